@@ -1,0 +1,73 @@
+package org.cristal.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.cristal.story.Asset;
+import org.cristal.story.AssetResolver;
+
+/**
+ * Resolves a story's relative image references against its folder, refusing anything that leaves
+ * {@code root} (absolute paths, {@code file:} URLs, {@code ..} escapes, symbolic links out). Used by the
+ * command line and by import; the workspace has its own resolver over its asset table.
+ */
+public final class FileAssets implements AssetResolver {
+    private static final long MAX_BYTES = 50L * 1024 * 1024;
+    private final Path base;
+    private final Path root;
+
+    /**
+     * @param base folder the references are relative to (the story's folder)
+     * @param root folder nothing may be read outside of (the story folder's parent, as in the corpus)
+     */
+    public FileAssets(Path base, Path root) {
+        this.base = base.toAbsolutePath().normalize();
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Optional<Asset> resolve(String reference) {
+        if (reference == null || reference.isBlank() || reference.contains(":") || reference.startsWith("/")
+                || reference.startsWith("\\")) {
+            return Optional.empty();
+        }
+        try {
+            String clean = reference.split("[?#]", 2)[0];
+            Path p = base.resolve(clean).normalize();
+            if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            Path real = p.toRealPath();
+            if (!real.startsWith(root.toRealPath(LinkOption.NOFOLLOW_LINKS)) || Files.size(real) > MAX_BYTES) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(real);
+            return Optional.of(Images.asset(p.getFileName().toString(), bytes));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String mediaType(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (n.endsWith(".png")) {
+            return "image/png";
+        }
+        if (n.endsWith(".gif")) {
+            return "image/gif";
+        }
+        if (n.endsWith(".webp")) {
+            return "image/webp";
+        }
+        if (n.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        return "application/octet-stream";
+    }
+}

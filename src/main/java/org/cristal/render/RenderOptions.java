@@ -1,0 +1,76 @@
+package org.cristal.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.cristal.story.AssetResolver;
+import org.cristal.story.Network;
+
+/**
+ * Everything a renderer needs besides the story and the brand. Renderers take the date from here,
+ * never from the clock, and load images only through {@link #assets()}.
+ *
+ * @param now               the moment of rendering (email Date header, brochure date, page date)
+ * @param zone              time zone for dates shown to readers
+ * @param assets            resolves image references of the story and the brand
+ * @param allowRemoteImages whether outputs may load images from the network (off unless the user asks)
+ * @param paper             brochure paper size
+ * @param limits            per-network post limits that differ from the defaults (e.g. a Mastodon instance at 1,000)
+ * @param unsubscribeUrl    the newsletter's unsubscribe link, or empty
+ */
+public record RenderOptions(
+        Instant now,
+        ZoneId zone,
+        AssetResolver assets,
+        boolean allowRemoteImages,
+        PaperSize paper,
+        Map<Network, Integer> limits,
+        String unsubscribeUrl) {
+
+    public RenderOptions {
+        Objects.requireNonNull(now);
+        Objects.requireNonNull(zone);
+        assets = Objects.requireNonNullElse(assets, AssetResolver.NONE);
+        paper = Objects.requireNonNullElse(paper, PaperSize.A4);
+        limits = limits.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(limits));
+        unsubscribeUrl = Objects.requireNonNullElse(unsubscribeUrl, "");
+    }
+
+    /** Defaults for a given moment: no assets, no remote images, A4, default limits. */
+    public static RenderOptions at(Instant now) {
+        return new RenderOptions(now, ZoneId.of("UTC"), AssetResolver.NONE, false, PaperSize.A4, Map.of(), "");
+    }
+
+    public int limit(Network network) {
+        return limits.getOrDefault(network, network.defaultLimit());
+    }
+
+    public RenderOptions withAssets(AssetResolver resolver) {
+        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl);
+    }
+
+    public RenderOptions withPaper(PaperSize size) {
+        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl);
+    }
+
+    public RenderOptions withZone(ZoneId z) {
+        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl);
+    }
+
+    public RenderOptions withRemoteImages(boolean allow) {
+        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl);
+    }
+
+    public RenderOptions withLimit(Network network, int limit) {
+        EnumMap<Network, Integer> m = new EnumMap<>(Network.class);
+        m.putAll(limits);
+        m.put(network, limit);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl);
+    }
+
+    public RenderOptions withUnsubscribeUrl(String url) {
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url);
+    }
+}

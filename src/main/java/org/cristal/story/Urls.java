@@ -1,0 +1,52 @@
+package org.cristal.story;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Which links may appear in an output: web and mail links only, never {@code javascript:}, {@code data:} or {@code file:}. */
+public final class Urls {
+    private Urls() {
+    }
+
+    /** The URL if it is an absolute http(s), mailto or tel link, trimmed. */
+    public static Optional<String> safeLink(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String u = url.strip();
+        // Control characters and whitespace inside a scheme are a classic filter bypass ("java\tscript:").
+        for (int i = 0; i < u.length(); i++) {
+            if (Character.isISOControl(u.charAt(i))) {
+                return Optional.empty();
+            }
+        }
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")
+                || lower.startsWith("tel:"))) {
+            return Optional.empty();
+        }
+        try {
+            URI.create(u.replace(" ", "%20"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(u);
+    }
+
+    public static boolean isRemote(String url) {
+        String lower = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("//");
+    }
+
+    /** Adds query parameters to a link, keeping any fragment at the end. Values must already be URL-safe. */
+    public static String withQuery(String url, String query) {
+        if (query == null || query.isEmpty()) {
+            return url;
+        }
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        return base + (base.contains("?") ? "&" : "?") + query + fragment;
+    }
+}
