@@ -54,9 +54,13 @@ public final class StoryDocument {
 
     public static StoryDocument of(Story story) {
         List<Finding> findings = new ArrayList<>();
-        Markdown.Limited limited = Markdown.limitNesting(story.body());
-        if (limited.changed()) {
+        Markdown.Limited limited = Markdown.tame(story.body());
+        if (limited.nestingLimited()) {
             findings.add(Finding.of(Severity.WARNING, null, "story.nestingLimited", story.bodyLine()));
+        }
+        if (limited.truncated()) {
+            findings.add(Finding.of(Severity.WARNING, null, "story.truncated", story.bodyLine(),
+                    Markdown.MAX_RENDERED_CHARS / 1000));
         }
         Document ast;
         String html;
@@ -82,7 +86,7 @@ public final class StoryDocument {
         List<TextBlock> blocks = new ArrayList<>();
         List<ImageRef> images = new ArrayList<>();
         List<LinkRef> links = new ArrayList<>();
-        collect(ast, story.bodyLine(), blocks, images, links);
+        collect(ast, new LineIndex(limited.text(), story.bodyLine()), blocks, images, links);
         int words = 0;
         for (TextBlock b : blocks) {
             words += countWords(b.text());
@@ -98,13 +102,13 @@ public final class StoryDocument {
     }
 
     // Iterative walk: the AST of hostile input can be deep, and renderers run on ordinary stacks.
-    private static void collect(Document ast, int bodyLine, List<TextBlock> blocks, List<ImageRef> images,
+    private static void collect(Document ast, LineIndex lines, List<TextBlock> blocks, List<ImageRef> images,
             List<LinkRef> links) {
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(ast);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
-            int line = bodyLine + n.getStartLineNumber();
+            int line = lines.lineAt(n.getStartOffset());
             boolean descend = true;
             if (n instanceof Heading h) {
                 blocks.add(new TextBlock(TextBlock.Kind.HEADING, Markdown.text(h).strip(), line, h.getLevel()));
@@ -131,6 +135,37 @@ public final class StoryDocument {
                     stack.push(children.get(i));
                 }
             }
+        }
+    }
+
+    /**
+     * File lines of body offsets. flexmark's own getStartLineNumber() counts from the start of the
+     * text on every call, which made a 2,000-row table take seconds.
+     */
+    private static final class LineIndex {
+        private final int[] starts;
+        private final int firstLine;
+
+        LineIndex(String text, int firstLine) {
+            this.firstLine = firstLine;
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    count++;
+                }
+            }
+            starts = new int[count];
+            int k = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts[k++] = i + 1;
+                }
+            }
+        }
+
+        int lineAt(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return firstLine + (i >= 0 ? i : -i - 2);
         }
     }
 

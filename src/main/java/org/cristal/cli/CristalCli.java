@@ -1,0 +1,77 @@
+package org.cristal.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code render}, {@code workspace …} and {@code bench}, over the same core as the
+ * studio. Exit codes: 0 success, 2 bad input (one clear line on stderr), 1 unexpected failure.
+ */
+@Command(name = "cristal", mixinStandardHelpOptions = true, versionProvider = CristalCli.Version.class,
+        description = "Cristal: one story, every channel.",
+        subcommands = {RenderCommand.class, WorkspaceCommand.class, BenchCommand.class})
+public final class CristalCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), CliText.get("cli.needCommand"));
+    }
+
+    /** Runs the command line and returns the exit code; never throws. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new CristalCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = isVerbose(args);
+            if (ex instanceof UserError u) {
+                err.println(CliText.get("cli.errorPrefix") + u.getMessage());
+                if (verbose && u.getCause() != null) {
+                    u.getCause().printStackTrace(err);
+                }
+                return BAD_INPUT;
+            }
+            err.println(CliText.get("cli.unexpected", ex.getClass().getSimpleName(),
+                    String.valueOf(ex.getMessage())));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return FAILED;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println(CliText.get("cli.errorPrefix") + ex.getMessage());
+            err.println(CliText.get("cli.seeHelp"));
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    private static boolean isVerbose(String[] args) {
+        for (String a : args) {
+            if (a.equals("--verbose") || a.equals("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CristalCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Cristal " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ", "
+                    + Locale.getDefault().toLanguageTag() + ")"};
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.cristal.library;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cristal.story.BrochurePdf;
+import org.cristal.story.EmailMessage;
+import org.cristal.story.Network;
+import org.cristal.story.Post;
+import org.cristal.story.Rendition;
+import org.cristal.story.RenditionBody;
+import org.cristal.story.SocialPosts;
+import org.cristal.story.WebPage;
+
+/**
+ * Writes renditions to a folder in the layout the command line documents:
+ * {@code web/index.html}, {@code email/email.{html,txt,eml}}, {@code social/<network>.txt},
+ * {@code brochure/brochure.pdf}. Each file is written to a temporary name and moved into place,
+ * so an interrupted export never leaves a half-written file under the real name.
+ */
+public final class RenditionExport {
+    /** Separates the posts of a thread in the social text files. */
+    public static final String POST_SEPARATOR = "---";
+
+    private RenditionExport() {
+    }
+
+    /** Writes one rendition under {@code dir} and returns the files written. */
+    public static List<Path> write(Path dir, Rendition<? extends RenditionBody> rendition) throws IOException {
+        List<Path> written = new ArrayList<>();
+        RenditionBody body = rendition.body();
+        if (body instanceof WebPage page) {
+            Path web = dir.resolve("web");
+            written.add(writeFile(web, "index.html", page.html().getBytes(StandardCharsets.UTF_8)));
+            written.addAll(writeFiles(web, page.files()));
+        } else if (body instanceof EmailMessage mail) {
+            Path email = dir.resolve("email");
+            written.add(writeFile(email, "email.html", mail.html().getBytes(StandardCharsets.UTF_8)));
+            written.add(writeFile(email, "email.txt", mail.text().getBytes(StandardCharsets.UTF_8)));
+            written.add(writeFile(email, "email.eml", mail.eml()));
+            written.addAll(writeFiles(email, mail.files()));
+        } else if (body instanceof SocialPosts posts) {
+            Path social = dir.resolve("social");
+            for (Network n : Network.values()) {
+                written.add(writeFile(social, n.id() + ".txt",
+                        thread(posts.thread(n)).getBytes(StandardCharsets.UTF_8)));
+            }
+        } else if (body instanceof BrochurePdf pdf) {
+            written.add(writeFile(dir.resolve("brochure"), "brochure.pdf", pdf.pdf()));
+        }
+        return written;
+    }
+
+    /** A thread as text: the posts separated by a line holding only {@code ---}. */
+    public static String thread(List<Post> posts) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < posts.size(); i++) {
+            if (i > 0) {
+                out.append(POST_SEPARATOR).append('\n');
+            }
+            out.append(posts.get(i).text()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<Path> writeFiles(Path dir, Map<String, byte[]> files) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            written.add(writeFile(dir, f.getKey(), f.getValue()));
+        }
+        return written;
+    }
+
+    /** Writes {@code relative} under {@code dir}, refusing any name that would land outside it. */
+    static Path writeFile(Path dir, String relative, byte[] bytes) throws IOException {
+        Path base = dir.toAbsolutePath().normalize();
+        Path target = base.resolve(relative).normalize();
+        if (!target.startsWith(base) || target.equals(base)) {
+            throw new IOException("refused to write outside " + base + ": " + relative);
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".cristal-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+}

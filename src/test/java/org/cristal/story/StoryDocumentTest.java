@@ -1,0 +1,106 @@
+package org.cristal.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.cristal.support.Corpus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoryDocumentTest {
+
+    @Test
+    void hostileHtmlInTheBodyIsInert() {
+        StoryDocument doc = Corpus.document("../bad/xss");
+        for (String html : List.of(doc.bodyHtml(), doc.bodyHtmlWithRemoteImages())) {
+            Document d = Jsoup.parseBodyFragment(html);
+            assertTrue(d.select("script, iframe, object, embed, form, input, svg, meta, style").isEmpty(), html);
+            for (Element e : d.getAllElements()) {
+                e.attributes().forEach(a -> {
+                    assertFalse(a.getKey().toLowerCase().startsWith("on"), "event handler in " + e);
+                    assertFalse(a.getKey().equals("style"), "style attribute in " + e);
+                    String v = a.getValue().toLowerCase().strip();
+                    assertFalse(v.startsWith("javascript:") || v.startsWith("data:") || v.startsWith("file:"),
+                            "unsafe URL in " + e);
+                });
+            }
+        }
+        assertTrue(doc.bodyHtml().contains("javascript link"), "link text stays readable");
+    }
+
+    @Test
+    void remoteImagesAreLeftOutUnlessAskedFor() {
+        StoryDocument doc = Corpus.document("../bad/xss");
+        assertFalse(doc.bodyHtml().contains("tracker.example"));
+        assertTrue(doc.bodyHtml().contains("tracking pixel"), "alt text is kept in place of the image");
+        assertTrue(doc.bodyHtmlWithRemoteImages().contains("https://tracker.example/pixel.gif"));
+    }
+
+    @Test
+    void taskListsBecomeCharactersNotFormControls() {
+        StoryDocument doc = Corpus.document("edge-cases");
+        assertTrue(doc.bodyHtml().contains("☐"));
+        assertTrue(doc.bodyHtml().contains("☑"));
+        assertFalse(doc.bodyHtml().contains("<input"));
+    }
+
+    @Test
+    void imagesAndLinksCarryTheirFileLines() {
+        StoryDocument doc = Corpus.document("edge-cases");
+        ImageRef missing = doc.images().get(0);
+        assertEquals("../images/missing.png", missing.src());
+        assertEquals(31, missing.line());
+        LinkRef titled = doc.links().stream().filter(l -> l.url().equals("https://example.com")).findFirst()
+                .orElseThrow();
+        assertEquals(19, titled.line());
+    }
+
+    @Test
+    void headingThatRepeatsTheTitleIsNotRenderedTwice() throws Exception {
+        StoryDocument doc = StoryDocument.parse("x", "# Pain du jour\n\nBon pain.\n");
+        assertEquals("Pain du jour", doc.story().title());
+        assertFalse(doc.bodyHtml().contains("<h1"));
+        assertTrue(doc.bodyHtml().contains("Bon pain."));
+    }
+
+    @Test
+    void tablesFootnotesAndStrikethroughAreRendered() {
+        assertTrue(Corpus.document("velo-atelier-solidaire").bodyHtml().contains("<table>"));
+        assertTrue(Corpus.document("nimbus-tax-season").bodyHtml().contains("footnote"));
+        assertTrue(Corpus.document("edge-cases").bodyHtml().contains("<del>strikethrough</del>"));
+    }
+
+    @Test
+    void descriptionFallsBackToTheFirstParagraph() throws Exception {
+        StoryDocument doc = StoryDocument.parse("x", "---\ntitle: T\n---\n\nFirst words here.\n\nSecond.\n");
+        assertEquals("First words here.", doc.description());
+    }
+
+    @Test
+    void wordsAreCountedLikeAWriterWould() throws Exception {
+        assertEquals(5, StoryDocument.parse("x", "---\ntitle: T\n---\nL'atelier ouvre le mercredi soir.\n")
+                .wordCount());
+    }
+
+    @Test
+    void hostileLargeInputsParseQuicklyWithoutCrashing(@TempDir Path dir) throws Exception {
+        Corpus.hostileInputs(dir);
+        for (String name : List.of("one-line-5mb.md", "nested-quotes.md", "nested-lists.md", "many-links.md",
+                "emphasis-storm.md", "huge-table.md")) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(name));
+            StoryDocument doc = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> StoryDocument.of(StoryParser.parse(name, bytes)), name);
+            assertFalse(doc.bodyHtml().isEmpty(), name);
+            assertTrue(doc.bodyHtml().length() < 2_000_000, name + " is cut down for rendering");
+        }
+    }
+}
