@@ -1,0 +1,209 @@
+package org.cristal.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.cristal.library.LibraryBench;
+import org.cristal.render.Images;
+import org.cristal.render.RenderOptions;
+import org.cristal.render.Renderers;
+import org.cristal.story.AssetResolver;
+import org.cristal.story.Brand;
+import org.cristal.story.BrandParser;
+import org.cristal.story.StoryDocument;
+import org.cristal.story.StoryFormatException;
+import org.cristal.story.StoryParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cristal bench}: the figures of docs/performance.md. Renders a 1,500-word story many times
+ * (after a warm-up) and builds and searches a large generated workspace.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure render times and workspace import/search on generated data.")
+final class BenchCommand implements Callable<Integer> {
+    private static final String SAMPLES = "/cristal-assets/samples/";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--stories", defaultValue = "100000", description = "Stories in the generated workspace (default: ${DEFAULT-VALUE}).")
+    int stories;
+
+    @Option(names = "--queries", defaultValue = "200", description = "Searches to time (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--iterations", defaultValue = "400", description = "Timed renders per channel group (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--words", defaultValue = "1500", description = "Length of the rendered story (default: ${DEFAULT-VALUE}).")
+    int words;
+
+    @Option(names = "--skip-workspace", description = "Only measure rendering.")
+    boolean skipWorkspace;
+
+    @Option(names = "--workspace-file", paramLabel = "PATH", description = "Where to build the generated workspace (default: a temporary file, deleted after).")
+    Path workspaceFile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("# Cristal bench — " + Instant.now() + ", Java " + Runtime.version() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        renderBench(out);
+        if (!skipWorkspace) {
+            workspaceBench(out);
+        }
+        return CristalCli.OK;
+    }
+
+    private void renderBench(PrintWriter out) throws StoryFormatException {
+        String source = longStory(words);
+        Brand brand = BrandParser.parse("harbor-pine", resource(SAMPLES + "brands/harbor-pine.yaml"));
+        RenderOptions options = RenderOptions.at(Instant.parse("2026-11-23T09:00:00Z")).withAssets(samplesAssets());
+        StoryDocument doc = StoryDocument.of(StoryParser.parse("bench", source));
+        out.printf("story: %d words%n%n", doc.wordCount());
+
+        int warmup = Math.max(50, iterations / 2);
+        double[] parse = new double[iterations];
+        double[] web = new double[iterations];
+        double[] email = new double[iterations];
+        double[] social = new double[iterations];
+        double[] three = new double[iterations];
+        for (int i = -warmup; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            StoryDocument d = StoryDocument.of(StoryParser.parse("bench", source));
+            long t1 = System.nanoTime();
+            Renderers.WEB.render(d, brand, options);
+            long t2 = System.nanoTime();
+            Renderers.EMAIL.render(d, brand, options);
+            long t3 = System.nanoTime();
+            Renderers.SOCIAL.render(d, brand, options);
+            long t4 = System.nanoTime();
+            if (i >= 0) {
+                parse[i] = ms(t1 - t0);
+                web[i] = ms(t2 - t1);
+                email[i] = ms(t3 - t2);
+                social[i] = ms(t4 - t3);
+                three[i] = ms(t4 - t1);
+            }
+        }
+        int pdfRuns = Math.max(20, iterations / 8);
+        double[] brochure = new double[pdfRuns];
+        for (int i = -Math.max(10, pdfRuns / 2); i < pdfRuns; i++) {
+            long t0 = System.nanoTime();
+            Renderers.BROCHURE.render(doc, brand, options);
+            if (i >= 0) {
+                brochure[i] = ms(System.nanoTime() - t0);
+            }
+        }
+        out.println("| render (1 story) | median ms | p95 ms | max ms |");
+        out.println("|---|---:|---:|---:|");
+        row(out, "parse + sanitise (shared by all channels)", parse);
+        row(out, "web", web);
+        row(out, "email (HTML + text + MIME)", email);
+        row(out, "social (4 networks)", social);
+        row(out, "**web + email + social**", three);
+        row(out, "brochure (PDF)", brochure);
+        out.println();
+    }
+
+    private void workspaceBench(PrintWriter out) throws IOException {
+        Path file = workspaceFile;
+        Path tempDir = null;
+        if (file == null) {
+            tempDir = Files.createTempDirectory("cristal-bench");
+            file = tempDir.resolve("bench.cristal");
+        }
+        try {
+            LibraryBench.Result r = LibraryBench.run(file, stories, queries, 42);
+            out.println("| workspace | figure |");
+            out.println("|---|---:|");
+            out.printf("| stories | %,d |%n", r.stories());
+            out.printf("| import time | %.1f s (%,.0f stories/s) |%n", r.importMillis() / 1000.0, r.storiesPerSecond());
+            out.printf("| search median (%d queries) | %.2f ms |%n", r.queries(), r.searchMedianMillis());
+            out.printf("| search p95 | %.2f ms |%n", r.searchP95Millis());
+            out.printf("| search max | %.2f ms |%n", r.searchMaxMillis());
+            out.printf("| file size | %.1f MB |%n", r.fileBytes() / 1e6);
+            out.printf("| reopen | %d ms |%n", r.reopenMillis());
+        } finally {
+            if (tempDir != null) {
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(tempDir.resolve("bench.cristal" + suffix));
+                }
+                Files.deleteIfExists(tempDir);
+            }
+        }
+    }
+
+    private static void row(PrintWriter out, String name, double[] samples) {
+        double[] s = samples.clone();
+        Arrays.sort(s);
+        out.printf("| %s | %.2f | %.2f | %.2f |%n", name, percentile(s, 50), percentile(s, 95), s[s.length - 1]);
+    }
+
+    static double percentile(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** The sample coffee story, its body repeated (with numbered headings) up to {@code words} words. */
+    static String longStory(int words) throws StoryFormatException {
+        String source = new String(resource(SAMPLES + "stories/coffee-huila.md"), StandardCharsets.UTF_8);
+        StoryDocument doc = StoryDocument.of(StoryParser.parse("bench", source));
+        String body = doc.story().body();
+        StringBuilder text = new StringBuilder(source);
+        int total = doc.wordCount();
+        for (int part = 2; total < words; part++) {
+            text.append("\n\n## Part ").append(part).append("\n\n").append(body);
+            total += doc.wordCount() + 2;
+        }
+        // Trim back to about the target by cutting whole paragraphs from the end.
+        String s = text.toString();
+        while (StoryDocument.of(StoryParser.parse("bench", s)).wordCount() > words + 40) {
+            int cut = s.lastIndexOf("\n\n");
+            if (cut < source.length()) {
+                break;
+            }
+            s = s.substring(0, cut) + "\n";
+        }
+        return s;
+    }
+
+    private static AssetResolver samplesAssets() {
+        return ref -> {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            try (InputStream in = BenchCommand.class.getResourceAsStream(SAMPLES + "images/" + name)) {
+                return in == null ? Optional.empty() : Optional.of(Images.asset(name, in.readAllBytes()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = BenchCommand.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

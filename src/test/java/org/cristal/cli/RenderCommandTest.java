@@ -1,0 +1,150 @@
+package org.cristal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.cristal.support.Corpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line end to end, on every story of the corpus and on the hostile inputs. */
+class RenderCommandTest {
+    private static Locale saved;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void english() {
+        saved = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterAll
+    static void restore() {
+        Locale.setDefault(saved);
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CristalCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static List<Path> stories() {
+        return Corpus.storyFiles();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stories")
+    void everyCorpusStoryRendersToEveryChannel(Path story, @TempDir Path out) throws Exception {
+        Result r = cli("render", story.toString(), "--channel", "all", "--out", out.toString(), "--date",
+                "2026-11-23T09:00:00Z");
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("web/index.html", "email/email.html", "email/email.txt", "email/email.eml",
+                "social/x.txt", "social/mastodon.txt", "social/bluesky.txt", "social/linkedin.txt",
+                "brochure/brochure.pdf")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        String title = org.cristal.story.StoryParser.parse("", Files.readAllBytes(story)).title();
+        assertTrue(Files.readString(out.resolve("web/index.html")).contains(
+                org.cristal.story.HtmlSanitizer.escape(title)), "web page has the title");
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("brochure/brochure.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            String firstWord = title.split(" ")[0];
+            assertTrue(text.contains(firstWord), "brochure has the title");
+        }
+        assertTrue(r.out().contains("Wrote"), r.out());
+    }
+
+    @Test
+    void heroImageIsCopiedNextToTheWebPage(@TempDir Path out) throws Exception {
+        Result r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "web", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(out.resolve("web/images/hero-levain.jpg")));
+        assertFalse(Files.exists(out.resolve("email")), "only the asked channel is written");
+    }
+
+    @Test
+    void socialThreadsSeparatePostsWithADashLine(@TempDir Path out) throws Exception {
+        Result r = cli("render", Corpus.story("coffee-huila").toString(), "--channel", "social", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        String linkedin = Files.readString(out.resolve("social/linkedin.txt"), StandardCharsets.UTF_8);
+        assertTrue(linkedin.contains("harborpine.example"), linkedin);
+    }
+
+    @Test
+    void findingsArePrintedWithFileAndLine(@TempDir Path out) {
+        Result r = cli("render", Corpus.story("edge-cases").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("edge-cases.md:31:"), "missing image reported at its line:\n" + r.out());
+    }
+
+    @Test
+    void brokenFrontMatterIsOneClearLineAndExitTwo(@TempDir Path out) {
+        Result r = cli("render", Corpus.root().resolve("bad/broken-front-matter.md").toString(), "--out",
+                out.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("broken-front-matter.md") && r.err().contains("Line "), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void hostileFilesAreRefusedOrRenderedButNeverCrash(@TempDir Path dir) throws Exception {
+        Path bad = Corpus.hostileInputs(dir.resolve("bad"));
+        for (String name : List.of("invalid-utf8.md", "random-binary.md")) {
+            Result r = cli("render", bad.resolve(name).toString(), "--out", dir.resolve("out").toString());
+            assertEquals(2, r.code(), name + ": " + r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+        Result bomb = cli("render", Corpus.root().resolve("bad/yaml-bomb.md").toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, bomb.code());
+        assertTrue(bomb.err().contains("alias"), bomb.err());
+        Result xss = cli("render", Corpus.root().resolve("bad/xss.md").toString(), "--out",
+                dir.resolve("xss").toString());
+        assertEquals(0, xss.code(), xss.err());
+        String page = Files.readString(dir.resolve("xss/web/index.html"));
+        assertFalse(page.contains("<script"), "no script in the page");
+    }
+
+    @Test
+    void missingFileAndUnknownChannelAreBadInput(@TempDir Path out) {
+        assertEquals(2, cli("render", out.resolve("nope.md").toString(), "--out", out.toString()).code());
+        Result r = cli("render", Corpus.story("osteo-samedi").toString(), "--channel", "fax", "--out",
+                out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("fax"), r.err());
+        assertEquals(2, cli("render").code(), "missing arguments");
+    }
+
+    @Test
+    void messagesFollowTheLanguage(@TempDir Path out) {
+        Locale.setDefault(Locale.FRENCH);
+        try {
+            Result r = cli("render", out.resolve("absent.md").toString(), "--out", out.toString());
+            assertTrue(r.err().contains("Fichier introuvable"), r.err());
+        } finally {
+            Locale.setDefault(Locale.ENGLISH);
+        }
+    }
+}
