@@ -29,9 +29,6 @@ public final class Markdown {
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                     TaskListExtension.create(), FootnoteExtension.create(), AutolinkExtension.create()))
-            // Without it every node's line number is found by rescanning the text from the start:
-            // quadratic, and a 2,000-row table took minutes.
-            .set(Parser.TRACK_DOCUMENT_LINES, true)
             .set(HtmlRenderer.SOFT_BREAK, "\n")
             .set(TablesExtension.COLUMN_SPANS, false)
             .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
