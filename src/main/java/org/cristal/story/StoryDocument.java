@@ -100,11 +100,14 @@ public final class StoryDocument {
     // Iterative walk: the AST of hostile input can be deep, and renderers run on ordinary stacks.
     private static void collect(Document ast, int bodyLine, List<TextBlock> blocks, List<ImageRef> images,
             List<LinkRef> links) {
+        int[] lineStarts = lineStarts(ast.getChars());
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(ast);
         while (!stack.isEmpty()) {
             Node n = stack.pop();
-            int line = bodyLine + n.getStartLineNumber();
+            // Not n.getStartLineNumber(): flexmark counts lines from the start of the text for every
+            // node, which made a 2,000-row table take many minutes.
+            int line = bodyLine + lineIndex(lineStarts, n.getStartOffset());
             boolean descend = true;
             if (n instanceof Heading h) {
                 blocks.add(new TextBlock(TextBlock.Kind.HEADING, Markdown.text(h).strip(), line, h.getLevel()));
@@ -132,6 +135,28 @@ public final class StoryDocument {
                 }
             }
         }
+    }
+
+    /** Offsets where each line of the text starts; line breaks are \n, \r\n or \r, as in flexmark. */
+    private static int[] lineStarts(CharSequence text) {
+        int[] starts = new int[64];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /** 0-based index of the line holding {@code offset}. */
+    private static int lineIndex(int[] lineStarts, int offset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : -i - 2;
     }
 
     private static TextBlock.Kind kindOf(Paragraph p) {
