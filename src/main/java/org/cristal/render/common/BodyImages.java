@@ -44,7 +44,9 @@ public final class BodyImages {
         List<Placed> placed = new ArrayList<>();
         for (Element img : body.select("img")) {
             String src = img.attr("src");
-            Deque<Integer> q = lines.get(src);
+            // The Markdown renderer percent-encodes what the author wrote (<Photo été.jpg>); files have real names.
+            String decoded = percentDecode(src);
+            Deque<Integer> q = lines.containsKey(src) ? lines.get(src) : lines.get(decoded);
             int line = q == null || q.isEmpty() ? 0 : q.poll();
             String alt = Texts.oneLine(img.attr("alt"));
             if (Urls.isRemote(src)) {
@@ -55,7 +57,7 @@ public final class BodyImages {
                 }
                 continue;
             }
-            ImageFiles.Result result = files.resolve(src);
+            ImageFiles.Result result = files.resolve(decoded);
             Optional<ImageFile> file = result.file();
             if (file.isEmpty()) {
                 String code = result.failure() == ImageFiles.Failure.NOT_AN_IMAGE ? "image.unreadable" : "image.notFound";
@@ -89,6 +91,40 @@ public final class BodyImages {
             } else if (SCHEME.matcher(src).matches()) {
                 findings.add(Severity.WARNING, "image.notFound", ref.line(), Texts.forMessage(src));
             }
+        }
+    }
+
+    /** Decodes %XX escapes as UTF-8; anything malformed is returned unchanged. */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    return s;
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return s;
+                }
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else if (c < 0x80) {
+                out.write(c);
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            return utf8.decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
         }
     }
 

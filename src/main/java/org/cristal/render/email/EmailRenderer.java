@@ -254,10 +254,15 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (String part : List.of(subject, from.toString(), options.now().toString(), options.zone().getId(), html,
-                text, unsubscribe.orElse(""))) {
+        for (String part : List.of(subject, from.toString(), options.now().toString(), options.zone().getId(),
+                unsubscribe.orElse(""))) {
             sha.update(part.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
+        }
+        // The large parts go in by their Java hashes: a digest of megabytes on every keystroke buys nothing
+        // here, where the hash only has to change when the content does.
+        for (String big : List.of(html, text)) {
+            sha.update((big.length() + ":" + big.hashCode() + ";").getBytes(StandardCharsets.UTF_8));
         }
         for (ImageFile f : images) {
             CRC32 crc = new CRC32();
