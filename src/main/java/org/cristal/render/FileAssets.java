@@ -2,7 +2,6 @@ package org.cristal.render;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,7 +40,8 @@ public final class FileAssets implements AssetResolver {
                 return Optional.empty();
             }
             Path real = p.toRealPath();
-            if (!real.startsWith(root.toRealPath(LinkOption.NOFOLLOW_LINKS)) || Files.size(real) > MAX_BYTES) {
+            // The root itself may sit behind a link (/tmp on macOS, a linked home folder): compare real paths.
+            if (!real.startsWith(root.toRealPath()) || Files.size(real) > MAX_BYTES) {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(real);

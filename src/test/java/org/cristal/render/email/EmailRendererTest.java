@@ -1,0 +1,338 @@
+package org.cristal.render.email;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.cristal.render.RenderOptions;
+import org.cristal.render.common.GoldenFiles;
+import org.cristal.render.common.InertHtml;
+import org.cristal.render.common.RenderFixtures;
+import org.cristal.story.Brand;
+import org.cristal.story.EmailMessage;
+import org.cristal.story.Finding;
+import org.cristal.story.Rendition;
+import org.cristal.story.Severity;
+import org.cristal.story.StoryDocument;
+import org.cristal.support.Corpus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailRendererTest {
+    private static final String UNSUBSCRIBE = "https://lists.example/unsubscribe?id=42";
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private static Rendition<EmailMessage> render(String story) {
+        return render(story, RenderFixtures.options());
+    }
+
+    private static Rendition<EmailMessage> render(String story, RenderOptions options) {
+        StoryDocument doc = Corpus.document(story);
+        return new EmailRenderer().render(doc, RenderFixtures.brandOf(doc), options);
+    }
+
+    private static Rendition<EmailMessage> render(StoryDocument doc, Brand brand) {
+        return new EmailRenderer().render(doc, brand, RenderFixtures.options());
+    }
+
+    private static MimeMessage parse(Rendition<EmailMessage> r) throws Exception {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(r.body().eml()));
+    }
+
+    private static Optional<Finding> finding(Rendition<?> r, String code) {
+        return r.findings().stream().filter(f -> f.code().equals(code)).findFirst();
+    }
+
+    /** The parts of the message by content type (first of each), decoded by jakarta.mail. */
+    private static Map<String, BodyPart> parts(MimeMessage msg) throws Exception {
+        Map<String, BodyPart> out = new HashMap<>();
+        collect((MimeMultipart) msg.getContent(), out);
+        return out;
+    }
+
+    private static void collect(MimeMultipart multipart, Map<String, BodyPart> out) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            String type = part.getContentType().split(";")[0].strip().toLowerCase();
+            out.putIfAbsent(type, part);
+            if (part.getContent() instanceof MimeMultipart inner) {
+                collect(inner, out);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"boulangerie-levain", "coffee-huila"})
+    void htmlAndTextMatchTheirGoldenFiles(String story) {
+        EmailMessage m = render(story, RenderFixtures.options().withUnsubscribeUrl(UNSUBSCRIBE)).body();
+        GoldenFiles.assertMatches("email/" + story + ".html", m.html());
+        GoldenFiles.assertMatches("email/" + story + ".txt", m.text());
+    }
+
+    @Test
+    void messageIsTextAndRelatedHtmlAsAlternatives() throws Exception {
+        MimeMessage msg = parse(render("coffee-huila"));
+        assertTrue(msg.isMimeType("multipart/alternative"));
+        MimeMultipart alternative = (MimeMultipart) msg.getContent();
+        assertEquals(2, alternative.getCount());
+        BodyPart text = alternative.getBodyPart(0);
+        assertTrue(text.isMimeType("text/plain"));
+        assertTrue(text.getContentType().toLowerCase().contains("charset=utf-8"));
+        String plain = (String) text.getContent();
+        assertTrue(plain.contains("Marta Gómez sent us a 2 kg sample"), plain);
+        assertTrue(plain.contains("La Esperanza"));
+        BodyPart related = alternative.getBodyPart(1);
+        assertTrue(related.isMimeType("multipart/related"));
+        BodyPart html = ((MimeMultipart) related.getContent()).getBodyPart(0);
+        assertTrue(html.isMimeType("text/html"));
+        assertTrue(((String) html.getContent()).contains("href=\"https://harborpine.example/shop/huila-2026\""));
+    }
+
+    @Test
+    void partsDecodeBackToExactlyTheRenderedTextAndHtml() throws Exception {
+        Rendition<EmailMessage> r = render("boulangerie-levain");
+        Map<String, BodyPart> parts = parts(parse(r));
+        assertEquals(r.body().text().replace("\n", "\r\n"), parts.get("text/plain").getContent());
+        String html = (String) parts.get("text/html").getContent();
+        String withFiles = html.replaceAll("cid:([a-z0-9.-]+)\\.[0-9a-f]{12}@[a-z0-9.-]+", "images/$1");
+        assertEquals(r.body().html().replace("\n", "\r\n"), withFiles);
+    }
+
+    @Test
+    void inlineImagesAreTheOnesTheHtmlNamesByContentId() throws Exception {
+        Rendition<EmailMessage> r = render("coffee-huila");
+        MimeMessage msg = parse(r);
+        MimeMultipart related = (MimeMultipart) ((MimeMultipart) msg.getContent()).getBodyPart(1).getContent();
+        Document html = Jsoup.parse((String) related.getBodyPart(0).getContent());
+        Set<String> referenced = new HashSet<>();
+        for (Element img : html.select("img")) {
+            assertTrue(img.attr("src").startsWith("cid:"), img.toString());
+            referenced.add(img.attr("src").substring(4));
+        }
+        Set<String> carried = new HashSet<>();
+        for (int i = 1; i < related.getCount(); i++) {
+            BodyPart image = related.getBodyPart(i);
+            String id = image.getHeader("Content-ID")[0];
+            carried.add(id.substring(1, id.length() - 1));
+            if (image.isMimeType("image/jpeg")) {
+                byte[] bytes = image.getInputStream().readAllBytes();
+                assertArrayEquals(Files.readAllBytes(Corpus.images().resolve("hero-coffee.jpg")), bytes);
+            }
+        }
+        assertEquals(Set.of("hero-coffee.jpg", "logo-harbor.png"), Set.copyOf(r.body().files().keySet().stream()
+                .map(p -> p.substring("images/".length())).toList()));
+        assertEquals(2, referenced.size());
+        assertEquals(referenced, carried);
+    }
+
+    @Test
+    void standaloneHtmlRefersToTheImageFilesItCarries() {
+        EmailMessage m = render("velo-atelier-solidaire").body();
+        for (Element img : Jsoup.parse(m.html()).select("img")) {
+            assertTrue(m.files().containsKey(img.attr("src")), img.attr("src"));
+        }
+        Element hero = Jsoup.parse(m.html()).selectFirst("img.fluid");
+        assertEquals("600", hero.attr("width"));
+        assertEquals("Un mécanicien ajuste le dérailleur d'un vélo rouge sur un pied d'atelier", hero.attr("alt"));
+        assertFalse(hero.attr("height").isEmpty());
+    }
+
+    @Test
+    void subjectAndPreheaderOverridesAreUsedAndTheSubjectDecodesBack() throws Exception {
+        Rendition<EmailMessage> r = render("nimbus-tax-season");
+        assertEquals("{{first_name|Hi}}, your tax checklist is inside", r.body().subject());
+        assertEquals("{{first_name|Hi}}, your tax checklist is inside", parse(r).getSubject());
+        assertEquals("Five steps, one afternoon, zero panic.", r.body().preheader());
+        Element hidden = Jsoup.parse(r.body().html()).body().child(0);
+        assertTrue(hidden.attr("style").contains("display:none"));
+        assertTrue(hidden.text().startsWith("Five steps, one afternoon, zero panic."));
+    }
+
+    @Test
+    void accentedSubjectIsEncodedInTheHeaderAndDecodesToTheTitle() throws Exception {
+        Rendition<EmailMessage> r = render("boulangerie-levain");
+        MimeMessage msg = parse(r);
+        assertTrue(msg.getHeader("Subject")[0].startsWith("=?UTF-8?"), msg.getHeader("Subject")[0]);
+        assertEquals("Quarante ans de levain, et toujours la même main", msg.getSubject());
+    }
+
+    @Test
+    void senderIsTheBrandAndTheDateComesFromTheOptions() throws Exception {
+        MimeMessage msg = parse(render("velo-atelier-solidaire"));
+        InternetAddress from = (InternetAddress) msg.getFrom()[0];
+        assertEquals("contact@velorouge.example", from.getAddress());
+        assertEquals("Atelier Vélo Rouge", from.getPersonal());
+        assertEquals(Date.from(RenderFixtures.NOW), msg.getSentDate());
+        assertEquals("fr", msg.getHeader("Content-Language")[0]);
+    }
+
+    @Test
+    void brandWithoutContactEmailSendsFromAPlaceholderWithAWarning() throws Exception {
+        Rendition<EmailMessage> r = render(Corpus.document("osteo-samedi"), Brand.DEFAULT);
+        assertEquals(EmailRenderer.PLACEHOLDER_SENDER, ((InternetAddress) parse(r).getFrom()[0]).getAddress());
+        assertEquals(Severity.WARNING, finding(r, "email.sender.missing").orElseThrow().severity());
+    }
+
+    @Test
+    void brandWithoutPostalAddressGetsAWarning() {
+        Rendition<EmailMessage> r = render(Corpus.document("osteo-samedi"), Brand.DEFAULT);
+        assertEquals(Severity.WARNING, finding(r, "email.address.missing").orElseThrow().severity());
+        assertTrue(finding(render("osteo-samedi"), "email.address.missing").isEmpty());
+    }
+
+    @Test
+    void oneClickUnsubscribeHeadersAndVisibleLinkWhenConfigured() throws Exception {
+        Rendition<EmailMessage> r = render("coffee-huila", RenderFixtures.options().withUnsubscribeUrl(UNSUBSCRIBE));
+        MimeMessage msg = parse(r);
+        assertEquals("<" + UNSUBSCRIBE + ">", msg.getHeader("List-Unsubscribe")[0]);
+        assertEquals("List-Unsubscribe=One-Click", msg.getHeader("List-Unsubscribe-Post")[0]);
+        assertEquals("Unsubscribe", Jsoup.parse(r.body().html()).selectFirst("a[href=" + UNSUBSCRIBE + "]").text());
+        assertTrue(r.body().text().contains("Unsubscribe: " + UNSUBSCRIBE));
+    }
+
+    @Test
+    void noUnsubscribeHeadersWithoutAnUnsubscribeUrl() throws Exception {
+        MimeMessage msg = parse(render("coffee-huila"));
+        assertNull(msg.getHeader("List-Unsubscribe"));
+        assertNull(msg.getHeader("List-Unsubscribe-Post"));
+    }
+
+    @Test
+    void unsubscribeUrlThatIsNotHttpsIsLeftOutWithAWarning() throws Exception {
+        Rendition<EmailMessage> r = render("coffee-huila",
+                RenderFixtures.options().withUnsubscribeUrl("javascript:alert(1)"));
+        assertNull(parse(r).getHeader("List-Unsubscribe"));
+        assertTrue(finding(r, "email.unsubscribe.unsafe").isPresent());
+    }
+
+    @Test
+    void sameInputGivesTheSameBytesAndAnotherStoryAnotherMessageId() throws Exception {
+        byte[] first = render("coffee-huila").body().eml();
+        assertArrayEquals(first, render("coffee-huila").body().eml());
+        String id = new MimeMessage(SESSION, new ByteArrayInputStream(first)).getMessageID();
+        assertTrue(id.matches("<coffee-huila\\.harbor-pine\\.[0-9a-f]{20}@harborpine\\.example>"), id);
+        assertNotEquals(id, parse(render("edge-cases")).getMessageID());
+    }
+
+    @Test
+    void bodyElementsCarryTheirStylesInline() {
+        Document d = Jsoup.parse(render("boulangerie-levain").body().html());
+        for (Element e : d.select("h1, h2, p, ul, li, blockquote, a")) {
+            assertFalse(e.attr("style").isBlank(), "no inline style on " + e.tagName());
+        }
+        assertTrue(d.selectFirst("h2").attr("style").contains("color:#7A4B2A"));
+        Element container = d.selectFirst("table.container");
+        assertEquals("600", container.attr("width"));
+    }
+
+    @Test
+    void tableCellsCarryTheirStylesInline() {
+        Document d = Jsoup.parse(render("velo-atelier-solidaire").body().html());
+        for (Element cell : d.select("td:not(table[role=presentation] > tbody > tr > td), th")) {
+            if (cell.closest("table[role=presentation]") == null) {
+                assertTrue(cell.attr("style").contains("padding:8px"), cell.outerHtml());
+            }
+        }
+        assertTrue(d.select("th").size() >= 3);
+    }
+
+    @Test
+    void ctaIsATableButtonInTheBrandColour() {
+        Element cell = Jsoup.parse(render("boulangerie-levain").body().html()).selectFirst("table.button td");
+        assertEquals("#7A4B2A", cell.attr("bgcolor"));
+        Element link = cell.selectFirst("a");
+        assertEquals("https://boulangerie-martin.example/reservation", link.attr("href"));
+        assertEquals("Réserver ma miche pour samedi", link.text());
+        assertTrue(link.attr("style").contains("color:#FFFFFF"));
+    }
+
+    @Test
+    void unsafeCtaIsAnErrorAndGivesNoButton() {
+        Rendition<EmailMessage> r = render("../bad/xss");
+        assertEquals(Severity.ERROR, finding(r, "cta.url.unsafe").orElseThrow().severity());
+        assertNull(Jsoup.parse(r.body().html()).selectFirst("table.button"));
+        assertFalse(r.body().text().contains("javascript:"));
+    }
+
+    @Test
+    void hostileStoryIsInertInBothHtmlVersions() throws Exception {
+        Rendition<EmailMessage> r = render("../bad/xss");
+        InertHtml.assertInert(r.body().html(), false);
+        InertHtml.assertInert((String) parts(parse(r)).get("text/html").getContent(), false);
+        assertEquals("<script>alert('title')</script> Hostile story",
+                Jsoup.parse(r.body().html()).selectFirst("h1").text());
+    }
+
+    @Test
+    void plainTextReadsOnItsOwn() {
+        String text = render("coffee-huila", RenderFixtures.options().withUnsubscribeUrl(UNSUBSCRIBE)).body().text();
+        List<String> lines = text.lines().toList();
+        assertEquals("From one farm in Huila to your morning cup", lines.get(0));
+        assertTrue(lines.get(1).matches("=+") && lines.get(1).length() == lines.get(0).length());
+        int h2 = lines.indexOf("Brewing tips");
+        assertTrue(lines.get(h2 + 1).matches("-{12}"), lines.get(h2 + 1));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("- Filter: 15 g of coffee for 250 g")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  grind, total brew time")), "hanging indent");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("1. We pay before the harvest.")));
+        assertTrue(text.contains("Try the new Huila harvest: https://harborpine.example/shop/huila-2026"));
+        assertTrue(text.contains("88 Pier Road, Portland, ME 04101, USA"));
+        for (String line : lines) {
+            assertTrue(line.length() <= PlainText.WIDTH || !line.strip().contains(" "), "too long: " + line);
+        }
+        assertFalse(text.contains("<"));
+    }
+
+    @Test
+    void linksAreSpelledOutInThePlainText() {
+        String text = render("boulangerie-levain").body().text();
+        assertTrue(text.contains("réservez la vôtre ici\n(https://boulangerie-martin.example/atelier?utm_source=story)")
+                || text.contains("réservez la vôtre ici (https://boulangerie-martin.example/atelier?utm_source=story)"),
+                text);
+        assertTrue(text.contains("Réserver ma miche pour samedi\u00a0:"), "French colon spacing");
+    }
+
+    @Test
+    void lengthAdviceForSubjectAndPreheader() {
+        Finding subject = finding(render("velo-atelier-solidaire"), "email.subject.long").orElseThrow();
+        assertEquals(Severity.INFO, subject.severity());
+        assertEquals(64, subject.args().get(0));
+        Finding preheader = finding(render("nimbus-tax-season"), "email.preheader.length").orElseThrow();
+        assertEquals(38, preheader.args().get(0));
+        assertTrue(finding(render("nimbus-tax-season"), "email.subject.long").isEmpty());
+    }
+
+    @Test
+    void htmlBeyondGmailsClippingSizeGetsAWarning() {
+        StringBuilder md = new StringBuilder("---\ntitle: Long\nsummary: A summary long enough for the preview.\n---\n\n");
+        for (int i = 0; i < 800; i++) {
+            md.append("Paragraph ").append(i).append(" says something about bread and coffee.\n\n");
+        }
+        Rendition<EmailMessage> r = render(RenderFixtures.markdown(md.toString()), Corpus.loadBrand("harbor-pine"));
+        Finding f = finding(r, "email.html.clipped").orElseThrow();
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(((Integer) f.args().get(0)) > 102);
+        assertTrue(finding(render("coffee-huila"), "email.html.clipped").isEmpty());
+    }
+}
