@@ -63,12 +63,12 @@ final class Migrations {
 
     private static void v1(Connection c) throws SQLException {
         Db.exec(c, "PRAGMA application_id = " + APPLICATION_ID);
+        // The current text is the newest revision's (not copied here: it would double the file).
         // doc is an INTEGER PRIMARY KEY so that the row id the search index points to survives VACUUM.
         Db.exec(c, """
                 CREATE TABLE stories (
                   doc INTEGER PRIMARY KEY,
                   id TEXT NOT NULL UNIQUE,
-                  source TEXT NOT NULL,
                   title TEXT NOT NULL,
                   summary TEXT NOT NULL,
                   status TEXT NOT NULL,
@@ -125,10 +125,12 @@ final class Migrations {
                   tokenize = 'unicode61 remove_diacritics 2',
                   prefix = '2 3')""");
         Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('rank', '" + SearchIndex.RANK + "')");
+        Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('hashsize', " + (8 * 1024 * 1024) + ")");
         Db.exec(c, "CREATE INDEX stories_lang ON stories(lang)");
         Db.exec(c, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         // Stories written by a build without search get indexed now.
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc, id, source FROM stories");
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.doc, s.id, r.source FROM stories s "
+                + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 try {

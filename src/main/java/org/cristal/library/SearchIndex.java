@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cristal.story.Slugs;
 import org.cristal.story.Story;
 
@@ -17,23 +15,30 @@ import org.cristal.story.Story;
 final class SearchIndex {
     /** bm25 weights per column: title, summary, body, tags, folded. A title hit counts most. */
     static final String RANK = "bm25(10.0, 4.0, 1.0, 6.0, 1.0)";
-    private static final Pattern LIGATURE_WORD = Pattern.compile("[\\p{L}]*[œŒæÆß][\\p{L}]*");
 
     private SearchIndex() {
     }
 
     static void put(Connection c, long doc, Story s) throws SQLException {
         remove(c, doc);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO story_fts(rowid, title, summary, body, tags, folded) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, doc);
-            ps.setString(2, s.title());
-            ps.setString(3, s.summary());
-            ps.setString(4, PlainText.fromMarkdown(s.body()));
-            ps.setString(5, String.join(" ", s.tags()));
-            ps.setString(6, folded(s));
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            insert(ps, doc, s);
         }
+    }
+
+    static final String INSERT =
+            "INSERT INTO story_fts(rowid, title, summary, body, tags, folded) VALUES (?, ?, ?, ?, ?, ?)";
+    static final String DELETE = "DELETE FROM story_fts WHERE rowid = ?";
+
+    /** Adds the index row for {@code doc} with the prepared {@link #INSERT}; any old row must be gone. */
+    static void insert(PreparedStatement ps, long doc, Story s) throws SQLException {
+        ps.setLong(1, doc);
+        ps.setString(2, s.title());
+        ps.setString(3, s.summary());
+        ps.setString(4, PlainText.fromMarkdown(s.body()));
+        ps.setString(5, String.join(" ", s.tags()));
+        ps.setString(6, folded(s));
+        ps.executeUpdate();
     }
 
     static void remove(Connection c, long doc) throws SQLException {
@@ -50,13 +55,20 @@ final class SearchIndex {
     static String folded(Story s) {
         Set<String> words = new LinkedHashSet<>();
         for (String text : new String[] {s.title(), s.summary(), s.body()}) {
-            if (text.indexOf('œ') < 0 && text.indexOf('Œ') < 0 && text.indexOf('æ') < 0 && text.indexOf('Æ') < 0
-                    && text.indexOf('ß') < 0) {
-                continue;
-            }
-            Matcher m = LIGATURE_WORD.matcher(text);
-            while (m.find()) {
-                words.add(Slugs.foldAccents(m.group()));
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 'œ' || c == 'Œ' || c == 'æ' || c == 'Æ' || c == 'ß') {
+                    int start = i;
+                    while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                        start--;
+                    }
+                    int end = i + 1;
+                    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                        end++;
+                    }
+                    words.add(Slugs.foldAccents(text.substring(start, end)));
+                    i = end;
+                }
             }
         }
         return String.join(" ", words);
