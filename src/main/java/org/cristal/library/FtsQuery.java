@@ -2,12 +2,14 @@ package org.cristal.library;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Turns what a user typed into a safe FTS5 MATCH expression. Each word becomes a quoted string
  * (FTS5 has no other escaping), so {@code "}, {@code AND (}, {@code c++} or {@code title:x} are
- * searched as text and can never be a syntax error. Words are ANDed.
+ * searched as text and can never be a syntax error. Words are ANDed. Words starting with the
+ * reserved prefix of the filter tokens are dropped, so a search never matches a story's filters.
  */
 final class FtsQuery {
     private static final int MAX_TERMS = 12;
@@ -21,7 +23,8 @@ final class FtsQuery {
         List<String> terms = new ArrayList<>();
         for (String raw : userText.strip().split("\\s+")) {
             String term = raw.length() > MAX_TERM_LENGTH ? raw.substring(0, MAX_TERM_LENGTH) : raw;
-            if (wordChars(term) > 0 && terms.size() < MAX_TERMS) {
+            boolean reserved = term.toLowerCase(Locale.ROOT).startsWith(SearchIndex.FACET_PREFIX);
+            if (wordChars(term) > 0 && !reserved && terms.size() < MAX_TERMS) {
                 terms.add(term);
             }
         }

@@ -121,7 +121,7 @@ final class Migrations {
         // The prefix indexes keep as-you-type queries ("le*", "lev*") from scanning the whole term list.
         Db.exec(c, """
                 CREATE VIRTUAL TABLE story_fts USING fts5(
-                  title, summary, body, tags, folded,
+                  title, summary, body, tags, folded, facets,
                   tokenize = 'unicode61 remove_diacritics 2',
                   prefix = '2 3')""");
         Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('rank', '" + SearchIndex.RANK + "')");

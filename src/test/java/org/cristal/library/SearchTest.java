@@ -136,6 +136,29 @@ class SearchTest {
         assertEquals(List.of("edge-cases"), ids("東京"));
     }
 
+    @Test
+    void filterValuesAreNotSearchableWords() {
+        assertEquals(List.of("nimbus-tax-season"), ids("review"), "the status of a story is not a word of its text");
+        assertTrue(ids("zzqs").isEmpty(), "nor are the filter tokens");
+        assertTrue(ids("harbor-pine").isEmpty());
+        assertFalse(ids("école").isEmpty(), "tags are searchable");
+    }
+
+    @Test
+    void queryMatchingMoreStoriesThanTheWindowRanksTheNewestOnes(@TempDir Path dir) throws Exception {
+        try (Workspace small = Workspace.open(dir.resolve("window.cristal"), new TickingClock())) {
+            small.stories().save("oldest", "# Levain\n\nLevain, levain, levain.\n");
+            for (int i = 0; i < 6; i++) {
+                small.stories().save("note-" + i, "# Note " + i + "\n\nUn mot sur le levain.\n");
+            }
+            Search exact = new Search(small.db(), 100);
+            assertEquals("oldest", exact.find(SearchQuery.of("levain")).get(0).story().id());
+            Search windowed = new Search(small.db(), 3);
+            assertEquals(List.of("note-3", "note-4", "note-5"), windowed.find(SearchQuery.of("levain").withLimit(3))
+                    .stream().map(h -> h.story().id()).sorted().toList());
+        }
+    }
+
     private List<String> ids(String text) {
         return ids(SearchQuery.of(text));
     }
