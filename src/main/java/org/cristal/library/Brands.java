@@ -51,7 +51,7 @@ public final class Brands {
                 return new Brand(id, b.name(), b.tagline(), b.website(), b.logo(), b.colors(), b.fonts(), b.voice(),
                         b.contact(), b.social(), b.utm());
             } catch (StoryFormatException e) {
-                throw new WorkspaceException(e, "library.error.unreadableStory", id, e.getMessage());
+                throw new WorkspaceException(e, "library.error.unreadableBrand", id, e.getMessage());
             }
         });
     }

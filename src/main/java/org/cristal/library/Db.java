@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -148,7 +149,13 @@ final class Db implements AutoCloseable {
             }
         }
         try {
-            return idle.take();
+            while (true) {
+                c = idle.poll(100, TimeUnit.MILLISECONDS);
+                if (c != null) {
+                    return c;
+                }
+                ensureOpen();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkspaceException(e, "workspace.error.closed");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns what a user typed into a safe FTS5 MATCH expression. Each word becomes a quoted string
@@ -14,12 +15,23 @@ import java.util.Optional;
 final class FtsQuery {
     private static final int MAX_TERMS = 12;
     private static final int MAX_TERM_LENGTH = 64;
+    /** Prefixes up to 3 letters have their own FTS5 prefix index and need no expansion. */
+    private static final int MIN_EXPANDED = 4;
 
     private FtsQuery() {
     }
 
     /** The MATCH expression, or empty when the text holds no searchable word. */
     static Optional<String> build(String userText, boolean prefix) {
+        return build(userText, prefix, word -> Optional.empty());
+    }
+
+    /**
+     * As {@link #build(String, boolean)}; a last word that is a plain word of four letters or more
+     * is offered to {@code expand}, which may answer with the indexed words it is a prefix of. They
+     * are then searched as {@code ("w1" OR "w2")}: the same rows as {@code "word"*}, but read lazily.
+     */
+    static Optional<String> build(String userText, boolean prefix, Function<String, Optional<List<String>>> expand) {
         List<String> terms = new ArrayList<>();
         for (String raw : userText.strip().split("\\s+")) {
             String term = raw.length() > MAX_TERM_LENGTH ? raw.substring(0, MAX_TERM_LENGTH) : raw;
@@ -35,17 +47,34 @@ final class FtsQuery {
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
             if (i > 0) {
-                q.append(' ');
+                // Explicit: FTS5 accepts an implicit AND between phrases but not before a bracket.
+                q.append(" AND ");
             }
-            q.append('"').append(term.replace("\"", "\"\"")).append('"');
             // A one-letter prefix would merge the postings of thousands of words; wait for a second letter.
             boolean last = i == terms.size() - 1;
-            if (last && prefix && !Character.isWhitespace(userText.charAt(userText.length() - 1))
-                    && wordChars(lastToken(term)) >= 2) {
-                q.append('*');
+            boolean asPrefix = last && prefix && !Character.isWhitespace(userText.charAt(userText.length() - 1))
+                    && wordChars(lastToken(term)) >= 2;
+            Optional<List<String>> words = asPrefix && isPlainWord(term) && term.length() >= MIN_EXPANDED
+                    ? expand.apply(term) : Optional.empty();
+            if (words.isPresent()) {
+                q.append('(').append(String.join(" OR ", words.get().stream().map(FtsQuery::quote).toList()))
+                        .append(')');
+            } else {
+                q.append(quote(term));
+                if (asPrefix) {
+                    q.append('*');
+                }
             }
         }
         return Optional.of(q.toString());
+    }
+
+    static String quote(String term) {
+        return '"' + term.replace("\"", "\"\"") + '"';
+    }
+
+    static boolean isPlainWord(String term) {
+        return term.codePoints().allMatch(Character::isLetterOrDigit);
     }
 
     private static int wordChars(String s) {

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Full-text search over titles, summaries, bodies and tags (FTS5), ranked by bm25 with the title
@@ -23,6 +26,9 @@ public final class Search {
     /** How many of the newest matches are ranked when a query matches more. */
     static final int RANKING_WINDOW = 1000;
     private static final int SNIPPET_TOKENS = 16;
+    private static final int MAX_EXPANSION = 24;
+    private static final int MAX_SCANNED = 400;
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
     private final Db db;
     private final int rankingWindow;
 
@@ -37,11 +43,9 @@ public final class Search {
 
     /** Hits best first. Text without any searchable word returns no hits. */
     public List<SearchHit> find(SearchQuery query) {
-        Optional<String> text = FtsQuery.build(query.text(), query.prefix());
-        if (text.isEmpty()) {
+        if (FtsQuery.build(query.text(), false).isEmpty()) {
             return List.of();
         }
-        String match = match(text.get(), query.filter());
         int window = Math.max(rankingWindow, query.filter().offset() + query.limit());
         // ORDER BY rank lets FTS5 sort inside the virtual table, so snippet() runs only for the rows
         // that come out of the LIMIT, not for every match.
@@ -54,7 +58,7 @@ public final class Search {
         List<Object> params = new ArrayList<>();
         params.add(query.open());
         params.add(query.close());
-        params.add(match);
+        params.add("");
         params.add(0L);
         // Checked again on the table: the facet words fold accents and case, the filters do not.
         Filters.where(query.filter(), sql, params);
@@ -62,6 +66,9 @@ public final class Search {
         params.add(query.limit());
         params.add(query.filter().offset());
         return db.read(c -> {
+            String text = FtsQuery.build(query.text(), query.prefix(), word -> expand(c, word)).orElseThrow();
+            String match = match(text, query.filter());
+            params.set(2, match);
             params.set(3, windowFloor(c, match, window));
             List<SearchHit> hits = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -98,6 +105,55 @@ public final class Search {
             m.append(" AND ").append(SearchIndex.facetMatch("t", f.tag()));
         }
         return m.toString();
+    }
+
+    /**
+     * The indexed words that start with {@code word}. FTS5 answers {@code "word"*} by merging the
+     * postings of every such word, positions included, before it returns a single row, whatever the
+     * LIMIT: 15 ms for a common word in 100,000 stories, 50 ms for a prefix shared by a thousand
+     * rare words. The same words ORed are read lazily. When more than {@link #MAX_EXPANSION} words
+     * share the prefix (the user is still typing), the most frequent ones stand for it. fts5vocab
+     * lists the index's words; it lives in the temp schema, so read-only connections can create it.
+     */
+    private static Optional<List<String>> expand(Connection c, String word) {
+        String folded = fold(word);
+        try {
+            Db.exec(c, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.story_vocab USING fts5vocab(main, story_fts, 'row')");
+            List<String> words = new ArrayList<>();
+            List<Integer> docs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT term, doc FROM temp.story_vocab WHERE term >= ? AND term < ? LIMIT " + MAX_SCANNED)) {
+                ps.setString(1, folded);
+                ps.setString(2, folded + "\uFFFF");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        words.add(rs.getString(1));
+                        docs.add(rs.getInt(2));
+                    }
+                }
+            }
+            if (words.isEmpty()) {
+                // The tokenizer folded the word differently from us: let FTS5 do the prefix itself.
+                return Optional.empty();
+            }
+            if (words.size() <= MAX_EXPANSION) {
+                return Optional.of(words);
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                order.add(i);
+            }
+            order.sort((x, y) -> Integer.compare(docs.get(y), docs.get(x)));
+            return Optional.of(order.subList(0, MAX_EXPANSION).stream().map(words::get).toList());
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** As the unicode61 tokenizer with remove_diacritics 2 folds a word: lower case, no accents. */
+    static String fold(String word) {
+        String decomposed = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return COMBINING.matcher(decomposed).replaceAll("");
     }
 
     /**

@@ -40,6 +40,8 @@ public record Brand(
     public static final Brand DEFAULT = new Brand("default", "Cristal", "", "", "", Colors.DEFAULT, Fonts.DEFAULT,
             Voice.NONE, Contact.NONE, Map.of(), Map.of());
 
+    // The nested records must not call this: a Voice or Contact built before Brand is initialised
+    // would start Brand's initialisation, which needs Voice.NONE, still null at that point.
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -79,7 +81,7 @@ public record Brand(
         public static final Voice NONE = new Voice("", List.of(), Map.of());
 
         public Voice {
-            tone = nz(tone);
+            tone = Objects.requireNonNullElse(tone, "");
             banned = List.copyOf(banned);
             preferred = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preferred));
         }
@@ -89,9 +91,9 @@ public record Brand(
         public static final Contact NONE = new Contact("", "", "");
 
         public Contact {
-            address = nz(address);
-            email = nz(email);
-            phone = nz(phone);
+            address = Objects.requireNonNullElse(address, "");
+            email = Objects.requireNonNullElse(email, "");
+            phone = Objects.requireNonNullElse(phone, "");
         }
     }
 }

@@ -10,6 +10,11 @@ public final class BenchMain {
     public static void main(String[] args) {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int q = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        try {
+            java.nio.file.Files.deleteIfExists(Path.of(args[0]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         System.err.println(LibraryBench.run(Path.of(args[0]), n, q, 42));
     }
 }

@@ -34,8 +34,8 @@ class CrashSafetyTest {
                 assertEquals(CrashWriter.text(story.revision()), story.source());
                 assertEquals("Crash test", story.story().title());
                 assertTrue(numbers.size() > before, "the writer made progress in round " + round);
-                assertEquals("crash", ws.search(SearchQuery.of("fournil")
-                        .withFilter(StoryFilter.ALL.withTag("crash").withLimit(0, 0))).get(0).story().id());
+                assertTrue(ws.search(SearchQuery.of("fournil").withLimit(100)).stream()
+                        .anyMatch(h -> h.story().id().equals("crash")), "the search index follows the stories");
                 before = numbers.size();
             }
         }
