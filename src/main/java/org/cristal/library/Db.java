@@ -1,0 +1,228 @@
+package org.cristal.library;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The connections of one open workspace: a single writer guarded by a lock, and a small pool of
+ * read-only connections. SQLite allows one writer at a time anyway; funnelling every write through
+ * one connection turns "database is locked" races between our own threads into plain waiting on a
+ * Java lock. In WAL mode readers never block the writer nor each other, so the studio can search
+ * while an import runs.
+ */
+final class Db implements AutoCloseable {
+    private static final int MAX_READERS = 4;
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    /** A unit of work on a connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
+    private final List<Connection> readers = new ArrayList<>();
+    private volatile boolean closed;
+
+    private Db(Path file, Connection writer) {
+        this.file = file;
+        this.writer = writer;
+    }
+
+    static Db open(Path file) throws SQLException {
+        Connection w = new SQLiteConfig().createConnection(url(file));
+        try (Statement st = w.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            st.execute("PRAGMA journal_mode = WAL");
+            // In WAL mode, NORMAL only syncs the WAL at checkpoints, not at every commit. A crash of
+            // the application (even kill -9) loses nothing that was committed, since the WAL is in the
+            // OS cache; a power cut may lose the last few commits but can never corrupt the file,
+            // because the WAL's checksummed frames are replayed or dropped as whole transactions.
+            st.execute("PRAGMA synchronous = NORMAL");
+            st.execute("PRAGMA foreign_keys = ON");
+            st.execute("PRAGMA cache_size = -32000");
+        } catch (SQLException e) {
+            w.close();
+            throw e;
+        }
+        return new Db(file, w);
+    }
+
+    static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction (BEGIN IMMEDIATE … COMMIT), rolled back if it throws.
+     * Re-entrant: a write inside a write joins the outer transaction.
+     */
+    <T> T write(Work<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                return work.run(writer);
+            }
+            exec(writer, "BEGIN IMMEDIATE");
+            boolean ok = false;
+            try {
+                T result = work.run(writer);
+                exec(writer, "COMMIT");
+                ok = true;
+                return result;
+            } finally {
+                if (!ok) {
+                    rollbackQuietly();
+                }
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException(e, "workspace.error.write", e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} on a consistent snapshot. A thread that is inside {@link #write} reads through
+     * the writer, so it sees its own uncommitted changes and cannot wait on itself.
+     */
+    <T> T read(Work<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            try {
+                return work.run(writer);
+            } catch (SQLException e) {
+                throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
+            }
+        }
+        Connection c = borrow();
+        boolean broken = false;
+        try {
+            exec(c, "BEGIN");
+            try {
+                return work.run(c);
+            } finally {
+                exec(c, "COMMIT");
+            }
+        } catch (SQLException e) {
+            broken = true;
+            throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
+        } finally {
+            giveBack(c, broken);
+        }
+    }
+
+    private Connection borrow() {
+        ensureOpen();
+        Connection c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        synchronized (readers) {
+            if (readers.size() < MAX_READERS) {
+                try {
+                    SQLiteConfig config = new SQLiteConfig();
+                    config.setReadOnly(true);
+                    c = config.createConnection(url(file));
+                    exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                    exec(c, "PRAGMA cache_size = -16000");
+                    readers.add(c);
+                    return c;
+                } catch (SQLException e) {
+                    throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
+                }
+            }
+        }
+        try {
+            while (true) {
+                c = idle.poll(100, TimeUnit.MILLISECONDS);
+                if (c != null) {
+                    return c;
+                }
+                ensureOpen();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkspaceException(e, "workspace.error.closed");
+        }
+    }
+
+    private void giveBack(Connection c, boolean broken) {
+        if (broken) {
+            try {
+                exec(c, "ROLLBACK");
+            } catch (SQLException ignored) {
+                // Not in a transaction any more: nothing to undo.
+            }
+        }
+        if (closed) {
+            closeQuietly(c);
+        } else {
+            idle.add(c);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            exec(writer, "ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite already rolled back (e.g. after SQLITE_FULL); nothing left to undo.
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new WorkspaceException("workspace.error.closed");
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            synchronized (readers) {
+                readers.forEach(Db::closeQuietly);
+                readers.clear();
+            }
+            idle.clear();
+            // Closing the last connection checkpoints the WAL into the main file and removes it,
+            // so a closed workspace is one self-contained file that can be copied or e-mailed.
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing: nothing useful to do with the error.
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package org.cristal.library;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.cristal.story.Slugs;
+import org.cristal.story.Status;
+import org.cristal.story.Story;
+import org.cristal.story.StoryFormatException;
+import org.cristal.story.StoryParser;
+
+/**
+ * The stories of a workspace and their history. A story is its full Markdown text; every save that
+ * changes the text appends a revision (1, 2, 3…), and history is never rewritten: restoring an old
+ * version appends it again as the newest revision.
+ */
+public final class Stories {
+    /** A story to save: an id (blank: from the front matter or the title), its text and a note. */
+    public record Draft(String id, String source, String note) {
+    }
+
+    private static final int PARALLEL_BATCH = 64;
+    private final Db db;
+    private final Clock clock;
+
+    Stories(Db db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Saves a story under {@code id} (blank: the front matter's id or the title's slug). */
+    public SaveResult save(String id, String source) throws StoryFormatException {
+        return save(id, source, "");
+    }
+
+    public SaveResult save(String id, String source, String note) throws StoryFormatException {
+        return saveAll(List.of(new Draft(id, source, note))).get(0);
+    }
+
+    /**
+     * Saves many stories in one transaction: all of them or none. Every text is parsed before
+     * anything is written, so a bad one fails the batch without touching the workspace.
+     */
+    public List<SaveResult> saveAll(List<Draft> drafts) throws StoryFormatException {
+        List<Story> parsed = parseAll(drafts);
+        return db.write(c -> {
+            long now = clock.millis();
+            List<SaveResult> results = new ArrayList<>(drafts.size());
+            try (Batch batch = new Batch(c)) {
+                for (int i = 0; i < drafts.size(); i++) {
+                    Draft d = drafts.get(i);
+                    results.add(batch.save(parsed.get(i), d.source(), d.note() == null ? "" : d.note(), now));
+                }
+            }
+            return results;
+        });
+    }
+
+    /**
+     * Parses outside the write lock, on every core for a large batch: YAML parsing costs more than
+     * the SQLite inserts, and the writer is single-threaded anyway.
+     */
+    private static List<Story> parseAll(List<Draft> drafts) throws StoryFormatException {
+        if (drafts.size() < PARALLEL_BATCH) {
+            List<Story> parsed = new ArrayList<>(drafts.size());
+            for (Draft d : drafts) {
+                parsed.add(parse(d.id(), d.source()));
+            }
+            return parsed;
+        }
+        Object[] results = drafts.parallelStream().map(d -> {
+            try {
+                return (Object) parse(d.id(), d.source());
+            } catch (StoryFormatException e) {
+                return e;
+            }
+        }).toArray();
+        List<Story> parsed = new ArrayList<>(results.length);
+        for (Object r : results) {
+            if (r instanceof StoryFormatException e) {
+                throw e;
+            }
+            parsed.add((Story) r);
+        }
+        return parsed;
+    }
+
+    /** The id a text would be stored under, and the text parsed with it. */
+    static Story parse(String id, String source) throws StoryFormatException {
+        Story s = StoryParser.parse(id == null ? "" : id, source);
+        String raw = id == null || id.isBlank() ? s.id() : id;
+        return s.withId(Slugs.slug(raw));
+    }
+
+    public Optional<StoredStory> get(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT r.source, s.revision, s.created_at, s.updated_at FROM stories s "
+                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredStory(id, rs.getString(1), rs.getInt(2),
+                            Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+        });
+    }
+
+    public boolean exists(String id) {
+        return get(id).isPresent();
+    }
+
+    /** Stories matching the filter, most recently updated first. */
+    public List<StorySummary> list(StoryFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(Filters.SUMMARY_COLUMNS)
+                .append(" FROM stories s WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        Filters.where(filter, sql, params);
+        sql.append(" ORDER BY s.updated_at DESC, s.id");
+        Filters.limit(filter, sql, params);
+        return db.read(c -> {
+            List<StorySummary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Filters.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Filters.summary(rs, 1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<StorySummary> list() {
+        return list(StoryFilter.ALL);
+    }
+
+    public int count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM stories");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** Deletes a story with its whole history. Returns false if there was none. */
+    public boolean delete(String id) {
+        return db.write(c -> {
+            Optional<Long> doc = docOf(c, id);
+            if (doc.isEmpty()) {
+                return false;
+            }
+            SearchIndex.remove(c, doc.get());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM stories WHERE doc = ?")) {
+                ps.setLong(1, doc.get());
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Changes the status in the story's front matter, as a new revision; the rest of the text is kept. */
+    public SaveResult setStatus(String id, Status status) throws StoryFormatException {
+        StoredStory current = get(id).orElseThrow(() -> new WorkspaceException("library.error.noStory", id));
+        String edited = FrontMatterEdit.withStatus(current.source(), status);
+        return save(id, edited, "status: " + status.id());
+    }
+
+    /** Archiving is a status: the story stays, with its history, out of the default views. */
+    public SaveResult archive(String id) throws StoryFormatException {
+        return setStatus(id, Status.ARCHIVED);
+    }
+
+    /** A story's revisions, oldest first; empty if there is no such story. */
+    public List<RevisionInfo> history(String id) {
+        return db.read(c -> {
+            List<RevisionInfo> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT number, saved_at, length(CAST(source AS BLOB)), "
+                    + "title, note FROM revisions WHERE story_id = ? ORDER BY number")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RevisionInfo(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<Revision> revision(String id, int number) {
+        return db.read(c -> revisionIn(c, id, number));
+    }
+
+    private static Optional<Revision> revisionIn(Connection c, String id, int number) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT saved_at, note, source FROM revisions WHERE story_id = ? AND number = ?")) {
+            ps.setString(1, id);
+            ps.setInt(2, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Revision(id, number, Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                        rs.getString(3)));
+            }
+        }
+    }
+
+    /**
+     * A line diff from revision {@code a} to revision {@code b} (Myers, via java-diff-utils): every
+     * line of both texts in order, each marked SAME, REMOVED or ADDED.
+     *
+     * @throws WorkspaceException if either revision does not exist
+     */
+    public List<DiffLine> diff(String id, int a, int b) {
+        String[] texts = db.read(c -> new String[] {
+            revisionIn(c, id, a).map(Revision::source).orElse(null),
+            revisionIn(c, id, b).map(Revision::source).orElse(null)});
+        if (texts[0] == null) {
+            throw new WorkspaceException("library.error.noRevision", id, a);
+        }
+        if (texts[1] == null) {
+            throw new WorkspaceException("library.error.noRevision", id, b);
+        }
+        return diffLines(texts[0], texts[1]);
+    }
+
+    static List<DiffLine> diffLines(String oldText, String newText) {
+        List<String> before = lines(oldText);
+        List<String> after = lines(newText);
+        List<DiffLine> out = new ArrayList<>(Math.max(before.size(), after.size()) + 8);
+        int i = 0;
+        int j = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(before, after).getDeltas()) {
+            int start = delta.getSource().getPosition();
+            while (i < start) {
+                out.add(new DiffLine(DiffLine.Kind.SAME, before.get(i), i + 1, j + 1));
+                i++;
+                j++;
+            }
+            for (String line : delta.getSource().getLines()) {
+                out.add(new DiffLine(DiffLine.Kind.REMOVED, line, i + 1, 0));
+                i++;
+            }
+            for (String line : delta.getTarget().getLines()) {
+                out.add(new DiffLine(DiffLine.Kind.ADDED, line, 0, j + 1));
+                j++;
+            }
+        }
+        while (i < before.size()) {
+            out.add(new DiffLine(DiffLine.Kind.SAME, before.get(i), i + 1, j + 1));
+            i++;
+            j++;
+        }
+        return out;
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\r\n|\n|\r", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /** Makes revision {@code number} the current text again, as a new revision. */
+    public SaveResult restore(String id, int number) throws StoryFormatException {
+        Revision old = revision(id, number)
+                .orElseThrow(() -> new WorkspaceException("library.error.noRevision", id, number));
+        return save(id, old.source(), "restored " + number);
+    }
+
+    private static Optional<Long> docOf(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM stories WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The statements of one write transaction, prepared once for the whole batch. */
+    private static final class Batch implements AutoCloseable {
+        private final PreparedStatement find;
+        private final PreparedStatement insertStory;
+        private final PreparedStatement lastRowId;
+        private final PreparedStatement updateStory;
+        private final PreparedStatement insertRevision;
+        private final PreparedStatement deleteTags;
+        private final PreparedStatement insertTag;
+        private final PreparedStatement ftsDelete;
+        private final PreparedStatement ftsInsert;
+        private final Connection c;
+
+        Batch(Connection c) throws SQLException {
+            this.c = c;
+            find = c.prepareStatement("SELECT s.doc, s.revision, r.source FROM stories s "
+                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id = ?");
+            insertStory = c.prepareStatement("INSERT INTO stories(id, title, summary, status, lang, brand, "
+                    + "revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
+            lastRowId = c.prepareStatement("SELECT last_insert_rowid()");
+            updateStory = c.prepareStatement("UPDATE stories SET title = ?, summary = ?, status = ?, "
+                    + "lang = ?, brand = ?, revision = ?, updated_at = ? WHERE doc = ?");
+            insertRevision = c.prepareStatement(
+                    "INSERT INTO revisions(story_id, number, source, title, saved_at, note) VALUES (?, ?, ?, ?, ?, ?)");
+            deleteTags = c.prepareStatement("DELETE FROM story_tags WHERE story_id = ?");
+            ftsDelete = c.prepareStatement(SearchIndex.DELETE);
+            ftsInsert = c.prepareStatement(SearchIndex.INSERT);
+            insertTag = c.prepareStatement("INSERT OR IGNORE INTO story_tags(story_id, tag, position) VALUES (?, ?, ?)");
+        }
+
+        SaveResult save(Story s, String source, String note, long now) throws SQLException {
+            String id = s.id();
+            long doc;
+            int revision;
+            find.setString(1, id);
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    doc = rs.getLong(1);
+                    revision = rs.getInt(2) + 1;
+                    if (source.equals(rs.getString(3))) {
+                        return new SaveResult(id, revision - 1, false);
+                    }
+                } else {
+                    doc = -1;
+                    revision = 1;
+                }
+            }
+            if (doc < 0) {
+                insertStory.setString(1, id);
+                insertStory.setString(2, s.title());
+                insertStory.setString(3, s.summary());
+                insertStory.setString(4, s.status().id());
+                insertStory.setString(5, s.lang());
+                insertStory.setString(6, s.brand());
+                insertStory.setLong(7, now);
+                insertStory.setLong(8, now);
+                // RETURNING through sqlite-jdbc measured several times slower than asking last_insert_rowid().
+                insertStory.executeUpdate();
+                try (ResultSet rs = lastRowId.executeQuery()) {
+                    rs.next();
+                    doc = rs.getLong(1);
+                }
+            } else {
+                updateStory.setString(1, s.title());
+                updateStory.setString(2, s.summary());
+                updateStory.setString(3, s.status().id());
+                updateStory.setString(4, s.lang());
+                updateStory.setString(5, s.brand());
+                updateStory.setInt(6, revision);
+                updateStory.setLong(7, now);
+                updateStory.setLong(8, doc);
+                updateStory.executeUpdate();
+                deleteTags.setString(1, id);
+                deleteTags.executeUpdate();
+            }
+            insertRevision.setString(1, id);
+            insertRevision.setInt(2, revision);
+            insertRevision.setString(3, source);
+            insertRevision.setString(4, s.title());
+            insertRevision.setLong(5, now);
+            insertRevision.setString(6, note);
+            insertRevision.executeUpdate();
+            int position = 0;
+            for (String tag : s.tags()) {
+                if (tag.isBlank()) {
+                    continue;
+                }
+                insertTag.setString(1, id);
+                insertTag.setString(2, tag.strip());
+                insertTag.setInt(3, position++);
+                insertTag.executeUpdate();
+            }
+            if (revision > 1) {
+                ftsDelete.setLong(1, doc);
+                ftsDelete.executeUpdate();
+            }
+            SearchIndex.insert(ftsInsert, doc, s);
+            return new SaveResult(id, revision, true);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : List.of(find, insertStory, lastRowId, updateStory, insertRevision, deleteTags, insertTag,
+                    ftsDelete, ftsInsert)) {
+                ps.close();
+            }
+        }
+    }
+}

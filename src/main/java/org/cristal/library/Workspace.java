@@ -1,0 +1,200 @@
+package org.cristal.library;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One workspace: a single SQLite file ({@code *.cristal}) holding stories with their history, brand
+ * kits and assets. Thread-safe: writes are serialised on one connection, reads run in parallel on
+ * their own connections (WAL). Close it to fold the write-ahead log back into the file.
+ *
+ * <p>Opening refuses — and leaves byte-for-byte untouched — anything that is not a Cristal
+ * workspace: a file of another kind, another program's database, a damaged file, or a workspace
+ * written by a newer Cristal.
+ */
+public final class Workspace implements AutoCloseable {
+    private final Path path;
+    private final Db db;
+    private final Stories stories;
+    private final Brands brands;
+    private final Assets assets;
+    private final Search search;
+    private final WorkspaceAssets resolver;
+
+    private Workspace(Path path, Db db, Clock clock) {
+        this.path = path;
+        this.db = db;
+        this.stories = new Stories(db, clock);
+        this.brands = new Brands(db, clock);
+        this.assets = new Assets(db, clock);
+        this.search = new Search(db);
+        this.resolver = new WorkspaceAssets(assets);
+    }
+
+    /**
+     * Opens the workspace at {@code path}, creating it if the file is missing or empty, and brings
+     * an older file up to the current format.
+     *
+     * @throws WorkspaceException (localized) when the file is refused or cannot be opened
+     */
+    public static Workspace open(Path path) {
+        return open(path, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that stamps saves. */
+    public static Workspace open(Path path, Clock clock) {
+        return open(path, clock, Migrations.latest());
+    }
+
+    /** Opens and migrates up to {@code version} only: lets tests build a file as an older Cristal did. */
+    static Workspace open(Path path, Clock clock, int version) {
+        Path file = path.toAbsolutePath().normalize();
+        String shown = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new WorkspaceException("workspace.error.notWorkspace", shown);
+            }
+            if (Files.exists(file) && Files.size(file) > 0) {
+                Preflight.check(file);
+            } else if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new WorkspaceException(e, "workspace.error.cannotOpen", shown, e.getMessage());
+        }
+        Db db;
+        try {
+            db = Db.open(file);
+        } catch (SQLException e) {
+            throw new WorkspaceException(e, "workspace.error.cannotOpen", shown, e.getMessage());
+        }
+        try {
+            Migrations.migrate(db, version);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new Workspace(file, db, clock);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Stories stories() {
+        return stories;
+    }
+
+    public Brands brands() {
+        return brands;
+    }
+
+    public Assets assets() {
+        return assets;
+    }
+
+    public Search search() {
+        return search;
+    }
+
+    /** Shortcut for {@code search().find(query)}. */
+    public List<SearchHit> search(SearchQuery query) {
+        return search.find(query);
+    }
+
+    /** Resolves story image references against this workspace's assets, for the renderers. */
+    public WorkspaceAssets assetResolver() {
+        return resolver;
+    }
+
+    /** The format version of the file ({@code PRAGMA user_version}). */
+    public int formatVersion() {
+        return db.read(Migrations::userVersion);
+    }
+
+    /**
+     * SQLite's full integrity check plus the search index's own: {@code ["ok"]}, or the problems
+     * found, one per line. Reads the whole file: seconds for a very large workspace.
+     */
+    public List<String> integrityCheck() {
+        List<String> out = db.read(c -> {
+            List<String> problems = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("PRAGMA integrity_check"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    problems.add(rs.getString(1));
+                }
+            }
+            return problems;
+        });
+        if (out.equals(List.of("ok")) && formatVersion() >= 2) {
+            try {
+                // FTS5 runs its check as a command, which needs the write transaction (it changes nothing).
+                db.write(c -> {
+                    Db.exec(c, "INSERT INTO story_fts(story_fts) VALUES ('integrity-check')");
+                    return null;
+                });
+            } catch (WorkspaceException e) {
+                return List.of("search index: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** True when the workspace holds no story, brand or asset. */
+    public boolean isEmpty() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM stories) "
+                    + "+ (SELECT count(*) FROM brands) + (SELECT count(*) FROM assets)"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    /** A workspace setting, kept in the file (never a secret: those go to the OS keychain). */
+    public Optional<String> setting(String key) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    public void setSetting(String key, String value) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                ps.setString(1, key);
+                ps.setString(2, value);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Merges the search index's segments: worth it after a large import. */
+    public void optimizeSearch() {
+        db.write(c -> {
+            Db.exec(c, "INSERT INTO story_fts(story_fts) VALUES ('optimize')");
+            return null;
+        });
+    }
+
+    Db db() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
