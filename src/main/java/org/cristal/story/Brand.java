@@ -79,7 +79,9 @@ public record Brand(
         public static final Voice NONE = new Voice("", List.of(), Map.of());
 
         public Voice {
-            tone = nz(tone);
+            // Not Brand.nz: calling into Brand from here starts Brand's static init while Voice.NONE
+            // is still null, and Brand.DEFAULT then fails (when a brand is parsed before Brand is loaded).
+            tone = tone == null ? "" : tone;
             banned = List.copyOf(banned);
             preferred = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preferred));
         }
@@ -89,9 +91,9 @@ public record Brand(
         public static final Contact NONE = new Contact("", "", "");
 
         public Contact {
-            address = nz(address);
-            email = nz(email);
-            phone = nz(phone);
+            address = address == null ? "" : address;
+            email = email == null ? "" : email;
+            phone = phone == null ? "" : phone;
         }
     }
 }
