@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * What goes into one network's post before it is fitted: the text, the link under it and the hashtags
  * that may close it.
+ *
+ * @param clipped true when the story's text was longer than the longest thread and was cut first
  */
-record Draft(String text, String link, List<String> hashtags) {
+record Draft(String text, String link, List<String> hashtags, boolean clipped) {
     Draft {
         hashtags = List.copyOf(hashtags);
     }

@@ -58,34 +58,41 @@ final class Drafts {
     static Draft draft(StoryDocument doc, Network network, String link, String ctaLabel, int room) {
         Story story = doc.story();
         Optional<String> own = override(story, network);
+        int max = ThreadSplitter.longestSource(room);
         String text;
         String shownLink = link;
+        boolean clipped;
         if (own.isPresent()) {
-            text = PlainText.tidy(own.get());
+            clipped = own.get().length() > max;
+            text = PlainText.tidy(PlainText.clip(own.get(), max));
             // The author placed a link already (or chose where it goes): don't add a second one.
             if (HAS_URL.matcher(text).find()) {
                 shownLink = "";
             }
         } else if (network == Network.LINKEDIN) {
-            text = linkedIn(doc, link.isEmpty() ? 0 : link.length() + ctaLabel.length() + 4, room);
+            clipped = story.title().length() + doc.description().length() > max;
+            text = linkedIn(doc, link.isEmpty() ? 0 : link.length() + ctaLabel.length() + 4, room, max);
             if (!link.isEmpty() && !ctaLabel.isBlank()) {
-                shownLink = PlainText.tidy(ctaLabel) + " → " + link;
+                shownLink = PlainText.tidy(PlainText.clip(ctaLabel, max)) + " → " + link;
             }
         } else {
-            text = PlainText.tidy(doc.description());
+            String source = doc.description().isBlank() ? story.title() : doc.description();
+            clipped = source.length() > max;
+            text = PlainText.tidy(PlainText.clip(source, max));
             if (text.isEmpty()) {
-                text = PlainText.tidy(story.title());
+                text = PlainText.tidy(PlainText.clip(story.title(), max));
             }
         }
         boolean authorTagged = own.isPresent() && HAS_HASHTAG.matcher(text).find();
         List<String> tags = authorTagged ? List.of() : Hashtags.of(story.tags(), network, text);
-        return new Draft(text, shownLink, tags.subList(0, Math.min(tags.size(), Hashtags.budget(network))));
+        return new Draft(text, shownLink, tags.subList(0, Math.min(tags.size(), Hashtags.budget(network))),
+                clipped);
     }
 
     /** LinkedIn gets a real post: title, summary, then the first paragraphs and bullets of the story. */
-    private static String linkedIn(StoryDocument doc, int linkLength, int limit) {
-        String title = PlainText.tidy(doc.story().title());
-        String summary = PlainText.tidy(doc.description());
+    private static String linkedIn(StoryDocument doc, int linkLength, int limit, int max) {
+        String title = PlainText.tidy(PlainText.clip(doc.story().title(), max));
+        String summary = PlainText.tidy(PlainText.clip(doc.description(), max));
         StringBuilder sb = new StringBuilder(title);
         if (!summary.isEmpty() && !summary.equalsIgnoreCase(title)) {
             sb.append(sb.length() > 0 ? "\n\n" : "").append(summary);
@@ -104,51 +111,55 @@ final class Drafts {
      * paragraph that announces a list ("three effects:") goes only together with its list.
      */
     static String keyPassages(List<TextBlock> blocks, String summary, int budget) {
-        List<String> groups = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         int i = 0;
-        while (i < blocks.size()) {
+        while (i < blocks.size() && out.length() < budget) {
             TextBlock b = blocks.get(i);
-            String text = PlainText.tidy(b.text());
-            if (text.isEmpty() || text.equalsIgnoreCase(summary)
-                    || b.kind() == TextBlock.Kind.HEADING || b.kind() == TextBlock.Kind.CODE
-                    || b.kind() == TextBlock.Kind.TABLE_CELL) {
+            if (b.kind() == TextBlock.Kind.HEADING || b.kind() == TextBlock.Kind.CODE
+                    || b.kind() == TextBlock.Kind.TABLE_CELL || b.text().isBlank()) {
                 i++;
                 continue;
             }
             StringBuilder group = new StringBuilder();
             if (b.kind() == TextBlock.Kind.LIST_ITEM) {
-                i = appendRun(blocks, i, TextBlock.Kind.LIST_ITEM, "• ", group);
+                i = appendRun(blocks, i, TextBlock.Kind.LIST_ITEM, "• ", group, budget);
             } else if (b.kind() == TextBlock.Kind.QUOTE) {
-                i = appendRun(blocks, i, TextBlock.Kind.QUOTE, "", group);
+                i = appendRun(blocks, i, TextBlock.Kind.QUOTE, "", group, budget);
             } else {
-                group.append(text);
+                // Tidying only shrinks a text: one far over the budget can be skipped untouched.
+                String text = b.text().length() > 4 * budget ? "" : PlainText.tidy(b.text());
                 i++;
+                if (text.isEmpty() || text.equalsIgnoreCase(summary)) {
+                    continue;
+                }
+                group.append(text);
                 if (text.endsWith(":") && i < blocks.size() && blocks.get(i).kind() == TextBlock.Kind.LIST_ITEM) {
                     group.append('\n');
-                    i = appendRun(blocks, i, TextBlock.Kind.LIST_ITEM, "• ", group);
+                    i = appendRun(blocks, i, TextBlock.Kind.LIST_ITEM, "• ", group, budget);
                 }
             }
-            groups.add(group.toString());
-        }
-        StringBuilder out = new StringBuilder();
-        for (String g : groups) {
-            int added = (out.length() > 0 ? 2 : 0) + g.length();
-            if (out.length() + added > budget) {
+            int added = (out.length() > 0 ? 2 : 0) + group.length();
+            if (group.length() == 0 || out.length() + added > budget) {
                 break;
             }
-            out.append(out.length() > 0 ? "\n\n" : "").append(g);
+            out.append(out.length() > 0 ? "\n\n" : "").append(group);
         }
         return out.toString();
     }
 
+    // A run of list items or quote lines, as one passage; a run already over the budget stops growing.
     private static int appendRun(List<TextBlock> blocks, int i, TextBlock.Kind kind, String prefix,
-            StringBuilder group) {
-        boolean first = true;
+            StringBuilder group, int budget) {
         while (i < blocks.size() && blocks.get(i).kind() == kind) {
-            String t = PlainText.tidy(blocks.get(i).text());
-            if (!t.isEmpty()) {
-                group.append(first ? "" : "\n").append(prefix).append(t);
-                first = false;
+            String raw = blocks.get(i).text();
+            if (group.length() <= budget && raw.length() <= 4 * budget) {
+                String t = PlainText.tidy(raw);
+                if (!t.isEmpty()) {
+                    group.append(group.length() == 0 || group.charAt(group.length() - 1) == '\n' ? "" : "\n")
+                            .append(prefix).append(t);
+                }
+            } else {
+                group.append(raw, 0, Math.min(raw.length(), budget + 1));
             }
             i++;
         }

@@ -39,14 +39,13 @@ final class Hashtags {
     static List<String> of(List<String> tags, Network network, String text) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> out = new ArrayList<>();
-        String lowerText = text.toLowerCase(Locale.ROOT);
         for (String tag : tags) {
             Optional<String> h = hashtag(tag, foldsAccents(network));
             if (h.isEmpty()) {
                 continue;
             }
             String key = h.get().toLowerCase(Locale.ROOT);
-            if (seen.add(key) && !containsTag(lowerText, key)) {
+            if (seen.add(key) && !containsTag(text, h.get())) {
                 out.add(h.get());
             }
         }
@@ -80,14 +79,13 @@ final class Hashtags {
         return Optional.of(out.toString());
     }
 
-    private static boolean containsTag(String lowerText, String lowerTag) {
-        int at = lowerText.indexOf(lowerTag);
-        while (at >= 0) {
-            int end = at + lowerTag.length();
-            if (end == lowerText.length() || !Character.isLetterOrDigit(lowerText.codePointAt(end))) {
+    private static boolean containsTag(String text, String tag) {
+        for (int at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+            int end = at + tag.length();
+            if (text.regionMatches(true, at, tag, 0, tag.length())
+                    && (end == text.length() || !Character.isLetterOrDigit(text.codePointAt(end)))) {
                 return true;
             }
-            at = lowerText.indexOf(lowerTag, at + 1);
         }
         return false;
     }

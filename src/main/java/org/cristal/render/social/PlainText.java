@@ -31,6 +31,18 @@ final class PlainText {
     }
 
     /**
+     * The text cut to at most {@code max} characters (never between the halves of a surrogate pair), so
+     * that a 5 MB paragraph costs no more than the longest thread it can become.
+     */
+    static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, cut);
+    }
+
+    /**
      * Merge tags resolved, control characters dropped, runs of spaces made one, lines trimmed, at most
      * one blank line in a row. Non-breaking spaces are kept: French typography relies on them.
      */

@@ -80,7 +80,7 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
         List<String> tags = new ArrayList<>();
         int dropped = 0;
         for (String tag : draft.hashtags()) {
-            if (split.truncated()) {
+            if (split.truncated() || draft.clipped()) {
                 break;
             }
             tags.add(tag);
@@ -105,7 +105,7 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
             }
             posts.add(post);
         }
-        if (split.truncated()) {
+        if (split.truncated() || draft.clipped()) {
             findings.add(finding(Severity.WARNING, "social.thread.truncated", name, posts.size()));
         } else if (posts.size() > 1) {
             findings.add(finding(Severity.INFO, "social.thread", name, posts.size()));

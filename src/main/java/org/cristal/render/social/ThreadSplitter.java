@@ -31,6 +31,11 @@ final class ThreadSplitter {
     private ThreadSplitter() {
     }
 
+    /** More characters than the longest thread can ever show, whatever the text: a source is cut here first. */
+    static int longestSource(int limit) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) MAX_POSTS * window(limit));
+    }
+
     static Split split(String text, ToIntFunction<String> counter, int limit) {
         if (text.length() <= window(limit) && counter.applyAsInt(text) <= limit) {
             return new Split(List.of(text), false);
