@@ -32,6 +32,8 @@ public final class PostLength {
         MASTODON_URLS.setExtractURLWithoutProtocol(false);
     }
 
+    private static final WordCache MASTODON_CACHE = new WordCache();
+
     // Mastodon's own mention pattern: only the username counts, not the instance domain.
     private static final Pattern REMOTE_MENTION = Pattern.compile(
             "(?<![/\\p{L}\\p{N}_])@[A-Za-z0-9_]+(@[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])");
@@ -68,13 +70,14 @@ public final class PostLength {
             // One character of context on each side: the pattern looks at what precedes a link.
             int contextStart = Math.max(0, start - 1);
             String word = text.substring(contextStart, Math.min(text.length(), end + 1));
-            for (Extractor.Entity url : MASTODON_URLS.extractURLsWithIndices(word)) {
-                int urlStart = contextStart + url.getStart();
-                int urlEnd = contextStart + url.getEnd();
-                if (urlStart >= start && urlEnd <= end) {
-                    count += URL_LENGTH - text.codePointCount(urlStart, urlEnd);
-                    urls.add(new int[] {urlStart, urlEnd});
-                }
+            String key = (start - contextStart) + "" + (end < text.length() ? 1 : 0) + word;
+            int wordStart = start - contextStart;
+            int wordEnd = end - contextStart;
+            long links = MASTODON_CACHE.get(key, k -> links(word, wordStart, wordEnd));
+            count -= (int) (links >> 1);
+            if ((links & 1) != 0) {
+                // A mention inside a link is no mention.
+                urls.add(new int[] {start, end});
             }
             from = text.indexOf("://", end);
         }
@@ -87,6 +90,22 @@ public final class PostLength {
             }
         }
         return count;
+    }
+
+    /**
+     * How many code points the links of this word save by counting 23 each (negative for short links),
+     * times two, plus one when the word holds a link.
+     */
+    private static long links(String word, int start, int end) {
+        long saving = 0;
+        boolean any = false;
+        for (Extractor.Entity url : MASTODON_URLS.extractURLsWithIndices(word)) {
+            if (url.getStart() >= start && url.getEnd() <= end) {
+                saving += word.codePointCount(url.getStart(), url.getEnd()) - URL_LENGTH;
+                any = true;
+            }
+        }
+        return any ? saving * 2 + 1 : 0;
     }
 
     private static boolean insideAny(List<int[]> urls, int index) {

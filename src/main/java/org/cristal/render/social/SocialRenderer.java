@@ -77,28 +77,41 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
     /** Adds hashtags while they cost no extra post, splits, and reports what the reader would notice. */
     private static List<Post> fit(Network network, Draft draft, int limit, List<Finding> findings) {
         ThreadSplitter.Split split = split(network, draft.compose(List.of()), limit);
+        List<String> texts = new ArrayList<>(split.posts());
         List<String> tags = new ArrayList<>();
         int dropped = 0;
         for (String tag : draft.hashtags()) {
-            if (split.truncated() || draft.clipped()) {
+            if (split.truncated()) {
                 break;
             }
             tags.add(tag);
-            ThreadSplitter.Split with = split(network, draft.compose(tags), limit);
-            if (with.posts().size() <= split.posts().size() && !with.truncated()) {
-                split = with;
+            if (texts.size() == 1) {
+                String candidate = draft.compose(tags);
+                if (PostLength.of(network, candidate) <= limit) {
+                    texts.set(0, candidate);
+                    continue;
+                }
             } else {
-                tags.remove(tags.size() - 1);
-                dropped++;
+                // In a thread the hashtags close the last post, after the link, if they fit there: the
+                // posts before it are cut the same with or without them.
+                String last = split.posts().get(texts.size() - 1);
+                int marker = last.lastIndexOf(' ');
+                String candidate = last.substring(0, marker) + "\n\n" + String.join(" ", tags) + last.substring(marker);
+                if (PostLength.of(network, candidate) <= limit) {
+                    texts.set(texts.size() - 1, candidate);
+                    continue;
+                }
             }
+            tags.remove(tags.size() - 1);
+            dropped++;
         }
         String name = displayName(network);
         if (dropped > 0) {
             findings.add(finding(Severity.INFO, "social.hashtags.dropped", name, dropped));
         }
-        List<Post> posts = new ArrayList<>(split.posts().size());
-        for (int i = 0; i < split.posts().size(); i++) {
-            String text = split.posts().get(i);
+        List<Post> posts = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
             Post post = new Post(text, PostLength.of(network, text), limit);
             if (post.overLimit()) {
                 findings.add(finding(Severity.ERROR, "social.post.tooLong", name, i + 1, post.length(), limit));

@@ -84,7 +84,7 @@ final class ThreadSplitter {
             }
             int windowEnd = (int) Math.min(text.length(), (long) pos + window(room));
             Breaks breaks = breaks(text, pos, windowEnd);
-            int best = largestFitting(text, pos, breaks.ends, breaks.size, counter, room);
+            int best = longestFitting(text, pos, breaks, counter, room);
             int end;
             int next;
             if (best >= 0) {
@@ -194,6 +194,30 @@ final class ThreadSplitter {
         }
         // "2 a.m. panic": an abbreviation, not the end of a sentence.
         return !Character.isLowerCase(text.codePointAt(next));
+    }
+
+    /**
+     * Index of the longest break whose text fits, or -1. Every network counts word by word (links and
+     * emoji hold no whitespace), so the pieces between breaks are weighed once each and added up; the
+     * sum is then checked with one count of the whole piece, in case a network's count is not additive
+     * somewhere (a combining mark after a space).
+     */
+    private static int longestFitting(String text, int pos, Breaks breaks, ToIntFunction<String> counter, int room) {
+        int best = -1;
+        long sum = 0;
+        int from = pos;
+        for (int i = 0; i < breaks.size; i++) {
+            sum += counter.applyAsInt(text.substring(from, breaks.ends[i]));
+            if (sum > room) {
+                break;
+            }
+            best = i;
+            from = breaks.ends[i];
+        }
+        while (best >= 0 && counter.applyAsInt(text.substring(pos, breaks.ends[best])) > room) {
+            best--;
+        }
+        return best;
     }
 
     /** Index of the longest break whose text fits, or -1. Galloping, then bisecting: few counts, on short texts. */

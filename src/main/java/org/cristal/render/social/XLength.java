@@ -27,6 +27,9 @@ final class XLength {
     private static final List<TwitterTextConfiguration.TwitterTextWeightedRange> RANGES = CONFIG.getRanges();
     // Shared and never reconfigured: extraction keeps no state between calls.
     private static final Extractor URLS = new Extractor();
+    // The same link is weighed again for every hashtag tried and every cut of a thread, on every
+    // keystroke; the weight depends on the word and its context only.
+    private static final WordCache CACHE = new WordCache();
 
     private XLength() {
     }
@@ -91,6 +94,13 @@ final class XLength {
     private static long weighWord(String s, int from, int to, boolean mayHaveUrl, boolean mayHaveEmoji) {
         int contextStart = from > 0 ? from - 1 : 0;
         String word = s.substring(contextStart, to < s.length() ? to + 1 : to);
+        // The key says where the word starts and ends inside its context.
+        String key = (from - contextStart) + "" + (to < s.length() ? 1 : 0) + word;
+        return CACHE.get(key, k -> weighInContext(word, from - contextStart, to - contextStart, mayHaveUrl,
+                mayHaveEmoji));
+    }
+
+    private static long weighInContext(String word, int start, int end, boolean mayHaveUrl, boolean mayHaveEmoji) {
         List<Extractor.Entity> urls = mayHaveUrl ? URLS.extractURLsWithIndices(word) : List.of();
         int[] emojiLength = null;
         if (mayHaveEmoji) {
@@ -103,8 +113,8 @@ final class XLength {
             }
         }
         long w = 0;
-        int offset = from - contextStart;
-        int n = to - contextStart;
+        int offset = start;
+        int n = end;
         while (offset < n) {
             for (Extractor.Entity url : urls) {
                 if (url.getStart() == offset) {
