@@ -15,7 +15,7 @@ import org.cristal.story.TextBlock;
 
 /** Writes each network's draft from a story: the author's own social text, or one cut from the story. */
 final class Drafts {
-    /** Room LinkedIn gives the body before "… see more" matters little; a post is not the article. */
+    /** LinkedIn folds a post after a few lines ("…see more"): a few passages invite the click, the article doesn't. */
     private static final int LINKEDIN_BODY_BUDGET = 1500;
     private static final Pattern HAS_URL = Pattern.compile("(?i)\\bhttps?://");
     private static final Pattern HAS_HASHTAG = Pattern.compile("(?:^|\\s)#[\\p{L}\\p{N}_]*\\p{L}");
@@ -32,7 +32,7 @@ final class Drafts {
         return own.isPresent() ? own : story.override("social", "text");
     }
 
-    /** Every raw text the draft for this network is made from, to look for merge tags. */
+    /** Whether a text this network's draft is made from holds email merge tags ({@code {{first_name|you}}}). */
     static boolean usesMergeTags(StoryDocument doc, Network network) {
         Optional<String> own = override(doc.story(), network);
         if (own.isPresent()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.twitter.twittertext.Extractor;
 import com.twitter.twittertext.TwitterTextParser;
 import org.cristal.story.Network;
+import org.cristal.support.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,6 +78,17 @@ class PostLengthTest {
         // The edge-cases story's first sentence: 57 characters before the emoji, then the family and a dot.
         String sentence = "Family emoji count as one glyph but several code points: " + FAMILY + ".";
         assertEquals(59, PostLength.of(Network.BLUESKY, sentence));
+    }
+
+    @Test
+    void blueskyCountsTheEdgeCasesStoryEmojiAsOneGraphemeEach() {
+        String paragraph = Corpus.document("edge-cases").blocks().get(0).text();
+        assertTrue(paragraph.contains(FAMILY) && paragraph.contains(FLAGS) && paragraph.contains(SKIN_TONE));
+        // Each emoji is one grapheme: as many as the text with every emoji written as one letter.
+        String oneLetterEach = paragraph.replace(FAMILY, "F").replace("🇫🇷", "R").replace("🇨🇴", "C")
+                .replace(SKIN_TONE, "S");
+        assertEquals(oneLetterEach.length(), PostLength.of(Network.BLUESKY, paragraph));
+        assertEquals(oneLetterEach.length() + 4, PostLength.of(Network.X, paragraph), "X weighs each emoji 2");
     }
 
     @Test
