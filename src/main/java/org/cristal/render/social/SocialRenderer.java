@@ -1,0 +1,165 @@
+package org.cristal.render.social;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cristal.render.ChannelRenderer;
+import org.cristal.render.RenderOptions;
+import org.cristal.story.Brand;
+import org.cristal.story.Channel;
+import org.cristal.story.Cta;
+import org.cristal.story.Finding;
+import org.cristal.story.Network;
+import org.cristal.story.Post;
+import org.cristal.story.Rendition;
+import org.cristal.story.Severity;
+import org.cristal.story.SocialPosts;
+import org.cristal.story.Story;
+import org.cristal.story.StoryDocument;
+import org.cristal.story.Urls;
+
+/**
+ * Cuts a story into a post, or a numbered thread, for each social network, counted the way the network
+ * counts ({@link PostLength}) against the limit in the options.
+ *
+ * <p>The text is the author's own social text when the story has one ({@code channels.x.text},
+ * {@code channels.tweet.text}, {@code channels.mastodon.text} … or {@code channels.social.text} for all
+ * networks); else the summary, and for LinkedIn a fuller post with the title and the first passages of
+ * the story. Then the link: the call to action, or the story's page on the brand's website, tagged with
+ * UTM parameters when the brand kit has UTM defaults. Then as many of the story's first tags as hashtags
+ * as fit without making the thread longer. A text still too long becomes a thread {@code "… 1/3"}.
+ *
+ * <p>Posts are plain text: whatever markup a story contains is shown as written, never interpreted, so
+ * a view showing them must escape it. Email merge tags are replaced by their fallback text.
+ */
+public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
+
+    @Override
+    public Channel channel() {
+        return Channel.SOCIAL;
+    }
+
+    @Override
+    public Rendition<SocialPosts> render(StoryDocument doc, Brand brand, RenderOptions options) {
+        Story story = doc.story();
+        List<Finding> findings = new ArrayList<>();
+        Optional<String> link = link(story, brand, findings);
+        if (link.isEmpty() && findings.isEmpty()) {
+            findings.add(finding(Severity.INFO, "social.link.missing"));
+        }
+        String ctaLabel = story.cta().filter(c -> link.isPresent()).map(Cta::label).orElse("");
+        Map<Network, List<Post>> posts = new EnumMap<>(Network.class);
+        boolean mergeTags = false;
+        boolean empty = false;
+        for (Network network : Network.values()) {
+            int limit = options.limit(network);
+            String networkLink = link.map(l -> Drafts.withUtm(l, network, story, brand)).orElse("");
+            Draft draft = Drafts.draft(doc, network, networkLink, ctaLabel, limit);
+            mergeTags |= Drafts.usesMergeTags(doc, network);
+            if (draft.compose(List.of()).isBlank()) {
+                empty = true;
+                posts.put(network, List.of());
+                continue;
+            }
+            posts.put(network, fit(network, draft, limit, findings));
+        }
+        if (mergeTags) {
+            findings.add(finding(Severity.WARNING, "social.mergeTags"));
+        }
+        if (empty) {
+            findings.add(finding(Severity.WARNING, "social.empty"));
+        }
+        return new Rendition<>(Channel.SOCIAL, new SocialPosts(posts), findings);
+    }
+
+    /** Adds hashtags while they cost no extra post, splits, and reports what the reader would notice. */
+    private static List<Post> fit(Network network, Draft draft, int limit, List<Finding> findings) {
+        ThreadSplitter.Split split = split(network, draft.compose(List.of()), limit);
+        List<String> texts = new ArrayList<>(split.posts());
+        List<String> tags = new ArrayList<>();
+        int dropped = 0;
+        for (String tag : draft.hashtags()) {
+            if (split.truncated()) {
+                break;
+            }
+            tags.add(tag);
+            if (texts.size() == 1) {
+                String candidate = draft.compose(tags);
+                if (PostLength.of(network, candidate) <= limit) {
+                    texts.set(0, candidate);
+                    continue;
+                }
+            } else {
+                // In a thread the hashtags close the last post, after the link, if they fit there: the
+                // posts before it are cut the same with or without them.
+                String last = split.posts().get(texts.size() - 1);
+                int marker = last.lastIndexOf(' ');
+                String candidate = last.substring(0, marker) + "\n\n" + String.join(" ", tags) + last.substring(marker);
+                if (PostLength.of(network, candidate) <= limit) {
+                    texts.set(texts.size() - 1, candidate);
+                    continue;
+                }
+            }
+            tags.remove(tags.size() - 1);
+            dropped++;
+        }
+        String name = displayName(network);
+        if (dropped > 0) {
+            findings.add(finding(Severity.INFO, "social.hashtags.dropped", name, dropped));
+        }
+        List<Post> posts = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            Post post = new Post(text, PostLength.of(network, text), limit);
+            if (post.overLimit()) {
+                findings.add(finding(Severity.ERROR, "social.post.tooLong", name, i + 1, post.length(), limit));
+            }
+            posts.add(post);
+        }
+        if (split.truncated() || draft.clipped()) {
+            findings.add(finding(Severity.WARNING, "social.thread.truncated", name, posts.size()));
+        } else if (posts.size() > 1) {
+            findings.add(finding(Severity.INFO, "social.thread", name, posts.size()));
+        }
+        return List.copyOf(posts);
+    }
+
+    private static ThreadSplitter.Split split(Network network, String text, int limit) {
+        return ThreadSplitter.split(text, t -> PostLength.of(network, t), limit);
+    }
+
+    /** The call to action if it is a safe link, else nothing; without one, the story's page on the website. */
+    private static Optional<String> link(Story story, Brand brand, List<Finding> findings) {
+        if (story.cta().isPresent() && !story.cta().get().url().isBlank()) {
+            Optional<String> safe = Urls.safeLink(story.cta().get().url());
+            if (safe.isEmpty()) {
+                findings.add(finding(Severity.ERROR, "social.cta.unsafe"));
+            }
+            return safe;
+        }
+        if (brand.hasWebsite() && !story.id().isBlank()) {
+            String site = brand.website().strip();
+            while (site.endsWith("/")) {
+                site = site.substring(0, site.length() - 1);
+            }
+            return Urls.safeLink(site + "/" + story.id()).filter(Urls::isRemote);
+        }
+        return Optional.empty();
+    }
+
+    /** Network names are brands: the same in every language. */
+    static String displayName(Network network) {
+        return switch (network) {
+            case X -> "X";
+            case MASTODON -> "Mastodon";
+            case BLUESKY -> "Bluesky";
+            case LINKEDIN -> "LinkedIn";
+        };
+    }
+
+    private static Finding finding(Severity severity, String code, Object... args) {
+        return Finding.of(severity, Channel.SOCIAL, code, 0, args);
+    }
+}

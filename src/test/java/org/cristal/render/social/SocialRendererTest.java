@@ -1,0 +1,310 @@
+package org.cristal.render.social;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cristal.render.RenderOptions;
+import org.cristal.story.Brand;
+import org.cristal.story.Finding;
+import org.cristal.story.Network;
+import org.cristal.story.Post;
+import org.cristal.story.Rendition;
+import org.cristal.story.Severity;
+import org.cristal.story.SocialPosts;
+import org.cristal.story.Story;
+import org.cristal.story.StoryDocument;
+import org.cristal.story.StoryFormatException;
+import org.cristal.support.Corpus;
+import org.junit.jupiter.api.Test;
+
+class SocialRendererTest {
+    private static final RenderOptions OPTIONS = RenderOptions.at(Instant.parse("2026-01-15T10:00:00Z"));
+    private final SocialRenderer renderer = new SocialRenderer();
+
+    private Rendition<SocialPosts> render(String story) {
+        StoryDocument doc = Corpus.document(story);
+        return renderer.render(doc, Corpus.loadBrand(doc.story().brand()), OPTIONS);
+    }
+
+    private Rendition<SocialPosts> render(String source, Brand brand) {
+        return render(source, brand, OPTIONS);
+    }
+
+    private Rendition<SocialPosts> render(String source, Brand brand, RenderOptions options) {
+        try {
+            return renderer.render(StoryDocument.parse("spring-menu", source), brand, options);
+        } catch (StoryFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Brand brand(String website, Map<String, String> utm) {
+        return new Brand("cafe", "Café", "", website, "", null, null, null, null, Map.of(), utm);
+    }
+
+    private static String text(Rendition<SocialPosts> r, Network n) {
+        return r.body().thread(n).stream().map(Post::text).collect(Collectors.joining("\n---\n"));
+    }
+
+    private static List<String> codes(Rendition<SocialPosts> r, Severity severity) {
+        return r.findings().stream().filter(f -> f.severity() == severity).map(Finding::code).toList();
+    }
+
+    @Test
+    void xPostIsTheSummaryThenTheLinkInOnePost() {
+        Rendition<SocialPosts> r = render("coffee-huila");
+        List<Post> thread = r.body().thread(Network.X);
+        assertEquals(1, thread.size());
+        String text = thread.get(0).text();
+        assertTrue(text.startsWith("We buy all our washed Colombian from a single family farm."), text);
+        assertTrue(text.contains("\n\nhttps://harborpine.example/shop/huila-2026?"), text);
+        assertEquals(280, thread.get(0).limit());
+        assertEquals(PostLength.of(Network.X, text), thread.get(0).length());
+    }
+
+    @Test
+    void ctaLinkIsTaggedWithUtmPerNetwork() {
+        Rendition<SocialPosts> r = render("coffee-huila");
+        for (Network n : Network.values()) {
+            assertTrue(text(r, n).contains("https://harborpine.example/shop/huila-2026?utm_source=" + n.id()
+                    + "&utm_medium=social&utm_campaign=coffee-huila"), text(r, n));
+        }
+    }
+
+    @Test
+    void utmKeepsTheLinksOwnQueryAndFragment() {
+        String source = """
+                ---
+                title: Spring menu
+                summary: Our spring menu is here.
+                cta:
+                  label: See it
+                  url: "https://cafe.example/menu?lang=fr&utm_source=flyer#spring"
+                ---
+                Body.
+                """;
+        Rendition<SocialPosts> r = render(source, brand("https://cafe.example", Map.of("source", "cristal")));
+        assertTrue(text(r, Network.MASTODON).contains(
+                "https://cafe.example/menu?lang=fr&utm_source=flyer&utm_medium=social&utm_campaign=spring-menu#spring"),
+                text(r, Network.MASTODON));
+    }
+
+    @Test
+    void linkIsLeftUntaggedWhenTheBrandHasNoUtmDefaults() {
+        Rendition<SocialPosts> r = render("nimbus-tax-season");
+        String text = text(r, Network.MASTODON);
+        assertTrue(text.contains("https://nimbus-accounting.example/book"), text);
+        assertFalse(text.contains("utm_"), text);
+    }
+
+    @Test
+    void withoutCtaTheLinkIsTheStoryPageOnTheBrandWebsite() {
+        Rendition<SocialPosts> r = render("edge-cases");
+        assertTrue(text(r, Network.BLUESKY).contains(
+                "https://harborpine.example/edge-cases?utm_source=bluesky&utm_medium=social&utm_campaign=edge-cases"),
+                text(r, Network.BLUESKY));
+        assertFalse(codes(r, Severity.INFO).contains("social.link.missing"));
+    }
+
+    @Test
+    void storyWithoutCtaOrWebsiteIsPostedWithoutLinkAndSaysSo() {
+        String source = "---\ntitle: Spring menu\nsummary: Our spring menu is here.\n---\nBody.\n";
+        Rendition<SocialPosts> r = render(source, brand("", Map.of()));
+        assertEquals("Our spring menu is here.", r.body().thread(Network.X).get(0).text());
+        assertTrue(codes(r, Severity.INFO).contains("social.link.missing"));
+    }
+
+    @Test
+    void unsafeCtaGivesAnErrorAndNoLink() {
+        String source = """
+                ---
+                title: Spring menu
+                summary: Our spring menu is here.
+                cta:
+                  label: Click
+                  url: "javascript:alert('cta')"
+                ---
+                Body.
+                """;
+        Rendition<SocialPosts> r = render(source, brand("https://cafe.example", Map.of()));
+        assertTrue(r.hasErrors());
+        assertEquals(List.of("social.cta.unsafe"), codes(r, Severity.ERROR));
+        for (Network n : Network.values()) {
+            assertFalse(text(r, n).contains("javascript:"), text(r, n));
+            assertFalse(text(r, n).contains("cafe.example"), "no fallback link either: " + text(r, n));
+        }
+    }
+
+    @Test
+    void tweetOverrideIsUsedForXWithTheLinkAfterIt() {
+        Rendition<SocialPosts> r = render("nimbus-tax-season");
+        List<Post> thread = r.body().thread(Network.X);
+        assertEquals(1, thread.size());
+        assertTrue(thread.get(0).text().startsWith("Freelancers: tax season doesn't have to mean 2 a.m. panic. "
+                + "Our 5-step checklist gets you filed in one afternoon 👇\n\nhttps://nimbus-accounting.example/book"),
+                thread.get(0).text());
+        assertTrue(text(r, Network.MASTODON).startsWith("A five-step checklist for freelancers"),
+                "the tweet text is for X only");
+    }
+
+    @Test
+    void socialOverrideAppliesToEveryNetworkUnlessOneHasItsOwn() {
+        String source = """
+                ---
+                title: Spring menu
+                summary: Our spring menu is here.
+                channels:
+                  social:
+                    text: "Spring is on the menu: wild garlic, morels, rhubarb."
+                  bluesky:
+                    text: "Bluesky friends, spring is on the menu."
+                ---
+                Body.
+                """;
+        Rendition<SocialPosts> r = render(source, brand("", Map.of()));
+        for (Network n : List.of(Network.X, Network.MASTODON, Network.LINKEDIN)) {
+            assertEquals("Spring is on the menu: wild garlic, morels, rhubarb.", text(r, n));
+        }
+        assertEquals("Bluesky friends, spring is on the menu.", text(r, Network.BLUESKY));
+    }
+
+    @Test
+    void overrideWithItsOwnLinkGetsNoSecondLink() {
+        String source = """
+                ---
+                title: Spring menu
+                summary: Our spring menu is here.
+                cta: { label: Book, url: "https://cafe.example/book" }
+                channels:
+                  x:
+                    text: "Spring menu, book at https://cafe.example/spring now"
+                ---
+                Body.
+                """;
+        Rendition<SocialPosts> r = render(source, brand("", Map.of()));
+        assertEquals("Spring menu, book at https://cafe.example/spring now", text(r, Network.X));
+    }
+
+    @Test
+    void longOverrideBecomesANumberedThread() {
+        String override = "Sentence number one tells a little more about the harvest at the farm. ".repeat(8).strip();
+        String source = "---\ntitle: Spring menu\nchannels:\n  tweet:\n    text: \"" + override + "\"\n---\nBody.\n";
+        Rendition<SocialPosts> r = render(source, brand("https://cafe.example", Map.of()));
+        List<Post> thread = r.body().thread(Network.X);
+        assertEquals(3, thread.size());
+        for (int i = 0; i < thread.size(); i++) {
+            Post p = thread.get(i);
+            assertTrue(p.text().endsWith(" " + (i + 1) + "/3"), p.text());
+            assertFalse(p.overLimit(), p.text());
+        }
+        assertTrue(thread.get(2).text().contains("https://cafe.example/spring-menu"));
+        assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("social.thread")
+                && f.severity() == Severity.INFO && f.args().equals(List.of("X", 3))));
+    }
+
+    @Test
+    void hashtagsOnXAreCamelCaseWithoutAccents() {
+        Rendition<SocialPosts> r = render("velo-atelier-solidaire");
+        assertTrue(text(r, Network.X).endsWith("\n\n#Velo #Reparation"), text(r, Network.X));
+        assertTrue(text(r, Network.MASTODON).endsWith("\n\n#Vélo #Réparation #Solidaire #Mobilité"),
+                text(r, Network.MASTODON));
+        assertTrue(text(r, Network.BLUESKY).endsWith("\n\n#Velo #Reparation #Solidaire"), text(r, Network.BLUESKY));
+    }
+
+    @Test
+    void hashtagsThatWouldOverflowThePostAreDroppedAndReported() {
+        String summary = "A".repeat(200) + " tail.";
+        String source = "---\ntitle: Spring menu\nsummary: " + summary
+                + "\ntags: [spring, wild-garlic]\n---\nBody.\n";
+        Rendition<SocialPosts> r = render(source, brand("", Map.of()),
+                OPTIONS.withLimit(Network.MASTODON, 215));
+        assertEquals(1, r.body().thread(Network.MASTODON).size());
+        assertEquals(summary + "\n\n#Spring", text(r, Network.MASTODON));
+        assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("social.hashtags.dropped")
+                && f.args().equals(List.of("Mastodon", 1))));
+    }
+
+    @Test
+    void mastodonInstanceLimitIsHonoured() {
+        String summary = "Sentence number one tells a little more about the harvest at the farm. ".repeat(10).strip();
+        String source = "---\ntitle: Spring menu\nsummary: " + summary + "\n---\nBody.\n";
+        Rendition<SocialPosts> byDefault = render(source, brand("", Map.of()));
+        Rendition<SocialPosts> bigInstance = render(source, brand("", Map.of()),
+                OPTIONS.withLimit(Network.MASTODON, 1000));
+        assertEquals(2, byDefault.body().thread(Network.MASTODON).size());
+        assertEquals(1, bigInstance.body().thread(Network.MASTODON).size());
+        assertEquals(1000, bigInstance.body().thread(Network.MASTODON).get(0).limit());
+    }
+
+    @Test
+    void mergeTagsShowTheirFallbackAndAreWarnedAbout() {
+        Rendition<SocialPosts> r = render("nimbus-tax-season");
+        for (Network n : Network.values()) {
+            assertFalse(text(r, n).contains("{{"), text(r, n));
+        }
+        assertTrue(text(r, Network.MASTODON).contains("how we help you file on time"), text(r, Network.MASTODON));
+        assertTrue(text(r, Network.LINKEDIN).contains("Your business deserves an accountant"));
+        assertEquals(List.of("social.mergeTags"), codes(r, Severity.WARNING));
+    }
+
+    @Test
+    void xPostFromAStoryWithMergeTagsIsWarnedAbout() {
+        String source = "---\ntitle: Hello\nsummary: \"Hi {{first_name|friend}}, spring is here.\"\n---\nBody.\n";
+        Rendition<SocialPosts> r = render(source, brand("", Map.of()));
+        assertEquals("Hi friend, spring is here.", text(r, Network.X));
+        assertTrue(codes(r, Severity.WARNING).contains("social.mergeTags"));
+    }
+
+    @Test
+    void linkedInPostCarriesTitleSummaryKeyPassagesAndLink() {
+        Rendition<SocialPosts> r = render("boulangerie-levain");
+        String text = text(r, Network.LINKEDIN);
+        assertTrue(text.startsWith("Quarante ans de levain, et toujours la même main\n\nDepuis 1985,"), text);
+        assertTrue(text.contains("Chaque matin, à 4 heures, Jean-Pierre pousse la porte du fournil"), text);
+        assertTrue(text.contains("trois effets que vous sentez dès la première bouchée :\n• une croûte plus épaisse"),
+                "a list keeps the sentence that announces it: " + text);
+        assertTrue(text.contains("Réserver ma miche pour samedi → https://boulangerie-martin.example/reservation?"
+                + "utm_source=linkedin"), text);
+        assertFalse(text.contains("## "), "no Markdown markup: " + text);
+        assertFalse(text.contains("**"), "no Markdown markup: " + text);
+        assertEquals(1, r.body().thread(Network.LINKEDIN).size());
+        assertTrue(text.length() > 3 * text(r, Network.X).length());
+    }
+
+    @Test
+    void everyCorpusStoryRendersForEveryNetworkWithinItsLimits() {
+        for (var file : Corpus.storyFiles()) {
+            String name = file.getFileName().toString().replace(".md", "");
+            Rendition<SocialPosts> r = render(name);
+            for (Network n : Network.values()) {
+                List<Post> thread = r.body().thread(n);
+                assertFalse(thread.isEmpty(), name + " " + n);
+                for (Post p : thread) {
+                    assertEquals(PostLength.of(n, p.text()), p.length(), name + " " + n);
+                    assertTrue(p.length() <= n.defaultLimit(), name + " " + n + ": " + p.text());
+                }
+            }
+            assertFalse(r.findings().stream().anyMatch(f -> f.code().equals("social.post.tooLong")), name);
+        }
+    }
+
+    @Test
+    void storyWithNothingToSayGivesNoPostsAndAWarning() {
+        StoryDocument empty = StoryDocument.of(Story.of("", "", ""));
+        Rendition<SocialPosts> r = renderer.render(empty, brand("", Map.of()), OPTIONS);
+        for (Network n : Network.values()) {
+            assertTrue(r.body().thread(n).isEmpty(), n + ": " + text(r, n));
+        }
+        assertTrue(codes(r, Severity.WARNING).contains("social.empty"));
+    }
+
+    @Test
+    void renderingTwiceGivesTheSameResult() {
+        assertEquals(render("coffee-huila"), render("coffee-huila"));
+    }
+}
