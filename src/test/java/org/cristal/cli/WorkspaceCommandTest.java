@@ -1,0 +1,127 @@
+package org.cristal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.cristal.library.Workspace;
+import org.cristal.support.Corpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cristal workspace …} end to end on a real workspace file. */
+class WorkspaceCommandTest {
+    private static Locale saved;
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void english() {
+        saved = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterAll
+    static void restore() {
+        Locale.setDefault(saved);
+    }
+
+    Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CristalCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String ws() {
+        return dir.resolve("client.cristal").toString();
+    }
+
+    private void importCorpus() {
+        Result r = cli("workspace", "import", Corpus.root().toString(), "--workspace", ws());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void importReportsStoriesAndSkipsBadFilesWithTheirReason() {
+        Result r = cli("workspace", "import", Corpus.root().toString(), "--workspace", ws());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Imported 6 stories"), r.out());
+        Result bad = cli("workspace", "import", Corpus.root().resolve("bad").toString(), "--workspace", ws());
+        assertEquals(0, bad.code(), bad.err());
+        assertTrue(bad.out().contains("broken-front-matter.md") && bad.out().contains("Line "),
+                "a bad file is named with its line:\n" + bad.out());
+        assertTrue(bad.out().contains("yaml-bomb.md"), bad.out());
+        assertTrue(bad.out().contains("Imported 1 story,"), bad.out());
+    }
+
+    @Test
+    void searchIgnoresAccentsAndCaseAndShowsSnippets() {
+        importCorpus();
+        Result r = cli("workspace", "search", "REPARER", "--workspace", ws());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("velo-atelier-solidaire"), r.out());
+        assertTrue(r.out().contains("["), "snippet marks the match:\n" + r.out());
+        Result filtered = cli("workspace", "search", "levain", "--lang", "en", "--workspace", ws());
+        assertTrue(filtered.out().contains("No story found."), filtered.out());
+    }
+
+    @Test
+    void historyListsRevisionsDiffsAndRestores() throws Exception {
+        importCorpus();
+        try (Workspace w = Workspace.open(Path.of(ws()))) {
+            String source = w.stories().get("osteo-samedi").orElseThrow().source();
+            w.stories().save("osteo-samedi", source.replace("9 h à 13 h", "8 h à 12 h"));
+        }
+        Result list = cli("workspace", "history", "osteo-samedi", "--workspace", ws());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("#1") && list.out().contains("#2"), list.out());
+        Result diff = cli("workspace", "history", "osteo-samedi", "--diff", "1", "2", "--workspace", ws());
+        assertTrue(diff.out().contains("- ") && diff.out().contains("+ ") && diff.out().contains("8 h à 12 h"),
+                diff.out());
+        Result restore = cli("workspace", "history", "osteo-samedi", "--restore", "1", "--workspace", ws());
+        assertEquals(0, restore.code(), restore.err());
+        try (Workspace w = Workspace.open(Path.of(ws()))) {
+            assertTrue(w.stories().get("osteo-samedi").orElseThrow().source().contains("9 h à 13 h"));
+            assertEquals(3, w.stories().history("osteo-samedi").size(), "restoring adds a revision");
+        }
+        assertEquals(2, cli("workspace", "history", "osteo-samedi", "--restore", "9", "--workspace", ws()).code());
+        assertEquals(2, cli("workspace", "history", "nobody", "--workspace", ws()).code());
+    }
+
+    @Test
+    void exportWritesStoriesBrandsAndImagesBack() throws Exception {
+        importCorpus();
+        Path out = dir.resolve("export");
+        Result r = cli("workspace", "export", out.toString(), "--workspace", ws());
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(Corpus.story("boulangerie-levain")),
+                Files.readAllBytes(out.resolve("stories/boulangerie-levain.md")));
+        assertArrayEquals(Files.readAllBytes(Corpus.images().resolve("hero-levain.jpg")),
+                Files.readAllBytes(out.resolve("images/hero-levain.jpg")));
+        assertTrue(Files.exists(out.resolve("brands/harbor-pine.yaml")));
+    }
+
+    @Test
+    void aCorruptWorkspaceIsRefusedInOneLineAndLeftUntouched() throws Exception {
+        Path bad = Corpus.hostileInputs(dir.resolve("bad")).resolve("corrupt-library.db");
+        byte[] before = Files.readAllBytes(bad);
+        Result r = cli("workspace", "search", "pain", "--workspace", bad.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(bad));
+    }
+}
