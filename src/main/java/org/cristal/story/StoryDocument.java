@@ -9,6 +9,8 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -86,12 +88,34 @@ public final class StoryDocument {
         List<TextBlock> blocks = new ArrayList<>();
         List<ImageRef> images = new ArrayList<>();
         List<LinkRef> links = new ArrayList<>();
+        dropFootnotes(ast);
         collect(ast, new LineIndex(limited.text(), story.bodyLine()), blocks, images, links);
         int words = 0;
         for (TextBlock b : blocks) {
             words += countWords(b.text());
         }
         return new StoryDocument(story, withRemote, noRemote, blocks, images, links, findings, words);
+    }
+
+    /**
+     * Footnote markers and notes are part of the HTML but not of the text blocks: "$75.1" in a social
+     * post or a word count is not what the author wrote. Runs after the HTML is rendered.
+     */
+    private static void dropFootnotes(Document ast) {
+        List<Node> drop = new ArrayList<>();
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(ast);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof Footnote || n instanceof FootnoteBlock) {
+                drop.add(n);
+                continue;
+            }
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                stack.push(c);
+            }
+        }
+        drop.forEach(Node::unlink);
     }
 
     private static void dropTitleHeading(Document ast, String title) {

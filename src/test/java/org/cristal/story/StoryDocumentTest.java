@@ -80,6 +80,14 @@ class StoryDocumentTest {
     }
 
     @Test
+    void footnoteMarkersStayOutOfTheTextBlocks() {
+        StoryDocument doc = Corpus.document("nimbus-tax-season");
+        assertTrue(doc.blocks().stream().anyMatch(b -> b.text().endsWith("anything over $75.")));
+        assertTrue(doc.blocks().stream().noneMatch(b -> b.text().contains("threshold depends")));
+        assertTrue(doc.bodyHtml().contains("threshold depends"), "the footnote stays in the HTML");
+    }
+
+    @Test
     void descriptionFallsBackToTheFirstParagraph() throws Exception {
         StoryDocument doc = StoryDocument.parse("x", "---\ntitle: T\n---\n\nFirst words here.\n\nSecond.\n");
         assertEquals("First words here.", doc.description());
