@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cristal.library.LibraryBench;
+import org.cristal.render.CachingAssets;
 import org.cristal.render.Images;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
@@ -185,15 +186,16 @@ final class BenchCommand implements Callable<Integer> {
         return s;
     }
 
+    /** The sample images, cached as the studio's preview caches them between keystrokes. */
     private static AssetResolver samplesAssets() {
-        return ref -> {
+        return new CachingAssets(ref -> {
             String name = ref.substring(ref.lastIndexOf('/') + 1);
             try (InputStream in = BenchCommand.class.getResourceAsStream(SAMPLES + "images/" + name)) {
                 return in == null ? Optional.empty() : Optional.of(Images.asset(name, in.readAllBytes()));
             } catch (IOException e) {
                 return Optional.empty();
             }
-        };
+        });
     }
 
     private static byte[] resource(String path) {
