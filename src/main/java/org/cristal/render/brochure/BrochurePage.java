@@ -187,8 +187,8 @@ final class BrochurePage {
         if (!label.isBlank()) {
             h.append("<div class=\"cta-label\">").append(esc(label)).append("</div>");
         }
-        url.ifPresent(u -> h.append("<div class=\"cta-url\"><a href=\"").append(esc(u)).append("\">").append(esc(u))
-                .append("</a></div>"));
+        url.ifPresent(u -> h.append("<div class=\"cta-url\"><a href=\"").append(esc(u)).append("\">")
+                .append(esc(PrintText.capWords(u, PrintBody.MAX_WORD_CHARS).text())).append("</a></div>"));
         h.append("</td>");
         qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\"><object type=\"")
                 .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\"></object></div></td>"));

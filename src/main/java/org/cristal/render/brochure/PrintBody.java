@@ -24,7 +24,8 @@ final class PrintBody {
     static final int MAX_TEXT_CHARS = 60_000;
     /** Longer than any real word or URL; a longer run of letters is cut. */
     static final int MAX_WORD_CHARS = 400;
-    static final int MAX_ELEMENTS = 8_000;
+    /** Elements of the body; a long story has a few hundred. */
+    static final int MAX_ELEMENTS = 4_000;
     /** Lists nested deeper than this stop indenting, so deep nesting cannot squeeze the text to a sliver. */
     static final int MAX_LIST_INDENT = 5;
     static final int MAX_TABLE_COLUMNS = 12;
