@@ -1,6 +1,5 @@
 package org.cristal.render.brochure;
 
-import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +42,6 @@ import org.jsoup.nodes.Document;
  */
 public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
     private static final System.Logger LOG = System.getLogger(BrochureRenderer.class.getName());
-
-    static {
-        // openhtmltopdf reports every font load and CSS quirk at INFO through java.util.logging.
-        XRLog.setLoggingEnabled(false);
-    }
 
     @Override
     public Channel channel() {

@@ -4,6 +4,7 @@ import com.openhtmltopdf.extend.FSObjectDrawerFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -19,6 +20,12 @@ import org.jsoup.nodes.Document;
  */
 final class PdfLayout {
     record Output(byte[] bytes, int pages) {
+    }
+
+    static {
+        // openhtmltopdf reports every font load and CSS quirk at INFO through java.util.logging,
+        // and warns about our cristal: URIs, which its URL-based cache cannot parse but serves fine.
+        XRLog.setLoggingEnabled(false);
     }
 
     private PdfLayout() {
