@@ -90,7 +90,10 @@ final class BrochurePage {
         left.append("<span class=\"footer-name\">").append(esc(line(brand.name()))).append("</span>");
         for (String part : List.of(brand.contact().address(), displayWebsite(), brand.contact().phone())) {
             if (!part.isBlank()) {
-                left.append(" \u00b7 ").append(esc(line(part)));
+                // Short parts stay whole (a phone number split over two lines is unreadable).
+                String text = line(part);
+                left.append(" \u00b7 ").append(text.length() <= 60 ? "<span class=\"whole\">" : "<span>")
+                        .append(esc(text)).append("</span>");
             }
         }
         h.append("<div class=\"footer\">").append(left).append("</div>");

@@ -39,7 +39,6 @@ final class PdfLayout {
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(html);
         try (PDDocument pdf = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
             builder.usePDDocument(pdf);
             builder.withW3cDocument(dom, ResourceGate.SCHEME + ":/");
             builder.useDefaultPageSize((float) paper.widthMm(), (float) paper.heightMm(), PageSizeUnits.MM);

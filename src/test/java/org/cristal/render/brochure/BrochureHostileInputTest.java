@@ -139,6 +139,25 @@ class BrochureHostileInputTest {
     }
 
     @Test
+    void storyCannotBorrowThePageLayoutThroughClassNames() throws IOException {
+        String body = "<div class=\"footer\">FAKE FOOTER</div>\n\n<div class=\"cta\">FAKE BOX</div>\n\n"
+                + "Some text.\n\n".repeat(300);
+        Rendition<BrochurePdf> r = renderGuarded(StoryDocument.of(Story.of("classes", "Classes", body)),
+                Brochures.options());
+        assertTrue(r.body().pages() >= 2);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = PdfReading.load(r.body().pdf())) {
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(doc);
+                assertTrue(text.contains("88 Pier Road"), "brand footer on page " + page);
+                assertEquals(page == 1, text.contains("FAKE FOOTER"), "fake footer only in the body, page " + page);
+            }
+        }
+    }
+
+    @Test
     void overlongCallToActionUrlIsPrintedWithoutQrCode() {
         Story base = Corpus.document("coffee-huila").story();
         String url = "https://harborpine.example/" + "a".repeat(5_000);

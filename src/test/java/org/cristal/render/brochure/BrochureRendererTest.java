@@ -286,6 +286,30 @@ class BrochureRendererTest {
     }
 
     @Test
+    void parallelRendersGiveTheSameBytesAsOneAtATime() throws Exception {
+        List<String> names = corpusStories().toList();
+        Map<String, byte[]> alone = new java.util.HashMap<>();
+        for (String name : names) {
+            alone.put(name, render(name).body().pdf());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> futures = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (String name : names) {
+                    futures.add(pool.submit(() -> render(name).body().pdf()));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                String name = names.get(i % names.size());
+                assertArrayEquals(alone.get(name), futures.get(i).get(), name);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void documentDatesComeFromTheOptions() throws IOException {
         try (PDDocument doc = PdfReading.load(render("osteo-samedi").body().pdf())) {
             Calendar created = doc.getDocumentInformation().getCreationDate();
