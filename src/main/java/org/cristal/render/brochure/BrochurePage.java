@@ -1,0 +1,223 @@
+package org.cristal.render.brochure;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cristal.render.RenderOptions;
+import org.cristal.story.Asset;
+import org.cristal.story.Brand;
+import org.cristal.story.Channel;
+import org.cristal.story.Cta;
+import org.cristal.story.Finding;
+import org.cristal.story.HtmlSanitizer;
+import org.cristal.story.Severity;
+import org.cristal.story.Story;
+import org.cristal.story.StoryDocument;
+import org.cristal.story.Urls;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The brochure as an HTML document for openhtmltopdf: brand band, title, lead, hero image, body, call
+ * to action with its QR code, and the running footer. Front-matter text is escaped; images become
+ * {@code cristal:} URIs served by this page's {@link ResourceGate}. One instance per render.
+ */
+final class BrochurePage {
+    static final int MAX_TITLE_CHARS = 300;
+    static final int MAX_SUMMARY_CHARS = 2_000;
+    static final int MAX_LABEL_CHARS = 200;
+    static final int MAX_FOOTER_CHARS = 300;
+    /** The logo prints 20 mm wide: 400 px is 500 dpi. */
+    private static final int LOGO_MAX_PIXELS = 400;
+    /** Column width at 300 dpi, with room for Letter paper. */
+    private static final int IMAGE_MAX_PIXELS = 2_400;
+    private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
+    private final StoryDocument doc;
+    private final Brand brand;
+    private final RenderOptions options;
+    private final List<Finding> findings;
+    private final double columnMm;
+    final ResourceGate gate = new ResourceGate();
+    final QrCodes qrCodes = new QrCodes();
+    private String title = "";
+
+    BrochurePage(StoryDocument doc, Brand brand, RenderOptions options, List<Finding> findings) {
+        this.doc = doc;
+        this.brand = brand;
+        this.options = options;
+        this.findings = findings;
+        this.columnMm = BrochureStyle.columnWidthMm(options.paper());
+    }
+
+    Document build() {
+        Story s = doc.story();
+        title = frontText(s.title(), MAX_TITLE_CHARS);
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html><html");
+        if (LANG.matcher(s.lang()).matches()) {
+            h.append(" lang=\"").append(s.lang()).append('"');
+        }
+        h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
+        h.append("<style>").append(BrochureStyle.css(brand, options.paper())).append("</style></head><body>");
+        footer(h);
+        band(h);
+        h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
+        String summary = frontText(s.summary(), MAX_SUMMARY_CHARS);
+        if (!summary.isBlank()) {
+            h.append("<p class=\"lead\">").append(esc(summary)).append("</p>");
+        }
+        hero(h, s);
+        h.append("<div class=\"story\"></div>");
+        cta(h, s.cta());
+        h.append("</body></html>");
+
+        Document page = Jsoup.parse(h.toString());
+        Element story = page.selectFirst("div.story");
+        story.html(doc.bodyHtml());
+        new PrintBody(this, doc.images(), s.bodyLine()).apply(story);
+        return page;
+    }
+
+    /** The title as printed (after {@link #build()}). */
+    String title() {
+        return title;
+    }
+
+    private void footer(StringBuilder h) {
+        StringBuilder left = new StringBuilder();
+        left.append("<span class=\"footer-name\">").append(esc(line(brand.name()))).append("</span>");
+        for (String part : List.of(brand.contact().address(), displayWebsite(), brand.contact().phone())) {
+            if (!part.isBlank()) {
+                // Short parts stay whole (a phone number split over two lines is unreadable).
+                String text = line(part);
+                left.append(" \u00b7 ").append(text.length() <= 60 ? "<span class=\"whole\">" : "<span>")
+                        .append(esc(text)).append("</span>");
+            }
+        }
+        h.append("<div class=\"footer\">").append(left).append("</div>");
+    }
+
+    private String displayWebsite() {
+        return brand.hasWebsite() ? PrintBody.shortForm(brand.website().strip()) : "";
+    }
+
+    private void band(StringBuilder h) {
+        h.append("<div class=\"band\"><table class=\"band-table\"><tr>");
+        logo().ifPresent(uri -> h.append("<td class=\"band-logo\"><img src=\"").append(uri).append("\" alt=\"")
+                .append(esc(line(brand.name()))).append("\"/></td>"));
+        h.append("<td class=\"band-text\"><div class=\"brand-name\">").append(esc(line(brand.name()))).append("</div>");
+        if (!brand.tagline().isBlank()) {
+            h.append("<div class=\"tagline\">").append(esc(line(brand.tagline()))).append("</div>");
+        }
+        h.append("</td></tr></table></div>");
+    }
+
+    private Optional<String> logo() {
+        if (brand.logo().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Asset> asset = resolve(brand.logo());
+        if (asset.isEmpty() || !PrintImages.printable(asset.get())) {
+            finding(Severity.WARNING, "brochure.logo.unreadable", 0, brand.logo());
+            return Optional.empty();
+        }
+        return Optional.of(gate.add("logo", PrintImages.prepared(asset.get(), BrochureStyle.bandColour(brand),
+                LOGO_MAX_PIXELS)));
+    }
+
+    private void hero(StringBuilder h, Story s) {
+        if (!s.hasImage()) {
+            return;
+        }
+        String alt = frontText(s.imageAlt(), MAX_SUMMARY_CHARS);
+        Optional<String> uri = printableImage(s.image(), 0);
+        if (uri.isPresent()) {
+            h.append("<div class=\"hero\"><img src=\"").append(uri.get()).append("\" alt=\"").append(esc(alt))
+                    .append("\"/></div>");
+        } else {
+            h.append("<div class=\"image-missing\">").append(esc(alt.isBlank() ? line(s.image()) : alt))
+                    .append("</div>");
+        }
+    }
+
+    /**
+     * Resolves an image of the story, checks it will print, and returns its URI for the page; a missing,
+     * unreadable or truncated image gives a warning and no URI. Images are printed across the column.
+     */
+    Optional<String> printableImage(String reference, int line) {
+        Optional<Asset> asset = resolve(reference);
+        if (asset.isEmpty()) {
+            finding(Severity.WARNING, "brochure.image.missing", line, reference);
+            return Optional.empty();
+        }
+        if (!PrintImages.printable(asset.get())) {
+            finding(Severity.WARNING, "brochure.image.unreadable", line, reference);
+            return Optional.empty();
+        }
+        int dpi = PrintImages.dpi(asset.get(), columnMm);
+        if (dpi < PrintImages.PRINT_DPI) {
+            finding(Severity.WARNING, "brochure.image.lowResolution", line, reference, dpi, PrintImages.PRINT_DPI);
+        }
+        return Optional.of(gate.add("img", PrintImages.prepared(asset.get(), 0xFFFFFF, IMAGE_MAX_PIXELS)));
+    }
+
+    private Optional<Asset> resolve(String reference) {
+        try {
+            return options.assets().resolve(reference);
+        } catch (RuntimeException e) {
+            // A resolver is outside our control; a failing one means the same as a missing file.
+            return Optional.empty();
+        }
+    }
+
+    private void cta(StringBuilder h, Optional<Cta> cta) {
+        if (cta.isEmpty() || (cta.get().label().isBlank() && cta.get().url().isBlank())) {
+            finding(Severity.INFO, "brochure.cta.missing", 0);
+            return;
+        }
+        String label = frontText(cta.get().label(), MAX_LABEL_CHARS);
+        Optional<String> url = Urls.safeLink(cta.get().url());
+        if (url.isEmpty()) {
+            finding(Severity.ERROR, "brochure.cta.unsafeUrl", 0);
+        }
+        Optional<String> qr = url.flatMap(qrCodes::add);
+        if (url.isPresent() && qr.isEmpty()) {
+            finding(Severity.WARNING, "brochure.cta.noQrCode", 0);
+        }
+        h.append("<div class=\"cta\"><table class=\"cta-table\"><tr><td class=\"cta-text\">");
+        if (!label.isBlank()) {
+            h.append("<div class=\"cta-label\">").append(esc(label)).append("</div>");
+        }
+        url.ifPresent(u -> h.append("<div class=\"cta-url\"><a href=\"").append(esc(u)).append("\">")
+                .append(esc(PrintText.capWords(u, PrintBody.MAX_WORD_CHARS).text())).append("</a></div>"));
+        h.append("</td>");
+        qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\"><object type=\"")
+                .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\"></object></div></td>"));
+        h.append("</tr></table></div>");
+    }
+
+    void finding(Severity severity, String code, int line, Object... args) {
+        findings.add(Finding.of(severity, Channel.BROCHURE, code, line, args));
+    }
+
+    /** Front-matter text as printed: merge tags filled, invisible characters dropped, length capped. */
+    private String frontText(String text, int max) {
+        String t = PrintText.dropInvisible(PrintText.fillMergeTags(text.strip()));
+        if (t.length() > max) {
+            finding(Severity.WARNING, "brochure.text.truncated", 0, max);
+            t = t.substring(0, PrintText.safeEnd(t, max - 1)) + "…";
+        }
+        return PrintText.capWords(t, PrintBody.MAX_WORD_CHARS).text();
+    }
+
+    private static String line(String text) {
+        String t = PrintText.dropInvisible(text.strip().replaceAll("\\s+", " "));
+        return t.length() > MAX_FOOTER_CHARS ? t.substring(0, PrintText.safeEnd(t, MAX_FOOTER_CHARS)) + "…" : t;
+    }
+
+    private static String esc(String text) {
+        return HtmlSanitizer.escape(text);
+    }
+}

@@ -1,0 +1,127 @@
+package org.cristal.render.brochure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.cristal.render.ChannelRenderer;
+import org.cristal.render.PaperSize;
+import org.cristal.render.RenderOptions;
+import org.cristal.story.Brand;
+import org.cristal.story.BrochurePdf;
+import org.cristal.story.Channel;
+import org.cristal.story.Finding;
+import org.cristal.story.Rendition;
+import org.cristal.story.Severity;
+import org.cristal.story.Story;
+import org.cristal.story.StoryDocument;
+import org.jsoup.nodes.Document;
+
+/**
+ * The print brochure: a PDF laid out from HTML and CSS by openhtmltopdf, A4 portrait unless the
+ * options ask for Letter. Brand band with logo, title, summary as lead, hero image, the body, a call
+ * to action with its address printed in full and as a QR code, and a footer with the brand's
+ * contact line and page numbers. Fonts are the ones shipped in {@code assets/fonts}, embedded as
+ * subsets. The same input gives the same bytes (dates and document id come from the options).
+ *
+ * <p>Never throws on story content: missing or broken images, unsafe links and oversize text
+ * become findings; an unexpected layout failure gives an error finding and a blank page.
+ */
+public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
+    private static final System.Logger LOG = System.getLogger(BrochureRenderer.class.getName());
+
+    @Override
+    public Channel channel() {
+        return Channel.BROCHURE;
+    }
+
+    @Override
+    public Rendition<BrochurePdf> render(StoryDocument story, Brand brand, RenderOptions options) {
+        List<Finding> findings = new ArrayList<>();
+        Brand kit = brand == null ? Brand.DEFAULT : brand;
+        try {
+            BrochurePage page = new BrochurePage(story, kit, options, findings);
+            Document html = page.build();
+            BrochureFonts.Needs needs = BrochureFonts.needs(html.body().text());
+            if (!needs.missing().isEmpty()) {
+                findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0,
+                        needs.missing()));
+            }
+            BrochurePdf pdf = write(html, page, needs, story.story(), kit, options);
+            return new Rendition<>(Channel.BROCHURE, pdf, findings);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
+            findings.add(Finding.of(Severity.ERROR, Channel.BROCHURE, "brochure.failed", 0));
+            return new Rendition<>(Channel.BROCHURE, blank(options), findings);
+        }
+    }
+
+    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Story story,
+            Brand brand, RenderOptions options) throws IOException {
+        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, options.paper(),
+                pdf -> describe(pdf, page.title(), story, brand, options));
+        return new BrochurePdf(out.bytes(), out.pages());
+    }
+
+    // Dates from the options and an id derived from the content: two renders of one input are identical.
+    private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options) {
+        PDDocumentInformation info = pdf.getDocumentInformation();
+        Calendar when = GregorianCalendar.from(options.now().atZone(options.zone()));
+        info.setCreationDate(when);
+        info.setModificationDate(when);
+        info.setTitle(title);
+        info.setAuthor(brand.name());
+        info.setSubject(story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary());
+        info.setKeywords(String.join(", ", story.tags()));
+        info.setCreator("Cristal");
+        info.setProducer("Cristal");
+        if (!story.lang().isBlank() && story.lang().length() <= 35) {
+            pdf.getDocumentCatalog().setLanguage(story.lang());
+        }
+        byte[] id = documentId(story, brand, options);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    private static byte[] documentId(Story story, Brand brand, RenderOptions options) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            for (String part : List.of(story.id(), story.title(), story.body(), brand.id(), options.paper().name(),
+                    options.now().toString())) {
+                md5.update(part.getBytes(StandardCharsets.UTF_8));
+                md5.update((byte) 0);
+            }
+            return md5.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BrochurePdf blank(RenderOptions options) {
+        try (PDDocument pdf = new PDDocument()) {
+            PaperSize paper = options.paper();
+            float points = 72f / 25.4f;
+            pdf.addPage(new PDPage(new PDRectangle((float) paper.widthMm() * points, (float) paper.heightMm() * points)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.save(out);
+            return new BrochurePdf(out.toByteArray(), 1);
+        } catch (IOException e) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "cannot write an empty PDF: %s", e), e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.cristal.render.brochure;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/** Reads a brochure back the way a reader meets it: text, glyphs, rendered pages, QR codes. */
+final class PdfReading {
+    private PdfReading() {
+    }
+
+    static PDDocument load(byte[] pdf) {
+        try {
+            return Loader.loadPDF(pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(byte[] pdf) {
+        try (PDDocument doc = load(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            // openhtmltopdf draws styled runs of a line separately; reading order needs positions.
+            stripper.setSortByPosition(true);
+            return stripper.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text without any kind of space or line break, so words split by line wrapping compare equal. */
+    static String squeeze(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && cp != 0xAD)
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /** A glyph as drawn: the text it stands for and whether the font had a real glyph for it. */
+    record Glyph(String unicode, String font, boolean notdef, float right, float pageWidth) {
+    }
+
+    static List<Glyph> glyphs(byte[] pdf) {
+        List<Glyph> glyphs = new ArrayList<>();
+        try (PDDocument doc = load(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    PDFont font = text.getFont();
+                    boolean notdef = false;
+                    for (int code : text.getCharacterCodes()) {
+                        try {
+                            if (font instanceof PDType0Font t0 && t0.codeToGID(code) == 0) {
+                                notdef = true;
+                            }
+                        } catch (IOException e) {
+                            notdef = true;
+                        }
+                    }
+                    glyphs.add(new Glyph(text.getUnicode(), font.getName(), notdef, text.getXDirAdj() + text.getWidthDirAdj(),
+                            text.getPageWidth()));
+                    super.processTextPosition(text);
+                }
+            };
+            stripper.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return glyphs;
+    }
+
+    static BufferedImage page(byte[] pdf, int index, float dpi) {
+        try (PDDocument doc = load(pdf)) {
+            return new PDFRenderer(doc).renderImageWithDPI(index, dpi, ImageType.RGB);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Optional<String> qrCode(BufferedImage image) {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+        try {
+            return Optional.of(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                    Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+                            DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The QR code found on any page, rendered at print-preview resolution. */
+    static Optional<String> qrCode(byte[] pdf) {
+        int pages;
+        try (PDDocument doc = load(pdf)) {
+            pages = doc.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = pages - 1; i >= 0; i--) {
+            Optional<String> found = qrCode(page(pdf, i, 150));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}
