@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.BodyHeadings;
 import org.cristal.render.common.BodyImages;
 import org.cristal.render.common.BrandTheme;
 import org.cristal.render.common.Findings;
@@ -87,6 +88,7 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         Document dom = Jsoup.parseBodyFragment(doc.bodyHtml());
         dom.outputSettings().prettyPrint(false);
         Element body = dom.body();
+        BodyHeadings.demote(body);
         List<BodyImages.Placed> placed = BodyImages.rewrite(body, doc, files, false, findings);
         BodyImages.noteImagesLeftOut(doc, false, findings);
         Optional<Links.Button> cta = Links.callToAction(doc, findings);
@@ -106,7 +108,7 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         String standalone = template.html(fileBody, ImageFile::path);
 
         String hash = hash(subject, from, options, standalone, text, files.images(), unsubscribe);
-        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        String domain = domain(from);
         List<MimeAssembler.Inline> inline = new ArrayList<>();
         for (ImageFile f : files.images()) {
             inline.add(new MimeAssembler.Inline(f, f.name() + "." + hash.substring(0, 12) + "@" + domain));
@@ -162,6 +164,12 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         } catch (UnsupportedEncodingException | AddressException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The sender's domain for Message-ID and Content-IDs, which must be plain ASCII. */
+    private static String domain(InternetAddress from) {
+        String d = from.getAddress().substring(from.getAddress().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return d.matches("[a-z0-9]([a-z0-9.-]{0,250}[a-z0-9])?") ? d : "cristal.invalid";
     }
 
     private static Optional<String> unsubscribe(RenderOptions options, Findings findings) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.BodyHeadings;
 import org.cristal.render.common.BodyImages;
 import org.cristal.render.common.BrandTheme;
 import org.cristal.render.common.Findings;
@@ -136,18 +137,19 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         boolean remote = options.allowRemoteImages();
         String html = remote ? doc.bodyHtmlWithRemoteImages() : doc.bodyHtml();
         BodyImages.noteImagesLeftOut(doc, remote, findings);
-        // Most bodies have no image: the sanitised HTML then goes in as is, without a second parse.
-        if (!html.contains("<img")) {
+        // Most bodies have no image and no h1: the sanitised HTML then goes in as is, without a second parse.
+        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html)) {
             return html.strip();
         }
         Document dom = Jsoup.parseBodyFragment(html);
         dom.outputSettings().prettyPrint(false);
+        BodyHeadings.demote(dom.body());
         BodyImages.rewrite(dom.body(), doc, files, remote, findings);
         dom.body().select("img").forEach(img -> img.attr("loading", "lazy").attr("decoding", "async"));
         return dom.body().html().strip();
     }
 
-    private Hero hero(Story story, ImageFiles files, RenderOptions options, Findings findings,
+    private static Hero hero(Story story, ImageFiles files, RenderOptions options, Findings findings,
             Optional<String> canonical) {
         String ref = story.image().strip();
         if (ref.isEmpty()) {

@@ -259,6 +259,15 @@ class WebRendererTest {
     }
 
     @Test
+    void bodyLevelOneHeadingsMoveDownSoTheTitleStaysTheOnlyH1() {
+        StoryDocument doc = RenderFixtures.markdown("---\ntitle: T\nsummary: S\n---\n\nIntro.\n\n# Part one\n\n## Detail\n");
+        Document d = parse(render(doc, Brand.DEFAULT, RenderFixtures.options()));
+        assertEquals(List.of("T"), d.select("h1").eachText());
+        assertEquals(List.of("Part one"), d.select("h2").eachText());
+        assertEquals(List.of("Detail"), d.select("h3").eachText());
+    }
+
+    @Test
     void pageIsDeterministic() {
         assertEquals(render("coffee-huila").body().html(), render("coffee-huila").body().html());
     }
