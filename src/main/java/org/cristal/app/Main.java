@@ -10,12 +10,27 @@ import org.cristal.cli.CristalCli;
  * JavaFX from the class path.
  */
 public final class Main {
+    // Strong references: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+    private static final java.util.logging.Logger PDFBOX = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+
     private Main() {
     }
 
+    /**
+     * PDFBox warns on stderr about standard fonts it substitutes while openhtmltopdf sets up, which
+     * says nothing a user can act on (every font Cristal prints with is embedded).
+     */
+    private static void quietLibraries() {
+        PDFBOX.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     public static void main(String[] args) {
+        quietLibraries();
         if (args.length == 0) {
-            StudioLauncher.launch(args);
+            int code = StudioLauncher.launch(args);
+            if (code != 0) {
+                System.exit(code);
+            }
         } else {
             System.exit(CristalCli.run(args));
         }
