@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenderCommandTest {
     private static Locale saved;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void english() {
         saved = Locale.getDefault();
@@ -40,11 +35,8 @@ class RenderCommandTest {
         Locale.setDefault(saved);
     }
 
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CristalCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     static List<Path> stories() {
@@ -54,7 +46,7 @@ class RenderCommandTest {
     @ParameterizedTest
     @MethodSource("stories")
     void everyCorpusStoryRendersToEveryChannel(Path story, @TempDir Path out) throws Exception {
-        Result r = cli("render", story.toString(), "--channel", "all", "--out", out.toString(), "--date",
+        CliRun r = cli("render", story.toString(), "--channel", "all", "--out", out.toString(), "--date",
                 "2026-11-23T09:00:00Z");
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("web/index.html", "email/email.html", "email/email.txt", "email/email.eml",
@@ -75,7 +67,7 @@ class RenderCommandTest {
 
     @Test
     void heroImageIsCopiedNextToTheWebPage(@TempDir Path out) throws Exception {
-        Result r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "web", "--out",
+        CliRun r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "web", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(out.resolve("web/images/hero-levain.jpg")));
@@ -84,7 +76,7 @@ class RenderCommandTest {
 
     @Test
     void socialThreadsSeparatePostsWithADashLine(@TempDir Path out) throws Exception {
-        Result r = cli("render", Corpus.story("coffee-huila").toString(), "--channel", "social", "--out",
+        CliRun r = cli("render", Corpus.story("coffee-huila").toString(), "--channel", "social", "--out",
                 out.toString());
         assertEquals(0, r.code(), r.err());
         String linkedin = Files.readString(out.resolve("social/linkedin.txt"), StandardCharsets.UTF_8);
@@ -93,14 +85,14 @@ class RenderCommandTest {
 
     @Test
     void findingsArePrintedWithFileAndLine(@TempDir Path out) {
-        Result r = cli("render", Corpus.story("edge-cases").toString(), "--out", out.toString());
+        CliRun r = cli("render", Corpus.story("edge-cases").toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("edge-cases.md:31:"), "missing image reported at its line:\n" + r.out());
     }
 
     @Test
     void brokenFrontMatterIsOneClearLineAndExitTwo(@TempDir Path out) {
-        Result r = cli("render", Corpus.root().resolve("bad/broken-front-matter.md").toString(), "--out",
+        CliRun r = cli("render", Corpus.root().resolve("bad/broken-front-matter.md").toString(), "--out",
                 out.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -112,15 +104,15 @@ class RenderCommandTest {
     void hostileFilesAreRefusedOrRenderedButNeverCrash(@TempDir Path dir) throws Exception {
         Path bad = Corpus.hostileInputs(dir.resolve("bad"));
         for (String name : List.of("invalid-utf8.md", "random-binary.md")) {
-            Result r = cli("render", bad.resolve(name).toString(), "--out", dir.resolve("out").toString());
+            CliRun r = cli("render", bad.resolve(name).toString(), "--out", dir.resolve("out").toString());
             assertEquals(2, r.code(), name + ": " + r.err());
             assertFalse(r.err().contains("\tat "), r.err());
         }
-        Result bomb = cli("render", Corpus.root().resolve("bad/yaml-bomb.md").toString(), "--out",
+        CliRun bomb = cli("render", Corpus.root().resolve("bad/yaml-bomb.md").toString(), "--out",
                 dir.resolve("out").toString());
         assertEquals(2, bomb.code());
         assertTrue(bomb.err().contains("alias"), bomb.err());
-        Result xss = cli("render", Corpus.root().resolve("bad/xss.md").toString(), "--out",
+        CliRun xss = cli("render", Corpus.root().resolve("bad/xss.md").toString(), "--out",
                 dir.resolve("xss").toString());
         assertEquals(0, xss.code(), xss.err());
         String page = Files.readString(dir.resolve("xss/web/index.html"));
@@ -130,7 +122,7 @@ class RenderCommandTest {
     @Test
     void missingFileAndUnknownChannelAreBadInput(@TempDir Path out) {
         assertEquals(2, cli("render", out.resolve("nope.md").toString(), "--out", out.toString()).code());
-        Result r = cli("render", Corpus.story("osteo-samedi").toString(), "--channel", "fax", "--out",
+        CliRun r = cli("render", Corpus.story("osteo-samedi").toString(), "--channel", "fax", "--out",
                 out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("fax"), r.err());
@@ -141,7 +133,7 @@ class RenderCommandTest {
     void messagesFollowTheLanguage(@TempDir Path out) {
         Locale.setDefault(Locale.FRENCH);
         try {
-            Result r = cli("render", out.resolve("absent.md").toString(), "--out", out.toString());
+            CliRun r = cli("render", out.resolve("absent.md").toString(), "--out", out.toString());
             assertTrue(r.err().contains("Fichier introuvable"), r.err());
         } finally {
             Locale.setDefault(Locale.ENGLISH);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,9 +22,6 @@ class WorkspaceCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void english() {
         saved = Locale.getDefault();
@@ -38,11 +33,8 @@ class WorkspaceCommandTest {
         Locale.setDefault(saved);
     }
 
-    Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CristalCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     private String ws() {
@@ -50,16 +42,16 @@ class WorkspaceCommandTest {
     }
 
     private void importCorpus() {
-        Result r = cli("workspace", "import", Corpus.root().toString(), "--workspace", ws());
+        CliRun r = cli("workspace", "import", Corpus.root().toString(), "--workspace", ws());
         assertEquals(0, r.code(), r.err());
     }
 
     @Test
     void importReportsStoriesAndSkipsBadFilesWithTheirReason() {
-        Result r = cli("workspace", "import", Corpus.root().toString(), "--workspace", ws());
+        CliRun r = cli("workspace", "import", Corpus.root().toString(), "--workspace", ws());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Imported 6 stories"), r.out());
-        Result bad = cli("workspace", "import", Corpus.root().resolve("bad").toString(), "--workspace", ws());
+        CliRun bad = cli("workspace", "import", Corpus.root().resolve("bad").toString(), "--workspace", ws());
         assertEquals(0, bad.code(), bad.err());
         assertTrue(bad.out().contains("broken-front-matter.md") && bad.out().contains("Line "),
                 "a bad file is named with its line:\n" + bad.out());
@@ -70,11 +62,11 @@ class WorkspaceCommandTest {
     @Test
     void searchIgnoresAccentsAndCaseAndShowsSnippets() {
         importCorpus();
-        Result r = cli("workspace", "search", "REPARER", "--workspace", ws());
+        CliRun r = cli("workspace", "search", "REPARER", "--workspace", ws());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("velo-atelier-solidaire"), r.out());
         assertTrue(r.out().contains("["), "snippet marks the match:\n" + r.out());
-        Result filtered = cli("workspace", "search", "levain", "--lang", "en", "--workspace", ws());
+        CliRun filtered = cli("workspace", "search", "levain", "--lang", "en", "--workspace", ws());
         assertTrue(filtered.out().contains("No story found."), filtered.out());
     }
 
@@ -85,13 +77,13 @@ class WorkspaceCommandTest {
             String source = w.stories().get("osteo-samedi").orElseThrow().source();
             w.stories().save("osteo-samedi", source.replace("9 h à 13 h", "8 h à 12 h"));
         }
-        Result list = cli("workspace", "history", "osteo-samedi", "--workspace", ws());
+        CliRun list = cli("workspace", "history", "osteo-samedi", "--workspace", ws());
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("#1") && list.out().contains("#2"), list.out());
-        Result diff = cli("workspace", "history", "osteo-samedi", "--diff", "1", "2", "--workspace", ws());
+        CliRun diff = cli("workspace", "history", "osteo-samedi", "--diff", "1", "2", "--workspace", ws());
         assertTrue(diff.out().contains("- ") && diff.out().contains("+ ") && diff.out().contains("8 h à 12 h"),
                 diff.out());
-        Result restore = cli("workspace", "history", "osteo-samedi", "--restore", "1", "--workspace", ws());
+        CliRun restore = cli("workspace", "history", "osteo-samedi", "--restore", "1", "--workspace", ws());
         assertEquals(0, restore.code(), restore.err());
         try (Workspace w = Workspace.open(Path.of(ws()))) {
             assertTrue(w.stories().get("osteo-samedi").orElseThrow().source().contains("9 h à 13 h"));
@@ -105,7 +97,7 @@ class WorkspaceCommandTest {
     void exportWritesStoriesBrandsAndImagesBack() throws Exception {
         importCorpus();
         Path out = dir.resolve("export");
-        Result r = cli("workspace", "export", out.toString(), "--workspace", ws());
+        CliRun r = cli("workspace", "export", out.toString(), "--workspace", ws());
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(Files.readAllBytes(Corpus.story("boulangerie-levain")),
                 Files.readAllBytes(out.resolve("stories/boulangerie-levain.md")));
@@ -118,7 +110,7 @@ class WorkspaceCommandTest {
     void aCorruptWorkspaceIsRefusedInOneLineAndLeftUntouched() throws Exception {
         Path bad = Corpus.hostileInputs(dir.resolve("bad")).resolve("corrupt-library.db");
         byte[] before = Files.readAllBytes(bad);
-        Result r = cli("workspace", "search", "pain", "--workspace", bad.toString());
+        CliRun r = cli("workspace", "search", "pain", "--workspace", bad.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
