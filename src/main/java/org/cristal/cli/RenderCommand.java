@@ -26,6 +26,7 @@ import org.cristal.story.RenditionBody;
 import org.cristal.story.StoryDocument;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
+import org.cristal.story.Slugs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -137,6 +138,11 @@ final class RenderCommand implements Callable<Integer> {
         if (file == null) {
             String id = doc.story().brand();
             if (id.isBlank()) {
+                return Brand.DEFAULT;
+            }
+            // The id comes from the story: it names a kit in brands/, never a path ("../../etc/x").
+            if (!id.equals(Slugs.slug(id))) {
+                out.println(CliText.get("render.brandNotFound", id));
                 return Brand.DEFAULT;
             }
             Path folder = storyFile.toAbsolutePath().getParent();

@@ -33,6 +33,13 @@ public final class HtmlSanitizer {
             .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
             .preserveRelativeLinks(true);
 
+    /**
+     * The only class names a story's HTML may carry: the ones our Markdown renderer writes. Any other
+     * class could borrow an output's own styling (a link dressed as the brand's CTA button, a fake footer).
+     */
+    private static final java.util.Set<String> MARKDOWN_CLASSES = java.util.Set.of("task-done", "task-open",
+            "task-list-item", "footnote-ref", "footnote-backref", "footnotes");
+
     private HtmlSanitizer() {
     }
 
@@ -45,6 +52,15 @@ public final class HtmlSanitizer {
             String href = a.attr("href");
             if (href.startsWith("http://") || href.startsWith("https://")) {
                 a.attr("rel", "noopener noreferrer");
+            }
+        }
+        for (Element e : clean.select("[class]")) {
+            java.util.Set<String> kept = new java.util.LinkedHashSet<>(e.classNames());
+            kept.retainAll(MARKDOWN_CLASSES);
+            if (kept.isEmpty()) {
+                e.removeAttr("class");
+            } else {
+                e.classNames(kept);
             }
         }
         // An <img> whose src was refused (file:, data:, javascript:) has no src left: keep its alt text.

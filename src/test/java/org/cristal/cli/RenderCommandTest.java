@@ -120,6 +120,19 @@ class RenderCommandTest {
     }
 
     @Test
+    void aBrandIdThatIsAPathIsNotFollowed(@TempDir Path dir) throws Exception {
+        Path stories = Files.createDirectories(dir.resolve("client/stories"));
+        Files.createDirectories(dir.resolve("client/brands"));
+        Files.writeString(dir.resolve("secret.yaml"), "name: \"SECRET-BRAND-NAME\"\n");
+        Path story = stories.resolve("s.md");
+        Files.writeString(story, "---\ntitle: T\nbrand: ../../secret\n---\nBody.\n");
+        CliRun r = cli("render", story.toString(), "--channel", "web", "--out", dir.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("not found"), r.out());
+        assertFalse(Files.readString(dir.resolve("out/web/index.html")).contains("SECRET-BRAND-NAME"));
+    }
+
+    @Test
     void missingFileAndUnknownChannelAreBadInput(@TempDir Path out) {
         assertEquals(2, cli("render", out.resolve("nope.md").toString(), "--out", out.toString()).code());
         CliRun r = cli("render", Corpus.story("osteo-samedi").toString(), "--channel", "fax", "--out",

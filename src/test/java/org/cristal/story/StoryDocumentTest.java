@@ -38,6 +38,14 @@ class StoryDocumentTest {
     }
 
     @Test
+    void storyHtmlCannotBorrowTheOutputsOwnClasses() throws Exception {
+        StoryDocument doc = StoryDocument.parse("x",
+                "<a class=\"button cta\" href=\"https://evil.example\">Win</a> <span class=\"task-done\">x</span>\n");
+        assertFalse(doc.bodyHtml().contains("button"), doc.bodyHtml());
+        assertTrue(doc.bodyHtml().contains("class=\"task-done\""), "our own Markdown classes stay");
+    }
+
+    @Test
     void remoteImagesAreLeftOutUnlessAskedFor() {
         StoryDocument doc = Corpus.document("../bad/xss");
         assertFalse(doc.bodyHtml().contains("tracker.example"));

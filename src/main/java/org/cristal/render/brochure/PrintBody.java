@@ -1,10 +1,8 @@
 package org.cristal.render.brochure;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.cristal.story.ImageRef;
 import org.cristal.story.Severity;
 import org.cristal.story.Urls;
@@ -36,9 +34,6 @@ final class PrintBody {
     /** Links whose address is printed after their text; beyond it the text alone is printed. */
     static final int MAX_LINK_HINTS = 40;
 
-    private static final Set<String> MARKDOWN_CLASSES = Set.of("footnotes", "footnote-ref", "footnote-backref",
-            "task-list-item", "task-open", "task-done");
-
     private final BrochurePage page;
     private final List<ImageRef> images;
     private final int bodyLine;
@@ -50,27 +45,12 @@ final class PrintBody {
     }
 
     void apply(Element story) {
-        keepOwnClasses(story);
         story.select("a.footnote-backref").remove();
         capTables(story);
         flattenDeepLists(story);
         placeImages(story);
         printLinkTargets(story);
         capText(story);
-    }
-
-    // The sanitiser lets class attributes through for the Markdown renderer's own markup; any other
-    // class could borrow the page's layout (a "footer" class would replace the brand footer).
-    private static void keepOwnClasses(Element story) {
-        for (Element e : story.select("[class]")) {
-            Set<String> kept = new LinkedHashSet<>(e.classNames());
-            kept.retainAll(MARKDOWN_CLASSES);
-            if (kept.isEmpty()) {
-                e.removeAttr("class");
-            } else {
-                e.classNames(kept);
-            }
-        }
     }
 
     private void capTables(Element story) {
