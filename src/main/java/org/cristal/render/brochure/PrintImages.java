@@ -92,8 +92,14 @@ final class PrintImages {
         }
     }
 
+    /**
+     * 40 megapixels: more than any camera photo a small business prints, and far less than the
+     * gigabytes a few-kilobyte file claiming 30,000 × 30,000 pixels would need once decoded.
+     */
+    static final long MAX_PIXELS = 40_000_000L;
+
     static boolean printable(Asset asset) {
-        if (asset == null || !asset.isImage()) {
+        if (asset == null || !asset.isImage() || (long) asset.width() * asset.height() > MAX_PIXELS) {
             return false;
         }
         byte[] b = asset.bytes();

@@ -132,6 +132,38 @@ class BrochureHostileInputTest {
     }
 
     @Test
+    void tinyPngClaimingGigapixelsIsRefusedNotDecoded(@org.junit.jupiter.api.io.TempDir Path images) throws IOException {
+        // 30,000 × 30,000 pixels in a 74-byte file: decoding it would need gigabytes.
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(30_000).putInt(30_000)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat)) {
+            z.write(new byte[1000]);
+        }
+        chunk(png, "IDAT", idat.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        Files.write(images.resolve("bomb.png"), png.toByteArray());
+        Story story = BrochureRendererTest.withImage(Corpus.document("osteo-samedi").story(), "bomb.png");
+        Rendition<BrochurePdf> r = renderGuarded(StoryDocument.of(story),
+                Brochures.options().withAssets(new FileAssets(images, images)));
+        assertEquals(List.of("bomb.png"), finding(r, "brochure.image.unreadable").args());
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(t);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(t);
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
     void brandColoursCannotInjectStyles() {
         Brand hostile = new Brand("evil", "Evil", "", "", "", new Brand.Colors("red; } body { display: none } x {",
                 "#zzz", "url(file:///etc/passwd)", "#000", "#fff"), new Brand.Fonts("serif; } * { display:none", "x"),
