@@ -14,6 +14,19 @@ final class CliText {
         return Messages.format(BUNDLE, locale(), key, args);
     }
 
+    /**
+     * Text from a story or a workspace, made safe for a terminal: control characters (escape
+     * sequences could retitle the window or hide text) become spaces.
+     */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return out.toString();
+    }
+
     static Locale locale() {
         return "fr".equals(Locale.getDefault().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
     }

@@ -36,7 +36,7 @@ public final class CristalCli implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = isVerbose(args);
             if (ex instanceof UserError u) {
-                err.println(CliText.get("cli.errorPrefix") + u.getMessage());
+                err.println(CliText.get("cli.errorPrefix") + CliText.plain(u.getMessage()));
                 if (verbose && u.getCause() != null) {
                     u.getCause().printStackTrace(err);
                 }

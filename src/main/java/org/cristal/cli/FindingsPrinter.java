@@ -17,7 +17,7 @@ final class FindingsPrinter {
                 .forEach(f -> {
                     String severity = CliText.get("severity." + f.severity().name().toLowerCase(Locale.ROOT));
                     String channel = f.channel() == null ? "story" : f.channel().id();
-                    String message = f.message(CliText.locale());
+                    String message = CliText.plain(f.message(CliText.locale()));
                     // The line as plain digits: "1,234" would break editors that jump to file:line.
                     out.println(f.hasLine()
                             ? CliText.get("finding.line", file, String.valueOf(f.line()), severity, channel, message)

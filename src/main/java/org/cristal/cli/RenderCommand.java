@@ -142,7 +142,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             // The id comes from the story: it names a kit in brands/, never a path ("../../etc/x").
             if (!id.equals(Slugs.slug(id))) {
-                out.println(CliText.get("render.brandNotFound", id));
+                out.println(CliText.get("render.brandNotFound", CliText.plain(id)));
                 return Brand.DEFAULT;
             }
             Path folder = storyFile.toAbsolutePath().getParent();
@@ -151,7 +151,7 @@ final class RenderCommand implements Callable<Integer> {
                 candidate = folder.resolve("brands").resolve(id + ".yaml");
             }
             if (!Files.isRegularFile(candidate)) {
-                out.println(CliText.get("render.brandNotFound", id));
+                out.println(CliText.get("render.brandNotFound", CliText.plain(id)));
                 return Brand.DEFAULT;
             }
             file = candidate;

@@ -79,7 +79,7 @@ final class WorkspaceCommand implements Runnable {
             return with(workspace, ws -> {
                 ImportResult r = new Importer(ws, CliText.locale()).importFolder(folder);
                 for (ImportResult.Skipped s : r.skipped()) {
-                    out.println(CliText.get("workspace.import.skipped", s.file(), s.reason()));
+                    out.println(CliText.get("workspace.import.skipped", CliText.plain(s.file()), CliText.plain(s.reason())));
                 }
                 out.println(CliText.get("workspace.import.done", r.stories().size(), r.brands().size(),
                         r.assets().size(), r.skipped().size(), ws.path()));
@@ -109,10 +109,10 @@ final class WorkspaceCommand implements Runnable {
                 List<SearchHit> hits = ws.search().find(q);
                 for (SearchHit h : hits) {
                     StorySummary s = h.story();
-                    out.println(CliText.get("workspace.search.hit", s.id(), s.title(), s.status().id(),
+                    out.println(CliText.get("workspace.search.hit", CliText.plain(s.id()), CliText.plain(s.title()), s.status().id(),
                             s.lang().isEmpty() ? "-" : s.lang()));
                     if (!h.snippet().isBlank()) {
-                        out.println("    " + h.snippet().replace('\n', ' '));
+                        out.println("    " + CliText.plain(h.snippet()));
                     }
                 }
                 out.println(CliText.get("workspace.search.count", hits.size()));
@@ -136,7 +136,7 @@ final class WorkspaceCommand implements Runnable {
             return with(workspace, ws -> {
                 List<StorySummary> list = ws.stories().list(filters.filter().withLimit(filters.limit, 0));
                 for (StorySummary s : list) {
-                    out.println(CliText.get("workspace.search.hit", s.id(), s.title(), s.status().id(),
+                    out.println(CliText.get("workspace.search.hit", CliText.plain(s.id()), CliText.plain(s.title()), s.status().id(),
                             s.lang().isEmpty() ? "-" : s.lang()));
                 }
                 out.println(CliText.get("workspace.list.count", list.size()));
@@ -211,7 +211,7 @@ final class WorkspaceCommand implements Runnable {
                             case REMOVED -> "- ";
                             default -> "  ";
                         };
-                        out.println(mark + d.text());
+                        out.println(mark + CliText.plain(d.text()));
                     }
                     return CristalCli.OK;
                 }
@@ -225,7 +225,7 @@ final class WorkspaceCommand implements Runnable {
                         .withLocale(CliText.locale()).withZone(ZoneId.systemDefault());
                 for (RevisionInfo r : revisions) {
                     out.println(CliText.get("workspace.history.line", r.number(), when.format(r.savedAt()),
-                            r.size(), r.title()));
+                            r.size(), CliText.plain(r.title())));
                 }
                 return CristalCli.OK;
             });

@@ -71,6 +71,16 @@ class WorkspaceCommandTest {
     }
 
     @Test
+    void terminalEscapesInAStoryNeverReachTheTerminal() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(folder.resolve("esc.md"), "---\ntitle: \"Pain \\e]0;pwned\\a frais\"\n---\nPain frais.\n");
+        assertEquals(0, cli("workspace", "import", folder.toString(), "--workspace", ws()).code());
+        CliRun r = cli("workspace", "search", "pain", "--workspace", ws());
+        assertTrue(r.out().contains("Pain"), r.out());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), "no control characters");
+    }
+
+    @Test
     void historyListsRevisionsDiffsAndRestores() throws Exception {
         importCorpus();
         try (Workspace w = Workspace.open(Path.of(ws()))) {
