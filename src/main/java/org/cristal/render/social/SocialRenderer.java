@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.Pages;
 import org.cristal.story.Brand;
 import org.cristal.story.Channel;
 import org.cristal.story.Cta;
@@ -139,14 +140,8 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
             }
             return safe;
         }
-        if (brand.hasWebsite() && !story.id().isBlank()) {
-            String site = brand.website().strip();
-            while (site.endsWith("/")) {
-                site = site.substring(0, site.length() - 1);
-            }
-            return Urls.safeLink(site + "/" + story.id()).filter(Urls::isRemote);
-        }
-        return Optional.empty();
+        // The story's own page, at the same address the web renderer gives it.
+        return Pages.canonical(brand, story);
     }
 
     /** Network names are brands: the same in every language. */
