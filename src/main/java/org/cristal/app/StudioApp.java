@@ -29,7 +29,8 @@ public final class StudioApp extends Application {
         t.setDaemon(true);
         return t;
     });
-    private volatile Workspace workspace;
+    private Workspace workspace;
+    private boolean stopped;
 
     @Override
     public void start(Stage stage) {
@@ -43,10 +44,17 @@ public final class StudioApp extends Application {
             @Override
             protected String call() {
                 Workspace ws = Workspace.open(path);
-                workspace = ws;
+                synchronized (StudioApp.this) {
+                    if (stopped) {
+                        // The window closed while the file was opening: fold the WAL back now.
+                        ws.close();
+                        return "";
+                    }
+                    workspace = ws;
+                }
                 SampleContent.seedIfEmpty(ws);
                 return new MessageFormat(text.getString("workspace.opened"), locale).format(new Object[] {
-                    path.getFileName().toString(), ws.stories().list().size(), ws.brands().list().size()});
+                    path.getFileName().toString(), ws.stories().count(), ws.brands().list().size()});
             }
         };
         open.setOnSucceeded(e -> status.set(open.getValue()));
@@ -60,11 +68,11 @@ public final class StudioApp extends Application {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        stopped = true;
         background.shutdownNow();
-        Workspace ws = workspace;
-        if (ws != null) {
-            ws.close();
+        if (workspace != null) {
+            workspace.close();
         }
     }
 }

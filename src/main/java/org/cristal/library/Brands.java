@@ -68,7 +68,9 @@ public final class Brands {
         });
     }
 
-    /** Every brand kit, by name. */
+    private static final System.Logger LOG = System.getLogger(Brands.class.getName());
+
+    /** Every readable brand kit, by name; an unreadable one is logged and left out. */
     public List<Brand> list() {
         List<String> ids = db.read(c -> {
             List<String> out = new ArrayList<>();
@@ -82,7 +84,12 @@ public final class Brands {
         });
         List<Brand> brands = new ArrayList<>();
         for (String id : ids) {
-            get(id).ifPresent(brands::add);
+            try {
+                get(id).ifPresent(brands::add);
+            } catch (WorkspaceException e) {
+                // One kit a newer, stricter parser refuses must not hide the others (or the workspace).
+                LOG.log(System.Logger.Level.WARNING, "brand kit " + id + " is unreadable and left out", e);
+            }
         }
         return brands;
     }
