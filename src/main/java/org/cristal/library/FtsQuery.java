@@ -35,7 +35,9 @@ final class FtsQuery {
         List<String> terms = new ArrayList<>();
         for (String raw : userText.strip().split("\\s+")) {
             String term = raw.length() > MAX_TERM_LENGTH ? raw.substring(0, MAX_TERM_LENGTH) : raw;
-            boolean reserved = term.toLowerCase(Locale.ROOT).startsWith(SearchIndex.FACET_PREFIX);
+            // Anywhere in the word, and after accent folding: the tokenizer splits "x-zzqs" and folds "zżq".
+            boolean reserved = org.cristal.story.Slugs.foldAccents(term).toLowerCase(Locale.ROOT)
+                    .contains(SearchIndex.FACET_PREFIX);
             if (wordChars(term) > 0 && !reserved && terms.size() < MAX_TERMS) {
                 terms.add(term);
             }

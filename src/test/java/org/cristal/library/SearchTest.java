@@ -140,6 +140,8 @@ class SearchTest {
     void filterValuesAreNotSearchableWords() {
         assertEquals(List.of("nimbus-tax-season"), ids("review"), "the status of a story is not a word of its text");
         assertTrue(ids("zzqs").isEmpty(), "nor are the filter tokens");
+        assertTrue(ids("x-zzqs").isEmpty() && ids(".zzqlfr").isEmpty() && ids("zżqs").isEmpty(),
+                "nor inside a word or behind an accent");
         assertTrue(ids("harbor-pine").isEmpty());
         assertFalse(ids("école").isEmpty(), "tags are searchable");
     }
