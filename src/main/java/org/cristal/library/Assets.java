@@ -68,8 +68,8 @@ public final class Assets {
     }
 
     /**
-     * The asset a story reference points to: by normalised path, or else by file name alone (a story
-     * written for another folder layout still finds its pictures).
+     * The asset a story reference points to: by normalised path, or else by file name alone when
+     * only one asset has it (a story written for another folder layout still finds its pictures).
      */
     public Optional<StoredAsset> find(String reference) {
         Optional<String> key = AssetNames.normalize(reference);
@@ -77,15 +77,20 @@ public final class Assets {
             return Optional.empty();
         }
         return db.read(c -> {
-            Optional<StoredAsset> exact = byName(c, key.get());
-            if (exact.isPresent()) {
-                return exact;
+            // As imported: a picture beside the stories ("photos/x.jpg" from stories/) is stored
+            // under its path from the import root, "stories/photos/x.jpg".
+            for (String name : List.of(key.get(), "stories/" + key.get())) {
+                Optional<StoredAsset> exact = byName(c, name);
+                if (exact.isPresent()) {
+                    return exact;
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT name FROM assets WHERE file_name = ? ORDER BY name LIMIT 1")) {
+            // By file name only when it is unambiguous: a missing picture is better than someone else's.
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM assets WHERE file_name = ? LIMIT 2")) {
                 ps.setString(1, AssetNames.fileName(key.get()));
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? byName(c, rs.getString(1)) : Optional.<StoredAsset>empty();
+                    String only = rs.next() ? rs.getString(1) : null;
+                    return only == null || rs.next() ? Optional.<StoredAsset>empty() : byName(c, only);
                 }
             }
         });

@@ -181,6 +181,26 @@ class ImportExportTest {
     }
 
     @Test
+    void picturesWithTheSameFileNameInDifferentFoldersAreNeverMixedUp() throws Exception {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in.resolve("stories/photos"));
+        Files.createDirectories(in.resolve("images"));
+        byte[] levain = Files.readAllBytes(Corpus.images().resolve("hero-levain.jpg"));
+        byte[] velo = Files.readAllBytes(Corpus.images().resolve("hero-velo.jpg"));
+        Files.write(in.resolve("images/hero.jpg"), levain);
+        Files.write(in.resolve("stories/photos/hero.jpg"), velo);
+        Files.writeString(in.resolve("stories/a.md"), "---\ntitle: A\nimage: ../images/hero.jpg\n---\nA\n");
+        Files.writeString(in.resolve("stories/b.md"), "---\ntitle: B\nimage: photos/hero.jpg\n---\nB\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            new Importer(ws, java.util.Locale.ENGLISH).importFolder(in);
+            assertArrayEquals(levain, ws.assetResolver().resolve("../images/hero.jpg").orElseThrow().bytes());
+            assertArrayEquals(velo, ws.assetResolver().resolve("photos/hero.jpg").orElseThrow().bytes());
+            assertTrue(ws.assetResolver().resolve("elsewhere/hero.jpg").isEmpty(),
+                    "an ambiguous file name finds nothing rather than the wrong picture");
+        }
+    }
+
+    @Test
     void exportNeverWritesOutsideTheFolder() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
             ws.assets().put("images/x.png", Files.readAllBytes(Corpus.images().resolve("logo-velo.png")), "");
