@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cristal.library.RenditionExport;
-import org.cristal.render.FileAssets;
+import org.cristal.library.FileAssets;
 import org.cristal.render.PaperSize;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;

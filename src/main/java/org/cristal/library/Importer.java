@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.cristal.render.FileAssets;
 import org.cristal.story.Asset;
 import org.cristal.story.Brand;
 import org.cristal.story.BrandParser;

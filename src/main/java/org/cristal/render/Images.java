@@ -1,6 +1,7 @@
 package org.cristal.render;
 
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -15,7 +16,7 @@ public final class Images {
 
     /** An asset for these bytes; width and height are 0 when the bytes are not a readable image. */
     public static Asset asset(String name, byte[] bytes) {
-        String declared = FileAssets.mediaType(name);
+        String declared = mediaType(name);
         int[] size = dimensions(bytes);
         String type = size[0] > 0 ? sniffedType(bytes, declared) : declared;
         return new Asset(name, type, bytes, size[0], size[1]);
@@ -53,5 +54,26 @@ public final class Images {
             return "image/gif";
         }
         return fallback;
+    }
+
+    /** The media type a file name announces; the bytes are sniffed when they are a readable image. */
+    public static String mediaType(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (n.endsWith(".png")) {
+            return "image/png";
+        }
+        if (n.endsWith(".gif")) {
+            return "image/gif";
+        }
+        if (n.endsWith(".webp")) {
+            return "image/webp";
+        }
+        if (n.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        return "application/octet-stream";
     }
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cristal.render.FileAssets;
+import org.cristal.library.FileAssets;
 import org.cristal.render.RenderOptions;
 import org.cristal.story.Brand;
 import org.cristal.story.BrochurePdf;

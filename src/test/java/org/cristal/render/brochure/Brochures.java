@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.cristal.render.FileAssets;
+import org.cristal.library.FileAssets;
 import org.cristal.render.RenderOptions;
 import org.cristal.story.Brand;
 import org.cristal.story.BrochurePdf;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cristal.render.FileAssets;
+import org.cristal.library.FileAssets;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.email.EmailRenderer;
 import org.cristal.render.web.WebRenderer;

@@ -1,7 +1,7 @@
 package org.cristal.render.common;
 
 import java.time.Instant;
-import org.cristal.render.FileAssets;
+import org.cristal.library.FileAssets;
 import org.cristal.render.RenderOptions;
 import org.cristal.story.Brand;
 import org.cristal.story.StoryDocument;

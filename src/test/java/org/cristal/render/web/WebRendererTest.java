@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.cristal.render.FileAssets;
+import org.cristal.library.FileAssets;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.common.GoldenFiles;
 import org.cristal.render.common.InertHtml;

@@ -1,10 +1,10 @@
-package org.cristal.render;
+package org.cristal.library;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
+import org.cristal.render.Images;
 import org.cristal.story.Asset;
 import org.cristal.story.AssetResolver;
 
@@ -51,23 +51,4 @@ public final class FileAssets implements AssetResolver {
         }
     }
 
-    static String mediaType(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        if (n.endsWith(".png")) {
-            return "image/png";
-        }
-        if (n.endsWith(".gif")) {
-            return "image/gif";
-        }
-        if (n.endsWith(".webp")) {
-            return "image/webp";
-        }
-        if (n.endsWith(".svg")) {
-            return "image/svg+xml";
-        }
-        return "application/octet-stream";
-    }
 }
