@@ -20,7 +20,7 @@ final class AssetNames {
         if (reference == null) {
             return Optional.empty();
         }
-        String ref = reference.strip().replace('\\', '/').split("[?#]", 2)[0];
+        String ref = org.cristal.story.Urls.decodePath(reference.strip().replace('\\', '/').split("[?#]", 2)[0]);
         if (ref.isEmpty() || ref.contains(":") || ref.startsWith("/") || ref.indexOf('\0') >= 0) {
             return Optional.empty();
         }

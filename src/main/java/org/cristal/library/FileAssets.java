@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cristal.render.Images;
 import org.cristal.story.Asset;
 import org.cristal.story.AssetResolver;
+import org.cristal.story.Urls;
 
 /**
  * Resolves a story's relative image references against its folder, refusing anything that leaves
@@ -34,7 +35,7 @@ public final class FileAssets implements AssetResolver {
             return Optional.empty();
         }
         try {
-            String clean = reference.split("[?#]", 2)[0];
+            String clean = Urls.decodePath(reference.split("[?#]", 2)[0]);
             Path p = base.resolve(clean).normalize();
             if (!p.startsWith(root) || !Files.isRegularFile(p)) {
                 return Optional.empty();

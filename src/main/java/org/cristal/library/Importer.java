@@ -128,7 +128,7 @@ public final class Importer {
         if (reference.isBlank() || Urls.isRemote(reference)) {
             return;
         }
-        Path target = base.resolve(reference.split("[?#]", 2)[0].replace('\\', '/')).normalize();
+        Path target = base.resolve(Urls.decodePath(reference.split("[?#]", 2)[0]).replace('\\', '/')).normalize();
         Optional<Asset> asset = target.startsWith(run.root) ? files.resolve(reference) : Optional.empty();
         if (asset.isEmpty()) {
             if (from != null) {

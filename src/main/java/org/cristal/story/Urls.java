@@ -49,4 +49,42 @@ public final class Urls {
         String fragment = hash < 0 ? "" : url.substring(hash);
         return base + (base.contains("?") ? "&" : "?") + query + fragment;
     }
+
+    /**
+     * Decodes %XX sequences (as UTF-8) in a relative path: Markdown renderers percent-encode what the
+     * author wrote ({@code <Photo été.jpg>}), while files have real names. Anything malformed is
+     * returned as it was.
+     */
+    public static String decodePath(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    return s;
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return s;
+                }
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else if (c < 0x80) {
+                out.write(c);
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            return utf8.decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
+        }
+    }
 }

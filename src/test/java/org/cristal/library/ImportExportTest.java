@@ -201,6 +201,24 @@ class ImportExportTest {
     }
 
     @Test
+    void pictureNamesWithSpacesAndAccentsResolveAsWrittenAndAsEncoded() throws Exception {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in.resolve("photos"));
+        byte[] velo = Files.readAllBytes(Corpus.images().resolve("hero-velo.jpg"));
+        Files.write(in.resolve("photos/Photo été.jpg"), velo);
+        Files.writeString(in.resolve("s.md"), "---\ntitle: S\n---\n![Été](photos/Photo%20%C3%A9t%C3%A9.jpg)\n");
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            ImportResult r = new Importer(ws, java.util.Locale.ENGLISH).importFolder(in);
+            assertEquals(List.of("photos/Photo été.jpg"), ws.assets().names(), r.toString());
+            assertArrayEquals(velo, ws.assetResolver().resolve("photos/Photo été.jpg").orElseThrow().bytes());
+            // As written in the story, percent-encoded.
+            assertArrayEquals(velo,
+                    ws.assetResolver().resolve("photos/Photo%20%C3%A9t%C3%A9.jpg").orElseThrow().bytes());
+        }
+        assertTrue(new FileAssets(in, in).resolve("photos/Photo%20%C3%A9t%C3%A9.jpg").isPresent());
+    }
+
+    @Test
     void exportNeverWritesOutsideTheFolder() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
             ws.assets().put("images/x.png", Files.readAllBytes(Corpus.images().resolve("logo-velo.png")), "");

@@ -45,7 +45,7 @@ public final class BodyImages {
         for (Element img : body.select("img")) {
             String src = img.attr("src");
             // The Markdown renderer percent-encodes what the author wrote (<Photo été.jpg>); files have real names.
-            String decoded = percentDecode(src);
+            String decoded = Urls.decodePath(src);
             Deque<Integer> q = lines.containsKey(src) ? lines.get(src) : lines.get(decoded);
             int line = q == null || q.isEmpty() ? 0 : q.poll();
             String alt = Texts.oneLine(img.attr("alt"));
@@ -94,39 +94,6 @@ public final class BodyImages {
         }
     }
 
-    /** Decodes %XX escapes as UTF-8; anything malformed is returned unchanged. */
-    static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= s.length()) {
-                    return s;
-                }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return s;
-                }
-                out.write(hi * 16 + lo);
-                i += 2;
-            } else if (c < 0x80) {
-                out.write(c);
-            } else {
-                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
-        try {
-            return utf8.decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return s;
-        }
-    }
 
     private static void placeholder(Element img, String alt, String src) {
         String text = alt.isEmpty() ? ImageFiles.fileName(src) : alt;
