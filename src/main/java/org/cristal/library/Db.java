@@ -114,11 +114,10 @@ final class Db implements AutoCloseable {
         boolean broken = false;
         try {
             exec(c, "BEGIN");
-            try {
-                return work.run(c);
-            } finally {
-                exec(c, "COMMIT");
-            }
+            T result = work.run(c);
+            // Not in a finally: a failing COMMIT must not hide the work's own error (giveBack rolls back).
+            exec(c, "COMMIT");
+            return result;
         } catch (SQLException e) {
             broken = true;
             throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
@@ -139,8 +138,13 @@ final class Db implements AutoCloseable {
                     SQLiteConfig config = new SQLiteConfig();
                     config.setReadOnly(true);
                     c = config.createConnection(url(file));
-                    exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                    exec(c, "PRAGMA cache_size = -16000");
+                    try {
+                        exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                        exec(c, "PRAGMA cache_size = -16000");
+                    } catch (SQLException e) {
+                        closeQuietly(c);
+                        throw e;
+                    }
                     readers.add(c);
                     return c;
                 } catch (SQLException e) {
@@ -205,11 +209,13 @@ final class Db implements AutoCloseable {
                 return;
             }
             closed = true;
+            // Only idle readers: one another thread is still reading through is closed by giveBack.
+            for (Connection c = idle.poll(); c != null; c = idle.poll()) {
+                closeQuietly(c);
+            }
             synchronized (readers) {
-                readers.forEach(Db::closeQuietly);
                 readers.clear();
             }
-            idle.clear();
             // Closing the last connection checkpoints the WAL into the main file and removes it,
             // so a closed workspace is one self-contained file that can be copied or e-mailed.
             closeQuietly(writer);
