@@ -1,27 +1,14 @@
 package org.cristal.render.brochure;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.cristal.render.common.MergeTags;
 
 /** Text clean-up for print: merge tags, invisible characters, words too long to lay out. */
 final class PrintText {
-    // {{first_name|there}} → "there": a printed brochure has no recipient, so the fallback is the text.
-    private static final Pattern MERGE_TAG = Pattern.compile("\\{\\{\\s*[A-Za-z_][\\w.-]*\\s*(?:\\|([^{}]*))?}}");
-
     private PrintText() {
     }
 
     static String fillMergeTags(String text) {
-        if (text.indexOf("{{") < 0) {
-            return text;
-        }
-        Matcher m = MERGE_TAG.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) == null ? "" : m.group(1).strip()));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return MergeTags.fill(text);
     }
 
     /**

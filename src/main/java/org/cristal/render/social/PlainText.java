@@ -1,33 +1,19 @@
 package org.cristal.render.social;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.cristal.render.common.MergeTags;
 
 /** Story text made ready for a post: merge tags resolved, spaces tidied. Posts are plain text. */
 final class PlainText {
-    // {{first_name|there}}: an email merge tag and its fallback.
-    private static final Pattern MERGE_TAG = Pattern.compile("\\{\\{[^{}|]*(?:\\|([^{}]*))?}}");
-
     private PlainText() {
     }
 
     static boolean hasMergeTags(String text) {
-        return text.contains("{{") && MERGE_TAG.matcher(text).find();
+        return MergeTags.present(text);
     }
 
     /** Replaces each merge tag by its fallback (or nothing): there is no recipient on a social network. */
     static String withoutMergeTags(String text) {
-        if (!text.contains("{{")) {
-            return text;
-        }
-        Matcher m = MERGE_TAG.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String fallback = m.group(1) == null ? "" : m.group(1).strip();
-            m.appendReplacement(out, Matcher.quoteReplacement(fallback));
-        }
-        m.appendTail(out);
-        return out.toString().replace(" ,", ",");
+        return MergeTags.fill(text);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.MergeTags;
 import org.cristal.render.common.BodyHeadings;
 import org.cristal.render.common.BodyImages;
 import org.cristal.render.common.BrandTheme;
@@ -96,7 +97,10 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         h.append("</article>\n</main>\n");
         footer(h, brand, brandName);
         h.append("</body>\n</html>\n");
-        return new Rendition<>(Channel.WEB, new WebPage(h.toString(), files.files()), findings.list());
+        // A web page has no recipient: email merge tags ("Hi {{first_name|there}}") read as their fallback.
+        // The page is escaped HTML by now, so a fallback can only bring back text that was already in it.
+        return new Rendition<>(Channel.WEB, new WebPage(MergeTags.fill(h.toString()), files.files()),
+                findings.list());
     }
 
     /**

@@ -73,6 +73,13 @@ class WebRendererTest {
     }
 
     @Test
+    void mergeTagsReadAsTheirFallbackOnTheWebPage() {
+        String html = render("nimbus-tax-season").body().html();
+        assertTrue(html.contains("Hi there,"), "the greeting uses the fallback");
+        assertFalse(html.contains("{{"), "no merge tag left on the page");
+    }
+
+    @Test
     void pageHasLanguageCharsetViewportTitleAndOneH1() {
         Document d = parse(render("boulangerie-levain"));
         assertEquals("fr", d.selectFirst("html").attr("lang"));
