@@ -2,8 +2,6 @@ package org.cristal.library;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -134,16 +132,13 @@ public final class Exporter {
                 return false;
             }
             try {
-                Files.createDirectories(t.getParent());
-                if (!t.getParent().toRealPath().startsWith(root.toRealPath())
-                        || Files.isSymbolicLink(t) || Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-                    skip("export.error.outside", shown);
-                    return false;
-                }
-                Files.write(t, bytes);
+                SafeFiles.write(root, t, bytes);
                 written.add(t);
                 files.add(t);
                 return true;
+            } catch (SafeFiles.OutsideException e) {
+                skip("export.error.outside", shown);
+                return false;
             } catch (IOException e) {
                 skip("export.error.write", shown, String.valueOf(e.getMessage()));
                 return false;

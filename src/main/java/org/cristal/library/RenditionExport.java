@@ -2,9 +2,7 @@ package org.cristal.library;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,7 @@ import org.cristal.story.WebPage;
 /**
  * Writes renditions to a folder in the layout the command line documents:
  * {@code web/index.html}, {@code email/email.{html,txt,eml}}, {@code social/<network>.txt},
- * {@code brochure/brochure.pdf}. Each file is written to a temporary name and moved into place,
- * so an interrupted export never leaves a half-written file under the real name.
+ * {@code brochure/brochure.pdf}, through {@link SafeFiles}: never outside the folder, never half written.
  */
 public final class RenditionExport {
     /** Separates the posts of a thread in the social text files. */
@@ -76,21 +73,8 @@ public final class RenditionExport {
         return written;
     }
 
-    /** Writes {@code relative} under {@code dir}, refusing any name that would land outside it. */
+    /** Writes {@code relative} under {@code dir}, refusing any name or link that would land outside it. */
     static Path writeFile(Path dir, String relative, byte[] bytes) throws IOException {
-        Path base = dir.toAbsolutePath().normalize();
-        Path target = base.resolve(relative).normalize();
-        if (!target.startsWith(base) || target.equals(base)) {
-            throw new IOException("refused to write outside " + base + ": " + relative);
-        }
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".cristal-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return target;
+        return SafeFiles.write(dir, dir.toAbsolutePath().normalize().resolve(relative), bytes);
     }
 }
