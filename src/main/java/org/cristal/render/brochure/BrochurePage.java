@@ -2,8 +2,8 @@ package org.cristal.render.brochure;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.Texts;
 import org.cristal.story.Asset;
 import org.cristal.story.Brand;
 import org.cristal.story.Channel;
@@ -32,7 +32,6 @@ final class BrochurePage {
     private static final int LOGO_MAX_PIXELS = 400;
     /** Column width at 300 dpi, with room for Letter paper. */
     private static final int IMAGE_MAX_PIXELS = 2_400;
-    private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private final StoryDocument doc;
     private final Brand brand;
@@ -56,9 +55,7 @@ final class BrochurePage {
         title = frontText(s.title(), MAX_TITLE_CHARS);
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html><html");
-        if (LANG.matcher(s.lang()).matches()) {
-            h.append(" lang=\"").append(s.lang()).append('"');
-        }
+        Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append('"'));
         h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
         h.append("<style>").append(BrochureStyle.css(brand, options.paper())).append("</style></head><body>");
         footer(h);

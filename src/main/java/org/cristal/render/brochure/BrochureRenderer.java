@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.PaperSize;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.Texts;
 import org.cristal.story.Brand;
 import org.cristal.story.BrochurePdf;
 import org.cristal.story.Channel;
@@ -88,9 +89,7 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         info.setKeywords(String.join(", ", story.tags()));
         info.setCreator("Cristal");
         info.setProducer("Cristal");
-        if (!story.lang().isBlank() && story.lang().length() <= 35) {
-            pdf.getDocumentCatalog().setLanguage(story.lang());
-        }
+        Texts.declaredLang(story).ifPresent(pdf.getDocumentCatalog()::setLanguage);
         byte[] id = documentId(story, brand, options);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));

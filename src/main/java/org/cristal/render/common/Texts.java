@@ -52,8 +52,13 @@ public final class Texts {
 
     /** The story language as a BCP 47 tag, {@code en} when absent or malformed. */
     public static String lang(Story story) {
+        return declaredLang(story).orElse("en");
+    }
+
+    /** The story's own language tag, when it has one and it is well formed. */
+    public static java.util.Optional<String> declaredLang(Story story) {
         String l = story.lang().strip();
-        return LANG.matcher(l).matches() && l.length() <= 35 ? l : "en";
+        return LANG.matcher(l).matches() && l.length() <= 35 ? java.util.Optional.of(l) : java.util.Optional.empty();
     }
 
     public static Locale locale(Story story) {
