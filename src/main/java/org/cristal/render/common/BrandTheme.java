@@ -1,7 +1,6 @@
 package org.cristal.render.common;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.cristal.story.Brand;
 
 /**
@@ -11,8 +10,6 @@ import org.cristal.story.Brand;
  */
 public record BrandTheme(String primary, String secondary, String accent, String text, String background,
         String onPrimary, String headingFont, String bodyFont) {
-    private static final Pattern HEX = Pattern.compile("#[0-9A-Fa-f]{6}");
-    private static final Pattern HEX3 = Pattern.compile("#[0-9A-Fa-f]{3}");
 
     /** System fonts only: outputs never load remote fonts. */
     public static final String SANS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, "
@@ -31,11 +28,7 @@ public record BrandTheme(String primary, String secondary, String accent, String
     }
 
     static String color(String value, String fallback) {
-        String v = value == null ? "" : value.strip();
-        if (HEX3.matcher(v).matches()) {
-            v = "#" + v.charAt(1) + v.charAt(1) + v.charAt(2) + v.charAt(2) + v.charAt(3) + v.charAt(3);
-        }
-        return HEX.matcher(v).matches() ? v.toUpperCase(Locale.ROOT) : fallback;
+        return Colours.hex(Colours.rgb(value, fallback));
     }
 
     /**
@@ -80,32 +73,14 @@ public record BrandTheme(String primary, String secondary, String accent, String
     }
 
     static String blend(String from, String to, double amount) {
-        int a = Integer.parseInt(from.substring(1), 16);
-        int b = Integer.parseInt(to.substring(1), 16);
-        int rgb = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int x = (a >> shift) & 0xFF;
-            int y = (b >> shift) & 0xFF;
-            rgb |= ((int) Math.round(x + (y - x) * amount)) << shift;
-        }
-        return String.format(Locale.ROOT, "#%06X", rgb);
+        return Colours.hex(Colours.mix(Colours.rgb(to, to), Colours.rgb(from, from), amount));
     }
 
     /** White or near-black, whichever contrasts more with the given colour (WCAG relative luminance). */
     static String readableOn(String hex) {
-        double l = luminance(hex);
-        double withWhite = 1.05 / (l + 0.05);
-        double withBlack = (l + 0.05) / (luminance("#111111") + 0.05);
-        return withWhite >= withBlack ? "#FFFFFF" : "#111111";
+        int colour = Colours.rgb(hex, hex);
+        return Colours.contrast(colour, 0xFFFFFF) >= Colours.contrast(colour, 0x111111) ? "#FFFFFF" : "#111111";
     }
 
-    private static double luminance(String hex) {
-        int rgb = Integer.parseInt(hex.substring(1), 16);
-        return 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
-    }
 
-    private static double channel(int value) {
-        double c = (value & 0xFF) / 255.0;
-        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    }
 }
