@@ -1,6 +1,5 @@
 package org.cristal.story;
 
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -99,9 +98,6 @@ public final class Markdown {
 
     /** The body as it will be parsed, and what had to be changed to make it safe to parse. */
     record Limited(String text, boolean nestingLimited, boolean truncated) {
-        boolean changed() {
-            return nestingLimited || truncated;
-        }
     }
 
     /**
