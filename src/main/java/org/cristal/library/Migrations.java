@@ -28,7 +28,8 @@ final class Migrations {
 
     static final List<Step> STEPS = List.of(
             new Step(1, "stories, revisions, tags, brands, assets", Migrations::v1),
-            new Step(2, "full-text search and workspace settings", Migrations::v2));
+            new Step(2, "full-text search and workspace settings", Migrations::v2),
+            new Step(3, "trash for deleted stories, with their history", Migrations::v3));
 
     private Migrations() {
     }
@@ -141,5 +142,19 @@ final class Migrations {
                 }
             }
         }
+    }
+
+    private static void v3(Connection c) throws SQLException {
+        // A deleted story keeps every revision here until the trash is emptied, so delete can be undone.
+        Db.exec(c, """
+                CREATE TABLE trash (
+                  story_id TEXT NOT NULL,
+                  deleted_at INTEGER NOT NULL,
+                  number INTEGER NOT NULL,
+                  source TEXT NOT NULL,
+                  title TEXT NOT NULL,
+                  saved_at INTEGER NOT NULL,
+                  note TEXT NOT NULL DEFAULT '',
+                  PRIMARY KEY (story_id, deleted_at, number))""");
     }
 }

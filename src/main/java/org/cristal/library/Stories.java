@@ -173,6 +173,129 @@ public final class Stories {
         });
     }
 
+    /**
+     * Moves a story and its whole history to the trash, from where {@link #untrash} brings it back
+     * intact. Returns false if there was no such story.
+     */
+    public boolean trash(String id) {
+        return db.write(c -> {
+            Optional<Long> doc = docOf(c, id);
+            if (doc.isEmpty()) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trash(story_id, deleted_at, number, source, "
+                    + "title, saved_at, note) SELECT story_id, ?, number, source, title, saved_at, note "
+                    + "FROM revisions WHERE story_id = ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            SearchIndex.remove(c, doc.get());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM stories WHERE doc = ?")) {
+                ps.setLong(1, doc.get());
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** What the trash holds, most recently deleted first. */
+    public List<TrashedStory> trashed() {
+        return db.read(c -> {
+            List<TrashedStory> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.story_id, t.title, t.number, t.deleted_at FROM trash t "
+                    + "WHERE t.number = (SELECT max(number) FROM trash u WHERE u.story_id = t.story_id "
+                    + "AND u.deleted_at = t.deleted_at) ORDER BY t.deleted_at DESC, t.story_id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TrashedStory(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Brings a trashed story back with every revision, numbers and dates as they were. If its id has
+     * been reused meanwhile, it comes back under a new id. Returns the id it now has.
+     */
+    public String untrash(TrashedStory trashed) throws StoryFormatException {
+        List<Revision> revisions = db.read(c -> {
+            List<Revision> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT number, saved_at, note, source FROM trash "
+                    + "WHERE story_id = ? AND deleted_at = ? ORDER BY number")) {
+                ps.setString(1, trashed.id());
+                ps.setLong(2, trashed.deletedAt().toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Revision(trashed.id(), rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+        if (revisions.isEmpty()) {
+            throw new WorkspaceException("library.error.noStory", trashed.id());
+        }
+        Revision newest = revisions.get(revisions.size() - 1);
+        String id = freeId(trashed.id());
+        Story parsed = parse(id, newest.source());
+        return db.write(c -> {
+            try (Batch batch = new Batch(c)) {
+                batch.save(parsed, newest.source(), newest.note(), newest.savedAt().toEpochMilli());
+            }
+            // The save made revision 1; put the real history back in its place.
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM revisions WHERE story_id = ?")) {
+                del.setString(1, id);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO revisions(story_id, number, source, title, "
+                    + "saved_at, note) SELECT ?, number, source, title, saved_at, note FROM trash "
+                    + "WHERE story_id = ? AND deleted_at = ?")) {
+                ins.setString(1, id);
+                ins.setString(2, trashed.id());
+                ins.setLong(3, trashed.deletedAt().toEpochMilli());
+                ins.executeUpdate();
+            }
+            try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE stories SET revision = ?, created_at = ? WHERE id = ?")) {
+                up.setInt(1, newest.number());
+                up.setLong(2, revisions.get(0).savedAt().toEpochMilli());
+                up.setString(3, id);
+                up.executeUpdate();
+            }
+            purgeIn(c, trashed);
+            return id;
+        });
+    }
+
+    /** Deletes a trashed story for good. */
+    public void purge(TrashedStory trashed) {
+        db.write(c -> {
+            purgeIn(c, trashed);
+            return null;
+        });
+    }
+
+    private static void purgeIn(Connection c, TrashedStory trashed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM trash WHERE story_id = ? AND deleted_at = ?")) {
+            ps.setString(1, trashed.id());
+            ps.setLong(2, trashed.deletedAt().toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    /** {@code base} if no story has it, else {@code base-2}, {@code base-3}… */
+    public String freeId(String base) {
+        String id = base;
+        for (int n = 2; exists(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
     /** Changes the status in the story's front matter, as a new revision; the rest of the text is kept. */
     public SaveResult setStatus(String id, Status status) throws StoryFormatException {
         StoredStory current = get(id).orElseThrow(() -> new WorkspaceException("library.error.noStory", id));
