@@ -29,7 +29,7 @@ final class Migrations {
     static final List<Step> STEPS = List.of(
             new Step(1, "stories, revisions, tags, brands, assets", Migrations::v1),
             new Step(2, "full-text search and workspace settings", Migrations::v2),
-            new Step(3, "trash for deleted stories, with their history", Migrations::v3));
+            new Step(3, "trash for deleted stories, autosaved drafts", Migrations::v3));
 
     private Migrations() {
     }
@@ -156,5 +156,12 @@ final class Migrations {
                   saved_at INTEGER NOT NULL,
                   note TEXT NOT NULL DEFAULT '',
                   PRIMARY KEY (story_id, deleted_at, number))""");
+        // The studio autosaves here within a second of typing; a revision is made at meaningful
+        // moments (save, switching story, leaving the window), so history stays readable.
+        Db.exec(c, """
+                CREATE TABLE drafts (
+                  story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+                  source TEXT NOT NULL,
+                  saved_at INTEGER NOT NULL)""");
     }
 }

@@ -174,6 +174,38 @@ public final class Stories {
     }
 
     /**
+     * Keeps unsaved typing safe without making a revision: the studio calls this within a second of
+     * the last keystroke. The next {@link #save} of the story clears it.
+     */
+    public void saveDraft(String id, String source) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO drafts(story_id, source, saved_at) "
+                    + "SELECT id, ?, ? FROM stories WHERE id = ? "
+                    + "ON CONFLICT(story_id) DO UPDATE SET source = excluded.source, saved_at = excluded.saved_at")) {
+                ps.setString(1, source);
+                ps.setLong(2, clock.millis());
+                ps.setString(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The autosaved text of a story, if it differs from its newest revision. */
+    public Optional<String> draft(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.source FROM drafts d JOIN stories s ON s.id = d.story_id "
+                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision "
+                    + "WHERE d.story_id = ? AND d.source <> r.source")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
      * Moves a story and its whole history to the trash, from where {@link #untrash} brings it back
      * intact. Returns false if there was no such story.
      */
@@ -432,6 +464,7 @@ public final class Stories {
         private final PreparedStatement insertTag;
         private final PreparedStatement ftsDelete;
         private final PreparedStatement ftsInsert;
+        private final PreparedStatement clearDraft;
         private final Connection c;
 
         Batch(Connection c) throws SQLException {
@@ -448,6 +481,7 @@ public final class Stories {
             deleteTags = c.prepareStatement("DELETE FROM story_tags WHERE story_id = ?");
             ftsDelete = c.prepareStatement(SearchIndex.DELETE);
             ftsInsert = c.prepareStatement(SearchIndex.INSERT);
+            clearDraft = c.prepareStatement("DELETE FROM drafts WHERE story_id = ?");
             insertTag = c.prepareStatement("INSERT OR IGNORE INTO story_tags(story_id, tag, position) VALUES (?, ?, ?)");
         }
 
@@ -503,6 +537,10 @@ public final class Stories {
             insertRevision.setLong(5, now);
             insertRevision.setString(6, note);
             insertRevision.executeUpdate();
+            if (revision > 1) {
+                clearDraft.setString(1, id);
+                clearDraft.executeUpdate();
+            }
             int position = 0;
             for (String tag : s.tags()) {
                 if (tag.isBlank()) {
@@ -524,7 +562,7 @@ public final class Stories {
         @Override
         public void close() throws SQLException {
             for (PreparedStatement ps : List.of(find, insertStory, lastRowId, updateStory, insertRevision, deleteTags, insertTag,
-                    ftsDelete, ftsInsert)) {
+                    ftsDelete, ftsInsert, clearDraft)) {
                 ps.close();
             }
         }
