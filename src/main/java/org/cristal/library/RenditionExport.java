@@ -53,6 +53,12 @@ public final class RenditionExport {
         return written;
     }
 
+    /** Writes one file where the user chose, atomically (a crash leaves the old file or the new one). */
+    public static Path writeFile(Path file, byte[] bytes) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        return SafeFiles.write(abs.getParent(), abs, bytes);
+    }
+
     /** A thread as text: the posts separated by a line holding only {@code ---}. */
     public static String thread(List<Post> posts) {
         StringBuilder out = new StringBuilder();

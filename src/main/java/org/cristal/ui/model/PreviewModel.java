@@ -1,0 +1,143 @@
+package org.cristal.ui.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cristal.library.Workspace;
+import org.cristal.render.RenderOptions;
+import org.cristal.render.Renderers;
+import org.cristal.story.Brand;
+import org.cristal.story.Finding;
+import org.cristal.story.StoryDocument;
+
+/**
+ * The four renditions of the open story, kept current while the user types: requests are
+ * debounced, rendering runs on the render threads, and a result that arrives after a newer request
+ * is dropped, so the previews never go back in time.
+ */
+public final class PreviewModel {
+    public static final Duration DEBOUNCE = Duration.ofMillis(150);
+    private static final System.Logger LOG = System.getLogger(PreviewModel.class.getName());
+
+    private final Workers workers;
+    private final Supplier<Workspace> workspace;
+    private final ReadOnlyObjectWrapper<Renderers.All> renditions = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Brand> brandOverride = new SimpleObjectProperty<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Debouncer debouncer;
+    private String id = "";
+    private String source = "";
+
+    public PreviewModel(Workers workers, Supplier<Workspace> workspace) {
+        this.workers = workers;
+        this.workspace = workspace;
+        this.debouncer = new Debouncer(workers.timer(), DEBOUNCE, workers.fx(), this::render);
+        brandOverride.addListener((o, a, b) -> renderSoon());
+    }
+
+    public ReadOnlyObjectProperty<Renderers.All> renditionsProperty() {
+        return renditions.getReadOnlyProperty();
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** A brand being edited: previews of stories of that brand follow its unsaved edits at once. */
+    public ObjectProperty<Brand> brandOverrideProperty() {
+        return brandOverride;
+    }
+
+    /** Asks for fresh renditions of this story text; the last request within the debounce wins. */
+    public void request(String storyId, String storySource) {
+        id = storyId;
+        source = storySource;
+        renderSoon();
+    }
+
+    /** Renders the last requested text at once (opening a story should not wait for the debounce). */
+    public void requestNow(String storyId, String storySource) {
+        id = storyId;
+        source = storySource;
+        debouncer.cancel();
+        render();
+    }
+
+    public void clear() {
+        generation.incrementAndGet();
+        debouncer.cancel();
+        renditions.set(null);
+        findings.clear();
+        busy.set(false);
+    }
+
+    private void renderSoon() {
+        if (!source.isEmpty()) {
+            debouncer.poke();
+        }
+    }
+
+    private void render() {
+        long gen = generation.incrementAndGet();
+        String storyId = id;
+        String text = source;
+        Workspace ws = workspace.get();
+        Brand override = brandOverride.get();
+        if (text.isEmpty() || ws == null) {
+            return;
+        }
+        busy.set(true);
+        workers.render().execute(() -> {
+            if (gen != generation.get()) {
+                return;
+            }
+            try {
+                StoryDocument doc = StoryDocument.parse(storyId, text);
+                String brandId = doc.story().brand();
+                Brand brand = override != null && override.id().equals(brandId) ? override
+                        : ws.brands().get(brandId).orElse(Brand.DEFAULT);
+                RenderOptions options = RenderOptions.at(Instant.now()).withZone(ZoneId.systemDefault())
+                        .withAssets(ws.assetResolver());
+                Renderers.renderAll(doc, brand, options, workers.render()).whenComplete((all, t) -> {
+                    if (t != null) {
+                        LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
+                    }
+                    workers.fx().execute(() -> deliver(gen, all));
+                });
+            } catch (Exception e) {
+                // The text does not parse (a broken draft): keep showing the last good previews.
+                LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
+                workers.fx().execute(() -> deliver(gen, null));
+            }
+        });
+    }
+
+    private void deliver(long gen, Renderers.All all) {
+        if (gen != generation.get()) {
+            return;
+        }
+        busy.set(false);
+        if (all != null) {
+            renditions.set(all);
+            List<Finding> list = all.findings();
+            findings.setAll(list);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.cristal.ui.model;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** A stand-in for the JavaFX thread in view-model tests: one thread, in order, as the app has. */
+final class FxThread implements AutoCloseable {
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-fx");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void execute(Runnable r) {
+        if (!thread.isShutdown()) {
+            thread.execute(r);
+        }
+    }
+
+    /** Runs on the "UI thread" and waits for the answer. */
+    <T> T call(Callable<T> c) throws Exception {
+        return thread.submit(c).get(20, TimeUnit.SECONDS);
+    }
+
+    void run(Runnable r) throws Exception {
+        call(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Waits until {@code check}, read on the UI thread, holds. */
+    void await(Callable<Boolean> check) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!call(check)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not reached in 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
