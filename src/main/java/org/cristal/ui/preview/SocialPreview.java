@@ -1,0 +1,130 @@
+package org.cristal.ui.preview;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.cristal.story.Brand;
+import org.cristal.story.Network;
+import org.cristal.story.Post;
+import org.cristal.story.Rendition;
+import org.cristal.story.SocialPosts;
+
+/**
+ * The post, or the numbered thread, for one network at a time, each post as a card with its length
+ * counted the network's way against its limit (red past it).
+ */
+public final class SocialPreview extends BorderPane {
+    private final ResourceBundle text;
+    private final Locale locale;
+    private final ComboBox<Network> network = new ComboBox<>();
+    private final VBox cards = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(cards);
+    private final Label empty;
+    private final HBox controls;
+    private Brand brand = Brand.DEFAULT;
+    private SocialPosts posts;
+
+    public SocialPreview(ResourceBundle text, Locale locale) {
+        this.text = text;
+        this.locale = locale;
+        setId("socialPreview");
+        network.setId("socialNetwork");
+        network.getItems().setAll(Network.values());
+        network.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Network n) {
+                return n == null ? "" : name(n);
+            }
+
+            @Override
+            public Network fromString(String s) {
+                return null;
+            }
+        });
+        network.setValue(Network.X);
+        network.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        network.setTooltip(Widgets.tooltip(Widgets.format(text, locale, "preview.social.network")));
+        network.setAccessibleText(Widgets.format(text, locale, "preview.social.network"));
+        network.valueProperty().addListener((o, old, now) -> rebuild(false));
+        controls = Widgets.controls(network);
+
+        empty = new Label(Widgets.format(text, locale, "preview.social.empty"));
+        empty.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        cards.setPadding(new Insets(12));
+        cards.setAlignment(Pos.TOP_CENTER);
+        cards.getStyleClass().add("social-thread");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("social-scroll");
+        setCenter(scroll);
+    }
+
+    public void show(Rendition<SocialPosts> rendition) {
+        show(rendition.body());
+    }
+
+    public void show(SocialPosts posts) {
+        this.posts = posts;
+        rebuild(true);
+    }
+
+    /** The brand whose name, colour and handles the cards show. */
+    public void setBrand(Brand brand) {
+        this.brand = Objects.requireNonNullElse(brand, Brand.DEFAULT);
+        rebuild(true);
+    }
+
+    private void rebuild(boolean keepScroll) {
+        if (posts == null) {
+            return;
+        }
+        double at = scroll.getVvalue();
+        Network n = network.getValue() == null ? Network.X : network.getValue();
+        List<Post> thread = posts.thread(n);
+        if (thread.isEmpty()) {
+            cards.getChildren().setAll(empty);
+        } else {
+            cards.getChildren().clear();
+            for (int i = 0; i < thread.size(); i++) {
+                cards.getChildren().add(PostCard.of(text, locale, brand, n, name(n), thread.get(i), i + 1,
+                        thread.size()));
+            }
+        }
+        if (keepScroll) {
+            // Typing rebuilds the cards; the reader stays where they were in a long thread.
+            scroll.layout();
+            scroll.setVvalue(at);
+        } else {
+            scroll.setVvalue(0);
+        }
+    }
+
+    private String name(Network n) {
+        return switch (n) {
+            case X -> Widgets.format(text, locale, "preview.social.network.x");
+            case MASTODON -> Widgets.format(text, locale, "preview.social.network.mastodon");
+            case BLUESKY -> Widgets.format(text, locale, "preview.social.network.bluesky");
+            case LINKEDIN -> Widgets.format(text, locale, "preview.social.network.linkedin");
+        };
+    }
+
+    public ObjectProperty<Network> networkProperty() {
+        return network.valueProperty();
+    }
+
+    /** This preview's own controls; the grid puts them in the quadrant's header. */
+    public HBox controls() {
+        return controls;
+    }
+}
