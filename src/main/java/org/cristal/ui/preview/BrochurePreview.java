@@ -1,162 +1,265 @@
 package org.cristal.ui.preview;
 
-import java.awt.image.BufferedImage;
-import java.text.MessageFormat;
-import java.util.ArrayList;
-import java.util.List;
+import atlantafx.base.theme.Styles;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
+import javafx.util.StringConverter;
 import org.cristal.story.BrochurePdf;
 import org.cristal.story.Rendition;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The brochure's pages as the printer will get them, rasterised by PDFBox off the UI thread. A new
- * PDF replaces the pages only once it is ready, and a render overtaken by a newer one is dropped.
+ * The brochure's pages, one at a time, rasterised with PDFBox on the background executor at the
+ * resolution the current zoom needs. The newest request wins (a counter drops the others), and a new
+ * PDF replaces the page on screen only once its image is ready, so typing never flashes a blank page.
  */
-final class BrochurePreview {
-    private static final float DPI = 110;
-    final ImageView page = new ImageView();
-    final Label pageLabel = new Label();
-    final Button prev = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
-    final Button next = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
-    final ComboBox<String> zoom = new ComboBox<>();
-    final Pane pane;
+public final class BrochurePreview extends BorderPane {
+    /** How wide a page is drawn: the area's width, its printed size at 96 px per inch, or half as big again. */
+    public enum Zoom { FIT_WIDTH, ACTUAL, LARGE }
+
+    private static final System.Logger LOG = System.getLogger(BrochurePreview.class.getName());
+    private static final double PAD = 16;
+    private static final float A4_WIDTH_PT = 595;
+
     private final ResourceBundle text;
     private final Locale locale;
     private final Executor background;
-    private final AtomicLong generation = new AtomicLong();
-    private final ScrollPane scroll;
-    private List<Image> pages = List.of();
-    private int index;
+    private final AtomicLong latest = new AtomicLong();
+    private final ImageView page = new ImageView();
+    private final StackPane sheet = new StackPane(page);
+    private final ScrollPane scroll = new ScrollPane(sheet);
+    private final Label status;
+    private final Label pageLabel = new Label();
+    private final Button prev;
+    private final Button next;
+    private final ComboBox<Zoom> zoom = new ComboBox<>();
+    private final HBox controls;
+    private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper(0);
+    private final Map<Integer, PdfRaster.Page> cache = new HashMap<>();
+    private byte[] pdf;
+    private byte[] cachedPdf;
+    private PdfRaster.Page shown;
+    private int wanted;
 
-    BrochurePreview(ResourceBundle text, Locale locale, Executor background) {
+    public BrochurePreview(ResourceBundle text, Locale locale, Executor background) {
         this.text = text;
         this.locale = locale;
         this.background = background;
+        setId("brochurePreview");
+        prev = Widgets.iconButton("brochurePrev", Feather.CHEVRON_LEFT,
+                Widgets.format(text, locale, "preview.brochure.prev"));
+        next = Widgets.iconButton("brochureNext", Feather.CHEVRON_RIGHT,
+                Widgets.format(text, locale, "preview.brochure.next"));
+        prev.setOnAction(e -> goTo(wanted - 1));
+        next.setOnAction(e -> goTo(wanted + 1));
+        prev.setDisable(true);
+        next.setDisable(true);
+        pageLabel.setId("brochurePage");
+        pageLabel.getStyleClass().add(Styles.TEXT_SMALL);
+        zoomControl();
+        controls = Widgets.controls(prev, pageLabel, next, zoom);
+
+        status = new Label(Widgets.format(text, locale, "preview.loading"));
+        status.getStyleClass().add(Styles.TEXT_MUTED);
         page.setPreserveRatio(true);
         page.setSmooth(true);
-        page.setId("brochurePageImage");
-        StackPane holder = new StackPane(page);
-        holder.setAlignment(Pos.TOP_CENTER);
-        holder.getStyleClass().add("brochure-desk");
-        scroll = new ScrollPane(holder);
+        page.getStyleClass().add("brochure-page");
+        sheet.getStyleClass().add("brochure-sheet");
+        sheet.setPadding(new Insets(PAD));
+        sheet.getChildren().add(status);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
-        prev.setId("brochurePrev");
-        next.setId("brochureNext");
-        tip(prev, text.getString("preview.prevPage"));
-        tip(next, text.getString("preview.nextPage"));
-        prev.setOnAction(e -> go(index - 1));
-        next.setOnAction(e -> go(index + 1));
-        pageLabel.setId("brochurePage");
-        zoom.setId("brochureZoom");
-        zoom.getItems().addAll(text.getString("preview.zoomFit"), "100 %", "150 %");
-        zoom.setValue(zoom.getItems().get(0));
-        zoom.valueProperty().addListener((o, a, b) -> fit());
-        scroll.viewportBoundsProperty().addListener((o, a, b) -> fit());
-        pane = new Pane("brochurePreview", Feather.BOOK_OPEN, text.getString("channel.brochure"),
-                text.getString("preview.maximise"), scroll);
-        pane.controls.getChildren().addAll(prev, pageLabel, next, zoom);
-        update();
-    }
-
-    private static void tip(Button b, String tip) {
-        b.setTooltip(new Tooltip(tip));
-        b.setAccessibleText(tip);
-        b.getStyleClass().addAll("button-icon", "flat");
-    }
-
-    void show(Rendition<BrochurePdf> brochure) {
-        long gen = generation.incrementAndGet();
-        byte[] pdf = brochure.body().pdf();
-        background.execute(() -> {
-            if (gen != generation.get()) {
-                return;
+        scroll.setId("brochureScroll");
+        scroll.viewportBoundsProperty().addListener((o, old, now) -> {
+            if (old.getWidth() != now.getWidth()) {
+                fit();
             }
-            List<Image> images = new ArrayList<>();
-            try (PDDocument doc = Loader.loadPDF(pdf)) {
-                PDFRenderer renderer = new PDFRenderer(doc);
-                for (int i = 0; i < doc.getNumberOfPages() && gen == generation.get(); i++) {
-                    images.add(toFx(renderer.renderImageWithDPI(i, DPI, ImageType.RGB)));
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                System.getLogger(BrochurePreview.class.getName()).log(System.Logger.Level.WARNING,
-                        "brochure preview failed", e);
-                return;
-            }
-            Platform.runLater(() -> {
-                if (gen == generation.get()) {
-                    pages = images;
-                    go(Math.min(index, images.size() - 1));
-                }
-            });
         });
+        setCenter(scroll);
     }
 
-    /** PDFBox draws into AWT images; the pixels are copied over as they are (no javafx-swing needed). */
-    private static Image toFx(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage out = new WritableImage(w, h);
-        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return out;
+    private void zoomControl() {
+        zoom.setId("brochureZoom");
+        zoom.getItems().setAll(Zoom.values());
+        zoom.setValue(Zoom.FIT_WIDTH);
+        zoom.getStyleClass().add(Styles.SMALL);
+        zoom.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Zoom z) {
+                if (z == null) {
+                    return "";
+                }
+                return switch (z) {
+                    case FIT_WIDTH -> Widgets.format(text, locale, "preview.brochure.zoom.fit");
+                    case ACTUAL -> Widgets.format(text, locale, "preview.brochure.zoom.actual");
+                    case LARGE -> Widgets.format(text, locale, "preview.brochure.zoom.large");
+                };
+            }
+
+            @Override
+            public Zoom fromString(String s) {
+                return null;
+            }
+        });
+        String tip = Widgets.format(text, locale, "preview.brochure.zoom");
+        zoom.setTooltip(Widgets.tooltip(tip));
+        zoom.setAccessibleText(tip);
+        zoom.valueProperty().addListener((o, old, now) -> fit());
     }
 
-    private void go(int i) {
-        if (pages.isEmpty()) {
-            index = 0;
-        } else {
-            index = Math.max(0, Math.min(i, pages.size() - 1));
-            page.setImage(pages.get(index));
-        }
-        update();
-        fit();
+    public void show(Rendition<BrochurePdf> rendition) {
+        show(rendition.body());
     }
 
-    private void update() {
-        pageLabel.setText(new MessageFormat(text.getString("preview.page"), locale)
-                .format(new Object[] {pages.isEmpty() ? 0 : index + 1, pages.size()}));
-        prev.setDisable(index <= 0);
-        next.setDisable(index >= pages.size() - 1);
-    }
-
-    private void fit() {
-        Image img = page.getImage();
-        if (img == null) {
+    public void show(BrochurePdf brochure) {
+        // The renderers are pure: the same bytes are the same pages, nothing to redo.
+        if (pdf != null && Arrays.equals(pdf, brochure.pdf())) {
             return;
         }
-        int z = zoom.getSelectionModel().getSelectedIndex();
-        double natural = img.getWidth() * 72 / DPI * 96 / 72;
-        double width = switch (z) {
-            case 1 -> natural;
-            case 2 -> natural * 1.5;
-            default -> Math.max(100, scroll.getViewportBounds().getWidth() - 16);
-        };
-        page.setFitWidth(width);
+        pdf = brochure.pdf();
+        if (brochure.pages() > 0) {
+            wanted = Math.min(wanted, brochure.pages() - 1);
+        }
+        request(wanted);
     }
 
-    int pageCount() {
-        return pages.size();
+    /** Shows page {@code index} (0-based) of the current brochure. */
+    public void goTo(int index) {
+        if (shown == null || pdf == null) {
+            return;
+        }
+        wanted = Math.max(0, Math.min(index, shown.count() - 1));
+        PdfRaster.Page cached = cachedPdf == pdf ? cache.get(wanted) : null;
+        if (cached != null && sharpEnough(cached)) {
+            latest.incrementAndGet();
+            display(cached);
+        } else {
+            request(wanted);
+        }
+    }
+
+    private void request(int index) {
+        long id = latest.incrementAndGet();
+        byte[] bytes = pdf;
+        double px = Math.ceil(neededPixels() / 100) * 100;
+        CompletableFuture.supplyAsync(() -> {
+            if (id != latest.get()) {
+                return null;
+            }
+            try {
+                return PdfRaster.render(bytes, index, px);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((result, error) -> Platform.runLater(() -> {
+            if (id != latest.get()) {
+                return;
+            }
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "brochure page could not be rasterised", error);
+                failed();
+            } else if (result != null) {
+                accept(bytes, result);
+            }
+        }));
+    }
+
+    private void accept(byte[] bytes, PdfRaster.Page result) {
+        if (cachedPdf != bytes) {
+            cache.clear();
+            cachedPdf = bytes;
+        }
+        cache.put(result.index(), result);
+        display(result);
+    }
+
+    private void display(PdfRaster.Page p) {
+        boolean turned = shown == null || shown.index() != p.index();
+        shown = p;
+        wanted = p.index();
+        pageIndex.set(p.index());
+        page.setImage(p.image());
+        status.setVisible(false);
+        page.setVisible(true);
+        pageLabel.setText(Widgets.format(text, locale, "preview.brochure.page", p.index() + 1, p.count()));
+        prev.setDisable(p.index() == 0);
+        next.setDisable(p.index() >= p.count() - 1);
+        fit();
+        if (turned) {
+            scroll.setVvalue(0);
+        }
+    }
+
+    private void failed() {
+        shown = null;
+        page.setImage(null);
+        page.setVisible(false);
+        status.setText(Widgets.format(text, locale, "preview.brochure.failed"));
+        status.setVisible(true);
+        pageLabel.setText("");
+        prev.setDisable(true);
+        next.setDisable(true);
+    }
+
+    /** Sizes the page for the zoom, and asks for a sharper image when the one shown would be blurred. */
+    private void fit() {
+        page.setFitWidth(displayWidth());
+        if (shown != null && pdf != null && !sharpEnough(shown)) {
+            request(wanted);
+        }
+    }
+
+    private boolean sharpEnough(PdfRaster.Page p) {
+        double max = p.widthPt() / 72 * PdfRaster.MAX_DPI;
+        return p.image().getWidth() >= Math.min(neededPixels(), max) * 0.9;
+    }
+
+    private double displayWidth() {
+        float widthPt = shown == null ? A4_WIDTH_PT : shown.widthPt();
+        return switch (zoom.getValue() == null ? Zoom.FIT_WIDTH : zoom.getValue()) {
+            // Before the first layout the viewport has no width yet; a typical quadrant's will do.
+            case FIT_WIDTH -> scroll.getViewportBounds().getWidth() <= 0 ? 560
+                    : Math.max(100, scroll.getViewportBounds().getWidth() - 2 * PAD - 2);
+            case ACTUAL -> widthPt / 72.0 * 96;
+            case LARGE -> widthPt / 72.0 * 96 * 1.5;
+        };
+    }
+
+    private double neededPixels() {
+        double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getRenderScaleX() : 1;
+        return displayWidth() * Math.max(1, scale);
+    }
+
+    public ObjectProperty<Zoom> zoomProperty() {
+        return zoom.valueProperty();
+    }
+
+    /** The page on screen, 0-based. */
+    public ReadOnlyIntegerProperty pageIndexProperty() {
+        return pageIndex.getReadOnlyProperty();
+    }
+
+    /** This preview's own controls; the grid puts them in the quadrant's header. */
+    public HBox controls() {
+        return controls;
     }
 }

@@ -1,17 +1,21 @@
 package org.cristal.ui.preview;
 
-import java.text.MessageFormat;
+import atlantafx.base.theme.Styles;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
-import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.cristal.story.Channel;
 import org.cristal.story.Finding;
@@ -19,91 +23,140 @@ import org.cristal.story.Severity;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Every rendition's findings in one list; choosing one jumps to its line in the story. */
+/**
+ * What the renderers found, errors first: severity, channel, the message in the reader's language and
+ * the story line. A click or Enter on one hands it to {@link #setOnOpen} (the studio jumps to the line).
+ */
 public final class FindingsView extends VBox {
     private final ResourceBundle text;
     private final Locale locale;
-    private final ListView<Finding> list = new ListView<>();
     private final Label summary = new Label();
+    private final ListView<Finding> list = new ListView<>();
     private Consumer<Finding> onOpen = f -> { };
 
     public FindingsView(ResourceBundle text, Locale locale) {
         this.text = text;
         this.locale = locale;
-        setId("findings");
-        setSpacing(4);
-        setPadding(new Insets(4, 6, 4, 6));
+        setId("findingsView");
+        getStyleClass().add("findings-view");
+        getStylesheets().add(Objects.requireNonNull(FindingsView.class.getResource("preview.css")).toExternalForm());
         summary.setId("findingsSummary");
-        summary.getStyleClass().add("findings-summary");
+        summary.getStyleClass().addAll("findings-summary", Styles.TEXT_BOLD);
         list.setId("findingsList");
-        list.setPlaceholder(new Label(text.getString("findings.none")));
+        list.getStyleClass().add(Styles.DENSE);
+        Label empty = new Label(Widgets.format(text, locale, "findings.empty"));
+        empty.setId("findingsEmpty");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
         list.setCellFactory(v -> new FindingCell());
-        list.setOnMouseClicked(e -> open());
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                open();
+            Finding selected = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                onOpen.accept(selected);
+                e.consume();
             }
         });
-        VBox.setVgrow(list, Priority.ALWAYS);
+        setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(summary, list);
         show(List.of());
     }
 
-    public void setOnOpen(Consumer<Finding> action) {
-        onOpen = action;
-    }
-
     public void show(List<Finding> findings) {
-        list.getItems().setAll(findings);
-        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-        long notes = findings.size() - errors - warnings;
-        summary.setText(new MessageFormat(text.getString("findings.summary"), locale)
-                .format(new Object[] {errors, warnings, notes}));
+        List<Finding> sorted = findings.stream()
+                .sorted(Comparator.comparing(Finding::severity).reversed()).toList();
+        list.getItems().setAll(sorted);
+        summary.setText(Widgets.format(text, locale, "findings.summary", count(findings, Severity.ERROR),
+                count(findings, Severity.WARNING), count(findings, Severity.INFO)));
     }
 
-    private void open() {
-        Finding f = list.getSelectionModel().getSelectedItem();
-        if (f != null) {
-            onOpen.accept(f);
+    private static long count(List<Finding> findings, Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** Called with the finding the user opens (click or Enter). */
+    public void setOnOpen(Consumer<Finding> action) {
+        onOpen = action == null ? f -> { } : action;
+    }
+
+    private String channelName(Channel channel) {
+        if (channel == null) {
+            return "";
         }
+        return switch (channel) {
+            case WEB -> Widgets.format(text, locale, "preview.web.title");
+            case EMAIL -> Widgets.format(text, locale, "preview.email.title");
+            case SOCIAL -> Widgets.format(text, locale, "preview.social.title");
+            case BROCHURE -> Widgets.format(text, locale, "preview.brochure.title");
+        };
     }
 
-    private String channel(Channel c) {
-        return switch (c) {
-            case WEB -> text.getString("channel.web");
-            case EMAIL -> text.getString("channel.email");
-            case SOCIAL -> text.getString("channel.social");
-            case BROCHURE -> text.getString("channel.brochure");
+    private FontIcon icon(Severity severity) {
+        FontIcon icon = switch (severity) {
+            case ERROR -> new FontIcon(Feather.X_CIRCLE);
+            case WARNING -> new FontIcon(Feather.ALERT_TRIANGLE);
+            case INFO -> new FontIcon(Feather.INFO);
+        };
+        icon.getStyleClass().add(switch (severity) {
+            case ERROR -> Styles.DANGER;
+            case WARNING -> Styles.WARNING;
+            case INFO -> Styles.ACCENT;
+        });
+        return icon;
+    }
+
+    private String severityName(Severity severity) {
+        return switch (severity) {
+            case ERROR -> Widgets.format(text, locale, "findings.severity.error");
+            case WARNING -> Widgets.format(text, locale, "findings.severity.warning");
+            case INFO -> Widgets.format(text, locale, "findings.severity.info");
         };
     }
 
     private final class FindingCell extends ListCell<Finding> {
+        FindingCell() {
+            getStyleClass().add("finding-cell");
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && !isEmpty() && getItem() != null) {
+                    onOpen.accept(getItem());
+                }
+            });
+        }
+
         @Override
-        protected void updateItem(Finding f, boolean empty) {
-            super.updateItem(f, empty);
-            if (empty || f == null) {
+        protected void updateItem(Finding finding, boolean empty) {
+            super.updateItem(finding, empty);
+            if (empty || finding == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
+                setAccessibleText(null);
                 return;
             }
-            FontIcon icon = new FontIcon(switch (f.severity()) {
-                case ERROR -> Feather.X_OCTAGON;
-                case WARNING -> Feather.ALERT_TRIANGLE;
-                default -> Feather.INFO;
-            });
-            icon.getStyleClass().add("severity-" + f.severity().name().toLowerCase(Locale.ROOT));
-            Label where = new Label(f.hasLine() ? channel(f.channel()) + " · " + new MessageFormat(
-                    text.getString("findings.line"), locale).format(new Object[] {f.line()}) : channel(f.channel()));
-            where.getStyleClass().add("finding-where");
-            Label message = new Label(f.message(locale));
-            message.setWrapText(true);
-            HBox.setHgrow(message, Priority.ALWAYS);
-            HBox row = new HBox(8, icon, message, where);
-            row.setMaxWidth(Double.MAX_VALUE);
-            message.setMaxWidth(Double.MAX_VALUE);
+            String message = finding.message(locale);
+            Label body = new Label(message);
+            body.setWrapText(true);
+            body.getStyleClass().add("finding-message");
+            // Wrap inside the list's width (less icon, gaps and scroll bar) instead of widening the cell.
+            body.prefWidthProperty().bind(list.widthProperty().subtract(64));
+            body.setMinHeight(Region.USE_PREF_SIZE);
+            Label where = new Label(finding.hasLine()
+                    ? Widgets.format(text, locale, "findings.where", channelName(finding.channel()), finding.line())
+                    : channelName(finding.channel()));
+            where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            VBox lines = new VBox(2, body, where);
+            lines.setMinWidth(0);
+            HBox.setHgrow(lines, Priority.ALWAYS);
+            FontIcon icon = icon(finding.severity());
+            HBox row = new HBox(8, icon, lines);
+            row.setAlignment(Pos.TOP_LEFT);
+            row.setMinWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             setText(null);
             setGraphic(row);
+            setAccessibleText(Widgets.format(text, locale, "findings.item", severityName(finding.severity()), message));
+            setTooltip(finding.hasLine()
+                    ? Widgets.tooltip(Widgets.format(text, locale, "findings.open", finding.line())) : null);
         }
     }
 }

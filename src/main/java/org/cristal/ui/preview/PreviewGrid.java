@@ -1,6 +1,9 @@
 package org.cristal.ui.preview;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -12,23 +15,47 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import org.cristal.render.Renderers;
 import org.cristal.story.Brand;
+import org.kordamp.ikonli.feather.Feather;
 
-/** The four previews in a 2×2 grid, or one of them filling the area. */
+/**
+ * The four channel previews in a 2×2 grid, or one of them on the whole area ({@link #layoutProperty()}).
+ * A preview that is hidden is not refreshed; it catches up with the newest renditions when it is
+ * shown again (WebViews and PDF pages are the costly part of a keystroke).
+ */
 public final class PreviewGrid extends StackPane {
-    private final ObjectProperty<PreviewLayout> layout = new SimpleObjectProperty<>(PreviewLayout.GRID);
     private final WebPreview web;
     private final EmailPreview email;
     private final SocialPreview social;
     private final BrochurePreview brochure;
+    private final Map<PreviewLayout, Quadrant> quadrants = new EnumMap<>(PreviewLayout.class);
+    private final Map<PreviewLayout, Renderers.All> shown = new EnumMap<>(PreviewLayout.class);
+    private final ObjectProperty<PreviewLayout> layout = new SimpleObjectProperty<>(this, "layout", PreviewLayout.GRID);
     private final GridPane grid = new GridPane();
-    private Brand brand = Brand.DEFAULT;
+    private Renderers.All latest;
 
     public PreviewGrid(ResourceBundle text, Locale locale, Executor background) {
         setId("previewGrid");
-        web = new WebPreview(text);
-        email = new EmailPreview(text, locale);
+        getStyleClass().add("preview-grid");
+        getStylesheets().add(Objects.requireNonNull(PreviewGrid.class.getResource("preview.css")).toExternalForm());
+        web = new WebPreview(text, locale, background);
+        email = new EmailPreview(text, locale, background);
         social = new SocialPreview(text, locale);
         brochure = new BrochurePreview(text, locale, background);
+        String enlarge = Widgets.format(text, locale, "preview.maximise");
+        String restore = Widgets.format(text, locale, "preview.restore");
+        quadrants.put(PreviewLayout.WEB, new Quadrant("web", Feather.GLOBE,
+                Widgets.format(text, locale, "preview.web.title"), web, web.controls(), enlarge, restore));
+        quadrants.put(PreviewLayout.EMAIL, new Quadrant("email", Feather.MAIL,
+                Widgets.format(text, locale, "preview.email.title"), email, email.controls(), enlarge, restore));
+        quadrants.put(PreviewLayout.SOCIAL, new Quadrant("social", Feather.MESSAGE_CIRCLE,
+                Widgets.format(text, locale, "preview.social.title"), social, social.controls(), enlarge, restore));
+        quadrants.put(PreviewLayout.BROCHURE, new Quadrant("brochure", Feather.BOOK_OPEN,
+                Widgets.format(text, locale, "preview.brochure.title"), brochure, brochure.controls(), enlarge,
+                restore));
+        quadrants.forEach((channel, q) -> q.maximiseButton().setOnAction(
+                e -> setLayout(getLayout() == channel ? PreviewLayout.GRID : channel)));
+
+        grid.getStyleClass().add("preview-cells");
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);
@@ -39,37 +66,63 @@ public final class PreviewGrid extends StackPane {
             r.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(r);
         }
-        grid.setHgap(6);
-        grid.setVgap(6);
-        wire(web.pane, PreviewLayout.WEB);
-        wire(email.pane, PreviewLayout.EMAIL);
-        wire(social.pane, PreviewLayout.SOCIAL);
-        wire(brochure.pane, PreviewLayout.BROCHURE);
-        layout.addListener((o, a, b) -> arrange());
+        grid.getChildren().addAll(quadrants.values());
+        getChildren().add(grid);
+        layout.addListener((o, old, now) -> arrange());
         arrange();
     }
 
-    private void wire(Pane pane, PreviewLayout own) {
-        pane.maximise.setOnAction(e -> layout.set(layout.get() == own ? PreviewLayout.GRID : own));
+    /** Shows new renditions of the four channels (call on the FX thread; slow work goes to the executor). */
+    public void show(Renderers.All all) {
+        latest = Objects.requireNonNull(all);
+        refreshVisible();
+    }
+
+    /** The brand of the story shown: names, colours and handles of the inbox and social cards. */
+    public void setBrand(Brand brand) {
+        email.setBrand(brand);
+        social.setBrand(brand);
     }
 
     private void arrange() {
-        grid.getChildren().clear();
-        getChildren().clear();
-        PreviewLayout l = layout.get();
-        if (l == PreviewLayout.GRID) {
-            grid.add(web.pane, 0, 0);
-            grid.add(email.pane, 1, 0);
-            grid.add(social.pane, 0, 1);
-            grid.add(brochure.pane, 1, 1);
-            getChildren().add(grid);
-        } else {
-            getChildren().add(switch (l) {
-                case WEB -> web.pane;
-                case EMAIL -> email.pane;
-                case SOCIAL -> social.pane;
-                default -> brochure.pane;
-            });
+        PreviewLayout now = getLayout() == null ? PreviewLayout.GRID : getLayout();
+        int i = 0;
+        for (Map.Entry<PreviewLayout, Quadrant> e : quadrants.entrySet()) {
+            Quadrant q = e.getValue();
+            boolean alone = e.getKey() == now;
+            boolean visible = now == PreviewLayout.GRID || alone;
+            q.setVisible(visible);
+            q.setManaged(visible);
+            q.setAlone(alone);
+            if (alone) {
+                GridPane.setConstraints(q, 0, 0, 2, 2);
+            } else {
+                GridPane.setConstraints(q, i % 2, i / 2, 1, 1);
+            }
+            i++;
+        }
+        refreshVisible();
+    }
+
+    private void refreshVisible() {
+        if (latest == null) {
+            return;
+        }
+        for (Map.Entry<PreviewLayout, Quadrant> e : quadrants.entrySet()) {
+            if (e.getValue().isVisible() && shown.get(e.getKey()) != latest) {
+                shown.put(e.getKey(), latest);
+                switch (e.getKey()) {
+                    case WEB -> web.show(latest.web());
+                    case EMAIL -> email.show(latest.email());
+                    case SOCIAL -> social.show(latest.social());
+                    case BROCHURE -> {
+                        if (latest.brochure() != null) {
+                            brochure.show(latest.brochure());
+                        }
+                    }
+                    default -> throw new IllegalStateException(e.getKey().name());
+                }
+            }
         }
     }
 
@@ -77,24 +130,27 @@ public final class PreviewGrid extends StackPane {
         return layout;
     }
 
-    /** The brand the previews speak for (sender name, avatar); the renditions carry the rest. */
-    public void setBrand(Brand b) {
-        brand = b == null ? Brand.DEFAULT : b;
+    public PreviewLayout getLayout() {
+        return layout.get();
     }
 
-    public void show(Renderers.All all) {
-        web.show(all.web());
-        email.show(all.email(), brand.name());
-        social.show(all.social(), brand);
-        brochure.show(all.brochure());
+    public void setLayout(PreviewLayout value) {
+        layout.set(value);
     }
 
-    /** For tests and tools: the HTML the web preview holds. */
-    public String webHtml() {
-        return web.frame.html();
+    public WebPreview web() {
+        return web;
     }
 
-    public int brochurePages() {
-        return brochure.pageCount();
+    public EmailPreview email() {
+        return email;
+    }
+
+    public SocialPreview social() {
+        return social;
+    }
+
+    public BrochurePreview brochure() {
+        return brochure;
     }
 }

@@ -1,4 +1,6 @@
 package org.cristal.ui.preview;
 
-/** All four previews at once, or one channel given the whole area (Ctrl+1…5). */
-public enum PreviewLayout { GRID, WEB, EMAIL, SOCIAL, BROCHURE }
+/** How the preview grid uses its area: all four channels at once, or one channel on the whole area. */
+public enum PreviewLayout {
+    GRID, WEB, EMAIL, SOCIAL, BROCHURE
+}

@@ -1,48 +1,50 @@
 package org.cristal.ui.preview;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
+import javafx.util.StringConverter;
 import org.cristal.story.Brand;
 import org.cristal.story.Network;
 import org.cristal.story.Post;
 import org.cristal.story.Rendition;
 import org.cristal.story.SocialPosts;
-import org.kordamp.ikonli.feather.Feather;
 
-/** Each post of the chosen network as a card, with the network's own count and limit. */
-final class SocialPreview {
-    final ComboBox<Network> network = new ComboBox<>();
-    final VBox cards = new VBox(8);
-    final Pane pane;
+/**
+ * The post, or the numbered thread, for one network at a time, each post as a card with its length
+ * counted the network's way against its limit (red past it).
+ */
+public final class SocialPreview extends BorderPane {
     private final ResourceBundle text;
     private final Locale locale;
-    private Rendition<SocialPosts> shown;
+    private final ComboBox<Network> network = new ComboBox<>();
+    private final VBox cards = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(cards);
+    private final Label empty;
+    private final HBox controls;
     private Brand brand = Brand.DEFAULT;
+    private SocialPosts posts;
 
-    SocialPreview(ResourceBundle text, Locale locale) {
+    public SocialPreview(ResourceBundle text, Locale locale) {
         this.text = text;
         this.locale = locale;
+        setId("socialPreview");
         network.setId("socialNetwork");
         network.getItems().setAll(Network.values());
-        network.setValue(Network.values()[0]);
-        network.setConverter(new javafx.util.StringConverter<>() {
+        network.setConverter(new StringConverter<>() {
             @Override
             public String toString(Network n) {
-                return n == null ? "" : networkName(n);
+                return n == null ? "" : name(n);
             }
 
             @Override
@@ -50,75 +52,79 @@ final class SocialPreview {
                 return null;
             }
         });
-        network.valueProperty().addListener((o, a, b) -> redraw());
-        cards.setPadding(new Insets(10));
-        cards.setId("socialCards");
-        ScrollPane scroll = new ScrollPane(cards);
+        network.setValue(Network.X);
+        network.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        network.setTooltip(Widgets.tooltip(Widgets.format(text, locale, "preview.social.network")));
+        network.setAccessibleText(Widgets.format(text, locale, "preview.social.network"));
+        network.valueProperty().addListener((o, old, now) -> rebuild(false));
+        controls = Widgets.controls(network);
+
+        empty = new Label(Widgets.format(text, locale, "preview.social.empty"));
+        empty.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        empty.setWrapText(true);
+        cards.setPadding(new Insets(12));
+        cards.setAlignment(Pos.TOP_CENTER);
+        cards.getStyleClass().add("social-thread");
         scroll.setFitToWidth(true);
-        pane = new Pane("socialPreview", Feather.MESSAGE_CIRCLE, text.getString("channel.social"),
-                text.getString("preview.maximise"), scroll);
-        pane.controls.getChildren().add(network);
+        scroll.getStyleClass().add("social-scroll");
+        setCenter(scroll);
     }
 
-    private String networkName(Network n) {
+    public void show(Rendition<SocialPosts> rendition) {
+        show(rendition.body());
+    }
+
+    public void show(SocialPosts posts) {
+        this.posts = posts;
+        rebuild(true);
+    }
+
+    /** The brand whose name, colour and handles the cards show. */
+    public void setBrand(Brand brand) {
+        this.brand = Objects.requireNonNullElse(brand, Brand.DEFAULT);
+        rebuild(true);
+    }
+
+    private void rebuild(boolean keepScroll) {
+        if (posts == null) {
+            return;
+        }
+        double at = scroll.getVvalue();
+        Network n = network.getValue() == null ? Network.X : network.getValue();
+        List<Post> thread = posts.thread(n);
+        if (thread.isEmpty()) {
+            cards.getChildren().setAll(empty);
+        } else {
+            cards.getChildren().clear();
+            for (int i = 0; i < thread.size(); i++) {
+                cards.getChildren().add(PostCard.of(text, locale, brand, n, name(n), thread.get(i), i + 1,
+                        thread.size()));
+            }
+        }
+        if (keepScroll) {
+            // Typing rebuilds the cards; the reader stays where they were in a long thread.
+            scroll.layout();
+            scroll.setVvalue(at);
+        } else {
+            scroll.setVvalue(0);
+        }
+    }
+
+    private String name(Network n) {
         return switch (n) {
-            case X -> text.getString("network.x");
-            case MASTODON -> text.getString("network.mastodon");
-            case BLUESKY -> text.getString("network.bluesky");
-            case LINKEDIN -> text.getString("network.linkedin");
+            case X -> Widgets.format(text, locale, "preview.social.network.x");
+            case MASTODON -> Widgets.format(text, locale, "preview.social.network.mastodon");
+            case BLUESKY -> Widgets.format(text, locale, "preview.social.network.bluesky");
+            case LINKEDIN -> Widgets.format(text, locale, "preview.social.network.linkedin");
         };
     }
 
-    void show(Rendition<SocialPosts> social, Brand b) {
-        shown = social;
-        brand = b;
-        redraw();
+    public ObjectProperty<Network> networkProperty() {
+        return network.valueProperty();
     }
 
-    private void redraw() {
-        if (shown == null || network.getValue() == null) {
-            return;
-        }
-        List<Post> thread = shown.body().thread(network.getValue());
-        cards.getChildren().clear();
-        for (int i = 0; i < thread.size(); i++) {
-            cards.getChildren().add(card(thread.get(i), i + 1, thread.size()));
-        }
-    }
-
-    private VBox card(Post post, int number, int total) {
-        String initial = brand.name().isBlank() ? "?" : brand.name().substring(0, 1).toUpperCase(locale);
-        Circle circle = new Circle(16, Color.web(brand.colors().primary()));
-        Label letter = new Label(initial);
-        letter.setTextFill(Color.WHITE);
-        StackPane avatar = new StackPane(circle, letter);
-        Label name = new Label(brand.name());
-        name.getStyleClass().add("social-name");
-        String handle = brand.social().getOrDefault(network.getValue().id(), "");
-        Label handleLabel = new Label(handle);
-        handleLabel.getStyleClass().add("social-handle");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label counter = new Label(new MessageFormat(text.getString("preview.counter"), locale)
-                .format(new Object[] {post.length(), post.limit()}));
-        counter.getStyleClass().add("post-counter");
-        if (post.overLimit()) {
-            counter.getStyleClass().addAll("over-limit", "danger");
-            counter.setTooltip(new javafx.scene.control.Tooltip(text.getString("preview.overLimit")));
-        }
-        HBox head = new HBox(8, avatar, new VBox(name, handleLabel), spacer, counter);
-        head.setAlignment(Pos.CENTER_LEFT);
-        Label body = new Label(post.text());
-        body.setWrapText(true);
-        body.getStyleClass().add("social-text");
-        VBox card = new VBox(8, head, body);
-        if (total > 1) {
-            Label n = new Label(number + "/" + total);
-            n.getStyleClass().add("social-number");
-            card.getChildren().add(n);
-        }
-        card.getStyleClass().add("social-card");
-        card.setPadding(new Insets(10));
-        return card;
+    /** This preview's own controls; the grid puts them in the quadrant's header. */
+    public HBox controls() {
+        return controls;
     }
 }
