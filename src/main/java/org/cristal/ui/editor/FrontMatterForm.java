@@ -307,7 +307,7 @@ public class FrontMatterForm extends VBox {
     }
 
     private void showSummaryCount(Label count) {
-        int n = model.summaryProperty().get().strip().length();
+        int n = Objects.toString(model.summaryProperty().get(), "").strip().length();
         count.setText(new MessageFormat(text.getString("form.summary.count"), locale)
                 .format(new Object[] {n, SUMMARY_IDEAL_MIN, SUMMARY_IDEAL_MAX}));
         boolean ideal = n >= SUMMARY_IDEAL_MIN && n <= SUMMARY_IDEAL_MAX;

@@ -58,6 +58,12 @@ public final class StoryFormModel {
         validate();
     }
 
+    /** A field's text; a combo box may set null while its items change, which means empty here. */
+    private static String v(StringProperty p) {
+        String value = p.get();
+        return value == null ? "" : value;
+    }
+
     private StringProperty property(String name) {
         return new SimpleStringProperty(this, name, "");
     }
@@ -109,10 +115,10 @@ public final class StoryFormModel {
      * trims them, so what is saved reads back the same.
      */
     public Story applyTo(Story base) {
-        List<String> tagList = String.join(", ", base.tags()).equals(tags.get()) ? base.tags() : parseTags(tags.get());
-        Status st = Status.fromId(status.get()).orElse(base.status());
-        return new Story(base.id(), title.get().strip(), summary.get().strip(), base.body(), tagList,
-                lang.get().strip(), brand.get().strip(), image.get().strip(), imageAlt.get().strip(), cta(base), st,
+        List<String> tagList = String.join(", ", base.tags()).equals(v(tags)) ? base.tags() : parseTags(v(tags));
+        Status st = Status.fromId(v(status)).orElse(base.status());
+        return new Story(base.id(), v(title).strip(), v(summary).strip(), base.body(), tagList,
+                v(lang).strip(), v(brand).strip(), v(image).strip(), v(imageAlt).strip(), cta(base), st,
                 channels(base), base.extra(), base.bodyLine());
     }
 
@@ -129,8 +135,8 @@ public final class StoryFormModel {
     }
 
     private Optional<Cta> cta(Story base) {
-        String label = ctaLabel.get().strip();
-        String url = ctaUrl.get().strip();
+        String label = v(ctaLabel).strip();
+        String url = v(ctaUrl).strip();
         Cta before = base.cta().orElse(new Cta("", ""));
         if (before.label().strip().equals(label) && before.url().strip().equals(url)) {
             return base.cta();
@@ -141,9 +147,9 @@ public final class StoryFormModel {
     private Map<String, Map<String, String>> channels(Story base) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         base.channels().forEach((k, v) -> out.put(k, new LinkedHashMap<>(v)));
-        put(out, EMAIL, "subject", emailSubject.get().strip());
-        put(out, EMAIL, "preheader", emailPreheader.get().strip());
-        put(out, SOCIAL, "text", socialText.get().strip());
+        put(out, EMAIL, "subject", v(emailSubject).strip());
+        put(out, EMAIL, "preheader", v(emailPreheader).strip());
+        put(out, SOCIAL, "text", v(socialText).strip());
         return out;
     }
 
@@ -166,11 +172,11 @@ public final class StoryFormModel {
 
     private void validate() {
         List<FormProblem> found = new ArrayList<>();
-        if (title.get().isBlank()) {
+        if (v(title).isBlank()) {
             found.add(new FormProblem("title", "form.problem.title"));
         }
-        String url = ctaUrl.get().strip();
-        String label = ctaLabel.get().strip();
+        String url = v(ctaUrl).strip();
+        String label = v(ctaLabel).strip();
         if (!url.isEmpty() && Urls.safeLink(url).isEmpty()) {
             found.add(new FormProblem("cta.url", "form.problem.ctaUrl"));
         } else if (url.isEmpty() && !label.isEmpty()) {
@@ -179,7 +185,7 @@ public final class StoryFormModel {
         if (label.isEmpty() && !url.isEmpty()) {
             found.add(new FormProblem("cta.label", "form.problem.ctaLabelMissing"));
         }
-        if (!image.get().isBlank() && imageAlt.get().isBlank()) {
+        if (!v(image).isBlank() && v(imageAlt).isBlank()) {
             found.add(new FormProblem("imageAlt", "form.problem.imageAlt"));
         }
         if (!found.equals(problems)) {
@@ -264,7 +270,7 @@ public final class StoryFormModel {
     }
 
     public String getTitle() {
-        return title.get();
+        return v(title);
     }
 
     public void setTitle(String value) {
@@ -272,7 +278,7 @@ public final class StoryFormModel {
     }
 
     public String getStatus() {
-        return status.get();
+        return v(status);
     }
 
     public void setStatus(String value) {

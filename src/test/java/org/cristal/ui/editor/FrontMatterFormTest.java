@@ -62,6 +62,16 @@ class FrontMatterFormTest {
     }
 
     @Test
+    void newBrandListKeepsTheStorysBrandAndIsNotAnEdit(FxRobot robot) {
+        robot.interact(() -> form.setBrands(List.of(Corpus.loadBrand("harbor-pine"))));
+        assertEquals(0, model.editedProperty().get());
+        assertEquals("boulangerie-martin", model.applyTo(story).brand());
+        // A brand the list does not hold is shown by its id.
+        ComboBox<String> brand = robot.lookup("#brandChoice").queryComboBox();
+        assertEquals("boulangerie-martin", brand.getConverter().toString(brand.getValue()));
+    }
+
+    @Test
     void typingATitleIsAnEditTheStoryPicksUp(FxRobot robot) {
         AtomicInteger edits = new AtomicInteger();
         model.setOnEdited(edits::incrementAndGet);

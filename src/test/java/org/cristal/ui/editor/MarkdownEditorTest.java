@@ -125,7 +125,10 @@ class MarkdownEditorTest {
             text.append("Ligne ").append(i).append('\n');
         }
         set(robot, text.toString());
-        robot.interact(() -> editor.goToLine(150));
+        robot.interact(() -> {
+            editor.setShowLineNumbers(true);
+            editor.goToLine(150);
+        });
         assertEquals(149, area.getCurrentParagraph());
         assertEquals(0, area.getCaretColumn());
         assertEquals(text.indexOf("Ligne 150"), area.getCaretPosition());
