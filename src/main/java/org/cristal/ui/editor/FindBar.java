@@ -36,6 +36,9 @@ final class FindBar extends HBox {
     private final Label count = new Label();
     private List<Integer> matches = List.of();
     private int current = -1;
+    /** How many the last "replace all" replaced; shown until the user does something else (-1: none). */
+    private int replaced = -1;
+    private boolean replacing;
 
     FindBar(ResourceBundle text, Locale locale, CodeArea area) {
         this.text = text;
@@ -72,7 +75,15 @@ final class FindBar extends HBox {
         replaceAll.setOnAction(e -> replaceAll());
         close.setOnAction(e -> close());
 
-        findField.textProperty().addListener((o, was, now) -> search(true));
+        findField.textProperty().addListener((o, was, now) -> {
+            replaced = -1;
+            search(true);
+        });
+        area.plainTextChanges().subscribe(change -> {
+            if (!replacing) {
+                replaced = -1;
+            }
+        });
         findField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 if (e.isShiftDown()) {
@@ -178,6 +189,7 @@ final class FindBar extends HBox {
     }
 
     void next() {
+        replaced = -1;
         if (matches.isEmpty()) {
             return;
         }
@@ -197,6 +209,7 @@ final class FindBar extends HBox {
     }
 
     void previous() {
+        replaced = -1;
         if (matches.isEmpty()) {
             return;
         }
@@ -248,16 +261,23 @@ final class FindBar extends HBox {
                 int start = matches.get(i);
                 change.replaceText(start, start + length, replacement);
             }
-            change.commit();
+            replacing = true;
+            try {
+                change.commit();
+            } finally {
+                replacing = false;
+            }
         }
-        matches = TextSearch.find(area.getText(), findField.getText(), MAX_MATCHES);
-        current = -1;
-        count.setText(new MessageFormat(text.getString("editor.find.replaced"), locale).format(new Object[] {n}));
+        replaced = n;
+        search(false);
         return n;
     }
 
     private void showCount() {
-        if (findField.getText().isEmpty()) {
+        if (replaced >= 0) {
+            count.setText(new MessageFormat(text.getString("editor.find.replaced"), locale)
+                    .format(new Object[] {replaced}));
+        } else if (findField.getText().isEmpty()) {
             count.setText("");
         } else if (matches.isEmpty()) {
             count.setText(text.getString("editor.find.none"));
@@ -269,7 +289,7 @@ final class FindBar extends HBox {
                     .format(new Object[] {current + 1, matches.size()}));
         }
         findField.pseudoClassStateChanged(Styles.STATE_DANGER,
-                !findField.getText().isEmpty() && matches.isEmpty());
+                replaced < 0 && !findField.getText().isEmpty() && matches.isEmpty());
     }
 
     TextField findField() {

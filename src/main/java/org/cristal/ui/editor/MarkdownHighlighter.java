@@ -62,6 +62,12 @@ final class MarkdownHighlighter {
     private static final Pattern STRIKE_SPAN = Pattern.compile("~~(?=\\S)([^~\\n]{1,1000}?)(?<=\\S)~~");
     private static final Pattern MERGE = Pattern.compile("\\{\\{[^{}\\n]{1,200}\\}\\}");
 
+    /**
+     * Lines longer than this get no inline styles: RichTextFX draws one text node per styled run, and
+     * a pasted 5 MB line of asterisks would otherwise become a million nodes in one paragraph.
+     */
+    static final int LONG_LINE = 10_000;
+
     private MarkdownHighlighter() {
     }
 
@@ -69,13 +75,27 @@ final class MarkdownHighlighter {
         return 1 << CLASSES.indexOf(name);
     }
 
-    /** The highlighting of a whole text and its word count (computed from the same pass). */
-    record Result(StyleSpans<Collection<String>> spans, int words) {
+    /** The highlighting of a whole text, its word count and its longest line (computed in the same pass). */
+    record Result(StyleSpans<Collection<String>> spans, int words, int longestLine) {
     }
 
     static Result highlight(String text) {
         int[] masks = masks(text);
-        return new Result(spans(masks), WordCounter.count(text, masks, URL | FRONT_MATTER | HR));
+        return new Result(spans(masks), WordCounter.count(text, masks, URL | FRONT_MATTER | HR), longestLine(text));
+    }
+
+    static int longestLine(String text) {
+        int longest = 0;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            longest = Math.max(longest, end - start);
+            start = end + 1;
+        }
+        return longest;
     }
 
     /** One mask of style bits per character. */
@@ -179,7 +199,7 @@ final class MarkdownHighlighter {
     }
 
     private static void inline(String text, int start, int end, int[] m) {
-        if (start >= end) {
+        if (start >= end || end - start > LONG_LINE) {
             return;
         }
         // Code first: nothing inside a code span is Markdown.

@@ -88,6 +88,15 @@ class MarkdownEditorTest {
     }
 
     @Test
+    void aHugeLineTurnsSoftWrapOffSoTypingStaysUsable(FxRobot robot) throws Exception {
+        assertTrue(area.isWrapText());
+        set(robot, "un mot ".repeat(10_000));
+        assertFalse(area.isWrapText());
+        set(robot, "Un texte court.");
+        assertTrue(area.isWrapText());
+    }
+
+    @Test
     void replaceAllReplacesEveryMatchIgnoringAccentsAndReportsTheCount(FxRobot robot) throws Exception {
         set(robot, "Le levain. Un LEVAIN vivant. Du lévain.\nPas de pain.");
         robot.interact(editor::showFind);
@@ -100,6 +109,10 @@ class MarkdownEditorTest {
         robot.clickOn("#replaceField").write("pain");
         robot.clickOn("#replaceAll");
         assertEquals("Le pain. Un pain vivant. Du pain.\nPas de pain.", editor.getText());
+        assertEquals("3 replaced", robot.lookup("#findCount").queryAs(Label.class).getText());
+        // Still there once the new text has been highlighted and the matches counted again.
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("3 replaced", robot.lookup("#findCount").queryAs(Label.class).getText());
         // One undo brings all three back.
         robot.interact(editor::undo);

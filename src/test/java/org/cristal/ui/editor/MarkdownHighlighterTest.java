@@ -76,9 +76,17 @@ class MarkdownHighlighterTest {
     }
 
     @Test
-    void aHugeSingleLineOfAsterisksIsHighlightedQuickly() {
+    void aHugeSingleLineOfAsterisksIsHighlightedQuicklyAndStaysOneRun() {
         String text = "*a ".repeat(1_500_000);
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> MarkdownHighlighter.highlight(text));
+        MarkdownHighlighter.Result result =
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> MarkdownHighlighter.highlight(text));
+        assertEquals(1, result.spans().getSpanCount());
+    }
+
+    @Test
+    void inlinePatternsStayBoundedOnLongLinesBelowTheLimit() {
+        String text = "**a ".repeat(2_400) + "\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> MarkdownHighlighter.highlight(text));
     }
 
     @Test
@@ -89,6 +97,12 @@ class MarkdownHighlighterTest {
         assertEquals(1, WordCounter.readingMinutes(0));
         assertEquals(1, WordCounter.readingMinutes(200));
         assertEquals(2, WordCounter.readingMinutes(201));
+    }
+
+    @Test
+    void longestLineIsMeasured() {
+        assertEquals(5, MarkdownHighlighter.longestLine("ab\nabcde\n\nabc"));
+        assertEquals(0, MarkdownHighlighter.longestLine(""));
     }
 
     @Test
