@@ -60,10 +60,13 @@ class MarkdownEditorTest {
     void typingUpdatesTheTextAndTheWordCount(FxRobot robot) throws Exception {
         set(robot, "");
         StringBuilder seen = new StringBuilder();
-        robot.interact(() -> editor.textProperty().addListener((o, was, now) -> seen.setLength(0)));
+        robot.interact(() -> editor.textProperty().addListener((o, was, now) -> {
+            seen.setLength(0);
+            seen.append(now);
+        }));
         robot.clickOn("#markdownArea").write("Bonjour le quartier");
         waitUntil(() -> editor.wordCountProperty().get() == 3);
-        assertEquals("Bonjour le quartier", editor.textProperty().get());
+        assertEquals("Bonjour le quartier", seen.toString());
         assertEquals("3 words", robot.lookup("#wordCount").queryAs(Label.class).getText());
         assertEquals("1 min read", robot.lookup("#readingTime").queryAs(Label.class).getText());
     }
@@ -154,7 +157,6 @@ class MarkdownEditorTest {
     @Test
     void undoAfterTypingRestoresTheText(FxRobot robot) {
         set(robot, "Le pain.");
-        robot.interact(() -> area.moveTo(area.getLength()));
         robot.clickOn("#markdownArea");
         robot.interact(() -> area.moveTo(area.getLength()));
         robot.write(" Et le levain.");
