@@ -1,25 +1,287 @@
 package org.cristal.ui.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cristal.story.Cta;
+import org.cristal.story.Status;
 import org.cristal.story.Story;
+import org.cristal.story.Urls;
 
-/** Placeholder until the front-matter form lands: keeps the story's fields as they were. */
+/**
+ * The front matter of the story being edited, as text the form's fields bind to. {@link #load}
+ * fills it from a story without counting as an edit; {@link #applyTo} makes a new story from it,
+ * keeping everything the form does not show (body, unknown keys, other channel overrides).
+ *
+ * <p>The per-channel fields use the keys the renderers read: {@code channels.email.subject},
+ * {@code channels.email.preheader} and {@code channels.social.text} (the post text for every network
+ * that has no text of its own).
+ */
 public final class StoryFormModel {
+    /** Channel and key of each per-channel field, as {@code Story.override(channel, key)} reads them. */
+    static final String EMAIL = "email";
+    static final String SOCIAL = "social";
+
+    private final StringProperty title = property("title");
+    private final StringProperty summary = property("summary");
+    private final StringProperty tags = property("tags");
+    private final StringProperty lang = property("lang");
+    private final StringProperty brand = property("brand");
+    private final StringProperty ctaLabel = property("ctaLabel");
+    private final StringProperty ctaUrl = property("ctaUrl");
+    private final StringProperty image = property("image");
+    private final StringProperty imageAlt = property("imageAlt");
+    private final StringProperty emailSubject = property("emailSubject");
+    private final StringProperty emailPreheader = property("emailPreheader");
+    private final StringProperty socialText = property("socialText");
+    private final StringProperty status = property("status");
+    private final ReadOnlyLongWrapper edited = new ReadOnlyLongWrapper(this, "edited", 0);
+    private final ObservableList<FormProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<FormProblem> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
     private Runnable onEdited = () -> { };
-    private Story loaded;
+    private boolean loading;
 
-    public void load(Story story) {
-        loaded = story;
+    public StoryFormModel() {
+        status.set(Status.DRAFT.id());
+        for (StringProperty p : all()) {
+            p.addListener((o, was, now) -> changed());
+        }
+        validate();
     }
 
-    public Story applyTo(Story base) {
-        return loaded == null ? base : base;
+    /** A field's text; a combo box may set null while its items change, which means empty here. */
+    private static String v(StringProperty p) {
+        String value = p.get();
+        return value == null ? "" : value;
     }
 
-    public void setOnEdited(Runnable action) {
-        onEdited = action;
+    private StringProperty property(String name) {
+        return new SimpleStringProperty(this, name, "");
     }
 
-    void edited() {
+    private List<StringProperty> all() {
+        return Arrays.asList(title, summary, tags, lang, brand, ctaLabel, ctaUrl, image, imageAlt, emailSubject,
+                emailPreheader, socialText, status);
+    }
+
+    private void changed() {
+        if (loading) {
+            return;
+        }
+        validate();
+        edited.set(edited.get() + 1);
         onEdited.run();
+    }
+
+    /** Shows a story's front matter; listeners of {@link #editedProperty()} are not told. */
+    public void load(Story story) {
+        loading = true;
+        try {
+            title.set(story.title());
+            summary.set(story.summary());
+            tags.set(String.join(", ", story.tags()));
+            lang.set(story.lang());
+            brand.set(story.brand());
+            ctaLabel.set(story.cta().map(Cta::label).orElse(""));
+            ctaUrl.set(story.cta().map(Cta::url).orElse(""));
+            image.set(story.image());
+            imageAlt.set(story.imageAlt());
+            emailSubject.set(channelValue(story, EMAIL, "subject"));
+            emailPreheader.set(channelValue(story, EMAIL, "preheader"));
+            socialText.set(channelValue(story, SOCIAL, "text"));
+            status.set(story.status().id());
+        } finally {
+            loading = false;
+        }
+        validate();
+    }
+
+    private static String channelValue(Story story, String channel, String key) {
+        Map<String, String> values = story.channels().get(channel);
+        return values == null ? "" : values.getOrDefault(key, "");
+    }
+
+    /**
+     * A new story: {@code base} with the form's fields. Single-line fields are trimmed as the parser
+     * trims them, so what is saved reads back the same.
+     */
+    public Story applyTo(Story base) {
+        List<String> tagList = String.join(", ", base.tags()).equals(v(tags)) ? base.tags() : parseTags(v(tags));
+        Status st = Status.fromId(v(status)).orElse(base.status());
+        return new Story(base.id(), v(title).strip(), v(summary).strip(), base.body(), tagList,
+                v(lang).strip(), v(brand).strip(), v(image).strip(), v(imageAlt).strip(), cta(base), st,
+                channels(base), base.extra(), base.bodyLine());
+    }
+
+    /** Tags as written between commas; empty pieces and repeats are dropped. */
+    static List<String> parseTags(String text) {
+        List<String> out = new ArrayList<>();
+        for (String piece : text.split(",")) {
+            String t = piece.strip();
+            if (!t.isEmpty() && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Cta> cta(Story base) {
+        String label = v(ctaLabel).strip();
+        String url = v(ctaUrl).strip();
+        Cta before = base.cta().orElse(new Cta("", ""));
+        if (before.label().strip().equals(label) && before.url().strip().equals(url)) {
+            return base.cta();
+        }
+        return label.isEmpty() && url.isEmpty() ? Optional.empty() : Optional.of(new Cta(label, url));
+    }
+
+    private Map<String, Map<String, String>> channels(Story base) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        base.channels().forEach((k, v) -> out.put(k, new LinkedHashMap<>(v)));
+        put(out, EMAIL, "subject", v(emailSubject).strip());
+        put(out, EMAIL, "preheader", v(emailPreheader).strip());
+        put(out, SOCIAL, "text", v(socialText).strip());
+        return out;
+    }
+
+    /** Sets or removes one override; a channel whose last override the user cleared goes away. */
+    private static void put(Map<String, Map<String, String>> channels, String channel, String key, String value) {
+        Map<String, String> values = channels.get(channel);
+        String before = values == null ? "" : values.getOrDefault(key, "");
+        if (before.strip().equals(value)) {
+            return; // untouched: keep exactly what the file said
+        }
+        if (value.isEmpty()) {
+            values.remove(key);
+            if (values.isEmpty()) {
+                channels.remove(channel);
+            }
+        } else {
+            channels.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(key, value);
+        }
+    }
+
+    private void validate() {
+        List<FormProblem> found = new ArrayList<>();
+        if (v(title).isBlank()) {
+            found.add(new FormProblem("title", "form.problem.title"));
+        }
+        String url = v(ctaUrl).strip();
+        String label = v(ctaLabel).strip();
+        if (!url.isEmpty() && Urls.safeLink(url).isEmpty()) {
+            found.add(new FormProblem("cta.url", "form.problem.ctaUrl"));
+        } else if (url.isEmpty() && !label.isEmpty()) {
+            found.add(new FormProblem("cta.url", "form.problem.ctaUrlMissing"));
+        }
+        if (label.isEmpty() && !url.isEmpty()) {
+            found.add(new FormProblem("cta.label", "form.problem.ctaLabelMissing"));
+        }
+        if (!v(image).isBlank() && v(imageAlt).isBlank()) {
+            found.add(new FormProblem("imageAlt", "form.problem.imageAlt"));
+        }
+        if (!found.equals(problems)) {
+            problems.setAll(found);
+        }
+    }
+
+    /** The front-matter problems now, updated as the user types. */
+    public ObservableList<FormProblem> problems() {
+        return readOnlyProblems;
+    }
+
+    /** The problem with one field, if any (field keys as in {@link FormProblem#field()}). */
+    public Optional<FormProblem> problem(String field) {
+        return problems.stream().filter(p -> p.field().equals(field)).findFirst();
+    }
+
+    /** Counts the user's edits; does not move on {@link #load}. */
+    public ReadOnlyLongProperty editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    /** Called after every user edit of a field (not on load); one hook, replaced by the next call. */
+    public void setOnEdited(Runnable onEdited) {
+        this.onEdited = onEdited == null ? () -> { } : onEdited;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** Tags as one comma-separated text. */
+    public StringProperty tagsProperty() {
+        return tags;
+    }
+
+    public StringProperty langProperty() {
+        return lang;
+    }
+
+    /** The brand's id. */
+    public StringProperty brandProperty() {
+        return brand;
+    }
+
+    public StringProperty ctaLabelProperty() {
+        return ctaLabel;
+    }
+
+    public StringProperty ctaUrlProperty() {
+        return ctaUrl;
+    }
+
+    public StringProperty imageProperty() {
+        return image;
+    }
+
+    public StringProperty imageAltProperty() {
+        return imageAlt;
+    }
+
+    public StringProperty emailSubjectProperty() {
+        return emailSubject;
+    }
+
+    public StringProperty emailPreheaderProperty() {
+        return emailPreheader;
+    }
+
+    /** Post text for every social network without a text of its own ({@code channels.social.text}). */
+    public StringProperty socialTextProperty() {
+        return socialText;
+    }
+
+    /** The status id ({@link Status#id()}). */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public String getTitle() {
+        return v(title);
+    }
+
+    public void setTitle(String value) {
+        title.set(value);
+    }
+
+    public String getStatus() {
+        return v(status);
+    }
+
+    public void setStatus(String value) {
+        status.set(value);
     }
 }

@@ -1,0 +1,391 @@
+package org.cristal.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.cristal.story.Brand;
+import org.cristal.story.Status;
+import org.cristal.ui.model.FormProblem;
+import org.cristal.ui.model.StoryFormModel;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The story's front matter as a compact form above the editor: title, summary, tags, language,
+ * brand and status always visible; call to action, hero image and per-channel texts in sections
+ * that stay collapsed until needed, so the editor keeps most of a 768-pixel-high screen. Every field
+ * is bound both ways to a {@link StoryFormModel}; its problems show in red under the field.
+ */
+public class FrontMatterForm extends VBox {
+    /** A meta description shorter than this looks thin in search results, longer is cut off. */
+    static final int SUMMARY_IDEAL_MIN = 120;
+    static final int SUMMARY_IDEAL_MAX = 156;
+
+    private final ResourceBundle text;
+    private final Locale locale;
+    private final StoryFormModel model;
+    private final Map<String, String> brandNames = new HashMap<>();
+    private final ComboBox<String> brandChoice = new ComboBox<>();
+    private final Map<String, Node> fields = new LinkedHashMap<>();
+    private final Map<String, Label> problemLabels = new HashMap<>();
+    private final Map<String, TitledPane> sectionOf = new HashMap<>();
+    private final TitledPane ctaImageSection;
+    private final TitledPane channelSection;
+    private Runnable onChooseImage = () -> { };
+
+    public FrontMatterForm(ResourceBundle text, Locale locale, StoryFormModel model) {
+        this.text = text;
+        this.locale = locale;
+        this.model = model;
+        getStyleClass().add("front-matter-form");
+        setSpacing(6);
+        setPadding(new Insets(8, 12, 8, 12));
+
+        GridPane basics = grid();
+        TextField title = textField("titleField", model.titleProperty(), "form.title.prompt");
+        title.getStyleClass().add("title-field");
+        HBox titleRow = new HBox(8, title, label("form.lang"), langChoice());
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        fields.put("title", title);
+        addRow(basics, 0, "form.title", "title", titleRow);
+
+        TextArea summary = textArea("summaryField", model.summaryProperty(), "form.summary.prompt", 2);
+        Label summaryCount = new Label();
+        summaryCount.setId("summaryCount");
+        summaryCount.getStyleClass().add(Styles.TEXT_SMALL);
+        model.summaryProperty().addListener((o, was, now) -> showSummaryCount(summaryCount));
+        showSummaryCount(summaryCount);
+        VBox summaryBox = new VBox(2, summary, summaryCount);
+        summaryBox.setAlignment(Pos.CENTER_RIGHT);
+        fields.put("summary", summary);
+        addRow(basics, 1, "form.summary", "summaryBox", summaryBox);
+
+        TextField tags = textField("tagsField", model.tagsProperty(), "form.tags.prompt");
+        HBox meta = new HBox(8, tags, label("form.brand"), brandChoice(), label("form.status"), statusChoice());
+        meta.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(tags, Priority.ALWAYS);
+        addRow(basics, 2, "form.tags", "tags", meta);
+        fields.put("tags", tags);
+
+        GridPane ctaImage = grid();
+        addRow(ctaImage, 0, "form.cta.label", "cta.label",
+                textField("ctaLabelField", model.ctaLabelProperty(), "form.cta.label.prompt"));
+        addRow(ctaImage, 1, "form.cta.url", "cta.url",
+                textField("ctaUrlField", model.ctaUrlProperty(), "form.cta.url.prompt"));
+        TextField image = textField("imageField", model.imageProperty(), "form.image.prompt");
+        Button choose = new Button(text.getString("form.image.choose"), new FontIcon(Feather.IMAGE));
+        choose.setId("chooseImage");
+        choose.setMinWidth(Button.USE_PREF_SIZE);
+        choose.setOnAction(e -> onChooseImage.run());
+        HBox imageRow = new HBox(6, image, choose);
+        HBox.setHgrow(image, Priority.ALWAYS);
+        addRow(ctaImage, 2, "form.image", "imageRow", imageRow);
+        fields.put("image", image);
+        addRow(ctaImage, 3, "form.image.alt", "imageAlt",
+                textField("imageAltField", model.imageAltProperty(), "form.image.alt.prompt"));
+        ctaImageSection = section("ctaImageSection", "form.section.ctaImage", ctaImage,
+                "cta.label", "cta.url", "image", "imageAlt");
+
+        GridPane channels = grid();
+        addRow(channels, 0, "form.email.subject", "email.subject",
+                textField("emailSubjectField", model.emailSubjectProperty(), "form.email.subject.prompt"));
+        addRow(channels, 1, "form.email.preheader", "email.preheader",
+                textField("emailPreheaderField", model.emailPreheaderProperty(), "form.email.preheader.prompt"));
+        addRow(channels, 2, "form.social.text", "social.text",
+                textArea("socialTextField", model.socialTextProperty(), "form.social.text.prompt", 2));
+        channelSection = section("channelSection", "form.section.channels", channels,
+                "email.subject", "email.preheader", "social.text");
+
+        // Side by side, half the width each: closed, both fit on one line.
+        GridPane sections = new GridPane();
+        sections.setHgap(8);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setFillWidth(true);
+            sections.getColumnConstraints().add(half);
+        }
+        sections.addRow(0, ctaImageSection, channelSection);
+        GridPane.setValignment(ctaImageSection, VPos.TOP);
+        GridPane.setValignment(channelSection, VPos.TOP);
+        ctaImageSection.setMaxWidth(Double.MAX_VALUE);
+        channelSection.setMaxWidth(Double.MAX_VALUE);
+
+        getChildren().addAll(basics, sections);
+        model.problems().addListener((javafx.collections.ListChangeListener<FormProblem>) c -> showProblems());
+        showProblems();
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        g.getColumnConstraints().addAll(labels, values);
+        return g;
+    }
+
+    /** A labelled row whose value has a red problem line under it (hidden while there is none). */
+    private void addRow(GridPane grid, int row, String labelKey, String field, Node value) {
+        Label label = label(labelKey);
+        label.setLabelFor(value);
+        GridPane.setValignment(label, VPos.TOP);
+        // Lines the label up with the text inside a one-line field beside it.
+        label.setPadding(new Insets(8, 0, 0, 0));
+        Label problem = new Label();
+        problem.setId(camel(field) + "Problem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.setVisible(false);
+        problem.setManaged(false);
+        problemLabels.put(field, problem);
+        if (!fields.containsKey(field)) {
+            fields.put(field, value);
+        }
+        grid.add(label, 0, row);
+        grid.add(new VBox(2, value, problem), 1, row);
+    }
+
+    private static String camel(String key) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : key.toCharArray()) {
+            if (c == '.') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private Label label(String key) {
+        Label l = new Label(text.getString(key));
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private TextField textField(String id, StringProperty property, String promptKey) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(text.getString(promptKey));
+        f.textProperty().bindBidirectional(property);
+        return f;
+    }
+
+    private TextArea textArea(String id, StringProperty property, String promptKey, int rows) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setPromptText(text.getString(promptKey));
+        a.setWrapText(true);
+        a.setPrefRowCount(rows);
+        a.textProperty().bindBidirectional(property);
+        return a;
+    }
+
+    private TitledPane section(String id, String titleKey, Node content, String... keys) {
+        TitledPane pane = new TitledPane(text.getString(titleKey), content);
+        pane.setId(id);
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.getStyleClass().add(Styles.DENSE);
+        for (String k : keys) {
+            sectionOf.put(k, pane);
+        }
+        return pane;
+    }
+
+    private ComboBox<String> langChoice() {
+        ComboBox<String> lang = new ComboBox<>(FXCollections.observableArrayList("fr", "en"));
+        lang.setId("langChoice");
+        // Free text too: a story may be in German or Catalan; the renderers take any language tag.
+        lang.setEditable(true);
+        lang.setPrefWidth(80);
+        lang.setTooltip(new Tooltip(text.getString("form.lang.tooltip")));
+        lang.valueProperty().bindBidirectional(model.langProperty());
+        return lang;
+    }
+
+    private ComboBox<String> brandChoice() {
+        brandChoice.setId("brandChoice");
+        brandChoice.setPrefWidth(200);
+        StringConverter<String> names = new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : brandNames.getOrDefault(id, id);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return brandNames.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
+                        .findFirst().orElse(name);
+            }
+        };
+        brandChoice.setConverter(names);
+        brandChoice.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty || id == null ? null : names.toString(id));
+            }
+        });
+        brandChoice.valueProperty().bindBidirectional(model.brandProperty());
+        return brandChoice;
+    }
+
+    private ChoiceBox<Status> statusChoice() {
+        ChoiceBox<Status> status = new ChoiceBox<>(FXCollections.observableArrayList(Status.values()));
+        status.setId("statusChoice");
+        status.setPrefWidth(130);
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Status s) {
+                return s == null ? "" : statusName(s);
+            }
+
+            @Override
+            public Status fromString(String s) {
+                return null;
+            }
+        });
+        // The model keeps the status id as text; the two listeners translate both ways.
+        status.setValue(Status.fromId(model.getStatus()).orElse(Status.DRAFT));
+        status.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.id().equals(model.getStatus())) {
+                model.setStatus(now.id());
+            }
+        });
+        model.statusProperty().addListener((o, was, now) ->
+                status.setValue(Status.fromId(now).orElse(Status.DRAFT)));
+        return status;
+    }
+
+    private String statusName(Status s) {
+        return switch (s) {
+            case DRAFT -> text.getString("form.status.draft");
+            case REVIEW -> text.getString("form.status.review");
+            case APPROVED -> text.getString("form.status.approved");
+            case PUBLISHED -> text.getString("form.status.published");
+            case ARCHIVED -> text.getString("form.status.archived");
+        };
+    }
+
+    private void showSummaryCount(Label count) {
+        int n = Objects.toString(model.summaryProperty().get(), "").strip().length();
+        count.setText(new MessageFormat(text.getString("form.summary.count"), locale)
+                .format(new Object[] {n, SUMMARY_IDEAL_MIN, SUMMARY_IDEAL_MAX}));
+        boolean ideal = n >= SUMMARY_IDEAL_MIN && n <= SUMMARY_IDEAL_MAX;
+        count.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.TEXT_MUTED);
+        count.getStyleClass().add(ideal ? Styles.SUCCESS : n > SUMMARY_IDEAL_MAX ? Styles.WARNING : Styles.TEXT_MUTED);
+    }
+
+    private void showProblems() {
+        for (Map.Entry<String, Label> e : problemLabels.entrySet()) {
+            String message = model.problem(e.getKey()).map(p -> p.message(text, locale)).orElse("");
+            Label l = e.getValue();
+            l.setText(message);
+            l.setVisible(!message.isEmpty());
+            l.setManaged(!message.isEmpty());
+            Node field = fields.get(e.getKey());
+            if (field != null) {
+                field.pseudoClassStateChanged(Styles.STATE_DANGER, !message.isEmpty());
+            }
+        }
+        // A closed section with a problem inside shows a warning sign, so the problem is not hidden.
+        for (TitledPane pane : List.of(ctaImageSection, channelSection)) {
+            boolean bad = model.problems().stream().anyMatch(p -> sectionOf.get(p.field()) == pane);
+            FontIcon icon = bad ? new FontIcon(Feather.ALERT_CIRCLE) : null;
+            if (icon != null) {
+                icon.getStyleClass().add(Styles.DANGER);
+            }
+            pane.setGraphic(icon);
+        }
+    }
+
+    /** The brands to choose from (the window loads them from the workspace); shown by name, stored by id. */
+    public void setBrands(List<Brand> brands) {
+        brandNames.clear();
+        brands.forEach(b -> brandNames.put(b.id(), b.name().isBlank() ? b.id() : b.name()));
+        String current = model.brandProperty().get();
+        brandChoice.getItems().setAll(brands.stream().map(Brand::id).toList());
+        // Setting the items may clear the value; the story's brand stays what the file says.
+        if (!Objects.equals(brandChoice.getValue(), current)) {
+            brandChoice.setValue(current);
+        }
+    }
+
+    /** What "Choose…" next to the hero image does (the window opens a file chooser and sets the field). */
+    public void setOnChooseImage(Runnable handler) {
+        this.onChooseImage = handler == null ? () -> { } : handler;
+    }
+
+    /**
+     * Opens the section holding a field and puts the cursor in it, for the findings panel. Keys:
+     * {@code title, summary, tags, lang, brand, status, cta, cta.label, cta.url, image, imageAlt,
+     * email.subject, email.preheader, social.text}. Returns false for an unknown key.
+     */
+    public boolean focusField(String key) {
+        String k = switch (key == null ? "" : key) {
+            case "cta" -> model.problem("cta.label").isPresent() && model.problem("cta.url").isEmpty()
+                    ? "cta.label" : "cta.url";
+            case "image_alt", "image.alt", "alt" -> "imageAlt";
+            case "x.text", "mastodon.text", "bluesky.text", "linkedin.text", "tweet.text", "social" -> "social.text";
+            case "lang" -> "langChoice";
+            case "brand" -> "brandChoice";
+            case "status" -> "statusChoice";
+            default -> key;
+        };
+        Node target = switch (k) {
+            case "langChoice", "brandChoice", "statusChoice" -> lookup("#" + k);
+            default -> fields.get(k);
+        };
+        if (target == null) {
+            return false;
+        }
+        TitledPane pane = sectionOf.get(k);
+        if (pane != null) {
+            pane.setExpanded(true);
+        }
+        target.requestFocus();
+        if (target instanceof TextInputControl input) {
+            input.selectAll();
+        }
+        return true;
+    }
+}
