@@ -103,6 +103,10 @@ public final class BrandEditorModel {
     private final ReadOnlyDoubleWrapper contrast = new ReadOnlyDoubleWrapper(this, "contrast", 21);
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObservableList<Issue> issues = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view forwards changes through a weak listener, so a view
+    // made per call would be collected and its listeners would stop hearing anything.
+    private final ObservableList<Entry> brandsReadOnly = FXCollections.unmodifiableObservableList(list);
+    private final ObservableList<Issue> issuesReadOnly = FXCollections.unmodifiableObservableList(issues);
     /** The brand as loaded or last saved: where an unreadable colour falls back to in the preview. */
     private Brand saved = Brand.DEFAULT;
     private boolean loading;
@@ -131,7 +135,7 @@ public final class BrandEditorModel {
     // ---- state ----
 
     public ObservableList<Entry> getBrands() {
-        return FXCollections.unmodifiableObservableList(list);
+        return brandsReadOnly;
     }
 
     /** The id of the brand kit in the form, or null when there is none. */
@@ -181,7 +185,7 @@ public final class BrandEditorModel {
 
     /** Problems of the form as it is now, updated on every edit. */
     public ObservableList<Issue> getIssues() {
-        return FXCollections.unmodifiableObservableList(issues);
+        return issuesReadOnly;
     }
 
     public ReadOnlyObjectProperty<Message> messageProperty() {
