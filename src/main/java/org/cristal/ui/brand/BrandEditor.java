@@ -133,9 +133,8 @@ public final class BrandEditor extends BorderPane {
         duplicate.setOnAction(e -> model.duplicate(t.format("brand.duplicate.name", model.nameProperty().get())));
         Button delete = iconButton("brandDelete", Feather.TRASH_2, "brand.list.delete.tooltip");
         delete.setOnAction(e -> {
-            if (confirm.test(t.format("brand.delete.confirm", model.nameProperty().get()))) {
-                model.delete();
-            }
+            String name = model.nameProperty().get();
+            model.delete(() -> confirm.test(t.format("brand.delete.confirm", name)));
         });
         duplicate.disableProperty().bind(model.editingProperty().not());
         delete.disableProperty().bind(model.editingProperty().not());

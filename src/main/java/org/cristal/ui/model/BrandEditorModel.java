@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -368,24 +369,31 @@ public final class BrandEditorModel {
      * since those stories would silently fall back to the neutral brand.
      */
     public void delete() {
+        delete(() -> true);
+    }
+
+    /**
+     * As {@link #delete()}, asking {@code confirm} (on the FX thread) once the kit is known to be
+     * unused: the user is never asked to confirm a deletion that will then be refused.
+     */
+    public void delete(BooleanSupplier confirm) {
         String id = selectedId.get();
         if (id == null) {
             return;
         }
         String name = fields.get(Field.NAME).get();
-        run(() -> {
-            int used = storiesUsing(id);
-            return used > 0 ? used : brands.delete(id) ? 0 : -1;
-        }, used -> {
+        run(() -> storiesUsing(id), used -> {
             if (used > 0) {
                 say(Severity.ERROR, "brand.message.inUse", name, used);
-                return;
+            } else if (confirm.getAsBoolean()) {
+                run(() -> brands.delete(id), deleted -> {
+                    if (id.equals(selectedId.get())) {
+                        unload();
+                    }
+                    say(Severity.INFO, "brand.message.deleted", name);
+                    reload();
+                });
             }
-            if (id.equals(selectedId.get())) {
-                unload();
-            }
-            say(Severity.INFO, "brand.message.deleted", name);
-            reload();
         });
     }
 

@@ -169,6 +169,47 @@ class BrandEditorTest {
     }
 
     @Test
+    void deletingAnUnusedBrandAsksFirst(FxRobot robot) {
+        List<String> asked = new java.util.ArrayList<>();
+        editor.setConfirmation(question -> asked.add(question) && false);
+        robot.clickOn("Harbor & Pine Coffee Roasters");
+        robot.clickOn("#brandDelete");
+        assertEquals(List.of("Delete the brand kit “Harbor & Pine Coffee Roasters”? This cannot be undone."), asked);
+        assertTrue(ws.brands().source("harbor-pine").isPresent(), "the user said no");
+        editor.setConfirmation(question -> true);
+        robot.clickOn("#brandDelete");
+        assertTrue(ws.brands().source("harbor-pine").isEmpty());
+        assertEquals(2, robot.lookup("#brandList").queryAs(ListView.class).getItems().size());
+    }
+
+    @Test
+    void deletingABrandStoriesUseDoesNotAskAtAll(FxRobot robot) {
+        editor.setConfirmation(question -> {
+            throw new AssertionError("asked: " + question);
+        });
+        robot.clickOn("#brandDelete");
+        assertTrue(ws.brands().source("boulangerie-martin").isPresent());
+    }
+
+    @Test
+    void theDialogOpensAtAReadableSizeAndClosingDropsUnsavedEdits(FxRobot robot) {
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            BrandEditor inDialog = new BrandEditor(text, Locale.ENGLISH, model);
+            inDialog.setConfirmation(question -> true);
+            dialog[0] = BrandEditor.showDialog(editor.getScene().getWindow(), inDialog);
+        });
+        assertEquals("Brand kits", dialog[0].getTitle());
+        assertEquals(1100, dialog[0].getScene().getWidth());
+        assertEquals(700, dialog[0].getScene().getHeight());
+        robot.interact(() -> model.primaryColorProperty().set("#000000"));
+        robot.interact(() -> dialog[0].fireEvent(new javafx.stage.WindowEvent(dialog[0],
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertEquals("#7A4B2A", model.getPreviewBrand().colors().primary(), "the previews get the saved kit back");
+        robot.interact(dialog[0]::close);
+    }
+
+    @Test
     void iconButtonsHaveTooltips(FxRobot robot) {
         for (String id : List.of("#brandNew", "#brandDuplicate", "#brandDelete")) {
             Button b = robot.lookup(id).queryAs(Button.class);
