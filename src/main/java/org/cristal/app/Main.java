@@ -13,6 +13,9 @@ public final class Main {
     // Strong references: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
     private static final java.util.logging.Logger PDFBOX = java.util.logging.Logger.getLogger("org.apache.pdfbox");
 
+    /** Hidden argument: open an empty JavaFX window and report its startup time (benchmark only). */
+    static final String EMPTY_WINDOW = "--startup-baseline";
+
     private Main() {
     }
 
@@ -26,6 +29,11 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLibraries();
+        if (args.length == 1 && args[0].equals(EMPTY_WINDOW)) {
+            // The startup benchmark's baseline, launched the way the studio is.
+            javafx.application.Application.launch(EmptyWindowApp.class);
+            return;
+        }
         if (args.length == 0) {
             int code = StudioLauncher.launch(args);
             if (code != 0) {

@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--words", defaultValue = "1500", description = "Length of the rendered story (default: ${DEFAULT-VALUE}).")
     int words;
 
+    @Option(names = "--startup", paramLabel = "RUNS", defaultValue = "0",
+            description = "Only time the studio's start against an empty JavaFX window, RUNS times each (needs a display).")
+    int startupRuns;
+
     @Option(names = "--skip-workspace", description = "Only measure rendering.")
     boolean skipWorkspace;
 
@@ -62,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("# Cristal bench — " + Instant.now() + ", Java " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
+        if (startupRuns > 0) {
+            StartupBench.run(out, startupRuns);
+            return CristalCli.OK;
+        }
         renderBench(out);
         if (!skipWorkspace) {
             workspaceBench(out);

@@ -1,46 +1,288 @@
 package org.cristal.ui;
 
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.cristal.story.Finding;
+import org.cristal.ui.editor.FrontMatterForm;
+import org.cristal.ui.editor.MarkdownEditor;
+import org.cristal.ui.model.SaveState;
+import org.cristal.ui.model.Settings;
+import org.cristal.ui.model.StudioModel;
+import org.cristal.ui.preview.FindingsView;
+import org.cristal.ui.preview.PreviewGrid;
+import org.cristal.ui.preview.PreviewLayout;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The studio's main window. For now it names the app and shows which workspace is open; the
- * editor and the four previews come next (issue 4).
+ * The studio's main window: the workspace sidebar on the left, the story (front-matter form and
+ * Markdown editor) in the centre, the four previews and the findings on the right, and a status
+ * bar that always says whether the text is saved. It only binds nodes to the view models.
  */
 public final class StudioWindow {
+    private final StudioModel model;
     private final ResourceBundle text;
+    private final Locale locale;
+    private final Runnable onRelaunch;
+    private Stage stage;
+    private SidebarView sidebar;
+    private MarkdownEditor editor;
+    private FrontMatterForm form;
+    private PreviewGrid previews;
+    private FindingsView findings;
+    private SplitPane main;
+    private SplitPane centre;
+    private SplitPane right;
+    private StudioCommands commands;
+    private final Label saveState = new Label();
+    private final Label status = new Label();
+    private final HBox jobBox = new HBox(6);
+    private final HBox problemBar = new HBox(8);
 
-    public StudioWindow(ResourceBundle text) {
-        this.text = text;
+    public StudioWindow(StudioModel model, Runnable onRelaunch) {
+        this.model = model;
+        this.text = model.text();
+        this.locale = model.locale();
+        this.onRelaunch = onRelaunch;
     }
 
-    /** Shows the window; {@code status} is a line about the workspace, updated from the background. */
-    public void show(Stage stage, ReadOnlyStringProperty status) {
-        Label name = new Label(text.getString("app.name"));
-        name.setId("appName");
-        name.setStyle("-fx-font-size: 32px; -fx-font-weight: bold;");
-        Label tagline = new Label(text.getString("app.tagline"));
-        tagline.setStyle("-fx-font-size: 16px;");
-        Label statusLine = new Label();
-        statusLine.setId("workspaceStatus");
-        statusLine.textProperty().bind(status);
-        statusLine.setWrapText(true);
-        VBox root = new VBox(12, name, tagline, statusLine);
-        root.setAlignment(Pos.CENTER);
-        root.setPadding(new Insets(32));
-        stage.setTitle(text.getString("app.name"));
-        stage.setScene(new Scene(root, 1100, 720));
-        stage.show();
-    }
-
-    public static ResourceBundle bundle(java.util.Locale locale) {
+    public static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle("org.cristal.ui.messages", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Builds the window in {@code stage} and shows it; the workspace opens in the background. */
+    public void show(Stage target) {
+        this.stage = target;
+        commands = new StudioCommands(this, model);
+        sidebar = new SidebarView(text, locale, model.library(), commands);
+        editor = new MarkdownEditor(text, locale, model.workers().render());
+        form = new FrontMatterForm(text, locale, model.editor().form());
+        form.setOnChooseImage(commands::chooseImage);
+        previews = new PreviewGrid(text, locale, model.workers().render());
+        findings = new FindingsView(text, locale);
+        findings.setOnOpen(this::openFinding);
+
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.setId("formScroll");
+        centre = new SplitPane(formScroll, editor);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setId("centre");
+        right = new SplitPane(previews, findings);
+        right.setOrientation(Orientation.VERTICAL);
+        main = new SplitPane(sidebar, centre, right);
+        main.setId("mainSplit");
+        SplitPane.setResizableWithParent(sidebar, false);
+        Settings s = model.settings();
+        main.setDividerPositions(s.getDouble("split.main.0", 0.2), s.getDouble("split.main.1", 0.52));
+        centre.setDividerPositions(s.getDouble("split.centre", 0.3));
+        right.setDividerPositions(s.getDouble("split.right", 0.8));
+
+        BorderPane root = new BorderPane(main);
+        root.setId("studioRoot");
+        root.setTop(new VBox(commands.menuBar(), commands.toolBar(), problemBar));
+        root.setBottom(statusBar());
+        bind();
+
+        Scene scene = new Scene(root, s.getDouble("window.width", 1366), s.getDouble("window.height", 800));
+        scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
+        commands.installShortcuts(scene);
+        target.setScene(scene);
+        target.setMinWidth(900);
+        target.setMinHeight(560);
+        if (s.getBoolean("window.maximized")) {
+            target.setMaximized(true);
+        }
+        target.titleProperty().bind(Bindings.createStringBinding(this::title, model.editor().stateProperty(),
+                model.editor().form().titleProperty(), model.workspaceProperty()));
+        target.focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                model.editor().saveNow();
+            }
+        });
+        target.setOnCloseRequest(e -> remember());
+        target.show();
+    }
+
+    private void bind() {
+        editor.textProperty().addListener((o, a, b) -> {
+            if (!b.equals(model.editor().bodyProperty().get())) {
+                model.editor().bodyProperty().set(b);
+            }
+        });
+        model.editor().onOpened(() -> {
+            editor.setText(model.editor().bodyProperty().get());
+            sidebar.select(model.editor().storyId());
+        });
+        editor.area().focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                model.editor().saveNow();
+            }
+        });
+        model.library().brands().addListener((javafx.collections.ListChangeListener<org.cristal.story.Brand>) c ->
+                form.setBrands(model.library().brands()));
+        model.preview().renditionsProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                previews.setBrand(model.preview().brandProperty().get());
+                previews.show(b);
+            }
+        });
+        model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c ->
+                findings.show(model.preview().findings()));
+        previews.layoutProperty().set(layoutFromSettings());
+        previews.layoutProperty().addListener((o, a, b) -> model.settings().put("layout", b.name()));
+
+        saveState.setId("saveState");
+        saveState.textProperty().bind(Bindings.createStringBinding(() -> switch (model.editor().stateProperty().get()) {
+            case SAVED, DRAFT_SAVED -> text.getString("save.saved");
+            case UNSAVED -> text.getString("save.unsaved");
+            case FAILED -> text.getString("save.failedShort");
+        }, model.editor().stateProperty()));
+        status.setId("workspaceStatus");
+        status.textProperty().bind(model.statusProperty());
+
+        model.problemProperty().addListener((o, a, b) -> showProblem(b));
+        model.editor().problemProperty().addListener((o, a, b) -> showProblem(b));
+    }
+
+    private PreviewLayout layoutFromSettings() {
+        try {
+            return PreviewLayout.valueOf(model.settings().get("layout", PreviewLayout.GRID.name()));
+        } catch (IllegalArgumentException e) {
+            return PreviewLayout.GRID;
+        }
+    }
+
+    private String title() {
+        String story = model.editor().form().titleProperty().get();
+        String name = text.getString("app.name");
+        String base = story == null || story.isBlank() ? name : story + " — " + name;
+        return model.editor().stateProperty().get() == SaveState.UNSAVED ? "• " + base : base;
+    }
+
+    private Region statusBar() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        jobBox.setAlignment(Pos.CENTER_RIGHT);
+        HBox bar = new HBox(12, status, spacer, jobBox, saveState);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** A dismissable red line under the toolbar; never a stack trace. */
+    void showProblem(String message) {
+        problemBar.getChildren().clear();
+        if (message == null || message.isBlank()) {
+            problemBar.setVisible(false);
+            problemBar.setManaged(false);
+            return;
+        }
+        Label label = new Label(message);
+        label.setId("problemMessage");
+        label.setWrapText(true);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button close = Icons.button("dismissProblem", Feather.X, text.getString("dialog.close"));
+        close.setOnAction(e -> {
+            model.dismissProblem();
+            showProblem("");
+        });
+        problemBar.getChildren().addAll(label, close);
+        problemBar.getStyleClass().setAll("problem-bar");
+        problemBar.setPadding(new Insets(6, 10, 6, 10));
+        problemBar.setAlignment(Pos.CENTER_LEFT);
+        problemBar.setVisible(true);
+        problemBar.setManaged(true);
+    }
+
+    /** Shows an export or import under way in the status bar, with a cancel button. */
+    void showJob(org.cristal.ui.model.ExportModel.Job job) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("jobProgress");
+        bar.progressProperty().bind(job.progressProperty());
+        bar.setPrefWidth(140);
+        Label what = new Label();
+        what.textProperty().bind(job.messageProperty());
+        Button cancel = Icons.button("cancelJob", Feather.X_CIRCLE, text.getString("job.cancel"));
+        cancel.setOnAction(e -> job.cancel());
+        jobBox.getChildren().setAll(what, bar, cancel);
+        job.result().whenComplete((r, t) -> Platform.runLater(() -> jobBox.getChildren().clear()));
+    }
+
+    private void openFinding(Finding f) {
+        if (!f.hasLine()) {
+            return;
+        }
+        int bodyLine = model.editor().bodyLine();
+        if (f.line() >= bodyLine) {
+            editor.goToLine(f.line() - bodyLine + 1);
+        } else {
+            String field = switch (f.code()) {
+                case "missing-alt", "hero-alt-missing" -> "imageAlt";
+                default -> "title";
+            };
+            form.focusField(field);
+        }
+    }
+
+    /** Writes the window's size, layout and dividers to the settings. */
+    void remember() {
+        Settings s = model.settings();
+        s.put("window.maximized", String.valueOf(stage.isMaximized()));
+        if (!stage.isMaximized()) {
+            s.put("window.width", String.valueOf(stage.getScene().getWidth()));
+            s.put("window.height", String.valueOf(stage.getScene().getHeight()));
+        }
+        double[] d = main.getDividerPositions();
+        s.put("split.main.0", String.valueOf(d[0]));
+        s.put("split.main.1", String.valueOf(d[1]));
+        s.put("split.centre", String.valueOf(centre.getDividerPositions()[0]));
+        s.put("split.right", String.valueOf(right.getDividerPositions()[0]));
+        s.put("layout", previews.layoutProperty().get().name());
+    }
+
+    String format(String key, Object... args) {
+        return new MessageFormat(text.getString(key), locale).format(args);
+    }
+
+    SidebarView sidebar() {
+        return sidebar;
+    }
+
+    MarkdownEditor editor() {
+        return editor;
+    }
+
+    PreviewGrid previews() {
+        return previews;
+    }
+
+    void relaunch() {
+        remember();
+        onRelaunch.run();
     }
 }

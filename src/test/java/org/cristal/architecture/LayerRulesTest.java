@@ -48,6 +48,16 @@ class LayerRulesTest {
     }
 
     @Test
+    void viewModelsNeverTouchNodes() {
+        // MVVM: view models hold state and logic in properties, testable without the toolkit.
+        noClasses().that().resideInAPackage("org.cristal.ui.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.concurrent..", "org.cristal.ui", "org.cristal.ui.editor..",
+                        "org.cristal.ui.preview..", "org.cristal.ui.brand..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.cristal.(*)..").should().beFreeOfCycles().check(classes);
         // Sub-packages (render.web, render.email …) may not exist in every layer yet.

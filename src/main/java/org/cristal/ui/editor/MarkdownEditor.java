@@ -104,11 +104,11 @@ public class MarkdownEditor extends VBox {
 
     private void installKeys() {
         KeyCombination find = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
-        KeyCombination findAlso = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
         KeyCombination redo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (find.match(e) || findAlso.match(e)) {
+            // Ctrl+F stays with the window: it searches the stories, as in the menus.
+            if (find.match(e)) {
                 showFind();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && findBar.isOpen()) {

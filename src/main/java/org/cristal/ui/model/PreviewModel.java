@@ -34,6 +34,7 @@ public final class PreviewModel {
     private final Supplier<Workspace> workspace;
     private final ReadOnlyObjectWrapper<Renderers.All> renditions = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Brand> brand = new ReadOnlyObjectWrapper<>(Brand.DEFAULT);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Brand> brandOverride = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
@@ -54,6 +55,11 @@ public final class PreviewModel {
 
     public ObservableList<Finding> findings() {
         return findings;
+    }
+
+    /** The brand of the renditions shown (sender name and avatar in the previews). */
+    public ReadOnlyObjectProperty<Brand> brandProperty() {
+        return brand.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -111,30 +117,31 @@ public final class PreviewModel {
             try {
                 StoryDocument doc = StoryDocument.parse(storyId, text);
                 String brandId = doc.story().brand();
-                Brand brand = override != null && override.id().equals(brandId) ? override
+                Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
                 RenderOptions options = RenderOptions.at(Instant.now()).withZone(ZoneId.systemDefault())
                         .withAssets(ws.assetResolver());
-                Renderers.renderAll(doc, brand, options, workers.render()).whenComplete((all, t) -> {
+                Renderers.renderAll(doc, used, options, workers.render()).whenComplete((all, t) -> {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
                     }
-                    workers.fx().execute(() -> deliver(gen, all));
+                    workers.fx().execute(() -> deliver(gen, all, used));
                 });
             } catch (Exception e) {
                 // The text does not parse (a broken draft): keep showing the last good previews.
                 LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
-                workers.fx().execute(() -> deliver(gen, null));
+                workers.fx().execute(() -> deliver(gen, null, null));
             }
         });
     }
 
-    private void deliver(long gen, Renderers.All all) {
+    private void deliver(long gen, Renderers.All all, Brand used) {
         if (gen != generation.get()) {
             return;
         }
         busy.set(false);
         if (all != null) {
+            brand.set(used);
             renditions.set(all);
             List<Finding> list = all.findings();
             findings.setAll(list);

@@ -1,0 +1,96 @@
+package org.cristal.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.cristal.library.Workspace;
+import org.cristal.library.WorkspaceLocations;
+import org.cristal.ui.model.Settings;
+import org.cristal.ui.model.StudioModel;
+import org.cristal.ui.model.Workers;
+
+/**
+ * Puts the studio in a stage: language and theme from the settings, the window, then the workspace
+ * (the one named by CRISTAL_WORKSPACE, else the last one used, else the default with its samples).
+ */
+public final class Studio {
+    private final Stage stage;
+    private final Settings settings;
+    private final Optional<Path> workspaceOverride;
+    private StudioModel model;
+    private StudioWindow window;
+    private CompletableFuture<Workspace> opened;
+
+    public Studio(Stage stage, Settings settings, Optional<Path> workspaceOverride) {
+        this.stage = stage;
+        this.settings = settings;
+        this.workspaceOverride = workspaceOverride;
+    }
+
+    /** The language the settings ask for, or the system's when it is French, else English. */
+    public static Locale locale(Settings settings) {
+        String lang = settings.get("language", "system");
+        if ("fr".equals(lang)) {
+            return Locale.FRENCH;
+        }
+        if ("en".equals(lang)) {
+            return Locale.ENGLISH;
+        }
+        return "fr".equals(Locale.getDefault().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+    }
+
+    public void start() {
+        Theme.apply("dark".equals(settings.get("theme", "light")));
+        Path path = workspaceOverride.orElseGet(() -> settings.lastWorkspace().filter(Files::isRegularFile)
+                .orElseGet(WorkspaceLocations::defaultPath));
+        build(path);
+        if (!settings.getBoolean("welcome.shown")) {
+            settings.put("welcome.shown", "true");
+            opened.thenRun(() -> Platform.runLater(() -> Welcome.show(stage, model.text())));
+        }
+    }
+
+    private void build(Path path) {
+        Locale locale = locale(settings);
+        model = new StudioModel(Workers.start(Platform::runLater), settings, StudioWindow.bundle(locale), locale);
+        window = new StudioWindow(model, this::relaunch);
+        window.show(stage);
+        stage.setOnHiding(e -> stop());
+        opened = model.open(path);
+    }
+
+    /** Rebuilds the window in the new language on the same workspace; nothing typed is lost. */
+    private void relaunch() {
+        Workspace ws = model.workspaceProperty().get();
+        Path path = ws == null ? WorkspaceLocations.defaultPath() : ws.path();
+        model.close();
+        build(path);
+    }
+
+    /** The language switch, without the settings dialog (tests). */
+    public void relaunchForTests() {
+        relaunch();
+    }
+
+    public StudioModel model() {
+        return model;
+    }
+
+    /** Completes once the workspace has opened (or failed to). */
+    public CompletableFuture<Workspace> opened() {
+        return opened;
+    }
+
+    /** Saves what is typed, remembers the window, closes the workspace. Safe to call twice. */
+    public void stop() {
+        if (model != null) {
+            window.remember();
+            model.close();
+            model = null;
+        }
+    }
+}

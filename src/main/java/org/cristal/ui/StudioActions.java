@@ -1,0 +1,16 @@
+package org.cristal.ui;
+
+/** What the sidebar, menus and toolbar can ask of the window. */
+interface StudioActions {
+    void openStory(String id);
+
+    void newStory();
+
+    void duplicateStory();
+
+    void archiveStory();
+
+    void deleteStory();
+
+    void showTrash();
+}

@@ -1,0 +1,449 @@
+package org.cristal.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.cristal.library.TrashedStory;
+import org.cristal.library.WorkspaceException;
+import org.cristal.story.StoryFormatException;
+import org.cristal.ui.model.ExportModel;
+import org.cristal.ui.model.StudioModel;
+import org.cristal.ui.preview.PreviewLayout;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The menus, toolbar and shortcuts, and what each command does. */
+final class StudioCommands implements StudioActions {
+    private final StudioWindow window;
+    private final StudioModel model;
+    private final java.util.ResourceBundle text;
+    private final ToggleGroup layouts = new ToggleGroup();
+
+    StudioCommands(StudioWindow window, StudioModel model) {
+        this.window = window;
+        this.model = model;
+        this.text = model.text();
+    }
+
+    MenuBar menuBar() {
+        Menu file = new Menu(text.getString("menu.file"));
+        file.setId("fileMenu");
+        Menu recent = new Menu(text.getString("menu.recent"));
+        recent.setId("recentMenu");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : model.recent()) {
+                MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+                item.setOnAction(e -> openWorkspace(p));
+                recent.getItems().add(item);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        model.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        file.getItems().addAll(
+                item("menuNewStory", "menu.newStory", shortcut(KeyCode.N), this::newStory),
+                item("menuSave", "menu.save", shortcut(KeyCode.S), () -> model.editor().saveNow()),
+                new SeparatorMenuItem(),
+                item("menuNewWorkspace", "menu.newWorkspace", null, this::newWorkspace),
+                item("menuOpenWorkspace", "menu.openWorkspace", shortcut(KeyCode.O), this::chooseWorkspace),
+                recent,
+                new SeparatorMenuItem(),
+                item("menuImport", "menu.import", null, this::importFolder),
+                item("menuExportWorkspace", "menu.exportWorkspace", null, this::exportWorkspace),
+                new SeparatorMenuItem(),
+                item("menuSettings", "menu.settings", null, this::showSettings),
+                item("menuQuit", "menu.quit", shortcut(KeyCode.Q), () -> {
+                    window.remember();
+                    window.stage().close();
+                    Platform.exit();
+                }));
+        Menu edit = new Menu(text.getString("menu.edit"));
+        edit.getItems().addAll(
+                item("menuUndo", "menu.undo", shortcut(KeyCode.Z), () -> window.editor().undo()),
+                item("menuRedo", "menu.redo", shortcut(KeyCode.Y), () -> window.editor().redo()),
+                new SeparatorMenuItem(),
+                item("menuFind", "menu.search", shortcut(KeyCode.F), () -> window.sidebar().focusSearch()),
+                item("menuReplace", "menu.replace", shortcut(KeyCode.H), () -> window.editor().showFind()));
+        Menu story = new Menu(text.getString("menu.story"));
+        story.getItems().addAll(
+                item("menuHistory", "menu.history", null, this::showHistory),
+                item("menuDuplicate", "menu.duplicate", null, this::duplicateStory),
+                item("menuArchive", "menu.archive", null, this::archiveStory),
+                item("menuDelete", "menu.delete", null, this::deleteStory),
+                item("menuTrash", "menu.trash", null, this::showTrash),
+                new SeparatorMenuItem(),
+                item("menuBrands", "menu.brands", null, this::showBrands));
+        Menu export = new Menu(text.getString("menu.export"));
+        export.setId("exportMenu");
+        export.getItems().addAll(
+                item("menuExportAll", "menu.exportAll", shortcut(KeyCode.E), () -> exportStory(ExportModel.Kind.ALL)),
+                item("menuExportBrochure", "menu.exportBrochure", null, () -> exportStory(ExportModel.Kind.BROCHURE)),
+                item("menuExportEml", "menu.exportEml", null, () -> exportStory(ExportModel.Kind.EMAIL_EML)),
+                item("menuExportHtml", "menu.exportEmailHtml", null, () -> exportStory(ExportModel.Kind.EMAIL_HTML)),
+                item("menuExportWeb", "menu.exportWeb", null, () -> exportStory(ExportModel.Kind.WEB)));
+        Menu view = new Menu(text.getString("menu.view"));
+        PreviewLayout[] all = PreviewLayout.values();
+        String[] keys = {"layout.grid", "layout.web", "layout.email", "layout.social", "layout.brochure"};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (int i = 0; i < all.length; i++) {
+            PreviewLayout l = all[i];
+            view.getItems().add(item("menuLayout" + i, keys[i], shortcut(digits[i]),
+                    () -> window.previews().layoutProperty().set(l)));
+        }
+        view.getItems().addAll(new SeparatorMenuItem(),
+                item("menuTheme", "menu.toggleTheme", null, this::toggleTheme),
+                item("menuWelcome", "menu.welcome", null, () -> Welcome.show(window.stage(), text)));
+        MenuBar bar = new MenuBar(file, edit, story, export, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private MenuItem item(String id, String key, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text.getString(key));
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    ToolBar toolBar() {
+        Button history = Icons.button("historyButton", Feather.CLOCK, text.getString("action.history.tip"));
+        history.setOnAction(e -> showHistory());
+        Button brands = Icons.button("brandsButton", Feather.DROPLET, text.getString("action.brands.tip"));
+        brands.setOnAction(e -> showBrands());
+        Button exportAll = Icons.button("exportAllButton", Feather.DOWNLOAD, text.getString("action.exportAll.tip"));
+        exportAll.setOnAction(e -> exportStory(ExportModel.Kind.ALL));
+        Button theme = Icons.button("themeButton", Feather.MOON, text.getString("action.theme.tip"));
+        theme.setOnAction(e -> toggleTheme());
+        Pane spacer = new Pane();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(history, brands, exportAll, spacer);
+        Feather[] icons = {Feather.GRID, Feather.GLOBE, Feather.MAIL, Feather.MESSAGE_CIRCLE, Feather.BOOK_OPEN};
+        String[] tips = {"layout.grid", "layout.web", "layout.email", "layout.social", "layout.brochure"};
+        for (int i = 0; i < icons.length; i++) {
+            PreviewLayout l = PreviewLayout.values()[i];
+            ToggleButton b = new ToggleButton(null, new FontIcon(icons[i]));
+            b.setId("layout" + l.name().charAt(0) + l.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(layouts);
+            String tip = text.getString(tips[i]) + " (Ctrl+" + (i + 1) + ")";
+            b.setTooltip(new Tooltip(tip));
+            b.setAccessibleText(tip);
+            b.setUserData(l);
+            b.setOnAction(e -> window.previews().layoutProperty().set(l));
+            bar.getItems().add(b);
+        }
+        window.previews().layoutProperty().addListener((o, a, v) -> syncLayoutButtons(v));
+        syncLayoutButtons(window.previews().layoutProperty().get());
+        bar.getItems().add(theme);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private void syncLayoutButtons(PreviewLayout l) {
+        layouts.getToggles().forEach(t -> t.setSelected(t.getUserData() == l));
+    }
+
+    void installShortcuts(Scene scene) {
+        // Menu accelerators cover the shortcuts; nothing else is needed while the menu bar is in the scene.
+    }
+
+    // --- stories
+
+    @Override
+    public void openStory(String id) {
+        model.editor().open(id);
+    }
+
+    @Override
+    public void newStory() {
+        String brand = model.library().brandProperty().get();
+        String lang = model.locale().getLanguage();
+        model.library().newStory(brand, lang).whenComplete((id, t) -> Platform.runLater(() -> {
+            if (t != null) {
+                failed(t);
+            } else {
+                model.library().queryProperty().set("");
+                model.editor().open(id).thenRun(() -> window.editor().requestFocus());
+            }
+        }));
+    }
+
+    @Override
+    public void duplicateStory() {
+        String id = model.editor().storyId();
+        if (id.isEmpty()) {
+            return;
+        }
+        model.editor().saveNow();
+        model.library().duplicate(id).whenComplete((copy, t) -> Platform.runLater(() -> {
+            if (t != null) {
+                failed(t);
+            } else {
+                model.editor().open(copy);
+            }
+        }));
+    }
+
+    @Override
+    public void archiveStory() {
+        String id = model.editor().storyId();
+        if (id.isEmpty()) {
+            return;
+        }
+        model.editor().saveNow();
+        model.library().archive(id).whenComplete((x, t) -> Platform.runLater(() -> {
+            if (t != null) {
+                failed(t);
+            } else {
+                model.editor().reload();
+                notify(window.format("notice.archived", model.editor().form().titleProperty().get()));
+            }
+        }));
+    }
+
+    @Override
+    public void deleteStory() {
+        String id = model.editor().storyId();
+        if (id.isEmpty()) {
+            return;
+        }
+        String title = model.editor().form().titleProperty().get();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(window.stage());
+        ask.setTitle(text.getString("delete.title"));
+        ask.setHeaderText(window.format("delete.question", title));
+        ask.setContentText(text.getString("delete.explain"));
+        ButtonType delete = new ButtonType(text.getString("delete.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(text.getString("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ask.getButtonTypes().setAll(delete, keep);
+        ask.getDialogPane().lookupButton(delete).setId("confirmDelete");
+        ask.showAndWait().filter(b -> b == delete).ifPresent(b -> {
+            model.editor().close();
+            model.library().moveToTrash(id).whenComplete((trashed, t) -> Platform.runLater(() -> {
+                if (t != null) {
+                    failed(t);
+                    return;
+                }
+                if (!model.library().items().isEmpty()) {
+                    model.editor().open(model.library().items().get(0).id());
+                }
+                Notifications.create().owner(window.stage()).title(text.getString("app.name"))
+                        .text(window.format("notice.trashed", title)).hideAfter(Duration.seconds(8))
+                        .action(new org.controlsfx.control.action.Action(text.getString("notice.undo"),
+                                e -> untrash(trashed)))
+                        .showInformation();
+            }));
+        });
+    }
+
+    private void untrash(TrashedStory t) {
+        model.library().untrash(t).whenComplete((id, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                failed(e);
+            } else {
+                model.editor().open(id);
+            }
+        }));
+    }
+
+    @Override
+    public void showTrash() {
+        TrashDialog.show(window.stage(), text, model.locale(), model.library(), this::untrash);
+    }
+
+    private void showHistory() {
+        if (!model.editor().isOpen()) {
+            return;
+        }
+        HistoryDialog.show(window.stage(), text, model.locale(), model.history(),
+                () -> model.report(text.getString("history.restoreFailed")));
+    }
+
+    private void showBrands() {
+        BrandKits.show(window.stage(), model);
+    }
+
+    void chooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.getString("image.choose"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("image.filter"),
+                "*.jpg", "*.jpeg", "*.png", "*.gif", "*.webp"));
+        File f = chooser.showOpenDialog(window.stage());
+        if (f != null) {
+            ImageImport.attach(model, f.toPath(), this::failed);
+        }
+    }
+
+    // --- workspaces
+
+    private void openWorkspace(Path path) {
+        model.open(path);
+    }
+
+    private void chooseWorkspace() {
+        FileChooser chooser = workspaceChooser("menu.openWorkspace");
+        File f = chooser.showOpenDialog(window.stage());
+        if (f != null) {
+            openWorkspace(f.toPath());
+        }
+    }
+
+    private void newWorkspace() {
+        FileChooser chooser = workspaceChooser("menu.newWorkspace");
+        chooser.setInitialFileName(text.getString("workspace.newName") + ".cristal");
+        File f = chooser.showSaveDialog(window.stage());
+        if (f != null) {
+            Path p = f.toPath();
+            if (!p.getFileName().toString().endsWith(".cristal")) {
+                p = p.resolveSibling(p.getFileName() + ".cristal");
+            }
+            if (p.toFile().exists()) {
+                // The save dialog already asked before replacing; a workspace is never overwritten, just opened.
+                model.report(window.format("workspace.exists", p.getFileName()));
+            }
+            openWorkspace(p);
+        }
+    }
+
+    private FileChooser workspaceChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(text.getString(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("workspace.filter"),
+                "*.cristal"));
+        return chooser;
+    }
+
+    private void importFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.getString("menu.import"));
+        File dir = chooser.showDialog(window.stage());
+        if (dir != null) {
+            run(model.exports().start(ExportModel.Kind.IMPORT, dir.toPath()));
+        }
+    }
+
+    private void exportWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(text.getString("menu.exportWorkspace"));
+        File dir = chooser.showDialog(window.stage());
+        if (dir != null) {
+            run(model.exports().start(ExportModel.Kind.WORKSPACE, dir.toPath()));
+        }
+    }
+
+    // --- exports
+
+    void exportStory(ExportModel.Kind kind) {
+        if (!model.editor().isOpen()) {
+            return;
+        }
+        model.editor().saveNow();
+        Path target;
+        if (kind == ExportModel.Kind.WEB || kind == ExportModel.Kind.ALL) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(text.getString(kind == ExportModel.Kind.ALL ? "menu.exportAll" : "menu.exportWeb"));
+            File dir = chooser.showDialog(window.stage());
+            if (dir == null) {
+                return;
+            }
+            target = dir.toPath().resolve(model.exports().suggestedName(kind));
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName(model.exports().suggestedName(kind));
+            File f = chooser.showSaveDialog(window.stage());
+            if (f == null) {
+                return;
+            }
+            target = f.toPath();
+        }
+        run(model.exports().start(kind, target));
+    }
+
+    void run(ExportModel.Job job) {
+        window.showJob(job);
+        job.result().whenComplete((files, t) -> Platform.runLater(() -> {
+            if (t == null) {
+                notify(model.exports().doneMessage(job, files));
+                model.library().refresh();
+            } else if (!(unwrap(t) instanceof CancellationException)) {
+                failed(t);
+            }
+        }));
+    }
+
+    private void notify(String message) {
+        Notifications.create().owner(window.stage()).title(text.getString("app.name")).text(message)
+                .hideAfter(Duration.seconds(6)).showInformation();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    /** Every failure reaches the user as one localized sentence; the details go to the log. */
+    void failed(Throwable t) {
+        Throwable cause = unwrap(t);
+        System.getLogger(StudioCommands.class.getName()).log(System.Logger.Level.WARNING, "command failed", cause);
+        String reason;
+        if (cause instanceof WorkspaceException w) {
+            reason = w.localizedMessage(model.locale());
+        } else if (cause instanceof StoryFormatException s) {
+            reason = s.localizedMessage(model.locale());
+        } else if (cause instanceof java.nio.file.NoSuchFileException || cause instanceof java.nio.file.AccessDeniedException) {
+            reason = window.format("error.file", cause.getMessage());
+        } else if (cause instanceof java.io.IOException) {
+            reason = window.format("error.io", String.valueOf(cause.getMessage()));
+        } else {
+            reason = text.getString("error.unexpected");
+        }
+        model.report(reason);
+    }
+
+    // --- look and language
+
+    private void toggleTheme() {
+        boolean dark = !"dark".equals(model.settings().get("theme", "light"));
+        model.settings().put("theme", dark ? "dark" : "light");
+        Theme.apply(dark);
+    }
+
+    private void showSettings() {
+        SettingsDialog.show(window.stage(), model, window::relaunch);
+    }
+
+    List<ToggleButton> layoutButtons() {
+        return layouts.getToggles().stream().map(t -> (ToggleButton) t).toList();
+    }
+}

@@ -1,0 +1,179 @@
+package org.cristal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.cristal.library.Workspace;
+import org.cristal.support.Corpus;
+import org.cristal.ui.model.ExportModel;
+import org.cristal.ui.model.SaveState;
+import org.cristal.ui.model.Settings;
+import org.cristal.ui.model.StoryItem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The studio's main flows, driven through the real window on headless Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class StudioFlowTest {
+    @TempDir
+    Path dir;
+    Studio studio;
+    Stage stage;
+    Path file;
+
+    @Start
+    void start(Stage s) throws Exception {
+        stage = s;
+        file = dir.resolve("boulangerie.cristal");
+        try (Workspace ws = Workspace.open(file)) {
+            ws.stories().save("", Files.readString(Corpus.story("boulangerie-levain")), "");
+        }
+        Settings settings = Settings.load(dir.resolve("settings.properties"));
+        settings.put("welcome.shown", "true");
+        settings.put("language", "en");
+        studio = new Studio(stage, settings, Optional.of(file));
+        studio.start();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(condition).get();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void writeAStoryAndSeeItEverywhereThenFindRestoreAndExportIt(FxRobot robot) throws Exception {
+        waitFor(() -> studio.model().editor().isOpen() && studio.model().preview().renditionsProperty().get() != null);
+        String firstStory = fx(() -> studio.model().editor().storyId());
+
+        robot.clickOn("#newStory");
+        waitFor(() -> !studio.model().editor().storyId().equals(firstStory)
+                && studio.model().editor().storyId().startsWith("new-story"));
+        String id = fx(() -> studio.model().editor().storyId());
+        String starter = fx(() -> studio.model().editor().bodyProperty().get());
+
+        robot.clickOn("#markdownArea");
+        robot.write("Miche au kamut le lundi.");
+        waitFor(() -> studio.model().editor().bodyProperty().get().contains("Miche au kamut le lundi."));
+
+        // Autosaved within a second as a draft (no revision per pause in typing).
+        waitFor(() -> studio.model().editor().stateProperty().get() == SaveState.DRAFT_SAVED);
+        assertEquals("Saved", robot.lookup("#saveState").queryAs(Label.class).getText());
+        try (Workspace other = Workspace.open(file)) {
+            assertTrue(other.stories().draft(id).orElseThrow().contains("Miche au kamut"));
+            assertEquals(1, other.stories().history(id).size());
+        }
+
+        // All four previews show the new words.
+        waitFor(() -> {
+            var all = studio.model().preview().renditionsProperty().get();
+            return all != null && all.web().body().html().contains("Miche au kamut")
+                    && robot.lookup("#webPreview").queryAs(javafx.scene.Node.class) != null;
+        });
+        PreviewCheck.webShows(robot, "Miche au kamut");
+        robot.clickOn("#emailPlainToggle");
+        waitFor(() -> robot.lookup("#emailPlainText").queryTextInputControl().getText().contains("Miche au kamut"));
+        robot.clickOn("#emailPlainToggle");
+        waitFor(() -> robot.lookup(".post-text").queryAll().stream().anyMatch(n -> ((javafx.scene.text.TextFlow) n)
+                .getChildren().stream().map(t -> ((javafx.scene.text.Text) t).getText())
+                .reduce("", String::concat).contains("Miche au kamut")));
+        byte[] pdf = fx(() -> studio.model().preview().renditionsProperty().get().brochure().body().pdf());
+        assertTrue(pdfText(pdf).contains("Miche au kamut"));
+        waitFor(() -> robot.lookup("#brochurePage").queryAs(Label.class).getText().startsWith("Page 1 /"));
+
+        // Findings follow the renditions.
+        waitFor(() -> {
+            var shown = robot.lookup("#findingsList").queryListView().getItems();
+            var found = studio.model().preview().findings();
+            return !found.isEmpty() && shown.size() == found.size() && shown.containsAll(found);
+        });
+
+
+        // Leaving the editor made a revision; search finds the story.
+        robot.clickOn("#searchField").write("kamut");
+        waitFor(() -> {
+            ListView<?> list = robot.lookup("#storyList").queryListView();
+            return list.getItems().size() == 1 && ((StoryItem) list.getItems().get(0)).id().equals(id);
+        });
+
+        // Restore the first version from the history dialog.
+        robot.clickOn("#historyButton");
+        waitFor(() -> studio.model().history().revisions().size() == 2);
+        robot.interact(() -> studio.model().history().selectedProperty()
+                .set(studio.model().history().revisions().get(1)));
+        robot.clickOn("#restoreRevision");
+        waitFor(() -> studio.model().editor().bodyProperty().get().equals(starter));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+
+        // Export the brochure: the PDF holds the restored text, not the typed one.
+        Path out = dir.resolve("brochure.pdf");
+        ExportModel.Job job = fx(() -> studio.model().exports().start(ExportModel.Kind.BROCHURE, out));
+        job.result().get(60, TimeUnit.SECONDS);
+        String exported = pdfText(Files.readAllBytes(out));
+        assertFalse(exported.contains("Miche au kamut"));
+        assertTrue(exported.replaceAll("\\s+", " ").contains(starter.strip().split("\\.")[0].replaceAll("\\s+", " ")));
+    }
+
+    @Test
+    void switchingToFrenchRebuildsTheWindowInFrench(FxRobot robot) throws Exception {
+        waitFor(() -> studio.model().editor().isOpen());
+        assertEquals("Search stories (Ctrl+F)", robot.lookup("#searchField").queryTextInputControl().getPromptText());
+        robot.interact(() -> {
+            studio.model().settings().put("language", "fr");
+        });
+        robot.interact(() -> studio.relaunchForTests());
+        waitFor(() -> studio.model().editor().isOpen());
+        assertEquals("Rechercher une histoire (Ctrl+F)",
+                robot.lookup("#searchField").queryTextInputControl().getPromptText());
+        assertEquals("Enregistré", robot.lookup("#saveState").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void openingASecondWorkspaceShowsItsStories(FxRobot robot) throws Exception {
+        waitFor(() -> studio.model().editor().isOpen());
+        Path second = dir.resolve("osteo.cristal");
+        try (Workspace ws = Workspace.open(second)) {
+            ws.stories().save("", Files.readString(Corpus.story("osteo-samedi")), "");
+        }
+        fx(() -> studio.model().open(second)).get(30, TimeUnit.SECONDS);
+        waitFor(() -> {
+            ListView<?> list = robot.lookup("#storyList").queryListView();
+            return list.getItems().size() == 1
+                    && ((StoryItem) list.getItems().get(0)).id().equals(studio.model().editor().storyId())
+                    && studio.model().workspaceProperty().get().path().equals(second);
+        });
+        assertEquals(second.toAbsolutePath().normalize(), studio.model().settings().lastWorkspace().orElseThrow());
+    }
+
+    /** The PDF's words with line breaks as spaces (justified text breaks lines anywhere). */
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+}
