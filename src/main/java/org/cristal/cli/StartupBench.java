@@ -33,29 +33,40 @@ final class StartupBench {
         }
         Path home = Files.createTempDirectory("cristal-startup");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Class-data sharing archives, made by one run each, as an installer would make them.
+        Path emptyCds = home.resolve("empty.jsa");
+        Path studioCds = home.resolve("studio.jsa");
+        launch(java, jar, home, true, EMPTY, "-XX:ArchiveClassesAtExit=" + emptyCds);
+        launch(java, jar, home, false, STUDIO, "-XX:ArchiveClassesAtExit=" + studioCds);
         List<Long> empty = new ArrayList<>();
         List<Long> usable = new ArrayList<>();
         List<Long> previews = new ArrayList<>();
-        // One untimed run of each first: the default workspace gets its samples, the disk cache warms.
-        for (int i = -1; i < runs; i++) {
-            Matcher e = launch(java, jar, home, true, EMPTY);
-            Matcher s = launch(java, jar, home, false, STUDIO);
-            if (i >= 0) {
-                empty.add(Long.parseLong(e.group(1)));
-                usable.add(Long.parseLong(s.group(1)));
-                previews.add(Long.parseLong(s.group(2)));
-            }
+        List<Long> emptyShared = new ArrayList<>();
+        List<Long> usableShared = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            empty.add(Long.parseLong(launch(java, jar, home, true, EMPTY, "-Xshare:auto").group(1)));
+            Matcher s = launch(java, jar, home, false, STUDIO, "-Xshare:auto");
+            usable.add(Long.parseLong(s.group(1)));
+            previews.add(Long.parseLong(s.group(2)));
+            emptyShared.add(Long.parseLong(launch(java, jar, home, true, EMPTY,
+                    "-XX:SharedArchiveFile=" + emptyCds).group(1)));
+            usableShared.add(Long.parseLong(launch(java, jar, home, false, STUDIO,
+                    "-XX:SharedArchiveFile=" + studioCds).group(1)));
         }
-        out.printf("startup, %d runs each, median (min–max):%n", runs);
-        out.printf("  empty JavaFX window      %s%n", stats(empty));
-        out.printf("  studio, ready to type    %s%n", stats(usable));
-        out.printf("  studio, previews filled  %s%n", stats(previews));
-        out.printf("  ratio ready / empty      %.2f%n", median(usable) / median(empty));
+        out.printf("startup, %d runs each, median (min–max), ms after the JVM started:%n", runs);
+        out.printf("  empty JavaFX window              %s%n", stats(empty));
+        out.printf("  studio, ready to type            %s%n", stats(usable));
+        out.printf("  studio, previews filled          %s%n", stats(previews));
+        out.printf("  ratio ready / empty              %.2f%n", median(usable) / median(empty));
+        out.printf("  with an AppCDS archive each:%n");
+        out.printf("  empty JavaFX window              %s%n", stats(emptyShared));
+        out.printf("  studio, ready to type            %s%n", stats(usableShared));
+        out.printf("  ratio ready / empty              %.2f%n", median(usableShared) / median(emptyShared));
     }
 
-    private static Matcher launch(String java, Path jar, Path home, boolean baseline, Pattern expect)
+    private static Matcher launch(String java, Path jar, Path home, boolean baseline, Pattern expect, String jvmFlag)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dcristal.startupProbe=true",
+        List<String> cmd = new ArrayList<>(List.of(java, jvmFlag, "-Dcristal.startupProbe=true",
                 "-Dcristal.settings=" + home.resolve("settings.properties"), "-jar", jar.toString()));
         if (baseline) {
             cmd.add("--startup-baseline");

@@ -32,7 +32,7 @@ final class SidebarView extends VBox {
         getStyleClass().add("sidebar");
         setSpacing(8);
         setPadding(new Insets(10));
-        setMinWidth(220);
+        setMinWidth(240);
 
         search.setId("searchField");
         search.setPromptText(text.getString("sidebar.search"));
@@ -55,7 +55,9 @@ final class SidebarView extends VBox {
             }
         });
         status.valueProperty().bindBidirectional(model.statusProperty());
+        status.setTooltip(new javafx.scene.control.Tooltip(text.getString("sidebar.statusTip")));
         status.setMaxWidth(Double.MAX_VALUE);
+        status.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
 
         ComboBox<String> tag = choice("tagFilter", text.getString("sidebar.allTags"), model.tagProperty());
         model.tags().addListener((javafx.collections.ListChangeListener<String>) c -> refill(tag, model.tags()));
@@ -88,7 +90,7 @@ final class SidebarView extends VBox {
         list.setItems(model.items());
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
                 .withZone(ZoneId.systemDefault());
-        list.setCellFactory(v -> new StoryCell(text, dates));
+        list.setCellFactory(v -> new StoryCell(text, dates, list));
         list.setPlaceholder(new Label(text.getString("sidebar.empty")));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -118,7 +120,9 @@ final class SidebarView extends VBox {
     private static ComboBox<String> choice(String id, String all, javafx.beans.property.StringProperty value) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
-        box.getItems().add("");
+        box.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        // null stands for "any": the combo box shows its converter's text for it, which it does not for "".
+        box.getItems().add(null);
         box.setMaxWidth(Double.MAX_VALUE);
         box.setConverter(new StringConverter<>() {
             @Override
@@ -131,16 +135,18 @@ final class SidebarView extends VBox {
                 return s;
             }
         });
-        box.setValue("");
+        box.setValue(null);
         box.valueProperty().addListener((o, a, b) -> value.set(b == null ? "" : b));
         return box;
     }
 
     private static void refill(ComboBox<String> box, java.util.List<String> values) {
         String current = box.getValue();
-        box.getItems().setAll("");
-        box.getItems().addAll(values);
-        box.setValue(values.contains(current) ? current : "");
+        java.util.List<String> items = new java.util.ArrayList<>();
+        items.add(null);
+        items.addAll(values);
+        box.getItems().setAll(items);
+        box.setValue(current != null && values.contains(current) ? current : null);
     }
 
     void focusSearch() {
@@ -168,10 +174,12 @@ final class SidebarView extends VBox {
     private static final class StoryCell extends ListCell<StoryItem> {
         private final ResourceBundle text;
         private final DateTimeFormatter dates;
+        private final ListView<StoryItem> owner;
 
-        StoryCell(ResourceBundle text, DateTimeFormatter dates) {
+        StoryCell(ResourceBundle text, DateTimeFormatter dates, ListView<StoryItem> owner) {
             this.text = text;
             this.dates = dates;
+            this.owner = owner;
         }
 
         @Override
@@ -197,8 +205,11 @@ final class SidebarView extends VBox {
                 snippet.setMaxHeight(36);
                 box.getChildren().add(snippet);
             }
-            box.setMaxWidth(Double.MAX_VALUE);
-            title.setMaxWidth(260);
+            // Long titles end in an ellipsis within the list's width (no sideways scrolling); the tooltip has them whole.
+            box.maxWidthProperty().bind(owner.widthProperty().subtract(28));
+            box.setMinWidth(0);
+            title.setMinWidth(0);
+            setTooltip(new javafx.scene.control.Tooltip(title.getText()));
             setText(null);
             setGraphic(box);
         }

@@ -57,10 +57,12 @@ public final class Studio {
     private void build(Path path) {
         Locale locale = locale(settings);
         model = new StudioModel(Workers.start(Platform::runLater), settings, StudioWindow.bundle(locale), locale);
+        // The file opens on the workspace thread while the window is built; its result reaches the UI
+        // thread only after this method returns, when the window's listeners are in place.
+        opened = model.open(path);
         window = new StudioWindow(model, this::relaunch);
         window.show(stage);
         stage.setOnHiding(e -> stop());
-        opened = model.open(path);
     }
 
     /** Rebuilds the window in the new language on the same workspace; nothing typed is lost. */

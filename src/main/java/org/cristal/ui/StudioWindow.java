@@ -86,6 +86,8 @@ public final class StudioWindow {
 
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
+        formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        form.setMinWidth(0);
         formScroll.setId("formScroll");
         centre = new SplitPane(formScroll, editor);
         centre.setOrientation(Orientation.VERTICAL);
@@ -97,7 +99,7 @@ public final class StudioWindow {
         SplitPane.setResizableWithParent(sidebar, false);
         Settings s = model.settings();
         main.setDividerPositions(s.getDouble("split.main.0", 0.2), s.getDouble("split.main.1", 0.52));
-        centre.setDividerPositions(s.getDouble("split.centre", 0.3));
+        centre.setDividerPositions(s.getDouble("split.centre", 0.36));
         right.setDividerPositions(s.getDouble("split.right", 0.8));
 
         BorderPane root = new BorderPane(main);

@@ -27,6 +27,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,11 +74,8 @@ public class FrontMatterForm extends VBox {
         GridPane basics = grid();
         TextField title = textField("titleField", model.titleProperty(), "form.title.prompt");
         title.getStyleClass().add("title-field");
-        HBox titleRow = new HBox(8, title, label("form.lang"), langChoice());
-        titleRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(title, Priority.ALWAYS);
         fields.put("title", title);
-        addRow(basics, 0, "form.title", "title", titleRow);
+        addRow(basics, 0, "form.title", "title", title);
 
         TextArea summary = textArea("summaryField", model.summaryProperty(), "form.summary.prompt", 2);
         Label summaryCount = new Label();
@@ -91,11 +89,12 @@ public class FrontMatterForm extends VBox {
         addRow(basics, 1, "form.summary", "summaryBox", summaryBox);
 
         TextField tags = textField("tagsField", model.tagsProperty(), "form.tags.prompt");
-        HBox meta = new HBox(8, tags, label("form.brand"), brandChoice(), label("form.status"), statusChoice());
-        meta.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(tags, Priority.ALWAYS);
-        addRow(basics, 2, "form.tags", "tags", meta);
+        addRow(basics, 2, "form.tags", "tags", tags);
         fields.put("tags", tags);
+        // Language, brand and status wrap onto more lines when the editor column is narrow.
+        FlowPane meta = new FlowPane(12, 6, pair("form.lang", langChoice()), pair("form.brand", brandChoice()),
+                pair("form.status", statusChoice()));
+        addRow(basics, 3, "form.details", "details", meta);
 
         GridPane ctaImage = grid();
         addRow(ctaImage, 0, "form.cta.label", "cta.label",
@@ -144,6 +143,12 @@ public class FrontMatterForm extends VBox {
         getChildren().addAll(basics, sections);
         model.problems().addListener((javafx.collections.ListChangeListener<FormProblem>) c -> showProblems());
         showProblems();
+    }
+
+    private HBox pair(String labelKey, Node value) {
+        HBox box = new HBox(6, label(labelKey), value);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static GridPane grid() {
@@ -221,6 +226,7 @@ public class FrontMatterForm extends VBox {
 
     private TitledPane section(String id, String titleKey, Node content, String... keys) {
         TitledPane pane = new TitledPane(text.getString(titleKey), content);
+        pane.setMinWidth(0);
         pane.setId(id);
         pane.setExpanded(false);
         pane.setAnimated(false);

@@ -40,6 +40,8 @@ public final class PreviewModel {
     private final AtomicLong generation = new AtomicLong();
     private final Debouncer debouncer;
     private String id = "";
+    // One date per opened story: a PDF whose bytes change with the clock would be re-rasterised on every keystroke.
+    private Instant renderedAt = Instant.now();
     private String source = "";
 
     public PreviewModel(Workers workers, Supplier<Workspace> workspace) {
@@ -80,6 +82,7 @@ public final class PreviewModel {
 
     /** Renders the last requested text at once (opening a story should not wait for the debounce). */
     public void requestNow(String storyId, String storySource) {
+        renderedAt = Instant.now();
         id = storyId;
         source = storySource;
         debouncer.cancel();
@@ -106,6 +109,7 @@ public final class PreviewModel {
         String text = source;
         Workspace ws = workspace.get();
         Brand override = brandOverride.get();
+        Instant at = renderedAt;
         if (text.isEmpty() || ws == null) {
             return;
         }
@@ -119,7 +123,7 @@ public final class PreviewModel {
                 String brandId = doc.story().brand();
                 Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
-                RenderOptions options = RenderOptions.at(Instant.now()).withZone(ZoneId.systemDefault())
+                RenderOptions options = RenderOptions.at(at).withZone(ZoneId.systemDefault())
                         .withAssets(ws.assetResolver());
                 Renderers.renderAll(doc, used, options, workers.render()).whenComplete((all, t) -> {
                     if (t != null) {

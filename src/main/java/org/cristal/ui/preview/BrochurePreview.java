@@ -75,6 +75,7 @@ public final class BrochurePreview extends BorderPane {
         next.setDisable(true);
         pageLabel.setId("brochurePage");
         pageLabel.getStyleClass().add(Styles.TEXT_SMALL);
+        pageLabel.setMinWidth(Label.USE_PREF_SIZE);
         zoomControl();
         controls = Widgets.controls(prev, pageLabel, next, zoom);
 
@@ -102,6 +103,7 @@ public final class BrochurePreview extends BorderPane {
         zoom.getItems().setAll(Zoom.values());
         zoom.setValue(Zoom.FIT_WIDTH);
         zoom.getStyleClass().add(Styles.SMALL);
+        zoom.setMinWidth(ComboBox.USE_PREF_SIZE);
         zoom.setConverter(new StringConverter<>() {
             @Override
             public String toString(Zoom z) {

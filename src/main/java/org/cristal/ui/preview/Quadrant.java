@@ -24,7 +24,9 @@ final class Quadrant extends BorderPane {
         getStyleClass().add("preview-quadrant");
         Label name = new Label(title, new FontIcon(icon));
         name.getStyleClass().addAll("preview-title", Styles.TEXT_BOLD);
-        name.setMinWidth(Label.USE_PREF_SIZE);
+        // In a narrow quadrant the name gives way first (down to its icon); the controls stay whole.
+        name.setMinWidth(28);
+        name.setTooltip(Widgets.tooltip(title));
         maximise = Widgets.iconButton(id + "Maximise", Feather.MAXIMIZE_2, enlargeTip);
         maximise.setGraphic(maximiseIcon);
         HBox header = new HBox(6, name, Widgets.spacer(), controls, maximise);
