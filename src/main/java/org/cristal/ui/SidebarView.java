@@ -80,10 +80,22 @@ final class SidebarView extends VBox {
                 return s;
             }
         });
-        HBox filters1 = new HBox(6, status, lang);
-        HBox filters2 = new HBox(6, tag, brand);
-        for (HBox row : new HBox[] {filters1, filters2}) {
-            row.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        // Two equal columns: "any" reads as the filter's name (Status, Language…), short enough for a narrow sidebar.
+        javafx.scene.layout.GridPane filters = new javafx.scene.layout.GridPane();
+        filters.setHgap(6);
+        filters.setVgap(6);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setFillWidth(true);
+            filters.getColumnConstraints().add(c);
+        }
+        filters.addRow(0, status, lang);
+        filters.addRow(1, tag, brand);
+        for (ComboBox<?> box : java.util.List.of(status, lang, tag, brand)) {
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setMinWidth(0);
+            box.setPrefWidth(60);
         }
 
         list.setId("storyList");
@@ -114,7 +126,7 @@ final class SidebarView extends VBox {
         ((javafx.scene.control.Button) buttons.getChildren().get(3)).setOnAction(e -> actions.deleteStory());
         ((javafx.scene.control.Button) buttons.getChildren().get(5)).setOnAction(e -> actions.showTrash());
 
-        getChildren().addAll(search, filters1, filters2, list, buttons);
+        getChildren().addAll(search, filters, list, buttons);
     }
 
     private static ComboBox<String> choice(String id, String all, javafx.beans.property.StringProperty value) {
