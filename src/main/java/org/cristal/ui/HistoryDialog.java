@@ -46,8 +46,11 @@ final class HistoryDialog {
                 }
                 String label = new MessageFormat(text.getString("history.revision"), locale)
                         .format(new Object[] {r.number(), when.format(r.savedAt())});
+                setWrapText(true);
+                setPrefWidth(0);
                 setText(r.number() == model.revisions().get(0).number()
-                        ? label + " · " + text.getString("history.current") : label);
+                        ? new MessageFormat(text.getString("history.currentLabel"), locale).format(new Object[] {label})
+                        : label);
             }
         });
         revisions.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -78,6 +81,9 @@ final class HistoryDialog {
                     default -> "  ";
                 };
                 setText(mark + line.text());
+                // Each diff line is a paragraph: wrap it to the dialog's width instead of cutting it off.
+                setWrapText(true);
+                setPrefWidth(0);
                 if (line.kind() == DiffLine.Kind.ADDED) {
                     getStyleClass().add("diff-added");
                 } else if (line.kind() == DiffLine.Kind.REMOVED) {
@@ -90,7 +96,7 @@ final class HistoryDialog {
         VBox right = new VBox(6, legend, diff);
         VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(revisions, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.32);
         split.setPrefSize(900, 520);
         split.setPadding(new Insets(4));
 

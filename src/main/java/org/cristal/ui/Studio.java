@@ -49,8 +49,10 @@ public final class Studio {
                 .orElseGet(WorkspaceLocations::defaultPath));
         build(path);
         if (!settings.getBoolean("welcome.shown")) {
-            settings.put("welcome.shown", "true");
-            opened.thenRun(() -> Platform.runLater(() -> Welcome.show(stage, model.text())));
+            opened.thenRun(() -> Platform.runLater(() -> {
+                Welcome.show(stage, model.text());
+                settings.put("welcome.shown", "true");
+            }));
         }
     }
 
@@ -69,6 +71,7 @@ public final class Studio {
     private void relaunch() {
         Workspace ws = model.workspaceProperty().get();
         Path path = ws == null ? WorkspaceLocations.defaultPath() : ws.path();
+        window.dispose();
         model.close();
         build(path);
     }
@@ -76,6 +79,10 @@ public final class Studio {
     /** The language switch, without the settings dialog (tests). */
     public void relaunchForTests() {
         relaunch();
+    }
+
+    StudioWindow window() {
+        return window;
     }
 
     public StudioModel model() {

@@ -1,8 +1,8 @@
 package org.cristal.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
@@ -24,8 +24,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.cristal.library.TrashedStory;
@@ -42,7 +40,10 @@ final class StudioCommands implements StudioActions {
     private final StudioWindow window;
     private final StudioModel model;
     private final java.util.ResourceBundle text;
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+        KeyCode.DIGIT5};
     private final ToggleGroup layouts = new ToggleGroup();
+    private Choosers choosers = Choosers.PLATFORM;
 
     StudioCommands(StudioWindow window, StudioModel model) {
         this.window = window;
@@ -58,7 +59,7 @@ final class StudioCommands implements StudioActions {
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (Path p : model.recent()) {
-                MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+                MenuItem item = new MenuItem(window.format("menu.recentItem", p.getFileName(), p.getParent()));
                 item.setOnAction(e -> openWorkspace(p));
                 recent.getItems().add(item);
             }
@@ -101,6 +102,11 @@ final class StudioCommands implements StudioActions {
                 item("menuBrands", "menu.brands", null, this::showBrands));
         Menu export = new Menu(text.getString("menu.export"));
         export.setId("exportMenu");
+        // A Menu is not a node; its label in the menu bar is, and tests click it by this id.
+        javafx.scene.control.Label exportLabel = new javafx.scene.control.Label(text.getString("menu.export"));
+        exportLabel.setId("exportMenuLabel");
+        export.setText(null);
+        export.setGraphic(exportLabel);
         export.getItems().addAll(
                 item("menuExportAll", "menu.exportAll", shortcut(KeyCode.E), () -> exportStory(ExportModel.Kind.ALL)),
                 item("menuExportBrochure", "menu.exportBrochure", null, () -> exportStory(ExportModel.Kind.BROCHURE)),
@@ -110,10 +116,9 @@ final class StudioCommands implements StudioActions {
         Menu view = new Menu(text.getString("menu.view"));
         PreviewLayout[] all = PreviewLayout.values();
         String[] keys = {"layout.grid", "layout.web", "layout.email", "layout.social", "layout.brochure"};
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
         for (int i = 0; i < all.length; i++) {
             PreviewLayout l = all[i];
-            view.getItems().add(item("menuLayout" + i, keys[i], shortcut(digits[i]),
+            view.getItems().add(item("menuLayout" + i, keys[i], shortcut(DIGITS[i]),
                     () -> window.previews().layoutProperty().set(l)));
         }
         view.getItems().addAll(new SeparatorMenuItem(),
@@ -157,7 +162,7 @@ final class StudioCommands implements StudioActions {
             ToggleButton b = new ToggleButton(null, new FontIcon(icons[i]));
             b.setId("layout" + l.name().charAt(0) + l.name().substring(1).toLowerCase(java.util.Locale.ROOT));
             b.setToggleGroup(layouts);
-            String tip = text.getString(tips[i]) + " (Ctrl+" + (i + 1) + ")";
+            String tip = window.format("shortcut.tip", text.getString(tips[i]), shortcut(DIGITS[i]).getDisplayText());
             b.setTooltip(new Tooltip(tip));
             b.setAccessibleText(tip);
             b.setUserData(l);
@@ -188,14 +193,26 @@ final class StudioCommands implements StudioActions {
 
     @Override
     public void newStory() {
+        if (model.workspaceProperty().get() == null) {
+            model.report(text.getString("workspace.none"));
+            return;
+        }
+        // The new story speaks for the brand in use: the sidebar's brand filter, else the open story's.
         String brand = model.library().brandProperty().get();
+        if (brand.isBlank() && model.editor().isOpen()) {
+            brand = model.editor().form().brandProperty().get();
+        }
         String lang = model.locale().getLanguage();
-        model.library().newStory(brand, lang).whenComplete((id, t) -> Platform.runLater(() -> {
+        model.library().newStory(brand == null ? "" : brand, lang).whenComplete((id, t) -> Platform.runLater(() -> {
             if (t != null) {
                 failed(t);
             } else {
                 model.library().queryProperty().set("");
-                model.editor().open(id).thenRun(() -> window.editor().requestFocus());
+                model.editor().open(id).thenRun(() -> Platform.runLater(() -> {
+                    // The starter text is selected: the first keystroke replaces it.
+                    window.editor().requestFocus();
+                    window.editor().area().selectAll();
+                }));
             }
         }));
     }
@@ -250,7 +267,7 @@ final class StudioCommands implements StudioActions {
         ask.getButtonTypes().setAll(delete, keep);
         ask.getDialogPane().lookupButton(delete).setId("confirmDelete");
         ask.showAndWait().filter(b -> b == delete).ifPresent(b -> {
-            model.editor().close();
+            model.editor().closeLater();
             model.library().moveToTrash(id).whenComplete((trashed, t) -> Platform.runLater(() -> {
                 if (t != null) {
                     failed(t);
@@ -261,8 +278,13 @@ final class StudioCommands implements StudioActions {
                 }
                 Notifications.create().owner(window.stage()).title(text.getString("app.name"))
                         .text(window.format("notice.trashed", title)).hideAfter(Duration.seconds(8))
-                        .action(new org.controlsfx.control.action.Action(text.getString("notice.undo"),
-                                e -> untrash(trashed)))
+                        .action(new org.controlsfx.control.action.Action(text.getString("notice.undo"), e -> {
+                            untrash(trashed);
+                            // The notice said it was in the trash; once undone it must not say so any more.
+                            if (e.getSource() instanceof javafx.scene.Node n && n.getScene() != null) {
+                                n.getScene().getWindow().hide();
+                            }
+                        }))
                         .showInformation();
             }));
         });
@@ -291,19 +313,18 @@ final class StudioCommands implements StudioActions {
                 () -> model.report(text.getString("history.restoreFailed")));
     }
 
-    private void showBrands() {
+    void showBrands() {
         BrandKits.show(window.stage(), model);
     }
 
+    void setChoosers(Choosers c) {
+        choosers = c;
+    }
+
     void chooseImage() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString("image.choose"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("image.filter"),
-                "*.jpg", "*.jpeg", "*.png", "*.gif", "*.webp"));
-        File f = chooser.showOpenDialog(window.stage());
-        if (f != null) {
-            ImageImport.attach(model, f.toPath(), this::failed);
-        }
+        choosers.openFile(window.stage(), text.getString("image.choose"), text.getString("image.filter"),
+                List.of("*.jpg", "*.jpeg", "*.png", "*.gif", "*.webp"))
+                .ifPresent(f -> ImageImport.attach(model, f, this::failed));
     }
 
     // --- workspaces
@@ -313,19 +334,15 @@ final class StudioCommands implements StudioActions {
     }
 
     private void chooseWorkspace() {
-        FileChooser chooser = workspaceChooser("menu.openWorkspace");
-        File f = chooser.showOpenDialog(window.stage());
-        if (f != null) {
-            openWorkspace(f.toPath());
-        }
+        choosers.openFile(window.stage(), text.getString("menu.openWorkspace"), text.getString("workspace.filter"),
+                List.of("*.cristal")).ifPresent(this::openWorkspace);
     }
 
     private void newWorkspace() {
-        FileChooser chooser = workspaceChooser("menu.newWorkspace");
-        chooser.setInitialFileName(text.getString("workspace.newName") + ".cristal");
-        File f = chooser.showSaveDialog(window.stage());
-        if (f != null) {
-            Path p = f.toPath();
+        Optional<Path> chosen = choosers.saveFile(window.stage(), text.getString("menu.newWorkspace"),
+                text.getString("workspace.newName") + ".cristal");
+        if (chosen.isPresent()) {
+            Path p = chosen.get();
             if (!p.getFileName().toString().endsWith(".cristal")) {
                 p = p.resolveSibling(p.getFileName() + ".cristal");
             }
@@ -337,30 +354,14 @@ final class StudioCommands implements StudioActions {
         }
     }
 
-    private FileChooser workspaceChooser(String titleKey) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(text.getString(titleKey));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("workspace.filter"),
-                "*.cristal"));
-        return chooser;
-    }
-
     private void importFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(text.getString("menu.import"));
-        File dir = chooser.showDialog(window.stage());
-        if (dir != null) {
-            run(model.exports().start(ExportModel.Kind.IMPORT, dir.toPath()));
-        }
+        choosers.folder(window.stage(), text.getString("menu.import"))
+                .ifPresent(dir -> run(model.exports().start(ExportModel.Kind.IMPORT, dir)));
     }
 
     private void exportWorkspace() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(text.getString("menu.exportWorkspace"));
-        File dir = chooser.showDialog(window.stage());
-        if (dir != null) {
-            run(model.exports().start(ExportModel.Kind.WORKSPACE, dir.toPath()));
-        }
+        choosers.folder(window.stage(), text.getString("menu.exportWorkspace"))
+                .ifPresent(dir -> run(model.exports().start(ExportModel.Kind.WORKSPACE, dir)));
     }
 
     // --- exports
@@ -370,25 +371,20 @@ final class StudioCommands implements StudioActions {
             return;
         }
         model.editor().saveNow();
-        Path target;
+        Optional<Path> target;
         if (kind == ExportModel.Kind.WEB || kind == ExportModel.Kind.ALL) {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(text.getString(kind == ExportModel.Kind.ALL ? "menu.exportAll" : "menu.exportWeb"));
-            File dir = chooser.showDialog(window.stage());
-            if (dir == null) {
-                return;
-            }
-            target = dir.toPath().resolve(model.exports().suggestedName(kind));
+            target = choosers.folder(window.stage(),
+                    text.getString(kind == ExportModel.Kind.ALL ? "menu.exportAll" : "menu.exportWeb"))
+                    .map(dir -> dir.resolve(model.exports().suggestedName(kind)));
         } else {
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName(model.exports().suggestedName(kind));
-            File f = chooser.showSaveDialog(window.stage());
-            if (f == null) {
-                return;
-            }
-            target = f.toPath();
+            String title = switch (kind) {
+                case BROCHURE -> text.getString("menu.exportBrochure");
+                case EMAIL_EML -> text.getString("menu.exportEml");
+                default -> text.getString("menu.exportEmailHtml");
+            };
+            target = choosers.saveFile(window.stage(), title, model.exports().suggestedName(kind));
         }
-        run(model.exports().start(kind, target));
+        target.ifPresent(t -> run(model.exports().start(kind, t)));
     }
 
     void run(ExportModel.Job job) {
@@ -425,6 +421,8 @@ final class StudioCommands implements StudioActions {
             reason = window.format("error.file", cause.getMessage());
         } else if (cause instanceof java.io.IOException) {
             reason = window.format("error.io", String.valueOf(cause.getMessage()));
+        } else if (org.cristal.ui.model.Problems.diskFull(cause)) {
+            reason = text.getString("error.diskFull");
         } else {
             reason = text.getString("error.unexpected");
         }

@@ -50,6 +50,8 @@ public final class StudioWindow {
     private SplitPane main;
     private SplitPane centre;
     private SplitPane right;
+    private ScrollPane formScroll;
+    private final javafx.beans.value.ChangeListener<Boolean> leaveWindow;
     private StudioCommands commands;
     private final Label saveState = new Label();
     private final Label status = new Label();
@@ -61,6 +63,11 @@ public final class StudioWindow {
         this.text = model.text();
         this.locale = model.locale();
         this.onRelaunch = onRelaunch;
+        this.leaveWindow = (o, a, b) -> {
+            if (!b) {
+                model.editor().saveNow();
+            }
+        };
     }
 
     public static ResourceBundle bundle(Locale locale) {
@@ -84,7 +91,7 @@ public final class StudioWindow {
         findings = new FindingsView(text, locale);
         findings.setOnOpen(this::openFinding);
 
-        ScrollPane formScroll = new ScrollPane(form);
+        formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.setMinWidth(0);
@@ -108,7 +115,12 @@ public final class StudioWindow {
         root.setBottom(statusBar());
         bind();
 
-        Scene scene = new Scene(root, s.getDouble("window.width", 1366), s.getDouble("window.height", 800));
+        // First run: most of the screen; later, the size the user left, but never larger than the screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(s.getDouble("window.width", Math.min(1600, screen.getWidth())), screen.getWidth());
+        double height = Math.min(s.getDouble("window.height", Math.min(1000, screen.getHeight() - 30)),
+                screen.getHeight() - 30);
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         commands.installShortcuts(scene);
         target.setScene(scene);
@@ -119,16 +131,21 @@ public final class StudioWindow {
         }
         target.titleProperty().bind(Bindings.createStringBinding(this::title, model.editor().stateProperty(),
                 model.editor().form().titleProperty(), model.workspaceProperty()));
-        target.focusedProperty().addListener((o, a, b) -> {
-            if (!b) {
-                model.editor().saveNow();
-            }
-        });
+        target.focusedProperty().addListener(leaveWindow);
         target.setOnCloseRequest(e -> remember());
         target.show();
     }
 
+    /** Unhooks this window from the stage before another one (in another language) takes it over. */
+    void dispose() {
+        stage.focusedProperty().removeListener(leaveWindow);
+        stage.titleProperty().unbind();
+    }
+
     private void bind() {
+        // Without an open story there is nothing to type into: the form and editor wait.
+        centre.disableProperty().bind(model.editor().storyIdProperty().isEmpty());
+        sidebar.disableProperty().bind(model.workspaceProperty().isNull());
         editor.textProperty().addListener((o, a, b) -> {
             if (!b.equals(model.editor().bodyProperty().get())) {
                 model.editor().bodyProperty().set(b);
@@ -180,8 +197,8 @@ public final class StudioWindow {
     private String title() {
         String story = model.editor().form().titleProperty().get();
         String name = text.getString("app.name");
-        String base = story == null || story.isBlank() ? name : story + " — " + name;
-        return model.editor().stateProperty().get() == SaveState.UNSAVED ? "• " + base : base;
+        String base = story == null || story.isBlank() ? name : format("window.title", story, name);
+        return model.editor().stateProperty().get() == SaveState.UNSAVED ? format("window.unsaved", base) : base;
     }
 
     private Region statusBar() {
@@ -235,20 +252,37 @@ public final class StudioWindow {
         job.result().whenComplete((r, t) -> Platform.runLater(() -> jobBox.getChildren().clear()));
     }
 
+    /**
+     * A finding with a line in the body moves the editor's caret there; one about a front-matter
+     * field (line 0 or a line above the body) opens that field in the form; one about the brand kit
+     * opens the brand-kit editor.
+     */
     private void openFinding(Finding f) {
-        if (!f.hasLine()) {
+        int bodyLine = model.editor().bodyLine();
+        if (f.hasLine() && f.line() >= bodyLine) {
+            editor.goToLine(f.line() - bodyLine + 1);
             return;
         }
-        int bodyLine = model.editor().bodyLine();
-        if (f.line() >= bodyLine) {
-            editor.goToLine(f.line() - bodyLine + 1);
-        } else {
-            String field = switch (f.code()) {
-                case "missing-alt", "hero-alt-missing" -> "imageAlt";
-                default -> "title";
-            };
-            form.focusField(field);
+        String field = FindingFields.field(f.code());
+        if (field.equals(FindingFields.BRAND)) {
+            commands.showBrands();
+        } else if (form.focusField(field)) {
+            Platform.runLater(() -> reveal(stage.getScene().getFocusOwner()));
         }
+    }
+
+    /** Scrolls the form so the focused field is in view (a ScrollPane does not follow focus). */
+    private void reveal(javafx.scene.Node node) {
+        if (node == null) {
+            return;
+        }
+        double contentHeight = form.getBoundsInLocal().getHeight();
+        double viewport = formScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double y = form.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        formScroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / (contentHeight - viewport))));
     }
 
     /** Writes the window's size, layout and dividers to the settings. */
@@ -281,6 +315,10 @@ public final class StudioWindow {
 
     PreviewGrid previews() {
         return previews;
+    }
+
+    StudioCommands commands() {
+        return commands;
     }
 
     void relaunch() {

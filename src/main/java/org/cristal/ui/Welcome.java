@@ -22,6 +22,12 @@ final class Welcome {
         body.setMaxWidth(520);
         alert.getDialogPane().setContent(body);
         alert.getDialogPane().setId("welcome");
+        alert.getDialogPane().setPrefWidth(580);
+        // Centred on the window explicitly: without a window manager the dialog can land off-screen.
+        alert.setOnShown(e -> {
+            alert.setX(owner.getX() + Math.max(0, (owner.getWidth() - alert.getWidth()) / 2));
+            alert.setY(owner.getY() + Math.max(0, (owner.getHeight() - alert.getHeight()) / 3));
+        });
         alert.show();
     }
 }

@@ -131,16 +131,43 @@ class StudioCommandsTest {
         Finding f = fx(() -> studio.model().preview().findings().stream()
                 .filter(x -> x.hasLine() && x.line() >= studio.model().editor().bodyLine()).findFirst().orElseThrow());
         int expected = f.line() - fx(() -> studio.model().editor().bodyLine()) + 1;
-        robot.clickOn("#findingsList");
         robot.interact(() -> {
             ListView<Finding> list = robot.lookup("#findingsList").queryListView();
             list.getSelectionModel().select(f);
+            list.requestFocus();
         });
         robot.type(KeyCode.ENTER);
         waitFor(() -> {
             org.fxmisc.richtext.CodeArea code = robot.lookup("#markdownArea").queryAs(org.fxmisc.richtext.CodeArea.class);
             return code.getCurrentParagraph() + 1 == expected;
         });
+    }
+
+    @Test
+    void choosingAFindingAboutTheSummaryOpensTheSummaryField(FxRobot robot) throws Exception {
+        ready();
+        robot.clickOn("#summaryField");
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        waitFor(() -> studio.model().preview().findings().stream().anyMatch(x -> x.code().equals("web.summary.missing")));
+        robot.clickOn("#markdownArea");
+        Finding f = fx(() -> studio.model().preview().findings().stream()
+                .filter(x -> x.code().equals("web.summary.missing")).findFirst().orElseThrow());
+        robot.interact(() -> {
+            ListView<Finding> list = robot.lookup("#findingsList").queryListView();
+            list.getSelectionModel().select(f);
+            list.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#summaryField").query().isFocused());
+    }
+
+    @Test
+    void withoutAWorkspaceTheEditorCannotBeTypedIn(FxRobot robot) throws Exception {
+        ready();
+        robot.interact(() -> studio.model().editor().closeLater());
+        waitFor(() -> robot.lookup("#markdownArea").query().isDisabled());
+        assertTrue(robot.lookup("#titleField").query().isDisabled());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cristal.library.Workspace;
 import org.cristal.support.Corpus;
-import org.cristal.ui.model.ExportModel;
 import org.cristal.ui.model.SaveState;
 import org.cristal.ui.model.Settings;
 import org.cristal.ui.model.StoryItem;
@@ -106,7 +105,12 @@ class StudioFlowTest {
         assertTrue(pdfText(pdf).contains("Miche au kamut"));
         waitFor(() -> robot.lookup("#brochurePage").queryAs(Label.class).getText().startsWith("Page 1 /"));
 
-        // Findings follow the renditions.
+        // Findings follow the text: a picture that is not in the workspace is reported at once.
+        assertFalse(fx(() -> studio.model().preview().findings().stream()
+                .anyMatch(f -> f.code().equals("image.notFound"))));
+        robot.clickOn("#markdownArea").write("\n\n![Le four](four-a-bois.jpg)\n");
+        waitFor(() -> robot.lookup("#findingsList").queryListView().getItems().stream()
+                .anyMatch(f -> ((org.cristal.story.Finding) f).code().equals("image.notFound")));
         waitFor(() -> {
             var shown = robot.lookup("#findingsList").queryListView().getItems();
             var found = studio.model().preview().findings();
@@ -123,17 +127,20 @@ class StudioFlowTest {
 
         // Restore the first version from the history dialog.
         robot.clickOn("#historyButton");
-        waitFor(() -> studio.model().history().revisions().size() == 2);
+        waitFor(() -> studio.model().history().revisions().size() >= 2);
         robot.interact(() -> studio.model().history().selectedProperty()
-                .set(studio.model().history().revisions().get(1)));
+                .set(studio.model().history().revisions().get(studio.model().history().revisions().size() - 1)));
         robot.clickOn("#restoreRevision");
         waitFor(() -> studio.model().editor().bodyProperty().get().equals(starter));
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
 
-        // Export the brochure: the PDF holds the restored text, not the typed one.
+        // Export the brochure from the menu: the PDF holds the restored text, not the typed one.
         Path out = dir.resolve("brochure.pdf");
-        ExportModel.Job job = fx(() -> studio.model().exports().start(ExportModel.Kind.BROCHURE, out));
-        job.result().get(60, TimeUnit.SECONDS);
+        robot.interact(() -> studio.window().commands().setChoosers(new SaveTo(out)));
+        robot.clickOn("#exportMenuLabel");
+        robot.clickOn(studio.model().text().getString("menu.exportBrochure"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.isRegularFile(out) && Files.size(out) > 1000);
+        waitFor(() -> robot.lookup("#jobProgress").tryQuery().isEmpty());
         String exported = pdfText(Files.readAllBytes(out));
         assertFalse(exported.contains("Miche au kamut"));
         assertTrue(exported.replaceAll("\\s+", " ").contains(starter.strip().split("\\.")[0].replaceAll("\\s+", " ")));
@@ -171,6 +178,25 @@ class StudioFlowTest {
     }
 
     /** The PDF's words with line breaks as spaces (justified text breaks lines anywhere). */
+    /** Answers every save dialog with one path. */
+    private record SaveTo(Path path) implements Choosers {
+        @Override
+        public Optional<Path> saveFile(javafx.stage.Window owner, String title, String initialName) {
+            return Optional.of(path);
+        }
+
+        @Override
+        public Optional<Path> openFile(javafx.stage.Window owner, String title, String filter,
+                java.util.List<String> patterns) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> folder(javafx.stage.Window owner, String title) {
+            return Optional.empty();
+        }
+    }
+
     private static String pdfText(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");

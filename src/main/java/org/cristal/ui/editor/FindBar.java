@@ -108,7 +108,20 @@ final class FindBar extends HBox {
         });
         HBox.setHgrow(findField, Priority.SOMETIMES);
         HBox.setHgrow(replaceField, Priority.SOMETIMES);
-        getChildren().addAll(findField, count, previous, next, replaceField, replaceOne, replaceAll, close);
+        // Find on one line, replace on the next: in a narrow editor column both stay readable.
+        HBox findRow = new HBox(6, findField, count, previous, next);
+        HBox replaceRow = new HBox(6, replaceField, replaceOne, replaceAll);
+        for (HBox row : List.of(findRow, replaceRow)) {
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+        HBox.setHgrow(findField, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(replaceField, javafx.scene.layout.Priority.ALWAYS);
+        for (Button b : List.of(replaceOne, replaceAll)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.VBox rows = new javafx.scene.layout.VBox(4, findRow, replaceRow);
+        HBox.setHgrow(rows, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(rows, close);
         setVisible(false);
         setManaged(false);
     }

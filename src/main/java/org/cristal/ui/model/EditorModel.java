@@ -161,9 +161,18 @@ public final class EditorModel {
         return open(id);
     }
 
-    /** Forgets the open story (its workspace is closing): saves it first. */
+    /** Forgets the open story (the app is closing): saves it first and waits for the file to have it. */
     public void close() {
         flush();
+        clear();
+    }
+
+    /**
+     * Forgets the open story without waiting: its last text is already queued for saving on the
+     * workspace thread, ahead of anything asked after (closing a workspace, moving to the trash).
+     */
+    public void closeLater() {
+        saveNow();
         clear();
     }
 
@@ -333,8 +342,10 @@ public final class EditorModel {
             reason = e.localizedMessage(locale);
         } else if (cause instanceof WorkspaceException e) {
             reason = e.localizedMessage(locale);
+        } else if (Problems.diskFull(cause)) {
+            reason = text.getString("error.diskFull");
         } else {
-            reason = String.valueOf(cause.getMessage());
+            reason = text.getString("error.saveUnknown");
         }
         problem.set(new MessageFormat(text.getString("save.failed"), locale).format(new Object[] {reason}));
     }

@@ -238,6 +238,10 @@ public final class LibraryModel {
     private <T> CompletableFuture<T> onWorkspace(WorkspaceWork<T> work) {
         Workspace ws = workspace.get();
         CompletableFuture<T> done = new CompletableFuture<>();
+        if (ws == null) {
+            done.completeExceptionally(new IllegalStateException("no workspace is open"));
+            return done;
+        }
         workers.io().execute(() -> {
             try {
                 T result = work.run(ws);

@@ -145,7 +145,8 @@ public final class StudioModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot open workspace " + path, e);
                 String reason = e instanceof WorkspaceException w ? w.localizedMessage(locale)
-                        : String.valueOf(e.getMessage());
+                        : Problems.diskFull(e) ? text.getString("error.diskFull")
+                        : format("workspace.unreadable", path.getFileName());
                 workers.fx().execute(() -> {
                     String message = format("workspace.failed", reason);
                     problem.set(message);
@@ -164,7 +165,7 @@ public final class StudioModel implements AutoCloseable {
     private void switchTo(Workspace ws, int stories, int brands) {
         Workspace old = workspace.get();
         if (old != null) {
-            editor.close();
+            editor.closeLater();
             preview.clear();
             workers.io().execute(old::close);
         }

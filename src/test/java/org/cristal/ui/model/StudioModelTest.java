@@ -64,8 +64,12 @@ class StudioModelTest {
     void typingIsAutosavedAsADraftWithinASecondAndSaveNowMakesARevision() throws Exception {
         String id = fx.call(() -> studio.editor().storyId());
         fx.run(() -> studio.editor().bodyProperty().set(studio.editor().bodyProperty().get() + "\nMiche au seigle.\n"));
+        long typed = System.nanoTime();
         assertEquals(SaveState.UNSAVED, fx.call(() -> studio.editor().stateProperty().get()));
         fx.await(() -> studio.editor().stateProperty().get() == SaveState.DRAFT_SAVED);
+        long millis = (System.nanoTime() - typed) / 1_000_000;
+        // "Saved within about a second of the last keystroke" (the debounce is 700 ms).
+        assertTrue(millis < 1500, millis + " ms");
         // A second process (the studio being killed now) would find the typing in the file.
         try (Workspace other = Workspace.open(file)) {
             assertTrue(other.stories().draft(id).orElseThrow().contains("Miche au seigle"));
