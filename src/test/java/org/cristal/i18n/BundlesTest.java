@@ -79,6 +79,27 @@ class BundlesTest {
         assertEquals(List.of(), unused, "keys no code uses");
     }
 
+    @Test
+    void everyKeyTheStudioAsksForExists() throws IOException {
+        // A key typed wrong in the studio would only fail when that screen opens, in front of a user.
+        Set<String> known = keys(RESOURCES.resolve("org/cristal/ui/messages.properties"));
+        java.util.regex.Pattern asked = java.util.regex.Pattern.compile(
+                "(?:getString|format|text\\.getString)\\((?:text, locale, )?\"([a-zA-Z][\\w.]*)\"|item\\(\"\\w+\", \"([\\w.]+)\"");
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("org/cristal/ui"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = asked.matcher(read(f));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!known.contains(key)) {
+                        missing.add(f.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "keys the studio asks for but no bundle has");
+    }
+
     private static List<Path> bases() throws IOException {
         try (Stream<Path> files = Files.walk(RESOURCES)) {
             return files.filter(f -> f.toString().endsWith(".properties"))

@@ -44,7 +44,21 @@ public final class PreviewModel {
     private Instant renderedAt = Instant.now();
     private String source = "";
 
+    /** How the four renditions are made; tests put a slow one here. */
+    @FunctionalInterface
+    interface RenderAll {
+        java.util.concurrent.CompletableFuture<Renderers.All> render(StoryDocument doc, Brand brand,
+                RenderOptions options, java.util.concurrent.Executor executor);
+    }
+
+    private final RenderAll renderAll;
+
     public PreviewModel(Workers workers, Supplier<Workspace> workspace) {
+        this(workers, workspace, Renderers::renderAll);
+    }
+
+    PreviewModel(Workers workers, Supplier<Workspace> workspace, RenderAll renderAll) {
+        this.renderAll = renderAll;
         this.workers = workers;
         this.workspace = workspace;
         this.debouncer = new Debouncer(workers.timer(), DEBOUNCE, workers.fx(), this::render);
@@ -125,7 +139,7 @@ public final class PreviewModel {
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
                 RenderOptions options = RenderOptions.at(at).withZone(ZoneId.systemDefault())
                         .withAssets(ws.assetResolver());
-                Renderers.renderAll(doc, used, options, workers.render()).whenComplete((all, t) -> {
+                renderAll.render(doc, used, options, workers.render()).whenComplete((all, t) -> {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
                     }

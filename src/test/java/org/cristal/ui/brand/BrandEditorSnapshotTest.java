@@ -32,6 +32,7 @@ import org.testfx.framework.junit5.Start;
  * {@code target/snapshots/} for a person to look at; asserts only that the picture is the size asked.
  */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.Tag("snapshot")
 class BrandEditorSnapshotTest {
     @TempDir
     Path dir;

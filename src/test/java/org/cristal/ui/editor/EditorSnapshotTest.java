@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The form above the editor at 900×700 with a French story, in the light and dark themes, as PNGs to look at. */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.Tag("snapshot")
 class EditorSnapshotTest {
     private final Story story = Corpus.document("boulangerie-levain").story();
     private Stage stage;

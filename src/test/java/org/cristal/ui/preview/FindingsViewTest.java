@@ -124,6 +124,7 @@ class FindingsViewTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("snapshot")
     void snapshotOfTheFindings() {
         runFx(() -> view.show(findings.subList(0, Math.min(findings.size(), 6))));
         cellsDrawn();

@@ -1,0 +1,78 @@
+package org.cristal.ui.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cristal.library.Workspace;
+import org.cristal.render.Renderers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The previews never go back in time, whatever order the renders finish in. */
+class PreviewModelTest {
+    @TempDir
+    Path dir;
+    FxThread fx;
+    Workers workers;
+    Workspace ws;
+    /** Renders held back until the test releases them, in the order they were asked for. */
+    final List<CompletableFuture<Renderers.All>> held = new CopyOnWriteArrayList<>();
+    PreviewModel preview;
+
+    @BeforeEach
+    void start() {
+        fx = new FxThread();
+        workers = Workers.start(fx::execute);
+        ws = Workspace.open(dir.resolve("w.cristal"));
+        preview = new PreviewModel(workers, () -> ws, (doc, brand, options, executor) -> {
+            CompletableFuture<Renderers.All> real = Renderers.renderAll(doc, brand, options, executor);
+            CompletableFuture<Renderers.All> gate = new CompletableFuture<>();
+            held.add(gate);
+            return gate.thenCombine(real, (x, all) -> all);
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        workers.close();
+        ws.close();
+        fx.close();
+    }
+
+    private static String html(Renderers.All all) {
+        return all == null ? "" : all.web().body().html();
+    }
+
+    @Test
+    void aRenderThatFinishesAfterANewerOneIsDropped() throws Exception {
+        fx.run(() -> preview.requestNow("s", "# Ancien\n\nLe texte d’avant.\n"));
+        fx.await(() -> held.size() == 1);
+        fx.run(() -> preview.requestNow("s", "# Nouveau\n\nLe texte tapé ensuite.\n"));
+        fx.await(() -> held.size() == 2);
+        held.get(1).complete(null);
+        fx.await(() -> html(preview.renditionsProperty().get()).contains("tapé ensuite"));
+        held.get(0).complete(null);
+        Thread.sleep(500);
+        assertTrue(fx.call(() -> html(preview.renditionsProperty().get())).contains("tapé ensuite"));
+    }
+
+    @Test
+    void quickEditsWithinTheDebounceMakeOneRender() throws Exception {
+        fx.run(() -> {
+            for (int i = 0; i < 10; i++) {
+                preview.request("s", "# Titre\n\nVersion " + i + ".\n");
+            }
+        });
+        fx.await(() -> held.size() == 1);
+        held.get(0).complete(null);
+        fx.await(() -> html(preview.renditionsProperty().get()).contains("Version 9."));
+        Thread.sleep(PreviewModel.DEBOUNCE.toMillis() * 3);
+        assertEquals(1, held.size());
+    }
+}
