@@ -119,6 +119,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
             }
             posts.add(post);
         }
+        if (split.oversized()) {
+            findings.add(finding(Severity.WARNING, "social.link.overLimit", name, limit));
+        }
         if (split.truncated() || draft.clipped()) {
             findings.add(finding(Severity.WARNING, "social.thread.truncated", name, posts.size()));
         } else if (posts.size() > 1) {

@@ -24,8 +24,10 @@ final class ThreadSplitter {
     /**
      * @param posts     the posts, with their markers when there is more than one
      * @param truncated true when the text did not fit in {@link #MAX_POSTS} posts and the rest was left out
+     * @param oversized  true when a link, hashtag or mention alone was over the limit and was kept whole in
+     *                   a post of its own (which is then over the limit)
      */
-    record Split(List<String> posts, boolean truncated) {
+    record Split(List<String> posts, boolean truncated, boolean oversized) {
     }
 
     private ThreadSplitter() {
@@ -38,7 +40,7 @@ final class ThreadSplitter {
 
     static Split split(String text, ToIntFunction<String> counter, int limit) {
         if (text.length() <= window(limit) && counter.applyAsInt(text) <= limit) {
-            return new Split(List.of(text), false);
+            return new Split(List.of(text), false, false);
         }
         int digits = 1;
         int extra = 0;
@@ -62,11 +64,11 @@ final class ThreadSplitter {
                 extra += excess;
                 continue;
             }
-            return new Split(List.copyOf(posts), chunks.truncated);
+            return new Split(List.copyOf(posts), chunks.truncated, chunks.oversized);
         }
     }
 
-    private record Chunks(List<String> list, boolean truncated) {
+    private record Chunks(List<String> list, boolean truncated, boolean oversized) {
     }
 
     // How far one post may reach in the text: a link counts 23 on X and Mastodon whatever its length
@@ -77,10 +79,11 @@ final class ThreadSplitter {
 
     private static Chunks chunks(String text, ToIntFunction<String> counter, int room) {
         List<String> out = new ArrayList<>();
+        boolean oversized = false;
         int pos = skipSpace(text, 0);
         while (pos < text.length()) {
             if (out.size() == MAX_POSTS) {
-                return new Chunks(out, true);
+                return new Chunks(out, true, oversized);
             }
             int windowEnd = (int) Math.min(text.length(), (long) pos + window(room));
             Breaks breaks = breaks(text, pos, windowEnd);
@@ -92,13 +95,21 @@ final class ThreadSplitter {
                 end = breaks.ends[chosen];
                 next = breaks.nexts[chosen];
             } else {
-                end = hardSplit(text, pos, windowEnd, counter, room);
+                int wordEnd = wordEnd(text, pos, windowEnd);
+                if (unbreakable(text, pos, wordEnd)) {
+                    // A cut link no longer leads anywhere, a cut hashtag or mention names something else:
+                    // better one post over the limit, which the author sees and can fix, than a broken one.
+                    end = wordEnd;
+                    oversized = true;
+                } else {
+                    end = hardSplit(text, pos, wordEnd, counter, room);
+                }
                 next = end;
             }
             out.add(text.substring(pos, end));
             pos = skipSpace(text, next);
         }
-        return new Chunks(out, false);
+        return new Chunks(out, false, oversized);
     }
 
     /** The places a post may end, in order: between words, and at the end of the text. */
@@ -259,12 +270,23 @@ final class ThreadSplitter {
         return best;
     }
 
-    /** Cuts a word too long for a post at the last grapheme boundary that fits (at least one grapheme). */
-    private static int hardSplit(String text, int pos, int windowEnd, ToIntFunction<String> counter, int room) {
+    private static int wordEnd(String text, int pos, int windowEnd) {
         int wordEnd = pos;
         while (wordEnd < windowEnd && !Character.isWhitespace(text.charAt(wordEnd))) {
             wordEnd++;
         }
+        return wordEnd;
+    }
+
+    /** A link ({@code scheme://…} or {@code www.…}), a hashtag or a mention: never cut. */
+    static boolean unbreakable(String text, int from, int to) {
+        String word = text.substring(from, to);
+        return word.contains("://") || word.regionMatches(true, 0, "www.", 0, 4)
+                || (word.length() > 1 && (word.charAt(0) == '#' || word.charAt(0) == '@'));
+    }
+
+    /** Cuts a word too long for a post at the last grapheme boundary that fits (at least one grapheme). */
+    private static int hardSplit(String text, int pos, int wordEnd, ToIntFunction<String> counter, int room) {
         int[] ends = Graphemes.ends(text, pos, wordEnd, window(room));
         int best = largestFitting(text, pos, ends, ends.length, counter, room);
         return ends[Math.max(0, best)];

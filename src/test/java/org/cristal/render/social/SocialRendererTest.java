@@ -307,4 +307,26 @@ class SocialRendererTest {
     void renderingTwiceGivesTheSameResult() {
         assertEquals(render("coffee-huila"), render("coffee-huila"));
     }
+
+    @Test
+    void linkLongerThanATinyInstanceLimitStaysWholeInItsOwnPostWithAFinding() {
+        // A reviewer saw ".../atelier-so" / "lidaire" at a Mastodon limit of 40.
+        StoryDocument doc = Corpus.document("velo-atelier-solidaire");
+        Rendition<SocialPosts> r = renderer.render(doc, Corpus.loadBrand(doc.story().brand()),
+                OPTIONS.withLimit(Network.MASTODON, 40));
+        List<Post> thread = r.body().thread(Network.MASTODON);
+        // The brand has no UTM defaults; .example is no real domain, so the link counts in full (43).
+        String link = "https://velorouge.example/atelier-solidaire";
+        List<Post> withLink = thread.stream().filter(p -> p.text().contains("https://")).toList();
+        assertEquals(1, withLink.size(), text(r, Network.MASTODON));
+        assertTrue(withLink.get(0).text().matches("\\Q" + link + "\\E \\d+/" + thread.size()), withLink.get(0).text());
+        for (Post p : thread) {
+            assertFalse(p.text().contains("lidaire") && !p.text().contains("https://"), "link cut: " + p.text());
+            if (p != withLink.get(0)) {
+                assertFalse(p.overLimit(), p.text());
+            }
+        }
+        assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("social.link.overLimit")
+                && f.severity() == Severity.WARNING && f.args().get(0).equals("Mastodon")), r.findings().toString());
+    }
 }

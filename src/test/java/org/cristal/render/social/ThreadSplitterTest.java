@@ -243,4 +243,22 @@ class ThreadSplitterTest {
         assertFalse(s.posts().isEmpty());
         assertTrue(s.posts().size() <= ThreadSplitter.MAX_POSTS);
     }
+
+    @Test
+    void linkHashtagOrMentionLongerThanTheLimitStaysWholeInAPostOfItsOwn() {
+        String url = "https://velorouge.example/atelier-solidaire";
+        String tag = "#" + "Atelier".repeat(8);
+        String text = "Inscrivez-vous ici " + url + " et suivez " + tag + " merci.";
+        ThreadSplitter.Split s = split(Network.BLUESKY, text, 40);
+        assertTrue(s.oversized());
+        List<String> chunks = chunks(s.posts());
+        assertTrue(chunks.contains(url), chunks.toString());
+        assertTrue(chunks.contains(tag), chunks.toString());
+        for (String post : s.posts()) {
+            if (!post.contains(url) && !post.contains(tag)) {
+                assertTrue(PostLength.of(Network.BLUESKY, post) <= 40, post);
+            }
+        }
+        assertFalse(split(Network.BLUESKY, sentences(3), 40).oversized());
+    }
 }
