@@ -54,6 +54,8 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
     static final int PREHEADER_CAP = 150;
     /** Gmail clips messages whose HTML is larger than this. */
     static final int GMAIL_CLIP_BYTES = 102 * 1024;
+    /** Past this size a few more paragraphs, or a sending tool's tracking links, tip the message over. */
+    static final int GMAIL_NEAR_BYTES = 90 * 1024;
     static final String PLACEHOLDER_SENDER = "noreply@example.invalid";
     static final String BUNDLE = "org.cristal.render.email.email";
 
@@ -121,6 +123,8 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         int bytes = utf8Length(mimeHtml);
         if (bytes > GMAIL_CLIP_BYTES) {
             findings.add(Severity.WARNING, "email.html.clipped", 0, (bytes + 1023) / 1024);
+        } else if (bytes > GMAIL_NEAR_BYTES) {
+            findings.add(Severity.INFO, "email.html.nearClip", 0, (bytes + 1023) / 1024);
         }
         String messageId = "<" + Slugs.slug(story.id()) + "." + Slugs.slug(brand.id()) + "." + hash.substring(0, 20)
                 + "@" + domain + ">";

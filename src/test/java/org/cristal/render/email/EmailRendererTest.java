@@ -335,4 +335,137 @@ class EmailRendererTest {
         assertTrue(((Integer) f.args().get(0)) > 102);
         assertTrue(finding(render("coffee-huila"), "email.html.clipped").isEmpty());
     }
+
+    /** The text of every HTML comment in the document, in order. */
+    private static List<String> comments(Document d) {
+        List<String> out = new java.util.ArrayList<>();
+        d.traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.Comment c) {
+                out.add(c.getData());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void outlookGetsAVmlRoundedButtonAndEveryOtherClientTheTableButton() {
+        Document d = Jsoup.parse(render("boulangerie-levain").body().html());
+        List<String> comments = comments(d);
+        String vml = comments.stream().filter(c -> c.startsWith("[if mso]>") && c.contains("v:roundrect"))
+                .findFirst().orElseThrow(() -> new AssertionError(comments.toString()));
+        Document button = Jsoup.parseBodyFragment(vml.substring("[if mso]>".length(), vml.indexOf("<![endif]")));
+        Element roundrect = button.selectFirst("v|roundrect");
+        assertEquals("https://boulangerie-martin.example/reservation", roundrect.attr("href"));
+        assertEquals("#7A4B2A", roundrect.attr("fillcolor"));
+        assertTrue(roundrect.attr("style").matches("height:46px;v-text-anchor:middle;width:\\d+px;"),
+                roundrect.attr("style"));
+        assertEquals("Réserver ma miche pour samedi", button.selectFirst("center").text());
+        // The table button sits between "[if !mso]><!" and "<![endif]", hidden from Outlook only.
+        Element table = d.selectFirst("table.button");
+        org.jsoup.nodes.Node before = table.previousSibling();
+        while (!(before instanceof org.jsoup.nodes.Comment)) {
+            before = before.previousSibling();
+        }
+        assertEquals("[if !mso]><!", ((org.jsoup.nodes.Comment) before).getData());
+        assertTrue(comments.contains("<![endif]"));
+    }
+
+    @Test
+    void darkModeIsDeclaredAndRecoloursTheCardForAppleMailAndOutlookCom() {
+        Document d = Jsoup.parse(render("boulangerie-levain").body().html());
+        assertEquals("light dark", d.selectFirst("meta[name=color-scheme]").attr("content"));
+        String css = d.selectFirst("head style").data();
+        assertTrue(css.contains("@media (prefers-color-scheme:dark){"), css);
+        assertTrue(css.contains("[data-ogsc] .email-card p"), css);
+        assertTrue(css.contains("[data-ogsb] .email-card{background-color:#1C1C1E!important}"), css);
+        assertFalse(d.select(".email-card").isEmpty());
+        // The brand brown of headings is lightened until it reads on the dark card.
+        String h2 = css.replaceAll("(?s).*@media \\(prefers-color-scheme:dark\\)\\{.*?\\.email-card h2,"
+                + "[^{]*\\{color:(#[0-9A-F]{6}).*", "$1");
+        double contrast = org.cristal.render.common.Colours.contrast(
+                org.cristal.render.common.Colours.rgb(h2, "#000000"), 0x1C1C1E);
+        assertTrue(contrast >= 4.5, h2 + " contrast " + contrast);
+        assertTrue(org.cristal.render.common.Colours.contrast(0x7A4B2A, 0x1C1C1E) < 4.5, "the test would be void");
+    }
+
+    @Test
+    void styleBlockHoldsOnlyMediaQueriesAndDarkModeRules() {
+        String css = Jsoup.parse(render("coffee-huila").body().html()).selectFirst("head style").data();
+        // Strip the @media blocks (one level of nesting), then what is left must only address dark mode.
+        String outside = css.replaceAll("@media[^{]*\\{(?:[^{}]*\\{[^}]*\\})*[^}]*\\}", "");
+        for (String rule : outside.split("\\}")) {
+            if (!rule.isBlank()) {
+                assertTrue(rule.startsWith(":root{color-scheme") || rule.startsWith("[data-ogsc]")
+                        || rule.startsWith("[data-ogsb]"), rule);
+            }
+        }
+        assertTrue(css.contains("@media only screen and (max-width:620px)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"boulangerie-levain", "coffee-huila", "velo-atelier-solidaire", "edge-cases",
+            "nimbus-tax-season", "osteo-samedi"})
+    void everyImageHasWidthHeightAndAlt(String story) {
+        Document d = Jsoup.parse(render(story).body().html());
+        for (Element img : d.select("img")) {
+            assertTrue(img.attr("width").matches("[1-9]\\d*"), img.outerHtml());
+            assertTrue(img.attr("height").matches("[1-9]\\d*"), img.outerHtml());
+            assertTrue(img.hasAttr("alt"), img.outerHtml());
+        }
+    }
+
+    @Test
+    void htmlCloseToGmailsClippingSizeGetsANote() {
+        Brand brand = Corpus.loadBrand("harbor-pine");
+        int paragraphs = 300;
+        for (int step = 0; step < 40; step++) {
+            StringBuilder md = new StringBuilder("---\ntitle: Long\nsummary: A summary long enough for the preview.\n"
+                    + "---\n\n");
+            for (int i = 0; i < paragraphs; i++) {
+                md.append("Paragraph ").append(i).append(" says something about bread and coffee.\n\n");
+            }
+            Rendition<EmailMessage> r = render(RenderFixtures.markdown(md.toString()), brand);
+            int bytes = EmailRenderer.utf8Length(r.body().html());
+            if (bytes > 93 * 1024 && bytes < 100 * 1024) {
+                Finding f = finding(r, "email.html.nearClip").orElseThrow();
+                assertEquals(Severity.INFO, f.severity());
+                assertTrue(finding(r, "email.html.clipped").isEmpty());
+                return;
+            }
+            paragraphs += bytes < 93 * 1024 ? 20 : -7;
+        }
+        throw new AssertionError("no size between 93 and 100 KB reached");
+    }
+
+    @Test
+    void bothPartsOfTheParsedMessageCarryTheBrandsPostalAddressAndUnsubscribeLink() throws Exception {
+        Rendition<EmailMessage> r = render("velo-atelier-solidaire",
+                RenderFixtures.options().withUnsubscribeUrl(UNSUBSCRIBE));
+        MimeMessage msg = parse(r);
+        assertEquals("<" + UNSUBSCRIBE + ">", msg.getHeader("List-Unsubscribe")[0]);
+        assertEquals("List-Unsubscribe=One-Click", msg.getHeader("List-Unsubscribe-Post")[0]);
+        Map<String, BodyPart> parts = parts(msg);
+        String text = (String) parts.get("text/plain").getContent();
+        assertTrue(text.contains("4 impasse du Canal, 31000 Toulouse, France"), text);
+        assertTrue(text.contains(UNSUBSCRIBE), text);
+        Document html = Jsoup.parse((String) parts.get("text/html").getContent());
+        Element address = html.getElementsContainingOwnText("4 impasse du Canal").first();
+        assertEquals("4 impasse du Canal, 31000 Toulouse, France", address.text());
+        Element footerCell = address.closest("td");
+        assertTrue(footerCell.selectFirst("a[href=" + UNSUBSCRIBE + "]") != null, footerCell.outerHtml());
+        // The footer comes after the body and the button.
+        assertTrue(html.html().indexOf("4 impasse du Canal") > html.html().indexOf("class=\"button\""));
+    }
+
+    @Test
+    void preheaderIsHiddenButFirstInTheBodyAndPaddedSoTheBodyDoesNotRunOn() {
+        Element hidden = Jsoup.parse(render("coffee-huila").body().html()).body().child(0);
+        assertEquals("span", hidden.tagName());
+        for (String rule : List.of("display:none", "max-height:0", "opacity:0", "overflow:hidden", "mso-hide:all")) {
+            assertTrue(hidden.attr("style").contains(rule), rule);
+        }
+        assertTrue(hidden.text().startsWith("We buy all our washed Colombian from a single family farm."),
+                hidden.text());
+        assertTrue(hidden.text().contains("\u200c"), "filler after the preheader");
+    }
 }
