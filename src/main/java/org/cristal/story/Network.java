@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A social network profile, with its default post limit. The id is stable and never translated. */
 public enum Network {
-    X(280), MASTODON(500), BLUESKY(300), LINKEDIN(3000);
+    X(280), MASTODON(500), BLUESKY(300), LINKEDIN(3000), INSTAGRAM(2200);
 
     private final int defaultLimit;
 

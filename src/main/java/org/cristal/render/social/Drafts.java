@@ -65,7 +65,7 @@ final class Drafts {
             clipped = own.get().length() > max;
             text = PlainText.tidy(PlainText.clip(own.get(), max));
             // The author placed a link already (or chose where it goes): don't add a second one.
-            if (HAS_URL.matcher(text).find()) {
+            if (HAS_URL.matcher(text).find() || network == Network.INSTAGRAM) {
                 shownLink = "";
             }
         } else if (network == Network.LINKEDIN) {
@@ -80,6 +80,10 @@ final class Drafts {
             text = PlainText.tidy(PlainText.clip(source, max));
             if (text.isEmpty()) {
                 text = PlainText.tidy(PlainText.clip(story.title(), max));
+            }
+            if (network == Network.INSTAGRAM) {
+                // A caption link is dead text: the link goes in the profile ("link in bio"), see the finding.
+                shownLink = "";
             }
         }
         boolean authorTagged = own.isPresent() && HAS_HASHTAG.matcher(text).find();

@@ -27,7 +27,7 @@ final class Hashtags {
         return switch (network) {
             case X -> 2;
             case BLUESKY -> 3;
-            case MASTODON, LINKEDIN -> 5;
+            case MASTODON, LINKEDIN, INSTAGRAM -> 5;
         };
     }
 

@@ -18,6 +18,8 @@ import org.cristal.story.Network;
  * <li>Bluesky: grapheme clusters; URLs count in full, as the text shows them.</li>
  * <li>LinkedIn: UTF-16 code units ({@link String#length()}), the most cautious reading of "3,000
  * characters": an emoji counts 2.</li>
+ * <li>Instagram: UTF-16 code units too, against 2,200. A link in a caption is plain text (not clickable,
+ * not shortened), so it counts in full.</li>
  * </ul>
  * Thread-safe.
  */
@@ -49,7 +51,7 @@ public final class PostLength {
             case X -> XLength.of(text);
             case MASTODON -> mastodon(text);
             case BLUESKY -> Graphemes.count(text);
-            case LINKEDIN -> text.length();
+            case LINKEDIN, INSTAGRAM -> text.length();
         };
     }
 

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.common.Pages;
@@ -36,6 +38,12 @@ import org.cristal.story.Urls;
  * a view showing them must escape it. Email merge tags are replaced by their fallback text.
  */
 public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
+    /** Instagram refuses a caption with more hashtags than this. */
+    static final int INSTAGRAM_MAX_HASHTAGS = 30;
+    private static final Pattern URL_IN_TEXT = Pattern.compile(
+            "(?i)(?:\\bhttps?://|(?<![\\p{L}\\p{N}@.])www\\.)\\S");
+    private static final Pattern HASHTAG = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_&/#])#[\\p{L}\\p{M}\\p{N}_]*[\\p{L}\\p{M}_][\\p{L}\\p{M}\\p{N}_]*");
 
     @Override
     public Channel channel() {
@@ -65,6 +73,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
                 continue;
             }
             posts.put(network, fit(network, draft, limit, findings));
+            if (network == Network.INSTAGRAM) {
+                checkInstagram(posts.get(network), networkLink, findings);
+            }
         }
         if (mergeTags) {
             findings.add(finding(Severity.WARNING, "social.mergeTags"));
@@ -122,7 +133,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
         if (split.oversized()) {
             findings.add(finding(Severity.WARNING, "social.link.overLimit", name, limit));
         }
-        if (split.truncated() || draft.clipped()) {
+        if (network == Network.INSTAGRAM && (split.truncated() || draft.clipped())) {
+            findings.add(finding(Severity.WARNING, "social.caption.truncated", name, limit));
+        } else if (split.truncated() || draft.clipped()) {
             findings.add(finding(Severity.WARNING, "social.thread.truncated", name, posts.size()));
         } else if (posts.size() > 1) {
             findings.add(finding(Severity.INFO, "social.thread", name, posts.size()));
@@ -131,7 +144,37 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
     }
 
     private static ThreadSplitter.Split split(Network network, String text, int limit) {
+        if (network == Network.INSTAGRAM && PostLength.of(network, text) > limit) {
+            // An Instagram post has one caption and no thread to continue it in: the text is cut where a
+            // thread would cut its first post, and ends with an ellipsis.
+            ThreadSplitter.Split cut = ThreadSplitter.split(text, t -> PostLength.of(network, t), limit - 2);
+            String first = cut.posts().get(0);
+            String caption = first.substring(0, first.lastIndexOf(' ')) + " …";
+            return new ThreadSplitter.Split(List.of(caption), true, cut.oversized());
+        }
         return ThreadSplitter.split(text, t -> PostLength.of(network, t), limit);
+    }
+
+    /**
+     * Instagram shows links in captions as plain text, neither clickable nor shortened, and refuses a
+     * caption with more than 30 hashtags.
+     */
+    private static void checkInstagram(List<Post> caption, String link, List<Finding> findings) {
+        String name = displayName(Network.INSTAGRAM);
+        String text = caption.isEmpty() ? "" : caption.get(0).text();
+        if (URL_IN_TEXT.matcher(text).find()) {
+            findings.add(finding(Severity.WARNING, "social.instagram.linkNotClickable", name));
+        } else if (!link.isEmpty()) {
+            findings.add(finding(Severity.INFO, "social.instagram.linkInBio", name, link));
+        }
+        int hashtags = 0;
+        Matcher m = HASHTAG.matcher(text);
+        while (m.find()) {
+            hashtags++;
+        }
+        if (hashtags > INSTAGRAM_MAX_HASHTAGS) {
+            findings.add(finding(Severity.ERROR, "social.hashtags.tooMany", name, hashtags, INSTAGRAM_MAX_HASHTAGS));
+        }
     }
 
     /** The call to action if it is a safe link, else nothing; without one, the story's page on the website. */
@@ -154,6 +197,7 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
             case MASTODON -> "Mastodon";
             case BLUESKY -> "Bluesky";
             case LINKEDIN -> "LinkedIn";
+            case INSTAGRAM -> "Instagram";
         };
     }
 

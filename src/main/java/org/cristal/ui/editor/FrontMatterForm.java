@@ -371,7 +371,8 @@ public class FrontMatterForm extends VBox {
             case "cta" -> model.problem("cta.label").isPresent() && model.problem("cta.url").isEmpty()
                     ? "cta.label" : "cta.url";
             case "image_alt", "image.alt", "alt" -> "imageAlt";
-            case "x.text", "mastodon.text", "bluesky.text", "linkedin.text", "tweet.text", "social" -> "social.text";
+            case "x.text", "mastodon.text", "bluesky.text", "linkedin.text", "instagram.text", "tweet.text", "social" ->
+                    "social.text";
             case "lang" -> "langChoice";
             case "brand" -> "brandChoice";
             case "status" -> "statusChoice";

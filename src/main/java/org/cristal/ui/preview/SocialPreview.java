@@ -116,6 +116,7 @@ public final class SocialPreview extends BorderPane {
             case MASTODON -> Widgets.format(text, locale, "preview.social.network.mastodon");
             case BLUESKY -> Widgets.format(text, locale, "preview.social.network.bluesky");
             case LINKEDIN -> Widgets.format(text, locale, "preview.social.network.linkedin");
+            case INSTAGRAM -> Widgets.format(text, locale, "preview.social.network.instagram");
         };
     }
 

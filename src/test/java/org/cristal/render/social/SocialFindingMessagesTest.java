@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class SocialFindingMessagesTest {
     private static final List<String> CODES = List.of("social.cta.unsafe", "social.link.missing", "social.mergeTags",
             "social.empty", "social.thread", "social.thread.truncated", "social.hashtags.dropped",
-            "social.post.tooLong", "social.link.overLimit");
+            "social.post.tooLong", "social.link.overLimit", "social.instagram.linkInBio",
+            "social.instagram.linkNotClickable", "social.hashtags.tooMany", "social.caption.truncated");
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();

@@ -80,7 +80,7 @@ class ThreadSplitterTest {
     @ParameterizedTest
     @EnumSource(Network.class)
     void everyPostOfAThreadFitsTheLimitWithItsMarker(Network network) {
-        int limit = network == Network.LINKEDIN ? 600 : network.defaultLimit();
+        int limit = network.defaultLimit() > 1000 ? 600 : network.defaultLimit();
         String text = sentences(40);
         List<String> posts = split(network, text, limit).posts();
         assertTrue(posts.size() > 1);
@@ -142,7 +142,7 @@ class ThreadSplitterTest {
     @EnumSource(Network.class)
     void linkIsNeverCut(Network network) {
         String text = ("Read the whole story about our coffee farm here " + LONG_URL + " and tell us. ").repeat(12);
-        int limit = network == Network.LINKEDIN ? 400 : network.defaultLimit();
+        int limit = network.defaultLimit() > 1000 ? 400 : network.defaultLimit();
         List<String> chunks = chunks(split(network, text, limit).posts());
         int urls = 0;
         for (String c : chunks) {
@@ -161,7 +161,7 @@ class ThreadSplitterTest {
     @EnumSource(Network.class)
     void emojiSequencesAreNeverCut(Network network) {
         String text = ("Our family " + FAMILY + " loves 🇫🇷🇨🇴 coffee 👍🏽 ").repeat(60);
-        int limit = network == Network.LINKEDIN ? 500 : network.defaultLimit();
+        int limit = network.defaultLimit() > 1000 ? 500 : network.defaultLimit();
         List<String> chunks = chunks(split(network, text, limit).posts());
         assertTrue(chunks.size() > 1);
         assertCutsAreClean(text, chunks);
