@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cristal.render.ChannelRenderer;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.ImageFile;
+import org.cristal.render.common.ImageFiles;
 import org.cristal.render.common.Pages;
 import org.cristal.story.Brand;
 import org.cristal.story.Channel;
@@ -38,6 +40,10 @@ import org.cristal.story.Urls;
  * a view showing them must escape it. Email merge tags are replaced by their fallback text.
  */
 public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
+    static final int PREVIEW_WIDTH = 1200;
+    static final int PREVIEW_HEIGHT = 630;
+    static final int PREVIEW_MIN_WIDTH = 600;
+    static final int PREVIEW_MIN_HEIGHT = 315;
     /** Instagram refuses a caption with more hashtags than this. */
     static final int INSTAGRAM_MAX_HASHTAGS = 30;
     private static final Pattern URL_IN_TEXT = Pattern.compile(
@@ -57,6 +63,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
         Optional<String> link = link(story, brand, findings);
         if (link.isEmpty() && findings.isEmpty()) {
             findings.add(finding(Severity.INFO, "social.link.missing"));
+        }
+        if (link.isPresent()) {
+            checkPreviewImage(story, options, findings);
         }
         String ctaLabel = story.cta().filter(c -> link.isPresent()).map(Cta::label).orElse("");
         Map<Network, List<Post>> posts = new EnumMap<>(Network.class);
@@ -174,6 +183,30 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
         }
         if (hashtags > INSTAGRAM_MAX_HASHTAGS) {
             findings.add(finding(Severity.ERROR, "social.hashtags.tooMany", name, hashtags, INSTAGRAM_MAX_HASHTAGS));
+        }
+    }
+
+    /**
+     * The story image is the picture of the link preview (og:image) the networks unfurl under a post:
+     * 1200×630 px fills the large card everywhere; below 600×315 X, LinkedIn and Facebook fall back to a
+     * small thumbnail or none. Remote and missing images are the web and email channels' findings.
+     */
+    private static void checkPreviewImage(Story story, RenderOptions options, List<Finding> findings) {
+        String ref = story.image().strip();
+        if (ref.isEmpty() || Urls.isRemote(ref)) {
+            return;
+        }
+        Optional<ImageFile> image = new ImageFiles(options.assets()).resolve(ref).file();
+        if (image.isEmpty()) {
+            return;
+        }
+        int w = image.get().width();
+        int h = image.get().height();
+        if (w < PREVIEW_MIN_WIDTH || h < PREVIEW_MIN_HEIGHT) {
+            findings.add(finding(Severity.WARNING, "social.image.tooSmall", w, h, PREVIEW_MIN_WIDTH,
+                    PREVIEW_MIN_HEIGHT));
+        } else if (w < PREVIEW_WIDTH || h < PREVIEW_HEIGHT) {
+            findings.add(finding(Severity.INFO, "social.image.small", w, h, PREVIEW_WIDTH, PREVIEW_HEIGHT));
         }
     }
 

@@ -394,4 +394,50 @@ class SocialRendererTest {
         assertFalse(render(thirty, brand("", Map.of())).findings().stream()
                 .anyMatch(x -> x.code().equals("social.hashtags.tooMany")));
     }
+
+    private Rendition<SocialPosts> renderWithImage(String image, java.nio.file.Path folder) {
+        String source = "---\ntitle: Spring menu\nsummary: Our spring menu is here.\nimage: " + image
+                + "\nimage_alt: A plate\ncta: { label: Book, url: \"https://cafe.example/book\" }\n---\nBody.\n";
+        return render(source, brand("", Map.of()),
+                OPTIONS.withAssets(new org.cristal.library.FileAssets(folder, folder.getParent())));
+    }
+
+    private static java.util.Optional<Finding> finding(Rendition<SocialPosts> r, String code) {
+        return r.findings().stream().filter(f -> f.code().equals(code)).findFirst();
+    }
+
+    @Test
+    void linkPreviewImageUnderTheMinimumIsAWarning() {
+        Rendition<SocialPosts> r = renderWithImage("../images/lowres-photo.jpg", Corpus.stories());
+        Finding f = finding(r, "social.image.tooSmall").orElseThrow();
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(List.of(240, 160, 600, 315), f.args());
+        assertEquals("The story image is 240×160 px, under the 600×315 px networks need for a large link preview;"
+                + " they show a small thumbnail or none.", f.message(java.util.Locale.ENGLISH));
+    }
+
+    @Test
+    void linkPreviewImageUnderTheRecommendedSizeIsANote(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path stories = java.nio.file.Files.createDirectories(dir.resolve("stories"));
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(800, 420,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(img, "png", stories.resolve("plate.png").toFile());
+        Rendition<SocialPosts> r = renderWithImage("plate.png", stories);
+        Finding f = finding(r, "social.image.small").orElseThrow();
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals(List.of(800, 420, 1200, 630), f.args());
+        assertTrue(finding(r, "social.image.tooSmall").isEmpty());
+    }
+
+    @Test
+    void corpusHeroImagesAreLargeEnoughForLinkPreviews() {
+        for (String story : List.of("coffee-huila", "boulangerie-levain", "velo-atelier-solidaire")) {
+            StoryDocument doc = Corpus.document(story);
+            Rendition<SocialPosts> r = renderer.render(doc, Corpus.loadBrand(doc.story().brand()),
+                    org.cristal.render.common.RenderFixtures.options());
+            assertTrue(finding(r, "social.image.small").isEmpty() && finding(r, "social.image.tooSmall").isEmpty(),
+                    story + " " + r.findings());
+        }
+    }
 }
