@@ -468,4 +468,23 @@ class EmailRendererTest {
                 hidden.text());
         assertTrue(hidden.text().contains("\u200c"), "filler after the preheader");
     }
+
+    private static Rendition<EmailMessage> withSubjectAndPreheader(String subject, String preheader) {
+        String md = "---\ntitle: Title\nsummary: Summary\nchannels:\n  email:\n    subject: \"" + subject
+                + "\"\n    preheader: \"" + preheader + "\"\n---\n\nBody.\n";
+        return render(RenderFixtures.markdown(md), Corpus.loadBrand("harbor-pine"));
+    }
+
+    @Test
+    void subjectUpTo50AndPreheaderFrom40To70CharactersGetNoAdvice() {
+        Rendition<EmailMessage> fits = withSubjectAndPreheader("é".repeat(50), "p".repeat(40));
+        assertTrue(finding(fits, "email.subject.long").isEmpty());
+        assertTrue(finding(fits, "email.preheader.length").isEmpty());
+        assertTrue(finding(withSubjectAndPreheader("s", "p".repeat(70)), "email.preheader.length").isEmpty());
+        Rendition<EmailMessage> over = withSubjectAndPreheader("é".repeat(51), "p".repeat(71));
+        assertEquals(List.of(51, 50), finding(over, "email.subject.long").orElseThrow().args());
+        assertEquals(List.of(71, 40, 70), finding(over, "email.preheader.length").orElseThrow().args());
+        assertEquals(List.of(39, 40, 70), finding(withSubjectAndPreheader("s", "p".repeat(39)),
+                "email.preheader.length").orElseThrow().args());
+    }
 }
