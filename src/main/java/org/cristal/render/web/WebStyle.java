@@ -8,7 +8,9 @@ final class WebStyle {
     }
 
     // Colours that sit on top of brand colours are translucent greys, so they work on light and dark brands.
-    // Text is never made translucent: a faded date on a light background fails WCAG contrast.
+    // Text is never made translucent: a faded date on a light background fails WCAG contrast. Nor does
+    // hovering a link change its colour: the accent is not checked against the background, so it marks
+    // focus outlines only.
     private static final String RULES = """
             *,*::before,*::after{box-sizing:border-box}
             html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -35,7 +37,7 @@ final class WebStyle {
             .hero{margin:1.5rem 0 2rem}
             .hero img{display:block;width:100%;border-radius:6px}
             a{color:var(--link);text-underline-offset:.15em}
-            a:hover{color:var(--accent)}
+            a:hover{text-decoration-thickness:.125em}
             :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
             ul,ol{padding-left:1.5rem}
             li{margin:.35rem 0}

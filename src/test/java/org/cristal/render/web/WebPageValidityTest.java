@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cristal.render.common.RenderFixtures;
+import org.cristal.story.Brand;
+import org.cristal.story.Story;
 import org.cristal.story.StoryDocument;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
 import org.cristal.support.Corpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +60,32 @@ class WebPageValidityTest {
     @MethodSource("stories")
     void corpusPageHasNoHtmlErrors(Path file) {
         assertEquals(List.of(), checker.errors(page(file)), file.getFileName().toString());
+    }
+
+    /** The generated hostile inputs (deep nesting, huge tables, binary noise, invalid UTF-8) that parse. */
+    @Test
+    void generatedHostilePagesHaveNoHtmlErrors(@TempDir Path dir) throws IOException {
+        Path inputs = Corpus.hostileInputs(dir);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(inputs)) {
+            files = s.filter(p -> p.toString().endsWith(".md")).filter(WebPageValidityTest::parses).sorted().toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path file : files) {
+            StoryDocument doc = StoryDocument.of(parse(file));
+            String html = new WebRenderer().render(doc, Brand.DEFAULT, RenderFixtures.options()).body().html();
+            assertEquals(List.of(), checker.errors(html), file.getFileName().toString());
+        }
+    }
+
+    private static Story parse(Path file) {
+        try {
+            return StoryParser.parse("hostile", Files.readAllBytes(file));
+        } catch (StoryFormatException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -276,6 +276,15 @@ class WebRendererTest {
     }
 
     @Test
+    void linkWithoutAHostKeepsItsTextButIsNoLink() {
+        StoryDocument doc = RenderFixtures.markdown("---\ntitle: T\nsummary: S\n---\n\nSee https:// and "
+                + "[the shop](https://shop.example/).\n");
+        Document d = parse(render(doc, Brand.DEFAULT, RenderFixtures.options()));
+        assertEquals(List.of("https://shop.example/"), d.select(".story-body a").eachAttr("href"));
+        assertTrue(d.selectFirst(".story-body").text().contains("See https:// and the shop"));
+    }
+
+    @Test
     void pageIsDeterministic() {
         assertEquals(render("coffee-huila").body().html(), render("coffee-huila").body().html());
     }
