@@ -3,6 +3,10 @@ package org.cristal.render.web;
 import static org.cristal.story.HtmlSanitizer.escape;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
@@ -21,6 +25,7 @@ import org.cristal.render.common.Pages;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Brand;
 import org.cristal.story.Channel;
+import org.cristal.story.FeedEntry;
 import org.cristal.story.Rendition;
 import org.cristal.story.Severity;
 import org.cristal.story.Story;
@@ -29,6 +34,7 @@ import org.cristal.story.Urls;
 import org.cristal.story.WebPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Renders a story as a complete, self-contained HTML5 page: brand header, title, hero image, body, call
@@ -44,6 +50,9 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
     static final int DESCRIPTION_MAX = 156;
     private static final int LOGO_HEIGHT = 48;
     private static final Pattern X_HANDLE = Pattern.compile("@?[A-Za-z0-9_]{1,15}");
+    /** An http(s) URL without a host: {@code https://}, {@code http:///path}, {@code https://?q}. */
+    private static final Pattern EMPTY_HOST = Pattern.compile("(?i)https?://(?:[/?#].*)?", Pattern.DOTALL);
+    private static final Pattern EMPTY_HOST_HREF = Pattern.compile("(?i)href=\"https?://[/?#\"]");
 
     @Override
     public Channel channel() {
@@ -60,6 +69,12 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         String title = Texts.oneLine(story.title());
         String brandName = Texts.oneLine(brand.name());
         String description = description(doc, findings);
+        WebChecks.descriptionLength(story, findings);
+        String pageTitle = WebChecks.title(story, brandName, findings);
+        WebChecks.headingOrder(doc, findings);
+        WebChecks.Palette palette = WebChecks.contrast(theme, findings);
+        String slug = Pages.slug(story);
+        OffsetDateTime published = options.now().atZone(options.zone()).toOffsetDateTime();
         Optional<String> canonical = Pages.canonical(brand, story);
         Optional<ImageFile> logo = logo(brand, files);
         Hero hero = hero(story, files, options, findings, canonical);
@@ -73,13 +88,20 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
                 .append(contentSecurityPolicy(options.allowRemoteImages())).append("\">\n")
-                .append("<title>").append(escape(pageTitle(title, brandName))).append("</title>\n");
+                .append("<title>").append(escape(pageTitle)).append("</title>\n");
         if (!description.isEmpty()) {
             meta(h, "name", "description", description);
         }
         canonical.ifPresent(url -> h.append("<link rel=\"canonical\" href=\"").append(escape(url)).append("\">\n"));
-        openGraph(h, doc, brand, title, brandName, description, canonical, hero);
-        h.append("<style>\n").append(WebStyle.css(theme)).append("</style>\n</head>\n<body>\n");
+        openGraph(h, doc, brand, title, brandName, description, canonical, hero, published);
+        Optional<String> site = Pages.website(brand);
+        String article = JsonLd.article(new JsonLd.Article(title, description, lang, Feeds.rfc3339(published),
+                canonical.orElse(""), brandName, site.orElse(""),
+                logo.map(l -> absolute(site, l.path())).orElse(""), logo.map(ImageFile::width).orElse(0),
+                logo.map(ImageFile::height).orElse(0), hero.absoluteSrc(), hero.width(), hero.height(), hero.alt(),
+                tags(story)));
+        h.append("<script type=\"application/ld+json\">").append(article).append("</script>\n");
+        h.append("<style>\n").append(WebStyle.css(theme, palette)).append("</style>\n</head>\n<body>\n");
         header(h, brand, brandName, logo);
         h.append("<main class=\"wrap\">\n<article>\n<h1>").append(escape(title)).append("</h1>\n");
         LocalDate date = options.now().atZone(options.zone()).toLocalDate();
@@ -99,7 +121,11 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         h.append("</body>\n</html>\n");
         // A web page has no recipient: email merge tags ("Hi {{first_name|there}}") read as their fallback.
         // The page is escaped HTML by now, so a fallback can only bring back text that was already in it.
-        return new Rendition<>(Channel.WEB, new WebPage(MergeTags.fill(h.toString()), files.files()),
+        Feeds.Entry entry = new Feeds.Entry(slug, canonical.orElse(""), title, description, brandName, lang,
+                published, tags(story));
+        FeedEntry feed = new FeedEntry(slug, slug + ".html", canonical.orElse(""), Feeds.atom(entry),
+                Feeds.rss(entry));
+        return new Rendition<>(Channel.WEB, new WebPage(MergeTags.fill(h.toString()), files.files(), feed),
                 findings.list());
     }
 
@@ -113,11 +139,20 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
                 + "; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
     }
 
-    private static String pageTitle(String title, String brandName) {
-        if (title.isEmpty()) {
-            return brandName;
+    private static List<String> tags(Story story) {
+        List<String> tags = new ArrayList<>();
+        for (String tag : story.tags()) {
+            String t = Texts.oneLine(tag);
+            if (!t.isEmpty()) {
+                tags.add(t);
+            }
         }
-        return brandName.isEmpty() ? title : title + " — " + brandName;
+        return tags;
+    }
+
+    /** A page-relative path made absolute against the website root, when there is one. */
+    private static String absolute(Optional<String> site, String path) {
+        return site.map(s -> Pages.absolute(s + "/", path)).orElse(path);
     }
 
     private static String description(StoryDocument doc, Findings findings) {
@@ -141,12 +176,23 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         boolean remote = options.allowRemoteImages();
         String html = remote ? doc.bodyHtmlWithRemoteImages() : doc.bodyHtml();
         BodyImages.noteImagesLeftOut(doc, remote, findings);
-        // Most bodies have no image and no h1: the sanitised HTML then goes in as is, without a second parse.
-        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html)) {
+        // Most bodies have no image, no h1 and no empty link: the sanitised HTML then goes in as is,
+        // without a second parse.
+        boolean emptyLinks = EMPTY_HOST_HREF.matcher(html).find();
+        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html) && !emptyLinks) {
             return html.strip();
         }
         Document dom = Jsoup.parseBodyFragment(html);
         dom.outputSettings().prettyPrint(false);
+        if (emptyLinks) {
+            // "https://" alone (typed half-way, or cut by the length guard) is autolinked by Markdown but is no
+            // address: a link to nowhere, and invalid HTML. Its text stays.
+            for (Element a : dom.body().select("a[href]")) {
+                if (EMPTY_HOST.matcher(a.attr("href")).matches()) {
+                    a.unwrap();
+                }
+            }
+        }
         BodyHeadings.demote(dom.body());
         BodyImages.rewrite(dom.body(), doc, files, remote, findings);
         dom.body().select("img").forEach(img -> img.attr("loading", "lazy").attr("decoding", "async"));
@@ -188,8 +234,9 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
     }
 
     private static void openGraph(StringBuilder h, StoryDocument doc, Brand brand, String title, String brandName,
-            String description, Optional<String> canonical, Hero hero) {
+            String description, Optional<String> canonical, Hero hero, OffsetDateTime published) {
         meta(h, "property", "og:type", "article");
+        meta(h, "property", "og:locale", ogLocale(Texts.lang(doc.story())));
         if (!brandName.isEmpty()) {
             meta(h, "property", "og:site_name", brandName);
         }
@@ -208,11 +255,9 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
                 meta(h, "property", "og:image:alt", hero.alt());
             }
         }
-        for (String tag : doc.story().tags()) {
-            String t = Texts.oneLine(tag);
-            if (!t.isEmpty()) {
-                meta(h, "property", "article:tag", t);
-            }
+        meta(h, "property", "article:published_time", Feeds.rfc3339(published));
+        for (String tag : tags(doc.story())) {
+            meta(h, "property", "article:tag", tag);
         }
         meta(h, "name", "twitter:card", hero.present() ? "summary_large_image" : "summary");
         String handle = brand.social().getOrDefault("x", brand.social().getOrDefault("twitter", "")).strip();
@@ -229,6 +274,34 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
                 meta(h, "name", "twitter:image:alt", hero.alt());
             }
         }
+    }
+
+    /** Open Graph writes locales as {@code language_TERRITORY}: fr → fr_FR, en-GB → en_GB. */
+    static String ogLocale(String lang) {
+        Locale l = Locale.forLanguageTag(lang);
+        String language = l.getLanguage().isEmpty() ? "en" : l.getLanguage();
+        String country = l.getCountry();
+        if (country.isEmpty()) {
+            country = switch (language) {
+                case "en" -> "US";
+                case "sv" -> "SE";
+                case "da" -> "DK";
+                case "ja" -> "JP";
+                case "zh" -> "CN";
+                case "ko" -> "KR";
+                case "el" -> "GR";
+                case "cs" -> "CZ";
+                case "uk" -> "UA";
+                case "he" -> "IL";
+                case "ar" -> "SA";
+                case "fa" -> "IR";
+                case "hi" -> "IN";
+                case "vi" -> "VN";
+                case "ca" -> "ES";
+                default -> language.toUpperCase(Locale.ROOT);
+            };
+        }
+        return language + "_" + country;
     }
 
     private static void meta(StringBuilder h, String kind, String name, String content) {

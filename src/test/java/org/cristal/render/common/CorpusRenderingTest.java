@@ -31,7 +31,8 @@ class CorpusRenderingTest {
     /** Every code the web and email renderers can emit. */
     private static final Set<String> CODES = Set.of("cta.url.unsafe", "image.notFound", "image.unreadable",
             "image.altMissing", "image.remoteBlocked", "link.notHttps", "link.removed", "web.summary.missing",
-            "web.description.missing", "email.subject.long", "email.preheader.length", "email.html.clipped",
+            "web.description.missing", "web.description.length", "web.title.long", "web.heading.skipped",
+            "web.contrast.text", "web.contrast.link", "web.contrast.button", "email.subject.long", "email.preheader.length", "email.html.clipped",
             "email.address.missing", "email.sender.missing", "email.unsubscribe.unsafe");
 
     static Stream<Path> stories() {

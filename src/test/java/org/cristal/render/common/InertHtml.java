@@ -13,7 +13,8 @@ import org.jsoup.nodes.Element;
 
 /** Asserts that an HTML output can run nothing and load nothing from elsewhere. */
 public final class InertHtml {
-    private static final String ACTIVE = "script, iframe, frame, frameset, object, embed, applet, form, input, button, "
+    // JSON-LD is a data block: browsers never run a script element whose type is not JavaScript.
+    private static final String ACTIVE = "script:not([type=application/ld+json]), iframe, frame, frameset, object, embed, applet, form, input, button, "
             + "textarea, select, svg, math, base, link[rel=import], meta[http-equiv=refresh]";
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "srcset",
             "poster", "background", "cite", "longdesc", "xlink:href", "data", "codebase");
@@ -39,6 +40,9 @@ public final class InertHtml {
                             "active style " + a);
                 }
             }
+        }
+        for (Element data : d.select("script[type=application/ld+json]")) {
+            assertFalse(data.data().contains("<"), "JSON-LD holds markup: " + data.data());
         }
         for (Element style : d.select("style")) {
             String css = style.data().toLowerCase(Locale.ROOT);

@@ -98,8 +98,9 @@ class FindingsViewTest {
     @Test
     void summaryCountsErrorsWarningsAndTips(FxRobot robot) {
         runFx(() -> view.show(PreviewFixtures.render("boulangerie-levain").findings()));
-        // One of the tips: the Instagram caption has no link, which goes in the profile instead.
-        assertEquals("No errors, 1 warning, 2 tips",
+        // Two of the tips: the Instagram caption has no link (it goes in the profile), and the summary is
+        // shorter than the 120 characters search results show.
+        assertEquals("No errors, 1 warning, 3 tips",
                 onFx(() -> robot.lookup("#findingsSummary").queryAs(Label.class).getText()));
         runFx(() -> view.show(findings));
         String summary = onFx(() -> robot.lookup("#findingsSummary").queryAs(Label.class).getText());
@@ -111,7 +112,7 @@ class FindingsViewTest {
     void frenchSummaryAgreesInNumber() {
         FindingsView french = onFx(() -> new FindingsView(PreviewFixtures.bundle(Locale.FRENCH), Locale.FRENCH));
         runFx(() -> french.show(PreviewFixtures.render("boulangerie-levain").findings()));
-        assertEquals("Aucune erreur, 1 avertissement, 2 conseils",
+        assertEquals("Aucune erreur, 1 avertissement, 3 conseils",
                 onFx(() -> ((Label) french.lookup("#findingsSummary")).getText()));
     }
 
