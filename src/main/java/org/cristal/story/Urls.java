@@ -27,7 +27,11 @@ public final class Urls {
             return Optional.empty();
         }
         try {
-            URI.create(u.replace(" ", "%20"));
+            URI uri = URI.create(u.replace(" ", "%20"));
+            // "https://" alone (typed half-way, or cut by a length guard) is not a link anywhere.
+            if (lower.startsWith("http") && (uri.getRawAuthority() == null || uri.getRawAuthority().isBlank())) {
+                return Optional.empty();
+            }
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
