@@ -191,7 +191,8 @@ final class BrochurePage {
                 .append(esc(PrintText.capWords(u, PrintBody.MAX_WORD_CHARS).text())).append("</a></div>"));
         h.append("</td>");
         qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\"><object type=\"")
-                .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\"></object></div></td>"));
+                .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\" alt=\"")
+                .append(esc(url.get())).append("\"></object></div></td>"));
         h.append("</tr></table></div>");
     }
 

@@ -14,7 +14,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.cristal.render.ChannelRenderer;
@@ -79,17 +78,10 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
 
     // Dates from the options and an id derived from the content: two renders of one input are identical.
     private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options) {
-        PDDocumentInformation info = pdf.getDocumentInformation();
         Calendar when = GregorianCalendar.from(options.now().atZone(options.zone()));
-        info.setCreationDate(when);
-        info.setModificationDate(when);
-        info.setTitle(title);
-        info.setAuthor(brand.name());
-        info.setSubject(story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary());
-        info.setKeywords(String.join(", ", story.tags()));
-        info.setCreator("Cristal");
-        info.setProducer("Cristal");
-        Texts.declaredLang(story).ifPresent(pdf.getDocumentCatalog()::setLanguage);
+        String subject = story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary();
+        PdfMetadata.write(pdf, new PdfMetadata.Fields(title, brand.name(), subject, String.join(", ", story.tags()),
+                Texts.lang(story), when));
         byte[] id = documentId(story, brand, options);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));

@@ -46,6 +46,12 @@ final class PdfLayout {
             builder.useObjectDrawerFactory(objects);
             BrochureFonts.install(builder, needs);
             builder.withProducer("Cristal");
+            // PDF/A-2b: fonts embedded (ours always are), an sRGB output intent, XMP metadata (rewritten by
+            // the caller's finish step so it matches the document information exactly). PDF/UA mode makes
+            // openhtmltopdf write the structure tree: headings, paragraphs, lists, tables, figures with Alt.
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
+            builder.usePdfUaAccessbility(true);
+            builder.useColorProfile(PdfMetadata.srgbProfile());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
