@@ -3,6 +3,7 @@ package org.cristal.render.brochure;
 import java.util.List;
 import java.util.Optional;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.Pages;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Asset;
 import org.cristal.story.Brand;
@@ -179,7 +180,8 @@ final class BrochurePage {
         if (url.isEmpty()) {
             finding(Severity.ERROR, "brochure.cta.unsafeUrl", 0);
         }
-        Optional<String> qr = url.flatMap(qrCodes::add);
+        Optional<String> target = url.isEmpty() ? Optional.empty() : Optional.of(printToWeb(doc.story(), brand, url.get()));
+        Optional<String> qr = target.flatMap(qrCodes::add);
         if (url.isPresent() && qr.isEmpty()) {
             finding(Severity.WARNING, "brochure.cta.noQrCode", 0);
         }
@@ -192,8 +194,37 @@ final class BrochurePage {
         h.append("</td>");
         qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\"><object type=\"")
                 .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\" alt=\"")
-                .append(esc(url.get())).append("\"></object></div></td>"));
+                .append(esc(target.get())).append("\"></object></div></td>"));
         h.append("</tr></table></div>");
+    }
+
+    /**
+     * Where the QR code leads: the story's page on the brand's website (the brochure's reader lands on the
+     * full story, with the call to action on it), or the call to action itself when the brand has no
+     * website. Tagged so the web analytics count readers who came from paper.
+     */
+    static String printToWeb(Story story, Brand brand, String ctaUrl) {
+        String target = Pages.canonical(brand, story).orElse(ctaUrl);
+        String lower = target.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            return target;
+        }
+        StringBuilder query = new StringBuilder();
+        utm(query, target, "utm_source", "brochure");
+        utm(query, target, "utm_medium", "print");
+        utm(query, target, "utm_campaign", Pages.slug(story));
+        return query.length() == 0 ? target : Urls.withQuery(target, query.toString());
+    }
+
+    // A parameter the link already carries is the author's choice and stays.
+    private static void utm(StringBuilder query, String link, String key, String value) {
+        int hash = link.indexOf('#');
+        String base = hash < 0 ? link : link.substring(0, hash);
+        if (value.isBlank() || base.contains("?" + key + "=") || base.contains("&" + key + "=")) {
+            return;
+        }
+        query.append(query.length() > 0 ? "&" : "").append(key).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void finding(Severity severity, String code, int line, Object... args) {

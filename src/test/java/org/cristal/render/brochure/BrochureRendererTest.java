@@ -177,13 +177,28 @@ class BrochureRendererTest {
     }
 
     @Test
-    void qrCodeDecodesToTheCallToActionUrl() {
-        for (String name : List.of("boulangerie-levain", "coffee-huila")) {
-            Rendition<BrochurePdf> r = render(name);
-            String url = Corpus.document(name).story().cta().orElseThrow().url();
-            assertEquals(Optional.of(url), PdfReading.qrCode(r.body().pdf()), name);
-            assertTrue(PdfReading.squeeze(PdfReading.text(r.body().pdf())).contains(url), "URL printed in full");
-        }
+    void qrCodeLeadsToTheStoryPageTaggedAsComingFromPrint() {
+        Rendition<BrochurePdf> r = render("boulangerie-levain");
+        assertEquals(Optional.of("https://boulangerie-martin.example/boulangerie-levain"
+                + "?utm_source=brochure&utm_medium=print&utm_campaign=boulangerie-levain"), PdfReading.qrCode(r.body().pdf()));
+        String url = Corpus.document("boulangerie-levain").story().cta().orElseThrow().url();
+        assertTrue(PdfReading.squeeze(PdfReading.text(r.body().pdf())).contains(url), "call to action printed in full");
+    }
+
+    @Test
+    void qrCodeFallsBackToTheCallToActionWhenTheBrandHasNoWebsite() {
+        StoryDocument doc = Corpus.document("coffee-huila");
+        Rendition<BrochurePdf> r = Brochures.RENDERER.render(doc, org.cristal.story.Brand.DEFAULT, Brochures.options());
+        assertEquals(Optional.of("https://harborpine.example/shop/huila-2026"
+                + "?utm_source=brochure&utm_medium=print&utm_campaign=coffee-huila"), PdfReading.qrCode(r.body().pdf()));
+    }
+
+    @Test
+    void utmParametersTheAuthorAlreadySetAreKept() {
+        Story story = withCta(Corpus.document("coffee-huila").story(),
+                new Cta("Shop", "https://harborpine.example/shop?utm_campaign=spring#beans"));
+        assertEquals("https://harborpine.example/shop?utm_campaign=spring&utm_source=brochure&utm_medium=print#beans",
+                BrochurePage.printToWeb(story, org.cristal.story.Brand.DEFAULT, story.cta().orElseThrow().url()));
     }
 
     @Test

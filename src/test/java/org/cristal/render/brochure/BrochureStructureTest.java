@@ -41,7 +41,8 @@ class BrochureStructureTest {
         List<String> alts = figures.stream().map(Tag::alt).toList();
         assertTrue(alts.contains(story.imageAlt()), "hero photo: " + alts);
         assertTrue(alts.contains("Harbor & Pine Coffee Roasters"), "logo: " + alts);
-        assertTrue(alts.contains(story.cta().orElseThrow().url()), "QR code reads as its address: " + alts);
+        assertTrue(alts.contains("https://harborpine.example/coffee-huila?utm_source=brochure&utm_medium=print"
+                + "&utm_campaign=coffee-huila"), "QR code reads as its address: " + alts);
         for (Tag figure : figures) {
             assertNotNull(figure.alt(), "figure without alt text");
             assertTrue(!figure.alt().isBlank(), "figure with blank alt text");
