@@ -29,7 +29,7 @@ final class BrochurePage {
     static final int MAX_SUMMARY_CHARS = 2_000;
     static final int MAX_LABEL_CHARS = 200;
     static final int MAX_FOOTER_CHARS = 300;
-    /** The logo prints 20 mm wide: 400 px is 500 dpi. */
+    /** The logo prints 20 mm wide (14 on a flyer, see brochure.css): 400 px is 500 dpi. */
     private static final int LOGO_MAX_PIXELS = 400;
     /** Column width at 300 dpi, with room for Letter paper. */
     private static final int IMAGE_MAX_PIXELS = 2_400;
@@ -43,12 +43,15 @@ final class BrochurePage {
     final QrCodes qrCodes = new QrCodes();
     private String title = "";
 
-    BrochurePage(StoryDocument doc, Brand brand, RenderOptions options, List<Finding> findings) {
+    private final Sheet sheet;
+
+    BrochurePage(StoryDocument doc, Brand brand, RenderOptions options, Sheet sheet, List<Finding> findings) {
         this.doc = doc;
+        this.sheet = sheet;
         this.brand = brand;
         this.options = options;
         this.findings = findings;
-        this.columnMm = BrochureStyle.columnWidthMm(options.paper());
+        this.columnMm = sheet.columnWidthMm();
     }
 
     Document build() {
@@ -58,7 +61,8 @@ final class BrochurePage {
         h.append("<!DOCTYPE html><html");
         Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append('"'));
         h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
-        h.append("<style>").append(BrochureStyle.css(brand, options.paper())).append("</style></head><body>");
+        h.append("<style>").append(BrochureStyle.css(brand, sheet)).append("</style></head><body")
+                .append(sheet.paper().isFlyer() ? " class=\"flyer\">" : ">");
         footer(h);
         band(h);
         h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
@@ -120,6 +124,11 @@ final class BrochurePage {
         if (asset.isEmpty() || !PrintImages.printable(asset.get())) {
             finding(Severity.WARNING, "brochure.logo.unreadable", 0, brand.logo());
             return Optional.empty();
+        }
+        int logoMm = sheet.paper().isFlyer() ? 14 : 20;
+        int dpi = PrintImages.dpi(asset.get(), logoMm);
+        if (dpi < PrintImages.PRINT_DPI) {
+            finding(Severity.WARNING, "brochure.logo.lowResolution", 0, brand.logo(), dpi, PrintImages.PRINT_DPI, logoMm);
         }
         return Optional.of(gate.add("logo", PrintImages.prepared(asset.get(), BrochureStyle.bandColour(brand),
                 LOGO_MAX_PIXELS)));

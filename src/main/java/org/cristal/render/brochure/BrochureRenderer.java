@@ -53,14 +53,15 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         List<Finding> findings = new ArrayList<>();
         Brand kit = brand == null ? Brand.DEFAULT : brand;
         try {
-            BrochurePage page = new BrochurePage(story, kit, options, findings);
+            Sheet sheet = Sheet.of(options, kit, findings);
+            BrochurePage page = new BrochurePage(story, kit, options, sheet, findings);
             Document html = page.build();
             BrochureFonts.Needs needs = BrochureFonts.needs(html.body().text());
             if (!needs.missing().isEmpty()) {
                 findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0,
                         needs.missing()));
             }
-            BrochurePdf pdf = write(html, page, needs, story.story(), kit, options);
+            BrochurePdf pdf = write(html, page, needs, sheet, story.story(), kit, options);
             return new Rendition<>(Channel.BROCHURE, pdf, findings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
@@ -69,30 +70,31 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         }
     }
 
-    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Story story,
-            Brand brand, RenderOptions options) throws IOException {
-        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, options.paper(),
-                pdf -> describe(pdf, page.title(), story, brand, options));
+    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Sheet sheet,
+            Story story, Brand brand, RenderOptions options) throws IOException {
+        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, sheet,
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet));
         return new BrochurePdf(out.bytes(), out.pages());
     }
 
     // Dates from the options and an id derived from the content: two renders of one input are identical.
-    private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options) {
+    private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options,
+            Sheet sheet) {
         Calendar when = GregorianCalendar.from(options.now().atZone(options.zone()));
         String subject = story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary();
         PdfMetadata.write(pdf, new PdfMetadata.Fields(title, brand.name(), subject, String.join(", ", story.tags()),
                 Texts.lang(story), when));
-        byte[] id = documentId(story, brand, options);
+        byte[] id = documentId(story, brand, options, sheet);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
-    private static byte[] documentId(Story story, Brand brand, RenderOptions options) {
+    private static byte[] documentId(Story story, Brand brand, RenderOptions options, Sheet sheet) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (String part : List.of(story.id(), story.title(), story.body(), brand.id(), options.paper().name(),
+            for (String part : List.of(story.id(), story.title(), story.body(), brand.id(), sheet.key(),
                     options.now().toString())) {
                 md5.update(part.getBytes(StandardCharsets.UTF_8));
                 md5.update((byte) 0);
