@@ -31,11 +31,13 @@ import org.cristal.story.StoryDocument;
 import org.jsoup.nodes.Document;
 
 /**
- * The print brochure: a PDF laid out from HTML and CSS by openhtmltopdf, A4 portrait unless the
- * options ask for Letter. Brand band with logo, title, summary as lead, hero image, the body, a call
- * to action with its address printed in full and as a QR code, and a footer with the brand's
- * contact line and page numbers. Fonts are the ones shipped in {@code assets/fonts}, embedded as
- * subsets. The same input gives the same bytes (dates and document id come from the options).
+ * The print brochure: a PDF laid out from HTML and CSS by openhtmltopdf, on A4 or A5 (the flyer), or
+ * their North American sizes for a brand based in the US or Canada. Brand band with logo, title,
+ * summary as lead, hero image, the body, a call to action with its address printed in full and a QR
+ * code to the story's web page, and a footer with the brand's contact line and page numbers. Every
+ * file is PDF/A-2b and tagged PDF/UA-1; with {@link RenderOptions#printReady()} the pages get 3 mm of
+ * bleed, trim and bleed boxes and crop marks. Fonts are the ones shipped in {@code assets/fonts},
+ * embedded as subsets. The same input gives the same bytes (dates and document id come from the options).
  *
  * <p>Never throws on story content: missing or broken images, unsafe links and oversize text
  * become findings; an unexpected layout failure gives an error finding and a blank page.
