@@ -54,8 +54,12 @@ final class RenderCommand implements Callable<Integer> {
             description = "Brand kit; default: the story's brand id in a brands/ folder next to the story's folder.")
     Path brandFile;
 
-    @Option(names = "--paper", defaultValue = "a4", description = "Brochure paper: a4 or letter.")
+    @Option(names = "--paper", defaultValue = "a4",
+            description = "Brochure paper: a4, a5 (flyer) or letter; brands in the US or Canada get Letter sizes.")
     String paper;
+
+    @Option(names = "--print-ready", description = "Brochure for a print shop: 3 mm bleed, trim box, crop marks.")
+    boolean printReady;
 
     @Option(names = "--allow-remote-images", description = "Let outputs load images from the network.")
     boolean allowRemoteImages;
@@ -79,6 +83,7 @@ final class RenderCommand implements Callable<Integer> {
         RenderOptions options = RenderOptions.at(instant())
                 .withAssets(Assets.forStory(storyFile))
                 .withPaper(paper())
+                .withPrintReady(printReady)
                 .withRemoteImages(allowRemoteImages)
                 .withUnsubscribeUrl(unsubscribeUrl == null ? "" : unsubscribeUrl);
         List<Finding> findings = new ArrayList<>(doc.findings());
@@ -107,6 +112,7 @@ final class RenderCommand implements Callable<Integer> {
     private PaperSize paper() {
         return switch (paper.toLowerCase(Locale.ROOT)) {
             case "a4" -> PaperSize.A4;
+            case "a5" -> PaperSize.A5;
             case "letter" -> PaperSize.LETTER;
             default -> throw new UserError(CliText.get("render.badPaper", paper));
         };

@@ -19,6 +19,7 @@ import org.cristal.story.Network;
  * @param paper             brochure paper size
  * @param limits            per-network post limits that differ from the defaults (e.g. a Mastodon instance at 1,000)
  * @param unsubscribeUrl    the newsletter's unsubscribe link, or empty
+ * @param printReady        brochure for a print shop: 3 mm bleed on every side, trim and bleed boxes, crop marks
  */
 public record RenderOptions(
         Instant now,
@@ -27,7 +28,8 @@ public record RenderOptions(
         boolean allowRemoteImages,
         PaperSize paper,
         Map<Network, Integer> limits,
-        String unsubscribeUrl) {
+        String unsubscribeUrl,
+        boolean printReady) {
 
     public RenderOptions {
         Objects.requireNonNull(now);
@@ -36,6 +38,12 @@ public record RenderOptions(
         paper = Objects.requireNonNullElse(paper, PaperSize.A4);
         limits = limits.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(limits));
         unsubscribeUrl = Objects.requireNonNullElse(unsubscribeUrl, "");
+    }
+
+    /** Options for the screen (no print marks): the form every caller used before print-ready output existed. */
+    public RenderOptions(Instant now, ZoneId zone, AssetResolver assets, boolean allowRemoteImages, PaperSize paper,
+            Map<Network, Integer> limits, String unsubscribeUrl) {
+        this(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, false);
     }
 
     /** Defaults for a given moment: no assets, no remote images, A4, default limits. */
@@ -48,29 +56,34 @@ public record RenderOptions(
     }
 
     public RenderOptions withAssets(AssetResolver resolver) {
-        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl);
+        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl, printReady);
     }
 
     public RenderOptions withPaper(PaperSize size) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady);
     }
 
     public RenderOptions withZone(ZoneId z) {
-        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl);
+        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady);
     }
 
     public RenderOptions withRemoteImages(boolean allow) {
-        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl);
+        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl, printReady);
     }
 
     public RenderOptions withLimit(Network network, int limit) {
         EnumMap<Network, Integer> m = new EnumMap<>(Network.class);
         m.putAll(limits);
         m.put(network, limit);
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl, printReady);
+    }
+
+    /** Brochure with bleed, trim box and crop marks, for a print shop (the preview leaves it off). */
+    public RenderOptions withPrintReady(boolean ready) {
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, ready);
     }
 
     public RenderOptions withUnsubscribeUrl(String url) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url, printReady);
     }
 }

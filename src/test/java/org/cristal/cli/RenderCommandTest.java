@@ -66,6 +66,18 @@ class RenderCommandTest {
     }
 
     @Test
+    void printReadyA5FlyerHasBleedAndTrimBox(@TempDir Path out) throws Exception {
+        CliRun r = cli("render", Corpus.story("velo-atelier-solidaire").toString(), "--channel", "brochure",
+                "--paper", "a5", "--print-ready", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("brochure/brochure.pdf").toFile())) {
+            double mm = 72 / 25.4;
+            assertEquals(154 * mm, pdf.getPage(0).getMediaBox().getWidth(), 0.5, "A5 + 2 × 3 mm bleed");
+            assertEquals(148 * mm, pdf.getPage(0).getTrimBox().getWidth(), 0.5);
+        }
+    }
+
+    @Test
     void heroImageIsCopiedNextToTheWebPage(@TempDir Path out) throws Exception {
         CliRun r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "web", "--out",
                 out.toString());

@@ -3,6 +3,7 @@ package org.cristal.render.brochure;
 import java.util.List;
 import java.util.Optional;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.Pages;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Asset;
 import org.cristal.story.Brand;
@@ -28,7 +29,7 @@ final class BrochurePage {
     static final int MAX_SUMMARY_CHARS = 2_000;
     static final int MAX_LABEL_CHARS = 200;
     static final int MAX_FOOTER_CHARS = 300;
-    /** The logo prints 20 mm wide: 400 px is 500 dpi. */
+    /** The logo prints 20 mm wide (14 on a flyer, see brochure.css): 400 px is 500 dpi. */
     private static final int LOGO_MAX_PIXELS = 400;
     /** Column width at 300 dpi, with room for Letter paper. */
     private static final int IMAGE_MAX_PIXELS = 2_400;
@@ -42,12 +43,15 @@ final class BrochurePage {
     final QrCodes qrCodes = new QrCodes();
     private String title = "";
 
-    BrochurePage(StoryDocument doc, Brand brand, RenderOptions options, List<Finding> findings) {
+    private final Sheet sheet;
+
+    BrochurePage(StoryDocument doc, Brand brand, RenderOptions options, Sheet sheet, List<Finding> findings) {
         this.doc = doc;
+        this.sheet = sheet;
         this.brand = brand;
         this.options = options;
         this.findings = findings;
-        this.columnMm = BrochureStyle.columnWidthMm(options.paper());
+        this.columnMm = sheet.columnWidthMm();
     }
 
     Document build() {
@@ -57,7 +61,8 @@ final class BrochurePage {
         h.append("<!DOCTYPE html><html");
         Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append('"'));
         h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
-        h.append("<style>").append(BrochureStyle.css(brand, options.paper())).append("</style></head><body>");
+        h.append("<style>").append(BrochureStyle.css(brand, sheet)).append("</style></head><body")
+                .append(sheet.paper().isFlyer() ? " class=\"flyer\">" : ">");
         footer(h);
         band(h);
         h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
@@ -120,6 +125,11 @@ final class BrochurePage {
             finding(Severity.WARNING, "brochure.logo.unreadable", 0, brand.logo());
             return Optional.empty();
         }
+        int logoMm = sheet.paper().isFlyer() ? 14 : 20;
+        int dpi = PrintImages.dpi(asset.get(), logoMm);
+        if (dpi < PrintImages.PRINT_DPI) {
+            finding(Severity.WARNING, "brochure.logo.lowResolution", 0, brand.logo(), dpi, PrintImages.PRINT_DPI, logoMm);
+        }
         return Optional.of(gate.add("logo", PrintImages.prepared(asset.get(), BrochureStyle.bandColour(brand),
                 LOGO_MAX_PIXELS)));
     }
@@ -179,7 +189,8 @@ final class BrochurePage {
         if (url.isEmpty()) {
             finding(Severity.ERROR, "brochure.cta.unsafeUrl", 0);
         }
-        Optional<String> qr = url.flatMap(qrCodes::add);
+        Optional<String> target = url.isEmpty() ? Optional.empty() : Optional.of(printToWeb(doc.story(), brand, url.get()));
+        Optional<String> qr = target.flatMap(qrCodes::add);
         if (url.isPresent() && qr.isEmpty()) {
             finding(Severity.WARNING, "brochure.cta.noQrCode", 0);
         }
@@ -191,8 +202,38 @@ final class BrochurePage {
                 .append(esc(PrintText.capWords(u, PrintBody.MAX_WORD_CHARS).text())).append("</a></div>"));
         h.append("</td>");
         qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\"><object type=\"")
-                .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\"></object></div></td>"));
+                .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\" alt=\"")
+                .append(esc(target.get())).append("\"></object></div></td>"));
         h.append("</tr></table></div>");
+    }
+
+    /**
+     * Where the QR code leads: the story's page on the brand's website (the brochure's reader lands on the
+     * full story, with the call to action on it), or the call to action itself when the brand has no
+     * website. Tagged so the web analytics count readers who came from paper.
+     */
+    static String printToWeb(Story story, Brand brand, String ctaUrl) {
+        String target = Pages.canonical(brand, story).orElse(ctaUrl);
+        String lower = target.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            return target;
+        }
+        StringBuilder query = new StringBuilder();
+        utm(query, target, "utm_source", "brochure");
+        utm(query, target, "utm_medium", "print");
+        utm(query, target, "utm_campaign", Pages.slug(story));
+        return query.length() == 0 ? target : Urls.withQuery(target, query.toString());
+    }
+
+    // A parameter the link already carries is the author's choice and stays.
+    private static void utm(StringBuilder query, String link, String key, String value) {
+        int hash = link.indexOf('#');
+        String base = hash < 0 ? link : link.substring(0, hash);
+        if (value.isBlank() || base.contains("?" + key + "=") || base.contains("&" + key + "=")) {
+            return;
+        }
+        query.append(query.length() > 0 ? "&" : "").append(key).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void finding(Severity severity, String code, int line, Object... args) {

@@ -14,7 +14,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.cristal.render.ChannelRenderer;
@@ -32,11 +31,13 @@ import org.cristal.story.StoryDocument;
 import org.jsoup.nodes.Document;
 
 /**
- * The print brochure: a PDF laid out from HTML and CSS by openhtmltopdf, A4 portrait unless the
- * options ask for Letter. Brand band with logo, title, summary as lead, hero image, the body, a call
- * to action with its address printed in full and as a QR code, and a footer with the brand's
- * contact line and page numbers. Fonts are the ones shipped in {@code assets/fonts}, embedded as
- * subsets. The same input gives the same bytes (dates and document id come from the options).
+ * The print brochure: a PDF laid out from HTML and CSS by openhtmltopdf, on A4 or A5 (the flyer), or
+ * their North American sizes for a brand based in the US or Canada. Brand band with logo, title,
+ * summary as lead, hero image, the body, a call to action with its address printed in full and a QR
+ * code to the story's web page, and a footer with the brand's contact line and page numbers. Every
+ * file is PDF/A-2b and tagged PDF/UA-1; with {@link RenderOptions#printReady()} the pages get 3 mm of
+ * bleed, trim and bleed boxes and crop marks. Fonts are the ones shipped in {@code assets/fonts},
+ * embedded as subsets. The same input gives the same bytes (dates and document id come from the options).
  *
  * <p>Never throws on story content: missing or broken images, unsafe links and oversize text
  * become findings; an unexpected layout failure gives an error finding and a blank page.
@@ -54,14 +55,15 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         List<Finding> findings = new ArrayList<>();
         Brand kit = brand == null ? Brand.DEFAULT : brand;
         try {
-            BrochurePage page = new BrochurePage(story, kit, options, findings);
+            Sheet sheet = Sheet.of(options, kit, findings);
+            BrochurePage page = new BrochurePage(story, kit, options, sheet, findings);
             Document html = page.build();
             BrochureFonts.Needs needs = BrochureFonts.needs(html.body().text());
             if (!needs.missing().isEmpty()) {
                 findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0,
                         needs.missing()));
             }
-            BrochurePdf pdf = write(html, page, needs, story.story(), kit, options);
+            BrochurePdf pdf = write(html, page, needs, sheet, story.story(), kit, options);
             return new Rendition<>(Channel.BROCHURE, pdf, findings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
@@ -70,37 +72,31 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         }
     }
 
-    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Story story,
-            Brand brand, RenderOptions options) throws IOException {
-        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, options.paper(),
-                pdf -> describe(pdf, page.title(), story, brand, options));
+    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Sheet sheet,
+            Story story, Brand brand, RenderOptions options) throws IOException {
+        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, sheet,
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet));
         return new BrochurePdf(out.bytes(), out.pages());
     }
 
     // Dates from the options and an id derived from the content: two renders of one input are identical.
-    private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options) {
-        PDDocumentInformation info = pdf.getDocumentInformation();
+    private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options,
+            Sheet sheet) {
         Calendar when = GregorianCalendar.from(options.now().atZone(options.zone()));
-        info.setCreationDate(when);
-        info.setModificationDate(when);
-        info.setTitle(title);
-        info.setAuthor(brand.name());
-        info.setSubject(story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary());
-        info.setKeywords(String.join(", ", story.tags()));
-        info.setCreator("Cristal");
-        info.setProducer("Cristal");
-        Texts.declaredLang(story).ifPresent(pdf.getDocumentCatalog()::setLanguage);
-        byte[] id = documentId(story, brand, options);
+        String subject = story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary();
+        PdfMetadata.write(pdf, new PdfMetadata.Fields(title, brand.name(), subject, String.join(", ", story.tags()),
+                Texts.lang(story), when));
+        byte[] id = documentId(story, brand, options, sheet);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
-    private static byte[] documentId(Story story, Brand brand, RenderOptions options) {
+    private static byte[] documentId(Story story, Brand brand, RenderOptions options, Sheet sheet) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            for (String part : List.of(story.id(), story.title(), story.body(), brand.id(), options.paper().name(),
+            for (String part : List.of(story.id(), story.title(), story.body(), brand.id(), sheet.key(),
                     options.now().toString())) {
                 md5.update(part.getBytes(StandardCharsets.UTF_8));
                 md5.update((byte) 0);

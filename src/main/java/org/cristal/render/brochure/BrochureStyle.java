@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.cristal.render.PaperSize;
 import org.cristal.render.common.Colours;
 import org.cristal.story.Brand;
 
@@ -17,16 +16,9 @@ import org.cristal.story.Brand;
  * default palette, so a brand kit cannot inject CSS.
  */
 final class BrochureStyle {
-    /** Left and right page margins; the printed column is the paper width minus both. */
-    static final double SIDE_MARGIN_MM = 20;
-
     private static final String TEMPLATE = load();
 
     private BrochureStyle() {
-    }
-
-    static double columnWidthMm(PaperSize paper) {
-        return paper.widthMm() - 2 * SIDE_MARGIN_MM;
     }
 
     /** The colour the logo is printed on (the band's). */
@@ -34,7 +26,7 @@ final class BrochureStyle {
         return Colours.rgb(brand.colors().secondary(), Brand.Colors.DEFAULT.secondary());
     }
 
-    static String css(Brand brand, PaperSize paper) {
+    static String css(Brand brand, Sheet sheet) {
         Brand.Colors d = Brand.Colors.DEFAULT;
         Brand.Colors c = brand.colors();
         int primary = Colours.rgb(c.primary(), d.primary());
@@ -42,9 +34,13 @@ final class BrochureStyle {
         int accent = Colours.rgb(c.accent(), d.accent());
         int text = Colours.rgb(c.text(), d.text());
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("pageWidth", mm(paper.widthMm()));
-        values.put("pageHeight", mm(paper.heightMm()));
-        values.put("sideMargin", mm(SIDE_MARGIN_MM));
+        // With bleed the page is the larger sheet and every margin grows by the bleed: the text stays where
+        // it is on the trimmed page.
+        values.put("pageWidth", mm(sheet.mediaWidthMm()));
+        values.put("pageHeight", mm(sheet.mediaHeightMm()));
+        values.put("sideMargin", mm(sheet.sideMarginMm() + sheet.bleedMm()));
+        values.put("topMargin", mm(14 + sheet.bleedMm()));
+        values.put("bottomMargin", mm(21 + sheet.bleedMm()));
         values.put("bodyFont", BrochureFonts.cssFamily(brand.fonts().body()));
         values.put("headingFont", BrochureFonts.cssFamily(brand.fonts().heading()));
         values.put("monoFont", BrochureFonts.cssFamily("monospace"));

@@ -171,7 +171,8 @@ class BrochureHostileInputTest {
         Rendition<BrochurePdf> r = Brochures.RENDERER.render(Corpus.document("osteo-samedi"), hostile,
                 Brochures.options());
         assertTrue(PdfReading.text(r.body().pdf()).contains("le samedi de 9 h à 13 h"));
-        assertEquals(Optional.of("https://osteo-lumiere.example/rdv"), PdfReading.qrCode(r.body().pdf()));
+        assertEquals(Optional.of("https://osteo-lumiere.example/rdv?utm_source=brochure&utm_medium=print&utm_campaign="
+                + Corpus.document("osteo-samedi").story().id()), PdfReading.qrCode(r.body().pdf()));
     }
 
     @Test
@@ -197,9 +198,11 @@ class BrochureHostileInputTest {
     void overlongCallToActionUrlIsPrintedWithoutQrCode() {
         Story base = Corpus.document("coffee-huila").story();
         String url = "https://harborpine.example/" + "a".repeat(5_000);
-        Rendition<BrochurePdf> r = renderGuarded(
+        // Without a website the QR code would lead to the call to action, which no QR code can hold.
+        Rendition<BrochurePdf> r = Brochures.RENDERER.render(
                 StoryDocument.of(BrochureRendererTest.withCta(base, new org.cristal.story.Cta("Go", url))),
-                Brochures.options());
+                Brand.DEFAULT, Brochures.options());
         assertTrue(has(r, "brochure.cta.noQrCode"));
+        assertEquals(Optional.empty(), PdfReading.qrCode(r.body().pdf()));
     }
 }

@@ -136,7 +136,7 @@ class BrochureRendererTest {
 
     @Test
     void pageIsA4ByDefault() {
-        for (PDRectangle box : pageSizes(render("coffee-huila").body().pdf())) {
+        for (PDRectangle box : pageSizes(render("boulangerie-levain").body().pdf())) {
             assertEquals(595.3, box.getWidth(), 1.0);
             assertEquals(841.9, box.getHeight(), 1.0);
         }
@@ -144,14 +144,15 @@ class BrochureRendererTest {
 
     @Test
     void pageIsLetterWhenAsked() {
-        Rendition<BrochurePdf> r = render(Corpus.document("coffee-huila"), Brochures.options().withPaper(PaperSize.LETTER));
+        Rendition<BrochurePdf> r = render(Corpus.document("boulangerie-levain"),
+                Brochures.options().withPaper(PaperSize.LETTER));
         for (PDRectangle box : pageSizes(r.body().pdf())) {
             assertEquals(612, box.getWidth(), 1.0);
             assertEquals(792, box.getHeight(), 1.0);
         }
     }
 
-    private static List<PDRectangle> pageSizes(byte[] pdf) {
+    static List<PDRectangle> pageSizes(byte[] pdf) {
         List<PDRectangle> sizes = new ArrayList<>();
         try (PDDocument doc = PdfReading.load(pdf)) {
             assertTrue(doc.getNumberOfPages() >= 1);
@@ -177,13 +178,28 @@ class BrochureRendererTest {
     }
 
     @Test
-    void qrCodeDecodesToTheCallToActionUrl() {
-        for (String name : List.of("boulangerie-levain", "coffee-huila")) {
-            Rendition<BrochurePdf> r = render(name);
-            String url = Corpus.document(name).story().cta().orElseThrow().url();
-            assertEquals(Optional.of(url), PdfReading.qrCode(r.body().pdf()), name);
-            assertTrue(PdfReading.squeeze(PdfReading.text(r.body().pdf())).contains(url), "URL printed in full");
-        }
+    void qrCodeLeadsToTheStoryPageTaggedAsComingFromPrint() {
+        Rendition<BrochurePdf> r = render("boulangerie-levain");
+        assertEquals(Optional.of("https://boulangerie-martin.example/boulangerie-levain"
+                + "?utm_source=brochure&utm_medium=print&utm_campaign=boulangerie-levain"), PdfReading.qrCode(r.body().pdf()));
+        String url = Corpus.document("boulangerie-levain").story().cta().orElseThrow().url();
+        assertTrue(PdfReading.squeeze(PdfReading.text(r.body().pdf())).contains(url), "call to action printed in full");
+    }
+
+    @Test
+    void qrCodeFallsBackToTheCallToActionWhenTheBrandHasNoWebsite() {
+        StoryDocument doc = Corpus.document("coffee-huila");
+        Rendition<BrochurePdf> r = Brochures.RENDERER.render(doc, org.cristal.story.Brand.DEFAULT, Brochures.options());
+        assertEquals(Optional.of("https://harborpine.example/shop/huila-2026"
+                + "?utm_source=brochure&utm_medium=print&utm_campaign=coffee-huila"), PdfReading.qrCode(r.body().pdf()));
+    }
+
+    @Test
+    void utmParametersTheAuthorAlreadySetAreKept() {
+        Story story = withCta(Corpus.document("coffee-huila").story(),
+                new Cta("Shop", "https://harborpine.example/shop?utm_campaign=spring#beans"));
+        assertEquals("https://harborpine.example/shop?utm_campaign=spring&utm_source=brochure&utm_medium=print#beans",
+                BrochurePage.printToWeb(story, org.cristal.story.Brand.DEFAULT, story.cta().orElseThrow().url()));
     }
 
     @Test
@@ -236,9 +252,9 @@ class BrochureRendererTest {
     void lowResolutionPhotoIsFlaggedWithItsPrintedDpi() {
         Story story = withImage(Corpus.document("coffee-huila").story(), "../images/lowres-photo.jpg");
         Rendition<BrochurePdf> r = render(story);
-        // 240 px across a 170 mm column.
-        assertEquals(List.of("../images/lowres-photo.jpg", 36, 300), finding(r, "brochure.image.lowResolution").args());
-        assertFalse(has(render("coffee-huila"), "brochure.image.lowResolution"), "2400 px is 350 dpi");
+        // 240 px across the 176 mm column of Letter paper (Harbor & Pine is in Maine).
+        assertEquals(List.of("../images/lowres-photo.jpg", 35, 300), finding(r, "brochure.image.lowResolution").args());
+        assertFalse(has(render("coffee-huila"), "brochure.image.lowResolution"), "2400 px is 346 dpi");
     }
 
     @Test
@@ -324,7 +340,8 @@ class BrochureRendererTest {
         for (String code : List.of("brochure.image.missing", "brochure.image.unreadable", "brochure.image.lowResolution",
                 "brochure.logo.unreadable", "brochure.cta.missing", "brochure.cta.unsafeUrl", "brochure.cta.noQrCode",
                 "brochure.text.truncated", "brochure.word.truncated", "brochure.table.truncated",
-                "brochure.glyph.missing", "brochure.failed")) {
+                "brochure.glyph.missing", "brochure.failed", "brochure.paper.northAmerican",
+                "brochure.logo.lowResolution")) {
             for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.FRENCH)) {
                 String message = org.cristal.story.Messages.format(org.cristal.story.Messages.FINDINGS_BUNDLE, locale,
                         code, 1, 2, 3, 4);

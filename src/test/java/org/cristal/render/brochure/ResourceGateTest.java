@@ -42,7 +42,7 @@ class ResourceGateTest {
 
     private static int imagesIn(Document html, ResourceGate gate) throws Exception {
         PdfLayout.Output out = PdfLayout.write(html, gate, new QrCodes(), new BrochureFonts.Needs(false, false, ""),
-                PaperSize.A4, pdf -> { });
+                new Sheet(PaperSize.A4, 0), pdf -> { });
         return BrochureRendererTest.imageCount(out.bytes());
     }
 
