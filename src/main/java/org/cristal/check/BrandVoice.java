@@ -99,7 +99,11 @@ public final class BrandVoice {
     static List<Place> places(StoryDocument doc) {
         Story s = doc.story();
         List<Place> out = new ArrayList<>();
-        out.add(new Place(s.title(), 0, null));
+        // A story without a title takes its first line as one: that line is checked in the body.
+        boolean titleFromBody = doc.blocks().stream().anyMatch(b -> b.text().startsWith(s.title()));
+        if (!titleFromBody) {
+            out.add(new Place(s.title(), 0, null));
+        }
         out.add(new Place(s.summary(), 0, null));
         out.add(new Place(s.imageAlt(), 0, null));
         s.cta().ifPresent(c -> out.add(new Place(c.label(), 0, null)));

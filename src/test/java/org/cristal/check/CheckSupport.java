@@ -10,6 +10,7 @@ import org.cristal.story.Finding;
 import org.cristal.story.StoryDocument;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
+import org.cristal.support.Corpus;
 
 /** Stories and renditions for the check tests: the text channels rendered for real (the brochure is not read). */
 final class CheckSupport {
@@ -25,7 +26,8 @@ final class CheckSupport {
     }
 
     static Renderers.All render(StoryDocument doc, Brand brand) {
-        RenderOptions options = RenderOptions.at(Instant.parse("2026-11-23T09:00:00Z"));
+        RenderOptions options = RenderOptions.at(Instant.parse("2026-11-23T09:00:00Z"))
+                .withAssets(new org.cristal.library.FileAssets(Corpus.stories(), Corpus.root()));
         return new Renderers.All(Renderers.WEB.render(doc, brand, options), Renderers.EMAIL.render(doc, brand, options),
                 Renderers.SOCIAL.render(doc, brand, options), null);
     }
