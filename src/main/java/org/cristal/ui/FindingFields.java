@@ -9,7 +9,8 @@ final class FindingFields {
 
     static String field(String code) {
         return switch (code) {
-            case "image.altMissing" -> "imageAlt";
+            case "image.altMissing", "check.alt.missing", "check.alt.fileName", "check.alt.generic" -> "imageAlt";
+            case "check.cta.vague" -> "cta";
             case "image.notFound", "image.unreadable", "image.remoteBlocked", "brochure.image.lowResolution",
                     "brochure.image.missing", "brochure.image.unreadable" -> "image";
             case "email.preheader.length" -> "email.preheader";
