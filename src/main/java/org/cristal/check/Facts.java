@@ -29,7 +29,7 @@ record Facts(List<Fact> prices, List<Fact> offers, List<Fact> dates, List<Fact> 
     private static final Pattern CODE = Pattern.compile("(?i)\\b(?:promo[ -]?)?code(?:\\s+promo)?\\s*:?\\s+"
             + "(?-i)([A-Z][A-Z0-9]{3,19}|[0-9]+[A-Z][A-Z0-9]*)\\b");
     private static final Pattern OFFER_WORD = Pattern.compile(
-            "(?iu)\\b(free|gratuit(?:e|s|es)?|offert(?:e|s|es)?|rembours[ée]s?|satisfait ou rembours[ée])\\b");
+            "(?iu)\\b(free|gratuit(?:e|s|es)?|offert(?:e|s|es)?|rembours[ée]s?|refund(?:s|ed)?)\\b");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("janvier", 1), Map.entry("janv", 1), Map.entry("fevrier", 2), Map.entry("fevr", 2),
             Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("avr", 4), Map.entry("mai", 5), Map.entry("juin", 6),
@@ -41,13 +41,6 @@ record Facts(List<Fact> prices, List<Fact> offers, List<Fact> dates, List<Fact> 
             Map.entry("jun", 6), Map.entry("july", 7), Map.entry("jul", 7), Map.entry("august", 8),
             Map.entry("aug", 8), Map.entry("september", 9), Map.entry("sep", 9), Map.entry("october", 10),
             Map.entry("november", 11), Map.entry("december", 12));
-    private static final String MONTH = "(janvier|janv|f[ée]vrier|f[ée]vr|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t"
-            + "|septembre|sept|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|january|jan|february|feb|march|mar|april|apr"
-            + "|may|june|jun|july|jul|august|aug|september|sep|october|november|december)\\.?";
-    private static final Pattern DAY_MONTH = Pattern.compile("(?iu)(?<![\\p{L}\\d])(1er|\\d{1,2})(?:st|nd|rd|th)?"
-            + "[ \u00A0\u202F]+(?:of[ \u00A0]+)?" + MONTH + "(?![\\p{L}])");
-    private static final Pattern MONTH_DAY = Pattern.compile("(?iu)(?<![\\p{L}])" + MONTH + "[ \u00A0\u202F]+(\\d{1,2})"
-            + "(?:st|nd|rd|th)?(?![\\p{L}\\d])");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d])");
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'«»“”]+");
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "mc_cid", "mc_eid", "ref");
@@ -72,49 +65,116 @@ record Facts(List<Fact> prices, List<Fact> offers, List<Fact> dates, List<Fact> 
             u.appendTail(rest);
             withoutUrls = rest.toString();
         }
+        // Cheap tests first: most paragraphs hold no price, percentage, code or offer word.
+        String lower = withoutUrls.toLowerCase(Locale.ROOT);
         if (hasDigit(withoutUrls)) {
-            Matcher m = PRICE.matcher(withoutUrls);
-            while (m.find()) {
-                String currency = m.group(1) != null ? m.group(1) : m.group(4);
-                String amount = m.group(2) != null ? m.group(2) : m.group(3);
-                prices.add(new Fact(spaces(m.group()), currency(currency) + " " + amount(amount)));
+            if (hasCurrency(lower)) {
+                Matcher m = PRICE.matcher(withoutUrls);
+                while (m.find()) {
+                    String currency = m.group(1) != null ? m.group(1) : m.group(4);
+                    String amount = m.group(2) != null ? m.group(2) : m.group(3);
+                    prices.add(new Fact(spaces(m.group()), currency(currency) + " " + amount(amount)));
+                }
             }
-            Matcher p = PERCENT.matcher(withoutUrls);
-            while (p.find()) {
-                String value = p.group(2).replace(',', '.');
-                offers.add(new Fact(spaces(p.group()), (p.group(1) != null ? "-" : "") + new BigDecimal(value)
-                        .stripTrailingZeros().toPlainString() + "%"));
+            if (lower.indexOf('%') >= 0) {
+                Matcher p = PERCENT.matcher(withoutUrls);
+                while (p.find()) {
+                    String value = p.group(2).replace(',', '.');
+                    offers.add(new Fact(spaces(p.group()), (p.group(1) != null ? "-" : "") + new BigDecimal(value)
+                            .stripTrailingZeros().toPlainString() + "%"));
+                }
             }
+            dates(withoutUrls, dates);
+        }
+        if (lower.contains("code")) {
             Matcher c = CODE.matcher(withoutUrls);
             while (c.find()) {
                 offers.add(new Fact(c.group(1), "code " + c.group(1)));
             }
-            dates(withoutUrls, dates);
         }
-        Matcher w = OFFER_WORD.matcher(withoutUrls);
-        while (w.find()) {
-            String word = Words.fold(w.group(1));
-            String key = word.startsWith("free") || word.startsWith("gratuit") || word.startsWith("offert") ? "free"
-                    : "refund";
-            offers.add(new Fact(w.group(1), key));
+        if (lower.contains("free") || lower.contains("gratuit") || lower.contains("offert")
+                || lower.contains("rembours") || lower.contains("refund")) {
+            Matcher w = OFFER_WORD.matcher(withoutUrls);
+            while (w.find()) {
+                String word = Words.fold(w.group(1));
+                String key = word.startsWith("free") || word.startsWith("gratuit") || word.startsWith("offert")
+                        ? "free" : "refund";
+                offers.add(new Fact(w.group(1), key));
+            }
         }
         return new Facts(prices, offers, dates, links);
     }
 
+    /**
+     * Dates as "6 décembre", "1er mai", "6 déc.", "3rd of December", "December 3", "Dec 3rd" or
+     * "2026-12-03", found word by word (a regular expression over every month name in two languages cost
+     * more than all the other checks together).
+     */
     private static void dates(String text, List<Fact> out) {
-        Matcher m = DAY_MONTH.matcher(text);
-        while (m.find()) {
-            int day = m.group(1).equalsIgnoreCase("1er") ? 1 : Integer.parseInt(m.group(1));
-            add(out, m.group(), MONTHS.get(Words.fold(m.group(2))), day);
+        List<Words.Token> tokens = Words.tokens(text, false);
+        for (int i = 0; i < tokens.size(); i++) {
+            Words.Token t = tokens.get(i);
+            Integer month = MONTHS.get(Words.fold(t.text()));
+            if (month != null) {
+                int day = i + 1 < tokens.size() && adjacent(text, t, tokens.get(i + 1)) ? day(tokens.get(i + 1).text()) : 0;
+                if (day > 0) {
+                    add(out, text.substring(t.start(), tokens.get(i + 1).end()), month, day);
+                    i++;
+                }
+                continue;
+            }
+            int day = day(t.text());
+            if (day > 0 && i + 1 < tokens.size()) {
+                int k = i + 1;
+                if (tokens.get(k).text().equalsIgnoreCase("of") && k + 1 < tokens.size()) {
+                    k++;
+                }
+                Integer m = adjacent(text, tokens.get(k - 1), tokens.get(k)) && adjacent(text, t, tokens.get(i + 1))
+                        ? MONTHS.get(Words.fold(tokens.get(k).text())) : null;
+                if (m != null) {
+                    int end = tokens.get(k).end();
+                    if (end < text.length() && text.charAt(end) == '.') {
+                        end++;
+                    }
+                    add(out, text.substring(t.start(), end), m, day);
+                    i = k;
+                }
+            }
         }
-        m = MONTH_DAY.matcher(text);
-        while (m.find()) {
-            add(out, m.group(), MONTHS.get(Words.fold(m.group(1))), Integer.parseInt(m.group(2)));
+        if (text.indexOf('-') >= 0) {
+            Matcher m = ISO_DATE.matcher(text);
+            while (m.find()) {
+                add(out, m.group(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
         }
-        m = ISO_DATE.matcher(text);
-        while (m.find()) {
-            add(out, m.group(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+
+    /** Two words separated by spaces only (not "5, mai" nor "3/mars"). */
+    private static boolean adjacent(String text, Words.Token a, Words.Token b) {
+        for (int i = a.end(); i < b.start(); i++) {
+            char c = text.charAt(i);
+            if (!(c == ' ' || c == '\u00A0' || c == '\u202F' || c == '.' && i == a.end())) {
+                return false;
+            }
         }
+        return b.start() > a.end();
+    }
+
+    /** 1–31, "1er", "3rd", "21st"; else 0. */
+    private static int day(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replaceFirst("(er|st|nd|rd|th)$", "");
+        if (w.isEmpty() || w.length() > 2 || !Character.isDigit(w.charAt(0))
+                || (w.length() == 2 && !Character.isDigit(w.charAt(1)))) {
+            return 0;
+        }
+        int d = Integer.parseInt(w);
+        return d >= 1 && d <= 31 ? d : 0;
+    }
+
+    private static boolean hasCurrency(String lower) {
+        return lower.indexOf('$') >= 0 || lower.indexOf('€') >= 0 || lower.indexOf('£') >= 0 || lower.contains("usd")
+                || lower.contains("eur") || lower.contains("cad") || lower.contains("gbp") || lower.contains("chf")
+                || lower.contains("dollar");
     }
 
     private static void add(List<Fact> out, String written, Integer month, int day) {
