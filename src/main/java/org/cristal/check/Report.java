@@ -14,9 +14,13 @@ final class Report {
     private final List<Finding> list = new ArrayList<>();
     private final Map<String, Integer> counts = new HashMap<>();
 
+    private final java.util.Set<Finding> seen = new java.util.HashSet<>();
+
+    /** Adds a finding, once: the same word twice on a line, or in an image description and its paragraph, is one. */
     void add(Severity severity, Channel channel, String code, int line, Object... args) {
-        if (counts.merge(code, 1, Integer::sum) <= MAX_PER_CODE) {
-            list.add(Finding.of(severity, channel, code, Math.max(0, line), args));
+        Finding f = Finding.of(severity, channel, code, Math.max(0, line), args);
+        if (seen.add(f) && counts.merge(code, 1, Integer::sum) <= MAX_PER_CODE) {
+            list.add(f);
         }
     }
 

@@ -25,8 +25,8 @@ final class Syllables {
      * are one), the mute e at the end of a word not counted ("table" 1, "pommes" 1, but "le" 1), a vowel
      * after é or a vowel with a diaeresis starting a new syllable ("ré-us-sir", "na-ïf"), u after q (and
      * after g before e/i) being part of the consonant ("quel", "guerre"), and a vowel after a y that
-     * follows a vowel starting a new one ("cray-on"). A mute e inside a word ("samedi") and the silent "-ent" of verbs ("parlent")
-     * are counted, as they are when the text is read slowly.
+     * follows a vowel starting a new one ("cray-on"). A mute e inside a word ("samedi") and the silent
+     * "-ent" of verbs ("parlent") are counted, as they are when the text is read slowly.
      */
     static int french(String word) {
         String w = word.toLowerCase(Locale.FRENCH).replace('’', '\'');

@@ -101,4 +101,12 @@ class BrandVoiceTest {
     void aBrandWithoutVoiceRulesFindsNothing() {
         assertEquals(List.of(), BrandVoice.check(Corpus.document("osteo-samedi"), Corpus.loadBrand("osteo-lumiere")));
     }
+
+    @Test
+    void aBannedWordInAnImageDescriptionIsReportedOnceAtItsLine() {
+        String src = "---\nlang: fr\ntitle: Pain\n---\nIntro.\n\n![Un pain industriel](a.jpg)\n";
+        List<Finding> found = BrandVoice.check(story(src), MARTIN);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(7, found.get(0).line());
+    }
 }
