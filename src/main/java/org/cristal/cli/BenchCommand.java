@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.cristal.check.Checks;
 import org.cristal.library.LibraryBench;
 import org.cristal.render.CachingAssets;
 import org.cristal.render.Images;
@@ -108,6 +109,18 @@ final class BenchCommand implements Callable<Integer> {
                 three[i] = ms(t4 - t1);
             }
         }
+        // The content checks on the same story, against its text renditions (the brochure is not read).
+        Renderers.All renditions = new Renderers.All(Renderers.WEB.render(doc, brand, options),
+                Renderers.EMAIL.render(doc, brand, options), Renderers.SOCIAL.render(doc, brand, options), null);
+        double[] checks = new double[iterations];
+        int checkFindings = 0;
+        for (int i = -warmup; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            checkFindings = Checks.run(doc, brand, renditions).size();
+            if (i >= 0) {
+                checks[i] = ms(System.nanoTime() - t0);
+            }
+        }
         int pdfRuns = Math.max(20, iterations / 8);
         double[] brochure = new double[pdfRuns];
         for (int i = -Math.max(10, pdfRuns / 2); i < pdfRuns; i++) {
@@ -125,6 +138,8 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "social (4 networks)", social);
         row(out, "**web + email + social**", three);
         row(out, "brochure (PDF)", brochure);
+        row(out, "content checks (readability, voice, accessibility, coherence; " + checkFindings + " findings)",
+                checks);
         out.println();
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cristal.check.Checks;
 import org.cristal.library.RenditionExport;
 import org.cristal.library.FileAssets;
 import org.cristal.render.PaperSize;
@@ -19,6 +20,10 @@ import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
 import org.cristal.story.Brand;
 import org.cristal.story.BrandParser;
+import org.cristal.story.BrochurePdf;
+import org.cristal.story.EmailMessage;
+import org.cristal.story.SocialPosts;
+import org.cristal.story.WebPage;
 import org.cristal.story.Channel;
 import org.cristal.story.Finding;
 import org.cristal.story.Rendition;
@@ -88,7 +93,8 @@ final class RenderCommand implements Callable<Integer> {
                 .withUnsubscribeUrl(unsubscribeUrl == null ? "" : unsubscribeUrl);
         List<Finding> findings = new ArrayList<>(doc.findings());
         int files = 0;
-        for (Rendition<? extends RenditionBody> r : Renderers.render(channels, doc, brand, options)) {
+        List<Rendition<? extends RenditionBody>> renditions = Renderers.render(channels, doc, brand, options);
+        for (Rendition<? extends RenditionBody> r : renditions) {
             findings.addAll(r.findings());
             try {
                 files += RenditionExport.write(this.out, r).size();
@@ -96,9 +102,19 @@ final class RenderCommand implements Callable<Integer> {
                 throw new UserError(CliText.get("render.cannotWrite", this.out, Errors.reason(e)), e);
             }
         }
+        findings.addAll(Checks.run(doc, brand, all(renditions)));
         FindingsPrinter.print(out, storyFile.getFileName().toString(), findings);
         out.println(CliText.get("render.done", files, this.out.toAbsolutePath().normalize()));
         return CristalCli.OK;
+    }
+
+    /** The renditions made, by channel; the channels not rendered are null (the checks compare what exists). */
+    @SuppressWarnings("unchecked")
+    private static Renderers.All all(List<Rendition<? extends RenditionBody>> renditions) {
+        java.util.Map<Channel, Rendition<?>> by = new java.util.EnumMap<>(Channel.class);
+        renditions.forEach(r -> by.put(r.channel(), r));
+        return new Renderers.All((Rendition<WebPage>) by.get(Channel.WEB), (Rendition<EmailMessage>) by.get(Channel.EMAIL),
+                (Rendition<SocialPosts>) by.get(Channel.SOCIAL), (Rendition<BrochurePdf>) by.get(Channel.BROCHURE));
     }
 
     private List<Channel> channels() {

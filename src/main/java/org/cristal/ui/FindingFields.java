@@ -7,9 +7,25 @@ final class FindingFields {
     private FindingFields() {
     }
 
+    /**
+     * The field a finding is about: a coherence finding (or a brand-voice one found in a channel's own
+     * text) opens that channel's text, otherwise the field of its code.
+     */
+    static String field(org.cristal.story.Finding finding) {
+        boolean channelText = finding.code().startsWith("check.coherence.") || finding.code().startsWith("check.voice.");
+        if (channelText && finding.channel() == org.cristal.story.Channel.SOCIAL) {
+            return "social.text";
+        }
+        if (channelText && finding.channel() == org.cristal.story.Channel.EMAIL) {
+            return "email.subject";
+        }
+        return field(finding.code());
+    }
+
     static String field(String code) {
         return switch (code) {
-            case "image.altMissing" -> "imageAlt";
+            case "image.altMissing", "check.alt.missing", "check.alt.fileName", "check.alt.generic" -> "imageAlt";
+            case "check.cta.vague" -> "cta.label";
             case "image.notFound", "image.unreadable", "image.remoteBlocked", "brochure.image.lowResolution",
                     "brochure.image.missing", "brochure.image.unreadable" -> "image";
             case "email.preheader.length" -> "email.preheader";

@@ -263,7 +263,7 @@ public final class StudioWindow {
             editor.goToLine(f.line() - bodyLine + 1);
             return;
         }
-        String field = FindingFields.field(f.code());
+        String field = FindingFields.field(f);
         if (field.equals(FindingFields.BRAND)) {
             commands.showBrands();
         } else if (form.focusField(field)) {

@@ -11,7 +11,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the layers of docs/architecture.md true: story ← render ← library ← publish ← cli, ui ← app. */
+/** Keeps the layers of docs/architecture.md true: story ← render ← check ← library ← publish ← cli, ui ← app. */
 class LayerRulesTest {
     private static JavaClasses classes;
 
@@ -26,6 +26,7 @@ class LayerRulesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("story").definedBy("org.cristal.story..")
                 .layer("render").definedBy("org.cristal.render..")
+                .layer("check").definedBy("org.cristal.check..")
                 .layer("library").definedBy("org.cristal.library..")
                 .layer("publish").definedBy("org.cristal.publish..")
                 .layer("cli").definedBy("org.cristal.cli..")
@@ -36,7 +37,8 @@ class LayerRulesTest {
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("publish").mayOnlyBeAccessedByLayers("cli", "ui", "app")
                 .whereLayer("library").mayOnlyBeAccessedByLayers("publish", "cli", "ui", "app")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("library", "publish", "cli", "ui", "app")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("library", "publish", "cli", "ui", "app")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("check", "library", "publish", "cli", "ui", "app")
                 .check(classes);
     }
 

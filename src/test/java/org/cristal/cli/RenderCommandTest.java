@@ -103,6 +103,15 @@ class RenderCommandTest {
     }
 
     @Test
+    void contentChecksArePrintedWithTheRenderFindings(@TempDir Path out) {
+        // The bakery story says "une farine industrielle" on line 29; the brand kit bans "industriel".
+        CliRun r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "web", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("boulangerie-levain.md:29:") && r.out().contains("industrielle"), r.out());
+    }
+
+    @Test
     void brokenFrontMatterIsOneClearLineAndExitTwo(@TempDir Path out) {
         CliRun r = cli("render", Corpus.root().resolve("bad/broken-front-matter.md").toString(), "--out",
                 out.toString());

@@ -3,6 +3,7 @@ package org.cristal.ui.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cristal.check.Checks;
 import org.cristal.library.Workspace;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
@@ -143,17 +145,29 @@ public final class PreviewModel {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
                     }
-                    workers.fx().execute(() -> deliver(gen, all, used));
+                    // The content checks run here, on the render thread that finished the renditions.
+                    List<Finding> checks = all == null || gen != generation.get() ? List.of() : checks(doc, used, all);
+                    workers.fx().execute(() -> deliver(gen, all, used, checks));
                 });
             } catch (Exception e) {
                 // The text does not parse (a broken draft): keep showing the last good previews.
                 LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
-                workers.fx().execute(() -> deliver(gen, null, null));
+                workers.fx().execute(() -> deliver(gen, null, null, List.of()));
             }
         });
     }
 
-    private void deliver(long gen, Renderers.All all, Brand used) {
+    private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
+        try {
+            return Checks.run(doc, brand, all);
+        } catch (RuntimeException e) {
+            // A check must never cost the user the previews.
+            LOG.log(System.Logger.Level.WARNING, "content checks failed", e);
+            return List.of();
+        }
+    }
+
+    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks) {
         if (gen != generation.get()) {
             return;
         }
@@ -161,7 +175,8 @@ public final class PreviewModel {
         if (all != null) {
             brand.set(used);
             renditions.set(all);
-            List<Finding> list = all.findings();
+            List<Finding> list = new ArrayList<>(all.findings());
+            list.addAll(checks);
             findings.setAll(list);
         }
     }

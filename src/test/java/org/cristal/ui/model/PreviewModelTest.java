@@ -75,4 +75,15 @@ class PreviewModelTest {
         Thread.sleep(PreviewModel.DEBOUNCE.toMillis() * 3);
         assertEquals(1, held.size());
     }
+
+    @Test
+    void theFindingsListIncludesTheContentChecks() throws Exception {
+        fx.run(() -> preview.requestNow("s", "---\nlang: fr\n---\n# Atelier\n\nPour réserver, "
+                + "[cliquez ici](https://example.com/r).\n"));
+        fx.await(() -> held.size() == 1);
+        held.get(0).complete(null);
+        fx.await(() -> preview.renditionsProperty().get() != null);
+        List<String> codes = fx.call(() -> preview.findings().stream().map(f -> f.code()).toList());
+        assertTrue(codes.contains("check.link.vague"), codes.toString());
+    }
 }
