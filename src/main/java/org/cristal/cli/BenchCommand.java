@@ -135,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "parse + sanitise (shared by all channels)", parse);
         row(out, "web", web);
         row(out, "email (HTML + text + MIME)", email);
-        row(out, "social (4 networks)", social);
+        row(out, "social (5 networks)", social);
         row(out, "**web + email + social**", three);
         row(out, "brochure (PDF)", brochure);
         row(out, "content checks (readability, voice, accessibility, coherence; " + checkFindings + " findings)",
