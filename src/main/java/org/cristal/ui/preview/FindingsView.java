@@ -81,7 +81,8 @@ public final class FindingsView extends VBox {
 
     private String channelName(Channel channel) {
         if (channel == null) {
-            return "";
+            // Content checks and the parser speak about the story itself, not one channel.
+            return Widgets.format(text, locale, "findings.story");
         }
         return switch (channel) {
             case WEB -> Widgets.format(text, locale, "preview.web.title");
