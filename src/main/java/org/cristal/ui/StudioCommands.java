@@ -121,12 +121,35 @@ final class StudioCommands implements StudioActions {
             view.getItems().add(item("menuLayout" + i, keys[i], shortcut(DIGITS[i]),
                     () -> window.previews().layoutProperty().set(l)));
         }
-        view.getItems().addAll(new SeparatorMenuItem(),
+        view.getItems().addAll(new SeparatorMenuItem(), brochureMenu(), new SeparatorMenuItem(),
                 item("menuTheme", "menu.toggleTheme", null, this::toggleTheme),
                 item("menuWelcome", "menu.welcome", null, () -> Welcome.show(window.stage(), text)));
         MenuBar bar = new MenuBar(file, edit, story, export, view);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Paper and print-ready choice for the brochure; the preview and the export follow it. */
+    private Menu brochureMenu() {
+        Menu menu = new Menu(text.getString("menu.brochure"));
+        ToggleGroup paper = new ToggleGroup();
+        javafx.scene.control.RadioMenuItem a4 = new javafx.scene.control.RadioMenuItem(text.getString("menu.paper.a4"));
+        a4.setId("menuPaperA4");
+        javafx.scene.control.RadioMenuItem a5 = new javafx.scene.control.RadioMenuItem(text.getString("menu.paper.a5"));
+        a5.setId("menuPaperA5");
+        for (javafx.scene.control.RadioMenuItem r : List.of(a4, a5)) {
+            r.setToggleGroup(paper);
+        }
+        javafx.beans.property.ObjectProperty<org.cristal.render.PaperSize> size = model.preview().paperProperty();
+        (size.get() != null && size.get().isFlyer() ? a5 : a4).setSelected(true);
+        a4.setOnAction(e -> size.set(org.cristal.render.PaperSize.A4));
+        a5.setOnAction(e -> size.set(org.cristal.render.PaperSize.A5));
+        javafx.scene.control.CheckMenuItem ready = new javafx.scene.control.CheckMenuItem(
+                text.getString("menu.printReady"));
+        ready.setId("menuPrintReady");
+        ready.selectedProperty().bindBidirectional(model.preview().printReadyProperty());
+        menu.getItems().addAll(a4, a5, new SeparatorMenuItem(), ready);
+        return menu;
     }
 
     private static KeyCombination shortcut(KeyCode code) {

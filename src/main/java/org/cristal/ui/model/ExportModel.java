@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,10 +87,13 @@ public final class ExportModel {
     private final Workers workers;
     private final Supplier<Workspace> workspace;
     private final EditorModel editor;
+    private final PreviewModel preview;
     private final ResourceBundle text;
     private final Locale locale;
 
-    ExportModel(Workers workers, Supplier<Workspace> workspace, EditorModel editor, ResourceBundle text, Locale locale) {
+    ExportModel(Workers workers, Supplier<Workspace> workspace, EditorModel editor, PreviewModel preview,
+            ResourceBundle text, Locale locale) {
+        this.preview = preview;
         this.workers = workers;
         this.workspace = workspace;
         this.editor = editor;
@@ -116,6 +118,8 @@ public final class ExportModel {
         Job job = new Job(kind, target);
         Workspace ws = workspace.get();
         String id = editor.storyId();
+        // Exported as previewed: same paper, same print-ready choice.
+        RenderOptions options = ws == null ? null : preview.options(Instant.now(), ws);
         String source = editor.sourceProperty().get();
         Executor executor = kind == Kind.WORKSPACE || kind == Kind.IMPORT ? workers.io()::execute
                 : workers.render()::execute;
@@ -124,7 +128,7 @@ public final class ExportModel {
                 List<Path> files = switch (kind) {
                     case WORKSPACE -> exportWorkspace(job, ws, target);
                     case IMPORT -> importFolder(job, ws, target);
-                    default -> exportStory(job, ws, id, source, target);
+                    default -> exportStory(job, ws, id, source, target, options);
                 };
                 workers.fx().execute(() -> {
                     job.progress.set(1);
@@ -142,12 +146,11 @@ public final class ExportModel {
         void run(Runnable r);
     }
 
-    private List<Path> exportStory(Job job, Workspace ws, String id, String source, Path target) throws Exception {
+    private List<Path> exportStory(Job job, Workspace ws, String id, String source, Path target,
+            RenderOptions options) throws Exception {
         step(job, 0.05, "export.rendering");
         StoryDocument doc = StoryDocument.parse(id, source);
         Brand brand = ws.brands().get(doc.story().brand()).orElse(Brand.DEFAULT);
-        RenderOptions options = RenderOptions.at(Instant.now()).withZone(ZoneId.systemDefault())
-                .withAssets(ws.assetResolver());
         List<Channel> channels = switch (job.kind) {
             case BROCHURE -> List.of(Channel.BROCHURE);
             case EMAIL_EML, EMAIL_HTML -> List.of(Channel.EMAIL);

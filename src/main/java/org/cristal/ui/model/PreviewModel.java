@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cristal.check.Checks;
 import org.cristal.library.Workspace;
+import org.cristal.render.PaperSize;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
 import org.cristal.story.Brand;
@@ -39,6 +40,9 @@ public final class PreviewModel {
     private final ReadOnlyObjectWrapper<Brand> brand = new ReadOnlyObjectWrapper<>(Brand.DEFAULT);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Brand> brandOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(PaperSize.A4);
+    private final javafx.beans.property.BooleanProperty printReady =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final AtomicLong generation = new AtomicLong();
     private final Debouncer debouncer;
     private String id = "";
@@ -65,6 +69,8 @@ public final class PreviewModel {
         this.workspace = workspace;
         this.debouncer = new Debouncer(workers.timer(), DEBOUNCE, workers.fx(), this::render);
         brandOverride.addListener((o, a, b) -> renderSoon());
+        paper.addListener((o, a, b) -> renderSoon());
+        printReady.addListener((o, a, b) -> renderSoon());
     }
 
     public ReadOnlyObjectProperty<Renderers.All> renditionsProperty() {
@@ -82,6 +88,22 @@ public final class PreviewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The brochure's paper (A4 or the A5 flyer; brands in North America get Letter sizes). */
+    public ObjectProperty<PaperSize> paperProperty() {
+        return paper;
+    }
+
+    /** Brochure with 3 mm bleed and crop marks, for a print shop. */
+    public javafx.beans.property.BooleanProperty printReadyProperty() {
+        return printReady;
+    }
+
+    /** The options the previews render with now; exports use the same. */
+    RenderOptions options(Instant at, Workspace ws) {
+        return RenderOptions.at(at).withZone(ZoneId.systemDefault()).withAssets(ws.assetResolver())
+                .withPaper(paper.get() == null ? PaperSize.A4 : paper.get()).withPrintReady(printReady.get());
     }
 
     /** A brand being edited: previews of stories of that brand follow its unsaved edits at once. */
@@ -126,6 +148,7 @@ public final class PreviewModel {
         Workspace ws = workspace.get();
         Brand override = brandOverride.get();
         Instant at = renderedAt;
+        RenderOptions options = options(at, ws);
         if (text.isEmpty() || ws == null) {
             return;
         }
@@ -139,8 +162,6 @@ public final class PreviewModel {
                 String brandId = doc.story().brand();
                 Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
-                RenderOptions options = RenderOptions.at(at).withZone(ZoneId.systemDefault())
-                        .withAssets(ws.assetResolver());
                 renderAll.render(doc, used, options, workers.render()).whenComplete((all, t) -> {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);

@@ -46,7 +46,15 @@ public final class StudioModel implements AutoCloseable {
         this.editor = new EditorModel(workers, workspace::get, new StoryFormModel(), text, locale);
         this.preview = new PreviewModel(workers, workspace::get);
         this.history = new HistoryModel(workers, workspace::get, editor);
-        this.exports = new ExportModel(workers, workspace::get, editor, text, locale);
+        this.exports = new ExportModel(workers, workspace::get, editor, preview, text, locale);
+        try {
+            preview.paperProperty().set(org.cristal.render.PaperSize.valueOf(settings.get("brochure.paper", "A4")));
+        } catch (IllegalArgumentException e) {
+            preview.paperProperty().set(org.cristal.render.PaperSize.A4);
+        }
+        preview.printReadyProperty().set(settings.getBoolean("brochure.printReady"));
+        preview.paperProperty().addListener((o, a, b) -> settings.put("brochure.paper", b.name()));
+        preview.printReadyProperty().addListener((o, a, b) -> settings.put("brochure.printReady", String.valueOf(b)));
         recent.setAll(settings.recentWorkspaces());
         editor.sourceProperty().addListener((o, a, b) -> {
             if (editor.isOpen()) {

@@ -143,6 +143,32 @@ class StudioModelTest {
     }
 
     @Test
+    void theChosenPaperAndPrintReadyReachThePreviewAndTheExport() throws Exception {
+        fx.await(() -> studio.preview().renditionsProperty().get() != null);
+        fx.run(() -> {
+            studio.preview().paperProperty().set(org.cristal.render.PaperSize.A5);
+            studio.preview().printReadyProperty().set(true);
+        });
+        // 148 mm trim plus 3 mm bleed on each side, in points.
+        double trim = 148 / 25.4 * 72;
+        double sheet = 154 / 25.4 * 72;
+        fx.await(() -> {
+            byte[] pdf = studio.preview().renditionsProperty().get().brochure().body().pdf();
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                return Math.abs(doc.getPage(0).getMediaBox().getWidth() - sheet) < 1
+                        && Math.abs(doc.getPage(0).getTrimBox().getWidth() - trim) < 1;
+            }
+        });
+        Path pdf = dir.resolve("flyer.pdf");
+        fx.call(() -> studio.exports().start(ExportModel.Kind.BROCHURE, pdf)).result().get(30, TimeUnit.SECONDS);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(sheet, doc.getPage(0).getMediaBox().getWidth(), 1);
+            assertEquals(trim, doc.getPage(0).getTrimBox().getWidth(), 1);
+        }
+        assertEquals("A5", fx.call(() -> studio.settings().get("brochure.paper", "")));
+    }
+
+    @Test
     void exportAllWritesEveryChannel() throws Exception {
         Path out = dir.resolve("all");
         ExportModel.Job job = fx.call(() -> studio.exports().start(ExportModel.Kind.ALL, out));
