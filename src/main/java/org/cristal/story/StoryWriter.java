@@ -69,27 +69,9 @@ public final class StoryWriter {
         return k.matches("[A-Za-z0-9_-]+") ? k : quote(k);
     }
 
-    /** A YAML double-quoted scalar: always safe, whatever the text holds. */
+    /** A YAML double-quoted scalar: always safe, whatever the text holds (the brand writer's quoting). */
     static String quote(String value) {
-        StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                case '\r' -> q.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return BrandWriter.quote(value);
     }
 
 }

@@ -123,4 +123,15 @@ class StoryParserTest {
         assertEquals(s.extra(), again.extra());
         assertEquals("Dana", again.extra().get("author"));
     }
+
+    @Test
+    void textYamlWouldFoldOrDropSurvivesARoundTrip() throws Exception {
+        // Line and paragraph separators, NEL, a C1 control and a byte-order mark inside a summary.
+        String odd = "Avant\u2028après\u2029fin\u0085ici\u0090là\uFEFF.";
+        Story s = new Story("x", "Titre", odd, "Corps.\n", List.of("tag\u2028deux"), "fr", "", "", "",
+                java.util.Optional.empty(), Status.DRAFT, java.util.Map.of(), java.util.Map.of(), 1);
+        Story again = StoryParser.parse("x", StoryWriter.write(s));
+        assertEquals(odd, again.summary());
+        assertEquals(List.of("tag\u2028deux"), again.tags());
+    }
 }
