@@ -3,11 +3,11 @@ package org.cristal.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.cristal.ui.StudioUnderTest.fx;
+import static org.cristal.ui.StudioUnderTest.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -15,7 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.cristal.library.Workspace;
 import org.cristal.story.Finding;
-import org.cristal.support.Corpus;
 import org.cristal.ui.model.Settings;
 import org.cristal.ui.model.StoryItem;
 import org.cristal.ui.preview.PreviewLayout;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Keyboard shortcuts, delete and undo, findings that jump, errors that speak, settings that stick. */
 @ExtendWith(ApplicationExtension.class)
@@ -34,34 +32,11 @@ class StudioCommandsTest {
     Path dir;
     Studio studio;
     Path file;
-    Settings settings;
 
     @Start
     void start(Stage stage) throws Exception {
         file = dir.resolve("atelier.cristal");
-        try (Workspace ws = Workspace.open(file)) {
-            ws.stories().save("", Files.readString(Corpus.story("velo-atelier-solidaire")), "");
-            ws.stories().save("", Files.readString(Corpus.story("osteo-samedi")), "");
-        }
-        settings = Settings.load(dir.resolve("settings.properties"));
-        settings.put("welcome.shown", "true");
-        settings.put("language", "en");
-        studio = new Studio(stage, settings, Optional.of(file));
-        studio.start();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            try {
-                return WaitForAsyncUtils.asyncFx(condition).get();
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        studio = StudioUnderTest.start(stage, dir, file, "velo-atelier-solidaire", "osteo-samedi");
     }
 
     private void ready() throws Exception {

@@ -3,11 +3,12 @@ package org.cristal.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.cristal.ui.StudioUnderTest.fx;
+import static org.cristal.ui.StudioUnderTest.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -18,7 +19,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.cristal.library.Workspace;
 import org.cristal.support.Corpus;
 import org.cristal.ui.model.SaveState;
-import org.cristal.ui.model.Settings;
 import org.cristal.ui.model.StoryItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,28 +41,7 @@ class StudioFlowTest {
     void start(Stage s) throws Exception {
         stage = s;
         file = dir.resolve("boulangerie.cristal");
-        try (Workspace ws = Workspace.open(file)) {
-            ws.stories().save("", Files.readString(Corpus.story("boulangerie-levain")), "");
-        }
-        Settings settings = Settings.load(dir.resolve("settings.properties"));
-        settings.put("welcome.shown", "true");
-        settings.put("language", "en");
-        studio = new Studio(stage, settings, Optional.of(file));
-        studio.start();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            try {
-                return WaitForAsyncUtils.asyncFx(condition).get();
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        studio = StudioUnderTest.start(stage, dir, file, "boulangerie-levain");
     }
 
     @Test

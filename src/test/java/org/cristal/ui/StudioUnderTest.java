@@ -1,0 +1,48 @@
+package org.cristal.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.cristal.library.Workspace;
+import org.cristal.support.Corpus;
+import org.cristal.ui.model.Settings;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real studio in a TestFX stage, on a workspace of corpus stories, in English, welcome seen. */
+final class StudioUnderTest {
+    private StudioUnderTest() {
+    }
+
+    static Studio start(Stage stage, Path dir, Path workspace, String... stories) throws Exception {
+        try (Workspace ws = Workspace.open(workspace)) {
+            for (String story : stories) {
+                ws.stories().save("", Files.readString(Corpus.story(story)), "");
+            }
+        }
+        Settings settings = Settings.load(dir.resolve("settings.properties"));
+        settings.put("welcome.shown", "true");
+        settings.put("language", "en");
+        Studio studio = new Studio(stage, settings, Optional.of(workspace));
+        studio.start();
+        return studio;
+    }
+
+    /** Waits (30 s at most) until {@code condition}, read on the FX thread, holds. */
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(condition).get();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    /** Runs {@code c} on the FX thread and returns its answer. */
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+}
