@@ -40,6 +40,9 @@ public final class HtmlSanitizer {
     private static final java.util.Set<String> MARKDOWN_CLASSES = java.util.Set.of("task-done", "task-open",
             "task-list-item", "footnote-ref", "footnote-backref", "footnotes");
 
+    private static final java.util.regex.Pattern EMPTY_HOST =
+            java.util.regex.Pattern.compile("(?i)https?://(?:[/?#].*)?", java.util.regex.Pattern.DOTALL);
+
     private HtmlSanitizer() {
     }
 
@@ -50,7 +53,11 @@ public final class HtmlSanitizer {
         clean.outputSettings().prettyPrint(false);
         for (Element a : clean.select("a[href]")) {
             String href = a.attr("href");
-            if (href.startsWith("http://") || href.startsWith("https://")) {
+            if (EMPTY_HOST.matcher(href).matches()) {
+                // "https://" alone (typed half-way, or cut by the length guard) is autolinked by Markdown
+                // but is no address: a link to nowhere in every channel, and invalid HTML. Its text stays.
+                a.unwrap();
+            } else if (href.startsWith("http://") || href.startsWith("https://")) {
                 a.attr("rel", "noopener noreferrer");
             }
         }

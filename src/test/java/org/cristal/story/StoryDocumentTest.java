@@ -119,4 +119,12 @@ class StoryDocumentTest {
             assertTrue(doc.bodyHtml().length() < 2_000_000, name + " is cut down for rendering");
         }
     }
+
+    @Test
+    void aSchemeWithoutAnAddressIsTextNotALinkForEveryChannel() throws Exception {
+        StoryDocument doc = StoryDocument.parse("x", "Voir https:// et https://boulangerie.example/pain ici.\n");
+        assertFalse(doc.bodyHtml().contains("href=\"https://\""), doc.bodyHtml());
+        assertTrue(doc.bodyHtml().contains("Voir https:// et"), doc.bodyHtml());
+        assertTrue(doc.bodyHtml().contains("href=\"https://boulangerie.example/pain\""), doc.bodyHtml());
+    }
 }

@@ -34,7 +34,6 @@ import org.cristal.story.Urls;
 import org.cristal.story.WebPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Renders a story as a complete, self-contained HTML5 page: brand header, title, hero image, body, call
@@ -51,8 +50,6 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
     private static final int LOGO_HEIGHT = 48;
     private static final Pattern X_HANDLE = Pattern.compile("@?[A-Za-z0-9_]{1,15}");
     /** An http(s) URL without a host: {@code https://}, {@code http:///path}, {@code https://?q}. */
-    private static final Pattern EMPTY_HOST = Pattern.compile("(?i)https?://(?:[/?#].*)?", Pattern.DOTALL);
-    private static final Pattern EMPTY_HOST_HREF = Pattern.compile("(?i)href=\"https?://[/?#\"]");
 
     @Override
     public Channel channel() {
@@ -176,23 +173,12 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         boolean remote = options.allowRemoteImages();
         String html = remote ? doc.bodyHtmlWithRemoteImages() : doc.bodyHtml();
         BodyImages.noteImagesLeftOut(doc, remote, findings);
-        // Most bodies have no image, no h1 and no empty link: the sanitised HTML then goes in as is,
-        // without a second parse.
-        boolean emptyLinks = EMPTY_HOST_HREF.matcher(html).find();
-        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html) && !emptyLinks) {
+        // Most bodies have no image and no h1: the sanitised HTML then goes in as is, without a second parse.
+        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html)) {
             return html.strip();
         }
         Document dom = Jsoup.parseBodyFragment(html);
         dom.outputSettings().prettyPrint(false);
-        if (emptyLinks) {
-            // "https://" alone (typed half-way, or cut by the length guard) is autolinked by Markdown but is no
-            // address: a link to nowhere, and invalid HTML. Its text stays.
-            for (Element a : dom.body().select("a[href]")) {
-                if (EMPTY_HOST.matcher(a.attr("href")).matches()) {
-                    a.unwrap();
-                }
-            }
-        }
         BodyHeadings.demote(dom.body());
         BodyImages.rewrite(dom.body(), doc, files, remote, findings);
         dom.body().select("img").forEach(img -> img.attr("loading", "lazy").attr("decoding", "async"));
