@@ -58,12 +58,13 @@ public final class LibraryModel {
         this.workers = workers;
         this.workspace = workspace;
         this.text = text;
-        this.debouncer = new Debouncer(workers.timer(), SEARCH_DEBOUNCE, workers.fx(), this::refresh);
+        // Typing a query or choosing a filter changes only the list: the filters' choices stay.
+        this.debouncer = new Debouncer(workers.timer(), SEARCH_DEBOUNCE, workers.fx(), () -> refresh(false));
         query.addListener((o, a, b) -> debouncer.poke());
-        status.addListener((o, a, b) -> refresh());
-        tag.addListener((o, a, b) -> refresh());
-        brand.addListener((o, a, b) -> refresh());
-        lang.addListener((o, a, b) -> refresh());
+        status.addListener((o, a, b) -> refresh(false));
+        tag.addListener((o, a, b) -> refresh(false));
+        brand.addListener((o, a, b) -> refresh(false));
+        lang.addListener((o, a, b) -> refresh(false));
     }
 
     public StringProperty queryProperty() {
@@ -109,6 +110,11 @@ public final class LibraryModel {
 
     /** Re-reads the list (and the filter choices) from the workspace, off the UI thread. */
     public CompletableFuture<Void> refresh() {
+        return refresh(true);
+    }
+
+    /** The list always; with {@code choices}, also the tags, languages, brands and trash the workspace holds. */
+    private CompletableFuture<Void> refresh(boolean choices) {
         debouncer.cancel();
         long gen = generation.incrementAndGet();
         Workspace ws = workspace.get();
@@ -137,23 +143,16 @@ public final class LibraryModel {
                 if (s == null) {
                     found.removeIf(i -> i.status() == Status.ARCHIVED);
                 }
-                TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                TreeSet<String> allLangs = new TreeSet<>();
-                for (StorySummary sum : ws.stories().list(StoryFilter.ALL.withLimit(LIST_LIMIT, 0))) {
-                    allTags.addAll(sum.tags());
-                    if (!sum.lang().isBlank()) {
-                        allLangs.add(sum.lang().toLowerCase(Locale.ROOT));
-                    }
-                }
-                List<Brand> allBrands = ws.brands().list();
-                List<TrashedStory> trashed = ws.stories().trashed();
+                Choices now = choices ? Choices.of(ws) : null;
                 workers.fx().execute(() -> {
                     if (gen == generation.get()) {
                         items.setAll(found);
-                        setIfChanged(tags, new ArrayList<>(allTags));
-                        setIfChanged(langs, new ArrayList<>(allLangs));
-                        setIfChanged(brands, allBrands);
-                        setIfChanged(trash, trashed);
+                        if (now != null) {
+                            setIfChanged(tags, now.tags());
+                            setIfChanged(langs, now.langs());
+                            setIfChanged(brands, now.brands());
+                            setIfChanged(trash, now.trash());
+                        }
                     }
                     done.complete(null);
                 });
@@ -162,6 +161,22 @@ public final class LibraryModel {
             }
         });
         return done;
+    }
+
+    /** What the filters offer and the trash holds, read from the workspace. */
+    private record Choices(List<String> tags, List<String> langs, List<Brand> brands, List<TrashedStory> trash) {
+        static Choices of(Workspace ws) {
+            TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            TreeSet<String> allLangs = new TreeSet<>();
+            for (StorySummary sum : ws.stories().list(StoryFilter.ALL.withLimit(LIST_LIMIT, 0))) {
+                allTags.addAll(sum.tags());
+                if (!sum.lang().isBlank()) {
+                    allLangs.add(sum.lang().toLowerCase(Locale.ROOT));
+                }
+            }
+            return new Choices(new ArrayList<>(allTags), new ArrayList<>(allLangs), ws.brands().list(),
+                    ws.stories().trashed());
+        }
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> values) {
