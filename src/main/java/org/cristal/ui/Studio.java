@@ -89,11 +89,6 @@ public final class Studio {
         return model;
     }
 
-    /** Completes once the workspace has opened (or failed to). */
-    public CompletableFuture<Workspace> opened() {
-        return opened;
-    }
-
     /** Saves what is typed, remembers the window, closes the workspace. Safe to call twice. */
     public void stop() {
         if (model != null) {

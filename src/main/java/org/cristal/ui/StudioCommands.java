@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -203,10 +202,6 @@ final class StudioCommands implements StudioActions {
         layouts.getToggles().forEach(t -> t.setSelected(t.getUserData() == l));
     }
 
-    void installShortcuts(Scene scene) {
-        // Menu accelerators cover the shortcuts; nothing else is needed while the menu bar is in the scene.
-    }
-
     // --- stories
 
     @Override
@@ -226,18 +221,14 @@ final class StudioCommands implements StudioActions {
             brand = model.editor().form().brandProperty().get();
         }
         String lang = model.locale().getLanguage();
-        model.library().newStory(brand == null ? "" : brand, lang).whenComplete((id, t) -> Platform.runLater(() -> {
-            if (t != null) {
-                failed(t);
-            } else {
-                model.library().queryProperty().set("");
-                model.editor().open(id).thenRun(() -> Platform.runLater(() -> {
-                    // The starter text is selected: the first keystroke replaces it.
-                    window.editor().requestFocus();
-                    window.editor().area().selectAll();
-                }));
-            }
-        }));
+        then(model.library().newStory(brand == null ? "" : brand, lang), id -> {
+            model.library().queryProperty().set("");
+            model.editor().open(id).thenRun(() -> Platform.runLater(() -> {
+                // The starter text is selected: the first keystroke replaces it.
+                window.editor().requestFocus();
+                window.editor().area().selectAll();
+            }));
+        });
     }
 
     @Override
@@ -247,13 +238,7 @@ final class StudioCommands implements StudioActions {
             return;
         }
         model.editor().saveNow();
-        model.library().duplicate(id).whenComplete((copy, t) -> Platform.runLater(() -> {
-            if (t != null) {
-                failed(t);
-            } else {
-                model.editor().open(copy);
-            }
-        }));
+        then(model.library().duplicate(id), copy -> model.editor().open(copy));
     }
 
     @Override
@@ -263,14 +248,10 @@ final class StudioCommands implements StudioActions {
             return;
         }
         model.editor().saveNow();
-        model.library().archive(id).whenComplete((x, t) -> Platform.runLater(() -> {
-            if (t != null) {
-                failed(t);
-            } else {
-                model.editor().reload();
-                notify(window.format("notice.archived", model.editor().form().titleProperty().get()));
-            }
-        }));
+        then(model.library().archive(id), x -> {
+            model.editor().reload();
+            notify(window.format("notice.archived", model.editor().form().titleProperty().get()));
+        });
     }
 
     @Override
@@ -291,11 +272,7 @@ final class StudioCommands implements StudioActions {
         ask.getDialogPane().lookupButton(delete).setId("confirmDelete");
         ask.showAndWait().filter(b -> b == delete).ifPresent(b -> {
             model.editor().closeLater();
-            model.library().moveToTrash(id).whenComplete((trashed, t) -> Platform.runLater(() -> {
-                if (t != null) {
-                    failed(t);
-                    return;
-                }
+            then(model.library().moveToTrash(id), trashed -> {
                 if (!model.library().items().isEmpty()) {
                     model.editor().open(model.library().items().get(0).id());
                 }
@@ -309,16 +286,21 @@ final class StudioCommands implements StudioActions {
                             }
                         }))
                         .showInformation();
-            }));
+            });
         });
     }
 
     private void untrash(TrashedStory t) {
-        model.library().untrash(t).whenComplete((id, e) -> Platform.runLater(() -> {
-            if (e != null) {
-                failed(e);
+        then(model.library().untrash(t), id -> model.editor().open(id));
+    }
+
+    /** On the UI thread once {@code work} is done: {@code onDone} with its result, or the failure told to the user. */
+    private <T> void then(java.util.concurrent.CompletableFuture<T> work, java.util.function.Consumer<T> onDone) {
+        work.whenComplete((result, t) -> Platform.runLater(() -> {
+            if (t != null) {
+                failed(t);
             } else {
-                model.editor().open(id);
+                onDone.accept(result);
             }
         }));
     }
@@ -464,7 +446,4 @@ final class StudioCommands implements StudioActions {
         SettingsDialog.show(window.stage(), model, window::relaunch);
     }
 
-    List<ToggleButton> layoutButtons() {
-        return layouts.getToggles().stream().map(t -> (ToggleButton) t).toList();
-    }
 }

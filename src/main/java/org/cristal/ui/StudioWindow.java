@@ -122,7 +122,6 @@ public final class StudioWindow {
                 screen.getHeight() - 30);
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
-        commands.installShortcuts(scene);
         target.setScene(scene);
         target.setMinWidth(900);
         target.setMinHeight(560);

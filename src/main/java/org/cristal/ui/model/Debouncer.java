@@ -39,7 +39,4 @@ final class Debouncer {
         }
     }
 
-    synchronized boolean isPending() {
-        return pending != null && !pending.isDone();
-    }
 }

@@ -121,9 +121,10 @@ public final class ExportModel {
         // Exported as previewed: same paper, same print-ready choice.
         RenderOptions options = ws == null ? null : preview.options(Instant.now(), ws);
         String source = editor.sourceProperty().get();
-        Executor executor = kind == Kind.WORKSPACE || kind == Kind.IMPORT ? workers.io()::execute
-                : workers.render()::execute;
-        executor.run(() -> {
+        // Whole-workspace jobs go through the workspace thread; a story export only renders.
+        java.util.concurrent.Executor executor = kind == Kind.WORKSPACE || kind == Kind.IMPORT ? workers.io()
+                : workers.render();
+        executor.execute(() -> {
             try {
                 List<Path> files = switch (kind) {
                     case WORKSPACE -> exportWorkspace(job, ws, target);
@@ -139,11 +140,6 @@ public final class ExportModel {
             }
         });
         return job;
-    }
-
-    @FunctionalInterface
-    private interface Executor {
-        void run(Runnable r);
     }
 
     private List<Path> exportStory(Job job, Workspace ws, String id, String source, Path target,

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,7 +36,6 @@ public final class PreviewModel {
     private final ReadOnlyObjectWrapper<Renderers.All> renditions = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Brand> brand = new ReadOnlyObjectWrapper<>(Brand.DEFAULT);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Brand> brandOverride = new SimpleObjectProperty<>();
     private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(PaperSize.A4);
     private final javafx.beans.property.BooleanProperty printReady =
@@ -86,10 +83,6 @@ public final class PreviewModel {
         return brand.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** The brochure's paper (A4 or the A5 flyer; brands in North America get Letter sizes). */
     public ObjectProperty<PaperSize> paperProperty() {
         return paper;
@@ -132,7 +125,6 @@ public final class PreviewModel {
         debouncer.cancel();
         renditions.set(null);
         findings.clear();
-        busy.set(false);
     }
 
     private void renderSoon() {
@@ -152,7 +144,6 @@ public final class PreviewModel {
         if (text.isEmpty() || ws == null) {
             return;
         }
-        busy.set(true);
         workers.render().execute(() -> {
             if (gen != generation.get()) {
                 return;
@@ -192,7 +183,6 @@ public final class PreviewModel {
         if (gen != generation.get()) {
             return;
         }
-        busy.set(false);
         if (all != null) {
             brand.set(used);
             renditions.set(all);
