@@ -171,7 +171,10 @@ public final class PreviewModel {
 
     private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
         try {
-            return Checks.run(doc, brand, all);
+            // The parser's own findings (an unknown front-matter key, a bad date …) come first, as the CLI shows them.
+            List<Finding> out = new ArrayList<>(doc.findings());
+            out.addAll(Checks.run(doc, brand, all));
+            return out;
         } catch (RuntimeException e) {
             // A check must never cost the user the previews.
             LOG.log(System.Logger.Level.WARNING, "content checks failed", e);
