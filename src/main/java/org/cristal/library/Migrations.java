@@ -29,7 +29,8 @@ final class Migrations {
     static final List<Step> STEPS = List.of(
             new Step(1, "stories, revisions, tags, brands, assets", Migrations::v1),
             new Step(2, "full-text search and workspace settings", Migrations::v2),
-            new Step(3, "trash for deleted stories, autosaved drafts", Migrations::v3));
+            new Step(3, "trash for deleted stories, autosaved drafts", Migrations::v3),
+            new Step(4, "channel accounts, publishing outbox and its journal", Migrations::v4));
 
     private Migrations() {
     }
@@ -163,5 +164,54 @@ final class Migrations {
                   story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
                   source TEXT NOT NULL,
                   saved_at INTEGER NOT NULL)""");
+    }
+
+    private static void v4(Connection c) throws SQLException {
+        // A configured destination: a plugin plus its settings. Secrets are not here: only in the secret
+        // store, under the account's id.
+        Db.exec(c, """
+                CREATE TABLE channel_accounts (
+                  id TEXT PRIMARY KEY,
+                  plugin TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  settings TEXT NOT NULL DEFAULT '{}',
+                  enabled INTEGER NOT NULL DEFAULT 1,
+                  created_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL)""");
+        // Every publication is written here before it is sent; the idempotency key is the same on every
+        // attempt, so a retry or a restart never makes a second post. Times are UTC epoch milliseconds;
+        // zone is the user's zone when it was scheduled, to show it as they meant it.
+        Db.exec(c, """
+                CREATE TABLE outbox (
+                  id INTEGER PRIMARY KEY,
+                  idempotency_key TEXT NOT NULL UNIQUE,
+                  story_id TEXT NOT NULL,
+                  revision INTEGER NOT NULL,
+                  account TEXT NOT NULL,
+                  plugin TEXT NOT NULL,
+                  channel TEXT NOT NULL,
+                  target TEXT NOT NULL DEFAULT '',
+                  scheduled_at INTEGER NOT NULL,
+                  zone TEXT NOT NULL,
+                  state TEXT NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  next_attempt_at INTEGER,
+                  remote_id TEXT NOT NULL DEFAULT '',
+                  url TEXT NOT NULL DEFAULT '',
+                  published_at INTEGER,
+                  items INTEGER NOT NULL DEFAULT 0,
+                  error TEXT NOT NULL DEFAULT '',
+                  created_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL)""");
+        Db.exec(c, "CREATE INDEX outbox_due ON outbox(state, scheduled_at)");
+        Db.exec(c, "CREATE INDEX outbox_story ON outbox(story_id, scheduled_at)");
+        Db.exec(c, "CREATE INDEX outbox_account ON outbox(account, scheduled_at)");
+        // What a long send has done (recipients reached, posts of a thread), so it resumes after a crash.
+        Db.exec(c, """
+                CREATE TABLE outbox_journal (
+                  entry INTEGER NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+                  key TEXT NOT NULL,
+                  value TEXT NOT NULL,
+                  PRIMARY KEY (entry, key)) WITHOUT ROWID""");
     }
 }

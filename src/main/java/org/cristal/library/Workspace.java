@@ -28,6 +28,8 @@ public final class Workspace implements AutoCloseable {
     private final Assets assets;
     private final Search search;
     private final WorkspaceAssets resolver;
+    private final Outbox outbox;
+    private final ChannelAccounts accounts;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -37,6 +39,8 @@ public final class Workspace implements AutoCloseable {
         this.assets = new Assets(db, clock);
         this.search = new Search(db);
         this.resolver = new WorkspaceAssets(assets);
+        this.outbox = new Outbox(db, clock);
+        this.accounts = new ChannelAccounts(db, clock);
     }
 
     /**
@@ -103,6 +107,16 @@ public final class Workspace implements AutoCloseable {
 
     public Search search() {
         return search;
+    }
+
+    /** Publications, queued, sent and failed. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The configured publishing destinations. */
+    public ChannelAccounts channelAccounts() {
+        return accounts;
     }
 
     /** Shortcut for {@code search().find(query)}. */

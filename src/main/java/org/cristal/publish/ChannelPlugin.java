@@ -1,0 +1,84 @@
+package org.cristal.publish;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cristal.story.Channel;
+import org.cristal.story.Network;
+
+/**
+ * A destination a story can be published to: a newsletter sent by SMTP, a Mastodon account, a WordPress
+ * site, a folder. Cristal finds plugins with {@link java.util.ServiceLoader} (a
+ * {@code META-INF/services/org.cristal.publish.ChannelPlugin} file listing the class): the built-in ones
+ * on its class path, others in jars a user drops in a plugins folder and enables.
+ *
+ * <p>The user configures one or more <em>accounts</em> of a plugin (two Mastodon profiles, a client's
+ * WordPress site) from {@link #settings()}; Cristal stores the values, with secrets kept out of the
+ * workspace file, and passes them back in each call. A plugin keeps no state between calls and must be
+ * thread-safe.
+ *
+ * <p>Cristal, not the plugin, records every publication in the outbox before calling {@link #publish},
+ * retries {@linkplain PublishException.Kind#TRANSIENT transient} failures with backoff, and after a crash
+ * asks {@link #lookup} whether an attempt whose outcome was lost went through, so nothing is posted
+ * twice. See docs/plugins.md for a complete example.
+ */
+public interface ChannelPlugin {
+    /** Stable identifier, never translated, lower case ({@code "mastodon"}, {@code "smtp-newsletter"}). */
+    String id();
+
+    /** The name the user sees ("Mastodon", "Newsletter (SMTP)"). */
+    LocalText displayName();
+
+    /** One sentence saying what it does, for the list of channels. */
+    default LocalText description() {
+        return LocalText.of("");
+    }
+
+    /** An Ikonli Feather icon literal ({@code "fth-send"}, {@code "fth-mail"}). */
+    default String icon() {
+        return "fth-send";
+    }
+
+    /** The renditions it publishes: {@link Channel#SOCIAL} for a network, {@link Channel#EMAIL} … */
+    Set<Channel> renditions();
+
+    /** For a social plugin, the network whose posts (length, thread split, hashtags) it sends. */
+    default Optional<Network> network() {
+        return Optional.empty();
+    }
+
+    /** The settings an account needs, in form order. */
+    List<SettingSpec> settings();
+
+    /**
+     * What is wrong with {@code settings}, without contacting anything; empty when they can be used. The
+     * default checks what {@link SettingProblem#basic} checks.
+     */
+    default List<SettingProblem> validate(ChannelSettings settings) {
+        return SettingProblem.basic(settings(), settings);
+    }
+
+    /**
+     * Contacts the service with these settings and says who it is connected as ("@boulangerie on
+     * piaille.fr"); throws with a clear message otherwise. Never publishes anything.
+     */
+    LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException;
+
+    /**
+     * Publishes the request. Reports progress, stops soon after {@link PublishContext#isCancelled()},
+     * records items done in the {@link PublishContext#journal()} when it sends more than one, and maps
+     * every failure to a {@link PublishException} with a message a user can act on.
+     */
+    PublishResult publish(PublishRequest request, PublishContext context) throws PublishException;
+
+    /**
+     * After a crash between sending and recording, whether {@code request} went through: the remote post
+     * found by its idempotency key, or empty when it is certain it did not. Plugins whose service honours
+     * idempotency keys, or that resume from the journal, may keep the default (empty: send again).
+     *
+     * @throws PublishException when the service cannot tell now (the outbox tries later)
+     */
+    default Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
+        return Optional.empty();
+    }
+}

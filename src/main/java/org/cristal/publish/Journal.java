@@ -1,0 +1,21 @@
+package org.cristal.publish;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a long publication has already done, kept in the workspace next to its outbox entry, so a send
+ * interrupted by a crash resumes where it stopped instead of starting again: the recipients a newsletter
+ * reached, the posts of a thread already up (and their ids, to reply to the last one).
+ *
+ * <p>Write an item right after the remote side accepted it; before sending an item, skip it if the
+ * journal has it. {@link #put} is durable when it returns.
+ */
+public interface Journal {
+    Optional<String> get(String key);
+
+    void put(String key, String value);
+
+    /** Every item recorded so far, in no particular order. */
+    Map<String, String> all();
+}
