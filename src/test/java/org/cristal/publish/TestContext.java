@@ -1,0 +1,98 @@
+package org.cristal.publish;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A publish context for plugin tests: an in-memory journal, the progress reported, and a cancel that
+ * trips after a number of progress calls (the way a user presses Cancel mid-send).
+ */
+public class TestContext implements PublishContext {
+    private final Map<String, String> journal = new ConcurrentHashMap<>();
+    private final List<String> progress = new ArrayList<>();
+    private volatile int cancelAfter = Integer.MAX_VALUE;
+    private volatile boolean cancelled;
+    private Clock clock = Clock.systemUTC();
+    private Locale locale = Locale.ENGLISH;
+
+    public TestContext() {
+    }
+
+    /** Reports cancelled once {@code calls} progress reports have been made. */
+    public TestContext cancelAfter(int calls) {
+        this.cancelAfter = calls;
+        return this;
+    }
+
+    public TestContext cancelNow() {
+        this.cancelled = true;
+        return this;
+    }
+
+    public TestContext clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    public TestContext locale(Locale l) {
+        this.locale = l;
+        return this;
+    }
+
+    @Override
+    public synchronized void progress(double fraction, LocalText message) {
+        progress.add(fraction + " " + (message == null ? "" : message.get(locale)));
+        if (progress.size() >= cancelAfter) {
+            cancelled = true;
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public Journal journal() {
+        return new Journal() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(journal.get(key));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                journal.put(key, value);
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return Map.copyOf(journal);
+            }
+        };
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The journal as the plugin left it; tests may pre-fill it to simulate a resumed send. */
+    public Map<String, String> journalMap() {
+        return journal;
+    }
+
+    public synchronized List<String> progressReports() {
+        return List.copyOf(progress);
+    }
+}
