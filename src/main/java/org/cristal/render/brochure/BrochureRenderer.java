@@ -55,15 +55,10 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         List<Finding> findings = new ArrayList<>();
         Brand kit = brand == null ? Brand.DEFAULT : brand;
         try {
-            Sheet sheet = Sheet.of(options, kit, findings);
+            Sheet sheet = Sheet.of(options, kit, story.story(), findings);
             BrochurePage page = new BrochurePage(story, kit, options, sheet, findings);
-            Document html = page.build();
-            BrochureFonts.Needs needs = BrochureFonts.needs(html.body().text());
-            if (!needs.missing().isEmpty()) {
-                findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0,
-                        needs.missing()));
-            }
-            BrochurePdf pdf = write(html, page, needs, sheet, story.story(), kit, options);
+            BrochurePdf pdf = sheet.paper().isTriFold() ? triFold(page, sheet, story.story(), kit, options, findings)
+                    : write(page.build(), page, sheet, story.story(), kit, options, findings);
             return new Rendition<>(Channel.BROCHURE, pdf, findings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
@@ -72,20 +67,41 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         }
     }
 
-    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Sheet sheet,
-            Story story, Brand brand, RenderOptions options) throws IOException {
+    private static BrochurePdf write(Document html, BrochurePage page, Sheet sheet, Story story, Brand brand,
+            RenderOptions options, List<Finding> findings) throws IOException {
+        BrochureFonts.Needs needs = needs(html.body().text(), findings);
         PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, sheet,
-                pdf -> describe(pdf, page.title(), story, brand, options, sheet));
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet, true));
         return new BrochurePdf(out.bytes(), out.pages());
+    }
+
+    private static BrochurePdf triFold(BrochurePage page, Sheet sheet, Story story, Brand brand,
+            RenderOptions options, List<Finding> findings) throws IOException {
+        TriFold fold = TriFold.of(sheet.paper());
+        Document cover = page.cover(fold);
+        Document back = page.back(fold);
+        Document inside = page.storyPanels(fold);
+        BrochureFonts.Needs needs = needs(cover.body().text() + back.body().text() + inside.body().text(), findings);
+        PdfLayout.Output out = TriFoldBrochure.write(page, needs, sheet, cover, back, inside, findings,
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet, false));
+        return new BrochurePdf(out.bytes(), out.pages());
+    }
+
+    private static BrochureFonts.Needs needs(String text, List<Finding> findings) {
+        BrochureFonts.Needs needs = BrochureFonts.needs(text);
+        if (!needs.missing().isEmpty()) {
+            findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0, needs.missing()));
+        }
+        return needs;
     }
 
     // Dates from the options and an id derived from the content: two renders of one input are identical.
     private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options,
-            Sheet sheet) {
+            Sheet sheet, boolean tagged) {
         Calendar when = GregorianCalendar.from(options.now().atZone(options.zone()));
         String subject = story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary();
         PdfMetadata.write(pdf, new PdfMetadata.Fields(title, brand.name(), subject, String.join(", ", story.tags()),
-                Texts.lang(story), when));
+                Texts.lang(story), when), tagged);
         byte[] id = documentId(story, brand, options, sheet);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
