@@ -1,5 +1,8 @@
 package org.cristal.render;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Brochure paper, in millimetres as the reader holds the unfolded sheet: A4 and US Letter for the
  * brochure (portrait), A5 and Half Letter (5.5 × 8.5 in) for the flyer, and A4 or Letter landscape
@@ -45,6 +48,22 @@ public enum PaperSize {
             case A5 -> HALF_LETTER;
             case TRI_FOLD -> LETTER_TRI_FOLD;
             default -> this;
+        };
+    }
+
+    /**
+     * A paper as a user writes it in front matter or on the command line, case, spaces, hyphens and
+     * underscores ignored: a4, a5, letter, half-letter, tri-fold (A4), letter-tri-fold.
+     */
+    public static Optional<PaperSize> parse(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "")) {
+            case "a4" -> Optional.of(A4);
+            case "a5" -> Optional.of(A5);
+            case "letter", "usletter" -> Optional.of(LETTER);
+            case "halfletter" -> Optional.of(HALF_LETTER);
+            case "trifold", "a4trifold" -> Optional.of(TRI_FOLD);
+            case "lettertrifold" -> Optional.of(LETTER_TRI_FOLD);
+            default -> Optional.empty();
         };
     }
 }

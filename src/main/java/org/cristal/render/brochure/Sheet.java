@@ -43,7 +43,7 @@ record Sheet(PaperSize paper, double bleedMm) {
         Optional<String> storyPaper = story.override("brochure", "paper");
         Optional<String> storyLayout = story.override("brochure", "layout");
         if (storyPaper.isPresent()) {
-            Optional<PaperSize> p = paper(storyPaper.get());
+            Optional<PaperSize> p = PaperSize.parse(storyPaper.get());
             if (p.isPresent()) {
                 paper = p.get();
                 exact = true;
@@ -67,19 +67,6 @@ record Sheet(PaperSize paper, double bleedMm) {
             paper = paper.northAmerican();
         }
         return new Sheet(paper, options.printReady() ? BLEED_MM : 0);
-    }
-
-    /** A paper named in front matter or on the command line: "A4", "half letter", "tri-fold" … */
-    static Optional<PaperSize> paper(String name) {
-        return switch (key(name)) {
-            case "a4" -> Optional.of(PaperSize.A4);
-            case "a5" -> Optional.of(PaperSize.A5);
-            case "letter", "usletter" -> Optional.of(PaperSize.LETTER);
-            case "halfletter" -> Optional.of(PaperSize.HALF_LETTER);
-            case "trifold", "a4trifold" -> Optional.of(PaperSize.TRI_FOLD);
-            case "lettertrifold" -> Optional.of(PaperSize.LETTER_TRI_FOLD);
-            default -> Optional.empty();
-        };
     }
 
     private static Optional<PaperSize> layout(String name) {

@@ -55,6 +55,33 @@ final class PdfReading {
         return out.toString();
     }
 
+    /** A character as placed on a page, its left edge in millimetres from the page's left edge. */
+    record Placed(String unicode, double xMm) {
+    }
+
+    /** Every character of every page, in drawing order, with where it starts. */
+    static List<List<Placed>> placed(byte[] pdf) {
+        List<List<Placed>> pages = new ArrayList<>();
+        try (PDDocument doc = load(pdf)) {
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                List<Placed> chars = new ArrayList<>();
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void processTextPosition(TextPosition text) {
+                        chars.add(new Placed(text.getUnicode(), text.getXDirAdj() * 25.4 / 72));
+                    }
+                };
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                stripper.getText(doc);
+                pages.add(chars);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages;
+    }
+
     /** A glyph as drawn: the text it stands for and whether the font had a real glyph for it. */
     record Glyph(String unicode, String font, boolean notdef, float right, float pageWidth) {
     }
