@@ -130,7 +130,7 @@ final class BrochurePage {
         Document page = Jsoup.parse(h.toString());
         Element story = page.selectFirst("div.story");
         story.html(doc.bodyHtml());
-        new PrintBody(this, doc.images(), doc.story().bodyLine()).apply(story);
+        new PrintBody(this, doc.images(), doc.story().bodyLine(), Texts.declaredLang(doc.story())).apply(story);
         return page;
     }
 
