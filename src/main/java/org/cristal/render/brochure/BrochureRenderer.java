@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.cristal.render.ChannelRenderer;
-import org.cristal.render.PaperSize;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Brand;
@@ -63,7 +62,7 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
             findings.add(Finding.of(Severity.ERROR, Channel.BROCHURE, "brochure.failed", 0));
-            return new Rendition<>(Channel.BROCHURE, blank(options), findings);
+            return new Rendition<>(Channel.BROCHURE, blank(options, story.story(), kit), findings);
         }
     }
 
@@ -123,11 +122,26 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         }
     }
 
-    private static BrochurePdf blank(RenderOptions options) {
+    /**
+     * The page given when layout fails: blank, of the asked paper, and still PDF/A-2b (output intent,
+     * metadata, document id) so an archive or a print shop's preflight does not reject the file too.
+     */
+    static BrochurePdf blank(RenderOptions options, Story story, Brand brand) {
         try (PDDocument pdf = new PDDocument()) {
-            PaperSize paper = options.paper();
+            Sheet sheet = new Sheet(options.paper(), 0);
             float points = 72f / 25.4f;
-            pdf.addPage(new PDPage(new PDRectangle((float) paper.widthMm() * points, (float) paper.heightMm() * points)));
+            pdf.addPage(new PDPage(new PDRectangle((float) sheet.mediaWidthMm() * points,
+                    (float) sheet.mediaHeightMm() * points)));
+            try {
+                PdfMetadata.addOutputIntent(pdf);
+                String title = PrintText.dropInvisible(story.title().strip());
+                title = title.length() > BrochurePage.MAX_TITLE_CHARS
+                        ? title.substring(0, PrintText.safeEnd(title, BrochurePage.MAX_TITLE_CHARS)) : title;
+                describe(pdf, title, story, brand, options, sheet, false);
+            } catch (IOException | RuntimeException e) {
+                // The story itself may be what broke the layout: a plain blank page rather than nothing.
+                LOG.log(System.Logger.Level.WARNING, "blank brochure written without PDF/A metadata", e);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
             return new BrochurePdf(out.toByteArray(), 1);
