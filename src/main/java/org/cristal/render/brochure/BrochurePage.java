@@ -67,12 +67,13 @@ final class BrochurePage {
         return body(h);
     }
 
-    /** The tri-fold's cover panel: brand band, title, hero image. */
+    /** The tri-fold's cover panel: brand band, title, hero image, and the summary as a teaser. */
     Document cover(TriFold fold) {
         StringBuilder h = start(BrochureStyle.panelCss(brand, fold.wideMm(), fold.heightMm()), "trifold cover");
         band(h);
         h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
         hero(h, doc.story());
+        lead(h, doc.story());
         h.append("</body></html>");
         return Jsoup.parse(h.toString());
     }
@@ -96,10 +97,9 @@ final class BrochurePage {
         return Jsoup.parse(h.toString());
     }
 
-    /** The story for the tri-fold's inside panels and flap: lead, then the body, on flap-wide pages. */
+    /** The story's body for the tri-fold's inside panels and flap, on flap-wide pages. */
     Document storyPanels(TriFold fold) {
         StringBuilder h = start(BrochureStyle.panelCss(brand, fold.storyMm(), fold.heightMm()), "trifold inside");
-        lead(h, doc.story());
         h.append("<div class=\"story\"></div>");
         return body(h);
     }

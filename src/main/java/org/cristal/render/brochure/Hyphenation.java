@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Hyphenation {
     static final char SOFT_HYPHEN = '\u00AD';
-    /** "maison" stays whole: a hyphen saves too little on a short word and reads badly. */
-    private static final int MIN_WORD = 7;
+    /** "levain" may break, "pain" stays whole: a hyphen saves too little on a short word and reads badly. */
+    private static final int MIN_WORD = 6;
     private static final String ROOT = "/cristal-assets/hyphen/";
     private static final Map<String, Optional<Hyphenation>> BY_LANGUAGE = new ConcurrentHashMap<>();
 

@@ -38,6 +38,10 @@ final class TriFoldBrochure {
             if (pages > STORY_PANELS) {
                 findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.trifold.overflow", 0,
                         pages - STORY_PANELS, wordsFrom(storyPdf, STORY_PANELS + 1)));
+            } else if (pages < STORY_PANELS - 1) {
+                // A leaflet with blank inside panels looks unfinished; the flap alone may stay blank.
+                findings.add(Finding.of(Severity.INFO, Channel.BROCHURE, "brochure.trifold.underfilled", 0, pages,
+                        STORY_PANELS));
             }
             new TriFoldImposer(out, sheet, fold).impose(coverPdf, backPdf, storyPdf);
             PdfMetadata.addOutputIntent(out);

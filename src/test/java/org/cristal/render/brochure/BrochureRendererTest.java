@@ -345,7 +345,8 @@ class BrochureRendererTest {
                 "brochure.logo.unreadable", "brochure.cta.missing", "brochure.cta.unsafeUrl", "brochure.cta.noQrCode",
                 "brochure.text.truncated", "brochure.word.truncated", "brochure.table.truncated",
                 "brochure.glyph.missing", "brochure.failed", "brochure.paper.northAmerican",
-                "brochure.logo.lowResolution")) {
+                "brochure.logo.lowResolution", "brochure.paper.unknown", "brochure.trifold.overflow",
+                "brochure.trifold.coverOverflow", "brochure.trifold.backOverflow", "brochure.trifold.underfilled")) {
             for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.FRENCH)) {
                 String message = org.cristal.story.Messages.format(org.cristal.story.Messages.FINDINGS_BUNDLE, locale,
                         code, 1, 2, 3, 4);

@@ -65,9 +65,14 @@ class BrochureTriFoldTest {
         assertTrue(back.contains(PdfReading.squeeze("12 rue des Tanneurs")), "the brand's address: " + back);
         assertTrue(back.contains(PdfReading.squeeze(doc.story().cta().orElseThrow().label())), back);
         assertEquals("", panel(pages.get(0), 0, 97), "a short story leaves the flap blank");
-        String firstInside = panel(pages.get(1), 0, 100);
-        assertTrue(firstInside.startsWith(PdfReading.squeeze(doc.story().summary()).substring(0, 20)),
-                "the inside opens with the lead: " + firstInside);
+        assertEquals(List.of(1, 4), finding(render(doc, triFold()), "brochure.trifold.underfilled").args(),
+                "and says how little of the inside it fills");
+        assertTrue(cover.contains(PdfReading.squeeze(doc.story().summary()).substring(0, 20)),
+                "the summary is the cover's teaser: " + cover);
+        String firstInside = PdfReading.squeeze(PdfReading.unhyphenated(PdfReading.lines(pages.get(1).stream()
+                .filter(c -> c.xMm() < 100).toList())));
+        assertTrue(firstInside.startsWith(PdfReading.squeeze(doc.blocks().get(0).text()).substring(0, 20)),
+                "the inside opens with the story: " + firstInside);
     }
 
     @Test
