@@ -142,6 +142,19 @@ class BrochureTriFoldTest {
     }
 
     @Test
+    void coverTooFullForItsPanelSaysHowManyWordsDoNotFit() {
+        Story s = Corpus.document("boulangerie-levain").story();
+        String summary = "Notre levain est nourri chaque matin à quatre heures par Jean-Pierre. ".repeat(25);
+        StoryDocument doc = StoryDocument.of(new Story(s.id(), s.title(), summary, s.body(), s.tags(), s.lang(),
+                s.brand(), s.image(), s.imageAlt(), s.cta(), s.status(), s.channels(), s.extra(), s.bodyLine()));
+        Rendition<BrochurePdf> r = render(doc, triFold());
+        var overflow = finding(r, "brochure.trifold.coverOverflow");
+        assertEquals(Severity.WARNING, overflow.severity());
+        int words = ((Number) overflow.args().get(0)).intValue();
+        assertTrue(words > 20 && words < 25 * 11, words + " words");
+    }
+
+    @Test
     void printReadyTriFoldHasBleedTrimBoxCropAndFoldMarks() throws IOException {
         byte[] pdf = render(Corpus.document("boulangerie-levain"), triFold().withPrintReady(true)).body().pdf();
         try (PDDocument doc = PdfReading.load(pdf)) {
