@@ -130,8 +130,10 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         try (PDDocument pdf = new PDDocument()) {
             Sheet sheet = new Sheet(options.paper(), 0);
             float points = 72f / 25.4f;
-            pdf.addPage(new PDPage(new PDRectangle((float) sheet.mediaWidthMm() * points,
-                    (float) sheet.mediaHeightMm() * points)));
+            PDPage page = new PDPage(new PDRectangle((float) sheet.mediaWidthMm() * points,
+                    (float) sheet.mediaHeightMm() * points));
+            page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            pdf.addPage(page);
             try {
                 PdfMetadata.addOutputIntent(pdf);
                 String title = PrintText.dropInvisible(story.title().strip());
