@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render a story (Markdown + front matter) for one channel or all of them.")
 final class RenderCommand implements Callable<Integer> {
+    private static final String FORCE = "-force";
     @Spec
     CommandSpec spec;
 
@@ -60,7 +61,9 @@ final class RenderCommand implements Callable<Integer> {
     Path brandFile;
 
     @Option(names = "--paper", defaultValue = "a4",
-            description = "Brochure paper: a4, a5 (flyer) or letter; brands in the US or Canada get Letter sizes.")
+            description = "Brochure paper: a4, a5 (flyer), letter, half-letter, tri-fold (A4 landscape folded in three) or "
+                    + "letter-tri-fold; brands in the US or Canada get Letter sizes unless the name ends in -force "
+                    + "(a4-force).")
     String paper;
 
     @Option(names = "--print-ready", description = "Brochure for a print shop: 3 mm bleed, trim box, crop marks.")
@@ -85,9 +88,9 @@ final class RenderCommand implements Callable<Integer> {
         List<Channel> channels = channels();
         StoryDocument doc = readStory(storyFile);
         Brand brand = brand(doc, out);
-        RenderOptions options = RenderOptions.at(instant())
+        RenderOptions base = RenderOptions.at(instant());
+        RenderOptions options = (forced() ? base.withExactPaper(paper()) : base.withPaper(paper()))
                 .withAssets(Assets.forStory(storyFile))
-                .withPaper(paper())
                 .withPrintReady(printReady)
                 .withRemoteImages(allowRemoteImages)
                 .withUnsubscribeUrl(unsubscribeUrl == null ? "" : unsubscribeUrl);
@@ -126,12 +129,13 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private PaperSize paper() {
-        return switch (paper.toLowerCase(Locale.ROOT)) {
-            case "a4" -> PaperSize.A4;
-            case "a5" -> PaperSize.A5;
-            case "letter" -> PaperSize.LETTER;
-            default -> throw new UserError(CliText.get("render.badPaper", paper));
-        };
+        String name = forced() ? paper.strip().substring(0, paper.strip().length() - FORCE.length()) : paper;
+        return PaperSize.parse(name).orElseThrow(() -> new UserError(CliText.get("render.badPaper", paper)));
+    }
+
+    /** "a4-force": the paper exactly, even for a brand in North America. */
+    private boolean forced() {
+        return paper.strip().toLowerCase(Locale.ROOT).endsWith(FORCE);
     }
 
     private Instant instant() {

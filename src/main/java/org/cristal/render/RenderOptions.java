@@ -20,6 +20,8 @@ import org.cristal.story.Network;
  * @param limits            per-network post limits that differ from the defaults (e.g. a Mastodon instance at 1,000)
  * @param unsubscribeUrl    the newsletter's unsubscribe link, or empty
  * @param printReady        brochure for a print shop: 3 mm bleed on every side, trim and bleed boxes, crop marks
+ * @param exactPaper        the user chose {@code paper} explicitly: the brochure keeps it even for a brand in
+ *                          North America (otherwise A4 becomes Letter there)
  */
 public record RenderOptions(
         Instant now,
@@ -29,7 +31,8 @@ public record RenderOptions(
         PaperSize paper,
         Map<Network, Integer> limits,
         String unsubscribeUrl,
-        boolean printReady) {
+        boolean printReady,
+        boolean exactPaper) {
 
     public RenderOptions {
         Objects.requireNonNull(now);
@@ -38,6 +41,11 @@ public record RenderOptions(
         paper = Objects.requireNonNullElse(paper, PaperSize.A4);
         limits = limits.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(limits));
         unsubscribeUrl = Objects.requireNonNullElse(unsubscribeUrl, "");
+    }
+
+    public RenderOptions(Instant now, ZoneId zone, AssetResolver assets, boolean allowRemoteImages, PaperSize paper,
+            Map<Network, Integer> limits, String unsubscribeUrl, boolean printReady) {
+        this(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, false);
     }
 
     /** Options for the screen (no print marks): the form every caller used before print-ready output existed. */
@@ -56,34 +64,40 @@ public record RenderOptions(
     }
 
     public RenderOptions withAssets(AssetResolver resolver) {
-        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl, printReady);
+        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper);
     }
 
+    /** The paper, swapped for its North American size when the brand is based there. */
     public RenderOptions withPaper(PaperSize size) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady, false);
+    }
+
+    /** The paper exactly as given, whatever the brand's country (the user's "A4 (force)"). */
+    public RenderOptions withExactPaper(PaperSize size) {
+        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady, true);
     }
 
     public RenderOptions withZone(ZoneId z) {
-        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady);
+        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper);
     }
 
     public RenderOptions withRemoteImages(boolean allow) {
-        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl, printReady);
+        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl, printReady, exactPaper);
     }
 
     public RenderOptions withLimit(Network network, int limit) {
         EnumMap<Network, Integer> m = new EnumMap<>(Network.class);
         m.putAll(limits);
         m.put(network, limit);
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl, printReady);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl, printReady, exactPaper);
     }
 
     /** Brochure with bleed, trim box and crop marks, for a print shop (the preview leaves it off). */
     public RenderOptions withPrintReady(boolean ready) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, ready);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, ready, exactPaper);
     }
 
     public RenderOptions withUnsubscribeUrl(String url) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url, printReady);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url, printReady, exactPaper);
     }
 }

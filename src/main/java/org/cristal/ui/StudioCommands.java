@@ -132,23 +132,36 @@ final class StudioCommands implements StudioActions {
     private Menu brochureMenu() {
         Menu menu = new Menu(text.getString("menu.brochure"));
         ToggleGroup paper = new ToggleGroup();
-        javafx.scene.control.RadioMenuItem a4 = new javafx.scene.control.RadioMenuItem(text.getString("menu.paper.a4"));
-        a4.setId("menuPaperA4");
-        javafx.scene.control.RadioMenuItem a5 = new javafx.scene.control.RadioMenuItem(text.getString("menu.paper.a5"));
-        a5.setId("menuPaperA5");
-        for (javafx.scene.control.RadioMenuItem r : List.of(a4, a5)) {
-            r.setToggleGroup(paper);
-        }
         javafx.beans.property.ObjectProperty<org.cristal.render.PaperSize> size = model.preview().paperProperty();
-        (size.get() != null && size.get().isFlyer() ? a5 : a4).setSelected(true);
-        a4.setOnAction(e -> size.set(org.cristal.render.PaperSize.A4));
-        a5.setOnAction(e -> size.set(org.cristal.render.PaperSize.A5));
+        javafx.beans.property.BooleanProperty exact = model.preview().exactPaperProperty();
+        javafx.scene.control.RadioMenuItem a4 = paperItem("menuPaperA4", "menu.paper.a4", paper,
+                org.cristal.render.PaperSize.A4, false);
+        javafx.scene.control.RadioMenuItem a4Force = paperItem("menuPaperA4Force", "menu.paper.a4Force", paper,
+                org.cristal.render.PaperSize.A4, true);
+        javafx.scene.control.RadioMenuItem a5 = paperItem("menuPaperA5", "menu.paper.a5", paper,
+                org.cristal.render.PaperSize.A5, false);
+        javafx.scene.control.RadioMenuItem triFold = paperItem("menuPaperTriFold", "menu.paper.triFold", paper,
+                org.cristal.render.PaperSize.TRI_FOLD, false);
+        org.cristal.render.PaperSize now = size.get() == null ? org.cristal.render.PaperSize.A4 : size.get();
+        (now.isTriFold() ? triFold : now.isFlyer() ? a5 : exact.get() ? a4Force : a4).setSelected(true);
         javafx.scene.control.CheckMenuItem ready = new javafx.scene.control.CheckMenuItem(
                 text.getString("menu.printReady"));
         ready.setId("menuPrintReady");
         ready.selectedProperty().bindBidirectional(model.preview().printReadyProperty());
-        menu.getItems().addAll(a4, a5, new SeparatorMenuItem(), ready);
+        menu.getItems().addAll(a4, a4Force, a5, triFold, new SeparatorMenuItem(), ready);
         return menu;
+    }
+
+    private javafx.scene.control.RadioMenuItem paperItem(String id, String key, ToggleGroup group,
+            org.cristal.render.PaperSize paper, boolean exact) {
+        javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(text.getString(key));
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setOnAction(e -> {
+            model.preview().exactPaperProperty().set(exact);
+            model.preview().paperProperty().set(paper);
+        });
+        return item;
     }
 
     private static KeyCombination shortcut(KeyCode code) {

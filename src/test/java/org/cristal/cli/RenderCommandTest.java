@@ -78,6 +78,41 @@ class RenderCommandTest {
     }
 
     @Test
+    void triFoldPaperPrintsOneLandscapeSheetOnBothSides(@TempDir Path out) throws Exception {
+        CliRun r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "brochure",
+                "--paper", "tri-fold", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("brochure/brochure.pdf").toFile())) {
+            assertEquals(2, pdf.getNumberOfPages());
+            assertEquals(297 * 72 / 25.4, pdf.getPage(0).getMediaBox().getWidth(), 0.5);
+        }
+    }
+
+    @Test
+    void forcedA4StaysA4ForAUsBrandWhilePlainA4BecomesLetter(@TempDir Path out) throws Exception {
+        String story = Corpus.story("coffee-huila").toString();
+        CliRun forced = cli("render", story, "--channel", "brochure", "--paper", "a4-force", "--out",
+                out.resolve("forced").toString());
+        assertEquals(0, forced.code(), forced.err());
+        CliRun plain = cli("render", story, "--channel", "brochure", "--paper", "a4", "--out",
+                out.resolve("plain").toString());
+        assertEquals(0, plain.code(), plain.err());
+        try (PDDocument a4 = Loader.loadPDF(out.resolve("forced/brochure/brochure.pdf").toFile());
+                PDDocument letter = Loader.loadPDF(out.resolve("plain/brochure/brochure.pdf").toFile())) {
+            assertEquals(595, a4.getPage(0).getMediaBox().getWidth(), 1);
+            assertEquals(612, letter.getPage(0).getMediaBox().getWidth(), 1);
+        }
+    }
+
+    @Test
+    void unknownPaperIsRefusedWithTheSizesToChooseFrom(@TempDir Path out) {
+        CliRun r = cli("render", Corpus.story("coffee-huila").toString(), "--channel", "brochure", "--paper", "b5",
+                "--out", out.toString());
+        assertTrue(r.code() != 0);
+        assertTrue(r.err().contains("tri-fold") && r.err().contains("b5"), r.err());
+    }
+
+    @Test
     void heroImageIsCopiedNextToTheWebPage(@TempDir Path out) throws Exception {
         CliRun r = cli("render", Corpus.story("boulangerie-levain").toString(), "--channel", "web", "--out",
                 out.toString());

@@ -41,7 +41,7 @@ final class BrochurePage {
     private final double columnMm;
     final ResourceGate gate = new ResourceGate();
     final QrCodes qrCodes = new QrCodes();
-    private String title = "";
+    private String title;
 
     private final Sheet sheet;
 
@@ -56,35 +56,87 @@ final class BrochurePage {
 
     Document build() {
         Story s = doc.story();
-        title = frontText(s.title(), MAX_TITLE_CHARS);
+        StringBuilder h = start(BrochureStyle.css(brand, sheet), sheet.paper().isFlyer() ? "flyer" : "");
+        footer(h);
+        band(h);
+        h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
+        lead(h, s);
+        hero(h, s);
+        h.append("<div class=\"story\"></div>");
+        cta(h, s.cta(), false);
+        return body(h);
+    }
+
+    /** The tri-fold's cover panel: brand band, title, hero image, and the summary as a teaser. */
+    Document cover(TriFold fold) {
+        StringBuilder h = start(BrochureStyle.panelCss(brand, fold.wideMm(), fold.heightMm()), "trifold cover");
+        band(h);
+        h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
+        hero(h, doc.story());
+        lead(h, doc.story());
+        h.append("</body></html>");
+        return Jsoup.parse(h.toString());
+    }
+
+    /** The tri-fold's back panel: the brand's contact block, then the call to action and its QR code. */
+    Document back(TriFold fold) {
+        StringBuilder h = start(BrochureStyle.panelCss(brand, fold.wideMm(), fold.heightMm()), "trifold back");
+        h.append("<div class=\"contact\"><div class=\"contact-name\">").append(esc(line(brand.name())))
+                .append("</div>");
+        if (!brand.tagline().isBlank()) {
+            h.append("<div class=\"contact-tagline\">").append(esc(line(brand.tagline()))).append("</div>");
+        }
+        for (String part : List.of(brand.contact().address(), displayWebsite(), brand.contact().phone())) {
+            if (!part.isBlank()) {
+                h.append("<div class=\"contact-line\">").append(esc(line(part))).append("</div>");
+            }
+        }
+        h.append("</div>");
+        cta(h, doc.story().cta(), true);
+        h.append("</body></html>");
+        return Jsoup.parse(h.toString());
+    }
+
+    /** The story's body for the tri-fold's inside panels and flap, on flap-wide pages. */
+    Document storyPanels(TriFold fold) {
+        StringBuilder h = start(BrochureStyle.panelCss(brand, fold.storyMm(), fold.heightMm()), "trifold inside");
+        h.append("<div class=\"story\"></div>");
+        return body(h);
+    }
+
+    private StringBuilder start(String css, String bodyClass) {
+        Story s = doc.story();
+        if (title == null) {
+            title = frontText(s.title(), MAX_TITLE_CHARS);
+        }
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html><html");
         Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append('"'));
         h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
-        h.append("<style>").append(BrochureStyle.css(brand, sheet)).append("</style></head><body")
-                .append(sheet.paper().isFlyer() ? " class=\"flyer\">" : ">");
-        footer(h);
-        band(h);
-        h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
+        h.append("<style>").append(css).append("</style></head><body")
+                .append(bodyClass.isEmpty() ? ">" : " class=\"" + bodyClass + "\">");
+        return h;
+    }
+
+    private void lead(StringBuilder h, Story s) {
         String summary = frontText(s.summary(), MAX_SUMMARY_CHARS);
         if (!summary.isBlank()) {
             h.append("<p class=\"lead\">").append(esc(summary)).append("</p>");
         }
-        hero(h, s);
-        h.append("<div class=\"story\"></div>");
-        cta(h, s.cta());
-        h.append("</body></html>");
+    }
 
+    private Document body(StringBuilder h) {
+        h.append("</body></html>");
         Document page = Jsoup.parse(h.toString());
         Element story = page.selectFirst("div.story");
         story.html(doc.bodyHtml());
-        new PrintBody(this, doc.images(), s.bodyLine()).apply(story);
+        new PrintBody(this, doc.images(), doc.story().bodyLine(), Texts.declaredLang(doc.story())).apply(story);
         return page;
     }
 
     /** The title as printed (after {@link #build()}). */
     String title() {
-        return title;
+        return title == null ? "" : title;
     }
 
     private void footer(StringBuilder h) {
@@ -179,7 +231,8 @@ final class BrochurePage {
         }
     }
 
-    private void cta(StringBuilder h, Optional<Cta> cta) {
+    /** @param stacked the QR code under the text (a narrow panel), not beside it */
+    private void cta(StringBuilder h, Optional<Cta> cta, boolean stacked) {
         if (cta.isEmpty() || (cta.get().label().isBlank() && cta.get().url().isBlank())) {
             finding(Severity.INFO, "brochure.cta.missing", 0);
             return;
@@ -200,11 +253,21 @@ final class BrochurePage {
         }
         url.ifPresent(u -> h.append("<div class=\"cta-url\"><a href=\"").append(esc(u)).append("\">")
                 .append(esc(PrintText.capWords(u, PrintBody.MAX_WORD_CHARS).text())).append("</a></div>"));
+        if (stacked) {
+            qr.ifPresent(id -> h.append("<div class=\"cta-qr-below\"><div class=\"qr-panel\">")
+                    .append(qrObject(id, target.get())).append("</div></div>"));
+            h.append("</td></tr></table></div>");
+            return;
+        }
         h.append("</td>");
-        qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\"><object type=\"")
-                .append(QrCodes.TYPE).append("\" id=\"").append(id).append("\" class=\"qr\" alt=\"")
-                .append(esc(target.get())).append("\"></object></div></td>"));
+        qr.ifPresent(id -> h.append("<td class=\"cta-qr\"><div class=\"qr-panel\">").append(qrObject(id, target.get()))
+                .append("</div></td>"));
         h.append("</tr></table></div>");
+    }
+
+    private static String qrObject(String id, String target) {
+        return "<object type=\"" + QrCodes.TYPE + "\" id=\"" + id + "\" class=\"qr\" alt=\"" + esc(target)
+                + "\"></object>";
     }
 
     /**

@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.cristal.render.ChannelRenderer;
-import org.cristal.render.PaperSize;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Brand;
@@ -55,37 +54,53 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         List<Finding> findings = new ArrayList<>();
         Brand kit = brand == null ? Brand.DEFAULT : brand;
         try {
-            Sheet sheet = Sheet.of(options, kit, findings);
+            Sheet sheet = Sheet.of(options, kit, story.story(), findings);
             BrochurePage page = new BrochurePage(story, kit, options, sheet, findings);
-            Document html = page.build();
-            BrochureFonts.Needs needs = BrochureFonts.needs(html.body().text());
-            if (!needs.missing().isEmpty()) {
-                findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0,
-                        needs.missing()));
-            }
-            BrochurePdf pdf = write(html, page, needs, sheet, story.story(), kit, options);
+            BrochurePdf pdf = sheet.paper().isTriFold() ? triFold(page, sheet, story.story(), kit, options, findings)
+                    : write(page.build(), page, sheet, story.story(), kit, options, findings);
             return new Rendition<>(Channel.BROCHURE, pdf, findings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
             findings.add(Finding.of(Severity.ERROR, Channel.BROCHURE, "brochure.failed", 0));
-            return new Rendition<>(Channel.BROCHURE, blank(options), findings);
+            return new Rendition<>(Channel.BROCHURE, blank(options, story.story(), kit), findings);
         }
     }
 
-    private static BrochurePdf write(Document html, BrochurePage page, BrochureFonts.Needs needs, Sheet sheet,
-            Story story, Brand brand, RenderOptions options) throws IOException {
+    private static BrochurePdf write(Document html, BrochurePage page, Sheet sheet, Story story, Brand brand,
+            RenderOptions options, List<Finding> findings) throws IOException {
+        BrochureFonts.Needs needs = needs(html.body().text(), findings);
         PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, sheet,
-                pdf -> describe(pdf, page.title(), story, brand, options, sheet));
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet, true));
         return new BrochurePdf(out.bytes(), out.pages());
+    }
+
+    private static BrochurePdf triFold(BrochurePage page, Sheet sheet, Story story, Brand brand,
+            RenderOptions options, List<Finding> findings) throws IOException {
+        TriFold fold = TriFold.of(sheet.paper());
+        Document cover = page.cover(fold);
+        Document back = page.back(fold);
+        Document inside = page.storyPanels(fold);
+        BrochureFonts.Needs needs = needs(cover.body().text() + back.body().text() + inside.body().text(), findings);
+        PdfLayout.Output out = TriFoldBrochure.write(page, needs, sheet, cover, back, inside, findings,
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet, false));
+        return new BrochurePdf(out.bytes(), out.pages());
+    }
+
+    private static BrochureFonts.Needs needs(String text, List<Finding> findings) {
+        BrochureFonts.Needs needs = BrochureFonts.needs(text);
+        if (!needs.missing().isEmpty()) {
+            findings.add(Finding.of(Severity.WARNING, Channel.BROCHURE, "brochure.glyph.missing", 0, needs.missing()));
+        }
+        return needs;
     }
 
     // Dates from the options and an id derived from the content: two renders of one input are identical.
     private static void describe(PDDocument pdf, String title, Story story, Brand brand, RenderOptions options,
-            Sheet sheet) {
+            Sheet sheet, boolean tagged) {
         Calendar when = GregorianCalendar.from(options.now().atZone(options.zone()));
         String subject = story.summary().length() > 500 ? story.summary().substring(0, 500) : story.summary();
         PdfMetadata.write(pdf, new PdfMetadata.Fields(title, brand.name(), subject, String.join(", ", story.tags()),
-                Texts.lang(story), when));
+                Texts.lang(story), when), tagged);
         byte[] id = documentId(story, brand, options, sheet);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
@@ -107,11 +122,28 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
         }
     }
 
-    private static BrochurePdf blank(RenderOptions options) {
+    /**
+     * The page given when layout fails: blank, of the asked paper, and still PDF/A-2b (output intent,
+     * metadata, document id) so an archive or a print shop's preflight does not reject the file too.
+     */
+    static BrochurePdf blank(RenderOptions options, Story story, Brand brand) {
         try (PDDocument pdf = new PDDocument()) {
-            PaperSize paper = options.paper();
+            Sheet sheet = new Sheet(options.paper(), 0);
             float points = 72f / 25.4f;
-            pdf.addPage(new PDPage(new PDRectangle((float) paper.widthMm() * points, (float) paper.heightMm() * points)));
+            PDPage page = new PDPage(new PDRectangle((float) sheet.mediaWidthMm() * points,
+                    (float) sheet.mediaHeightMm() * points));
+            page.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            pdf.addPage(page);
+            try {
+                PdfMetadata.addOutputIntent(pdf);
+                String title = PrintText.dropInvisible(story.title().strip());
+                title = title.length() > BrochurePage.MAX_TITLE_CHARS
+                        ? title.substring(0, PrintText.safeEnd(title, BrochurePage.MAX_TITLE_CHARS)) : title;
+                describe(pdf, title, story, brand, options, sheet, false);
+            } catch (IOException | RuntimeException e) {
+                // The story itself may be what broke the layout: a plain blank page rather than nothing.
+                LOG.log(System.Logger.Level.WARNING, "blank brochure written without PDF/A metadata", e);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
             return new BrochurePdf(out.toByteArray(), 1);

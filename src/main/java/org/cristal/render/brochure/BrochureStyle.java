@@ -16,7 +16,9 @@ import org.cristal.story.Brand;
  * default palette, so a brand kit cannot inject CSS.
  */
 final class BrochureStyle {
-    private static final String TEMPLATE = load();
+    private static final String PAGE = load("brochure-page.css");
+    private static final String TEMPLATE = load("brochure.css");
+    private static final String PANEL = load("trifold.css");
 
     private BrochureStyle() {
     }
@@ -27,13 +29,7 @@ final class BrochureStyle {
     }
 
     static String css(Brand brand, Sheet sheet) {
-        Brand.Colors d = Brand.Colors.DEFAULT;
-        Brand.Colors c = brand.colors();
-        int primary = Colours.rgb(c.primary(), d.primary());
-        int secondary = Colours.rgb(c.secondary(), d.secondary());
-        int accent = Colours.rgb(c.accent(), d.accent());
-        int text = Colours.rgb(c.text(), d.text());
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = colours(brand);
         // With bleed the page is the larger sheet and every margin grows by the bleed: the text stays where
         // it is on the trimmed page.
         values.put("pageWidth", mm(sheet.mediaWidthMm()));
@@ -41,6 +37,33 @@ final class BrochureStyle {
         values.put("sideMargin", mm(sheet.sideMarginMm() + sheet.bleedMm()));
         values.put("topMargin", mm(14 + sheet.bleedMm()));
         values.put("bottomMargin", mm(21 + sheet.bleedMm()));
+        return fill(PAGE + TEMPLATE, values);
+    }
+
+    /** The sheet for one tri-fold part, laid out on pages of a panel's size (no bleed: the imposition adds it). */
+    static String panelCss(Brand brand, double panelWidthMm, double panelHeightMm) {
+        Map<String, String> values = colours(brand);
+        values.put("pageWidth", mm(panelWidthMm));
+        values.put("pageHeight", mm(panelHeightMm));
+        values.put("sideMargin", mm(TriFold.SIDE_MARGIN_MM));
+        return fill(TEMPLATE + PANEL, values);
+    }
+
+    private static String fill(String css, Map<String, String> values) {
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            css = css.replace("{{" + e.getKey() + "}}", e.getValue());
+        }
+        return css;
+    }
+
+    private static Map<String, String> colours(Brand brand) {
+        Brand.Colors d = Brand.Colors.DEFAULT;
+        Brand.Colors c = brand.colors();
+        int primary = Colours.rgb(c.primary(), d.primary());
+        int secondary = Colours.rgb(c.secondary(), d.secondary());
+        int accent = Colours.rgb(c.accent(), d.accent());
+        int text = Colours.rgb(c.text(), d.text());
+        Map<String, String> values = new LinkedHashMap<>();
         values.put("bodyFont", BrochureFonts.cssFamily(brand.fonts().body()));
         values.put("headingFont", BrochureFonts.cssFamily(brand.fonts().heading()));
         values.put("monoFont", BrochureFonts.cssFamily("monospace"));
@@ -59,27 +82,17 @@ final class BrochureStyle {
         values.put("rule", Colours.hex(Colours.mix(primary, 0xFFFFFF, 0.35)));
         values.put("tint", Colours.hex(Colours.mix(soft, 0xFFFFFF, 0.45)));
         values.put("onPrimary", Colours.luminance(primary) > 0.45 ? Colours.hex(text) : "#FFFFFF");
-        String css = TEMPLATE;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            css = css.replace("{{" + e.getKey() + "}}", e.getValue());
-        }
-        return css;
+        return values;
     }
-
-
-
     private static String mm(double v) {
         return String.format(Locale.ROOT, "%.2fmm", v);
     }
 
 
-
-
-
-    private static String load() {
-        try (InputStream in = BrochureStyle.class.getResourceAsStream("brochure.css")) {
+    private static String load(String name) {
+        try (InputStream in = BrochureStyle.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("brochure.css missing from the classpath");
+                throw new IllegalStateException(name + " missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

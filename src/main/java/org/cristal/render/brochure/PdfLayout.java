@@ -35,12 +35,29 @@ final class PdfLayout {
      */
     static Output write(Document html, ResourceGate gate, FSObjectDrawerFactory objects, BrochureFonts.Needs needs,
             Sheet sheet, Consumer<PDDocument> finish) throws IOException {
+        try (PDDocument pdf = layout(html, gate, objects, needs, sheet.mediaWidthMm(), sheet.mediaHeightMm(), true)) {
+            if (sheet.printReady()) {
+                PrintMarks.apply(pdf, sheet);
+            }
+            finish.accept(pdf);
+            return new Output(save(pdf), pdf.getNumberOfPages());
+        }
+    }
+
+    /**
+     * Lays the document out into a new PDF the caller closes. Fonts are subset only when it is saved.
+     *
+     * @param tagged whether to write the structure tree (PDF/UA)
+     */
+    static PDDocument layout(Document html, ResourceGate gate, FSObjectDrawerFactory objects,
+            BrochureFonts.Needs needs, double widthMm, double heightMm, boolean tagged) throws IOException {
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(html);
-        try (PDDocument pdf = new PDDocument()) {
+        PDDocument pdf = new PDDocument();
+        try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.usePDDocument(pdf);
             builder.withW3cDocument(dom, ResourceGate.SCHEME + ":/");
-            builder.useDefaultPageSize((float) sheet.mediaWidthMm(), (float) sheet.mediaHeightMm(), PageSizeUnits.MM);
+            builder.useDefaultPageSize((float) widthMm, (float) heightMm, PageSizeUnits.MM);
             gate.install(builder);
             builder.useObjectDrawerFactory(objects);
             BrochureFonts.install(builder, needs);
@@ -49,19 +66,22 @@ final class PdfLayout {
             // the caller's finish step so it matches the document information exactly). PDF/UA mode makes
             // openhtmltopdf write the structure tree: headings, paragraphs, lists, tables, figures with Alt.
             builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_B);
-            builder.usePdfUaAccessbility(true);
+            builder.usePdfUaAccessbility(tagged);
             builder.useColorProfile(PdfMetadata.srgbProfile());
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
             }
-            if (sheet.printReady()) {
-                PrintMarks.apply(pdf, sheet);
-            }
-            finish.accept(pdf);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-            pdf.save(out);
-            return new Output(out.toByteArray(), pdf.getNumberOfPages());
+            return pdf;
+        } catch (IOException | RuntimeException | Error e) {
+            pdf.close();
+            throw e;
         }
+    }
+
+    static byte[] save(PDDocument pdf) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        pdf.save(out);
+        return out.toByteArray();
     }
 }

@@ -1,5 +1,6 @@
 package org.cristal.render.brochure;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
@@ -39,12 +41,27 @@ final class PdfMetadata {
     private PdfMetadata() {
     }
 
+    /** Adds the sRGB output intent PDF/A asks for, to a document openhtmltopdf did not write. */
+    static void addOutputIntent(PDDocument pdf) throws IOException {
+        PDOutputIntent intent = new PDOutputIntent(pdf, new ByteArrayInputStream(SRGB));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        pdf.getDocumentCatalog().addOutputIntent(intent);
+    }
+
     /** The sRGB profile of the output intent (assets/icc, zlib licence). */
     static byte[] srgbProfile() {
         return SRGB;
     }
 
     static void write(PDDocument pdf, Fields f) {
+        write(pdf, f, true);
+    }
+
+    /** @param tagged whether the file claims PDF/UA-1 (only a tagged file may) */
+    static void write(PDDocument pdf, Fields f, boolean tagged) {
         PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(f.title());
         info.setAuthor(blankToNull(f.author()));
@@ -65,14 +82,14 @@ final class PdfMetadata {
         catalog.getViewerPreferences().setDisplayDocTitle(true);
         try {
             PDMetadata stream = new PDMetadata(pdf);
-            stream.importXMPMetadata(xmp(info, f.lang()));
+            stream.importXMPMetadata(xmp(info, f.lang(), tagged));
             catalog.setMetadata(stream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static byte[] xmp(PDDocumentInformation info, String lang) {
+    private static byte[] xmp(PDDocumentInformation info, String lang, boolean tagged) {
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
         try {
             PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
@@ -102,7 +119,9 @@ final class PdfMetadata {
             basic.setModifyDate(info.getModificationDate());
             basic.setMetadataDate(info.getModificationDate());
 
-            declareUniversalAccessibility(xmp);
+            if (tagged) {
+                declareUniversalAccessibility(xmp);
+            }
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
             new XmpSerializer().serialize(xmp, out, true);

@@ -37,11 +37,14 @@ final class PrintBody {
     private final BrochurePage page;
     private final List<ImageRef> images;
     private final int bodyLine;
+    private final Optional<Hyphenation> hyphenation;
 
-    PrintBody(BrochurePage page, List<ImageRef> images, int bodyLine) {
+    /** @param lang the story's declared language: French and English text is hyphenated and justified */
+    PrintBody(BrochurePage page, List<ImageRef> images, int bodyLine, Optional<String> lang) {
         this.page = page;
         this.images = images;
         this.bodyLine = bodyLine;
+        this.hyphenation = lang.flatMap(Hyphenation::of);
     }
 
     void apply(Element story) {
@@ -51,6 +54,37 @@ final class PrintBody {
         placeImages(story);
         printLinkTargets(story);
         capText(story);
+        hyphenate(story);
+    }
+
+    /** Text that is never hyphenated: addresses, code, headings (a broken heading reads badly). */
+    private static final java.util.Set<String> WHOLE = java.util.Set.of("a", "code", "pre", "kbd", "samp", "h1", "h2",
+            "h3", "h4", "h5", "h6");
+
+    // Soft hyphens go into text nodes only, so no attribute (an href, an image's alt) ever carries one.
+    private void hyphenate(Element story) {
+        if (hyphenation.isEmpty()) {
+            return;
+        }
+        story.addClass("hyphenated");
+        List<TextNode> texts = new java.util.ArrayList<>();
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && !t.isBlank() && !insideWhole(t, story)) {
+                texts.add(t);
+            }
+        }, story);
+        for (TextNode t : texts) {
+            t.text(hyphenation.get().hyphenate(t.getWholeText()));
+        }
+    }
+
+    private static boolean insideWhole(Node node, Element story) {
+        for (Element e = (Element) node.parent(); e != null && e != story; e = e.parent()) {
+            if (WHOLE.contains(e.normalName()) || e.hasClass("link-url")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void capTables(Element story) {

@@ -60,4 +60,27 @@ final class PrintMarks {
         cs.lineTo(x2, y2);
         cs.stroke();
     }
+
+    /**
+     * Fold marks: short dashed lines in the bleed above and below each fold, at the given distances from
+     * the trim's left edge, so the finisher can set the folding machine.
+     */
+    static void folds(PDDocument pdf, PDPage page, Sheet sheet, double[] foldsMm) throws IOException {
+        float bleed = (float) sheet.bleedMm() * POINTS_PER_MM;
+        float gap = GAP_MM * POINTS_PER_MM;
+        PDRectangle media = page.getMediaBox();
+        try (PDPageContentStream cs = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND,
+                true, true)) {
+            cs.beginMarkedContent(COSName.ARTIFACT);
+            cs.setStrokingColor(0f, 0f, 0f);
+            cs.setLineWidth(LINE_WIDTH);
+            cs.setLineDashPattern(new float[] {1.5f, 1f}, 0);
+            for (double fold : foldsMm) {
+                float x = media.getLowerLeftX() + bleed + (float) fold * POINTS_PER_MM;
+                line(cs, x, media.getLowerLeftY(), x, media.getLowerLeftY() + bleed - gap);
+                line(cs, x, media.getUpperRightY() - bleed + gap, x, media.getUpperRightY());
+            }
+            cs.endMarkedContent();
+        }
+    }
 }

@@ -40,6 +40,8 @@ public final class PreviewModel {
     private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(PaperSize.A4);
     private final javafx.beans.property.BooleanProperty printReady =
             new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty exactPaper =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final AtomicLong generation = new AtomicLong();
     private final Debouncer debouncer;
     private String id = "";
@@ -68,6 +70,7 @@ public final class PreviewModel {
         brandOverride.addListener((o, a, b) -> renderSoon());
         paper.addListener((o, a, b) -> renderSoon());
         printReady.addListener((o, a, b) -> renderSoon());
+        exactPaper.addListener((o, a, b) -> renderSoon());
     }
 
     public ReadOnlyObjectProperty<Renderers.All> renditionsProperty() {
@@ -83,9 +86,14 @@ public final class PreviewModel {
         return brand.getReadOnlyProperty();
     }
 
-    /** The brochure's paper (A4 or the A5 flyer; brands in North America get Letter sizes). */
+    /** The brochure's paper (A4, the A5 flyer or the tri-fold; brands in North America get Letter sizes unless {@link #exactPaperProperty()}). */
     public ObjectProperty<PaperSize> paperProperty() {
         return paper;
+    }
+
+    /** The paper exactly as chosen, even for a brand in North America ("A4 (force)"). */
+    public javafx.beans.property.BooleanProperty exactPaperProperty() {
+        return exactPaper;
     }
 
     /** Brochure with 3 mm bleed and crop marks, for a print shop. */
@@ -95,8 +103,9 @@ public final class PreviewModel {
 
     /** The options the previews render with now; exports use the same. */
     RenderOptions options(Instant at, Workspace ws) {
-        return RenderOptions.at(at).withZone(ZoneId.systemDefault()).withAssets(ws.assetResolver())
-                .withPaper(paper.get() == null ? PaperSize.A4 : paper.get()).withPrintReady(printReady.get());
+        PaperSize size = paper.get() == null ? PaperSize.A4 : paper.get();
+        RenderOptions base = RenderOptions.at(at).withZone(ZoneId.systemDefault()).withAssets(ws.assetResolver());
+        return (exactPaper.get() ? base.withExactPaper(size) : base.withPaper(size)).withPrintReady(printReady.get());
     }
 
     /** A brand being edited: previews of stories of that brand follow its unsaved edits at once. */

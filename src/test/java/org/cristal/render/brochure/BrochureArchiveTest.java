@@ -77,4 +77,19 @@ class BrochureArchiveTest {
             assertTrue(catalog.getViewerPreferences().displayDocTitle(), "viewer shows the title");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void blankPageGivenWhenLayoutFailsIsStillPdfA2bWithTheStorysTitle() throws IOException {
+        var doc = Corpus.document("boulangerie-levain");
+        for (org.cristal.render.PaperSize paper : List.of(org.cristal.render.PaperSize.A4,
+                org.cristal.render.PaperSize.TRI_FOLD)) {
+            byte[] pdf = BrochureRenderer.blank(Brochures.options().withPaper(paper), doc.story(),
+                    Brochures.brandOf(doc)).pdf();
+            assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_B), paper.toString());
+            try (PDDocument read = PdfReading.load(pdf)) {
+                assertEquals(doc.story().title(), read.getDocumentInformation().getTitle());
+                assertEquals((float) (paper.widthMm() * 72 / 25.4), read.getPage(0).getMediaBox().getWidth(), 0.5f);
+            }
+        }
+    }
 }

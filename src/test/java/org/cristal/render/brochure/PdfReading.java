@@ -47,12 +47,79 @@ final class PdfReading {
         }
     }
 
+    /** Characters as lines read top to bottom, each left to right (baselines within 1 mm are one line). */
+    static String lines(List<Placed> chars) {
+        java.util.TreeMap<Long, List<Placed>> lines = new java.util.TreeMap<>();
+        for (Placed c : chars) {
+            lines.computeIfAbsent(Math.round(c.yMm()), k -> new ArrayList<>()).add(c);
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<Placed> line : lines.values()) {
+            line.sort(java.util.Comparator.comparingDouble(Placed::xMm));
+            double end = Double.NaN;
+            for (Placed c : line) {
+                if (!Double.isNaN(end) && c.xMm() - end > 0.8) {
+                    out.append(' ');
+                }
+                out.append(c.unicode());
+                end = c.xMm() + c.widthMm();
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The text in the order it is drawn: a table cell's lines follow one another. */
+    static String drawnText(byte[] pdf) {
+        try (PDDocument doc = load(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Text with the hyphens that end a line (where a word was broken) taken out, and the word joined. */
+    static String unhyphenated(String text) {
+        return text.replaceAll("(?<=\\p{L})-\\R(?=\\p{L})", "");
+    }
+
     /** Text without any kind of space or line break, so words split by line wrapping compare equal. */
     static String squeeze(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && cp != 0xAD)
                 .forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    /**
+     * A character as placed on a page, in millimetres: its left edge from the page's left edge, its baseline
+     * from the page's top, its advance.
+     */
+    record Placed(String unicode, double xMm, double yMm, double widthMm) {
+    }
+
+    /** Every character of every page, in drawing order, with where it starts. */
+    static List<List<Placed>> placed(byte[] pdf) {
+        List<List<Placed>> pages = new ArrayList<>();
+        try (PDDocument doc = load(pdf)) {
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                List<Placed> chars = new ArrayList<>();
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void processTextPosition(TextPosition text) {
+                        chars.add(new Placed(text.getUnicode(), text.getXDirAdj() * 25.4 / 72,
+                                text.getYDirAdj() * 25.4 / 72, text.getWidthDirAdj() * 25.4 / 72));
+                    }
+                };
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                stripper.getText(doc);
+                pages.add(chars);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages;
     }
 
     /** A glyph as drawn: the text it stands for and whether the font had a real glyph for it. */
