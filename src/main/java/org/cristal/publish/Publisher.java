@@ -114,11 +114,12 @@ public final class Publisher {
         List<LocalText> blocked = new ArrayList<>();
         List<LocalText> warned = new ArrayList<>();
         try {
-            for (SettingProblem p : plugin.validate(AccountSettings.load(account, plugin, secrets))) {
-                blocked.add(text("publish.core.settingsInvalid", account.name(), p.message().toString()));
+            List<SettingProblem> problems = plugin.validate(AccountSettings.load(account, plugin, secrets));
+            if (!problems.isEmpty()) {
+                blocked.add(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)));
             }
         } catch (SecretStoreException e) {
-            blocked.add(text("publish.core.secretsUnavailable", account.name(), e.text().toString()));
+            blocked.add(text("publish.core.secretsUnavailable", account.name(), e.text()));
         } catch (RuntimeException e) {
             blocked.add(text("publish.core.pluginCrashed", plugin.id()));
         }
@@ -230,7 +231,7 @@ public final class Publisher {
             ws.outbox().release(e.id());
             return new Outcome(current(e.id()), false, text("publish.core.released"));
         } catch (PublishException ex) {
-            return new Outcome(e, false, text("publish.core.lookupLater", ex.text().toString()));
+            return new Outcome(e, false, text("publish.core.lookupLater", ex.text()));
         } catch (RuntimeException | LinkageError ex) {
             return new Outcome(e, false, text("publish.core.pluginCrashed", e.plugin()));
         }
@@ -247,12 +248,12 @@ public final class Publisher {
             settings = AccountSettings.load(account, plugin, secrets);
         } catch (SecretStoreException e) {
             throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(),
-                    e.text().toString()));
+                    e.text()));
         }
         List<SettingProblem> problems = plugin.validate(settings);
         if (!problems.isEmpty()) {
             throw PublishException.permanent(text("publish.core.settingsInvalid", account.name(),
-                    describe(problems)));
+                    describe(plugin, problems)));
         }
         try {
             return plugin.testConnection(settings, new MemoryContext(clock));
@@ -304,7 +305,7 @@ public final class Publisher {
 
     private Outcome retry(OutboxEntry e, LocalText why, Duration retryAfter) {
         if (e.attempts() >= Backoff.MAX_ATTEMPTS) {
-            return fail(e, text("publish.core.gaveUp", e.attempts(), why.toString()));
+            return fail(e, text("publish.core.gaveUp", e.attempts(), why));
         }
         Instant next = clock.instant().plus(backoff.after(e.attempts(), retryAfter));
         ws.outbox().retry(e.id(), next, why.byLanguage());
@@ -327,7 +328,7 @@ public final class Publisher {
             settings = AccountSettings.load(account, plugin, secrets);
         } catch (SecretStoreException ex) {
             // A locked keychain may be unlocked by the next attempt.
-            throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text().toString()), true);
+            throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text()), true);
         }
         List<SettingProblem> problems;
         try {
@@ -336,7 +337,7 @@ public final class Publisher {
             throw new Refusal(text("publish.core.pluginCrashed", plugin.id()), false);
         }
         if (!problems.isEmpty()) {
-            throw new Refusal(text("publish.core.settingsInvalid", account.name(), describe(problems)), false);
+            throw new Refusal(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)), false);
         }
         Revision revision = ws.stories().revision(e.storyId(), e.revision())
                 .orElseThrow(() -> new Refusal(text("publish.core.revisionMissing", e.storyId(), e.revision()), false));
@@ -426,13 +427,36 @@ public final class Publisher {
         return ws.outbox().get(id).orElseThrow(() -> new PublisherException("publish.core.entryMissing", id));
     }
 
-    private static String describe(List<SettingProblem> problems) {
-        return problems.stream().map(p -> (p.key().isEmpty() ? "" : p.key() + ": ") + p.message())
-                .collect(Collectors.joining("; "));
+    /** The problems as "Label: message; …" in each language. */
+    private static LocalText describe(ChannelPlugin plugin, List<SettingProblem> problems) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Locale locale = Locale.forLanguageTag(lang);
+            out.put(lang, problems.stream().map(p -> label(plugin, p.key(), locale) + p.message().get(locale))
+                    .collect(Collectors.joining("; ")));
+        }
+        return new LocalText(out);
     }
 
+    private static String label(ChannelPlugin plugin, String key, Locale locale) {
+        if (key.isEmpty()) {
+            return "";
+        }
+        return plugin.settings().stream().filter(s -> s.key().equals(key)).findFirst()
+                .map(s -> s.label().get(locale)).orElse(key) + (locale.getLanguage().equals("fr") ? "\u00a0: " : ": ");
+    }
+
+    /** A message of Cristal's publishing bundle; arguments that are {@link LocalText} are used in each language. */
     static LocalText text(String key, Object... args) {
-        return LocalText.fromBundle(PublishException.BUNDLE, key, args);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Object[] resolved = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                resolved[i] = args[i] instanceof LocalText t ? t.get(Locale.forLanguageTag(lang)) : args[i];
+            }
+            out.put(lang, LocalText.fromBundle(PublishException.BUNDLE, key, resolved).get(Locale.forLanguageTag(lang)));
+        }
+        return new LocalText(out);
     }
 
     private record Prepared(ChannelPlugin plugin, PublishRequest request) {
