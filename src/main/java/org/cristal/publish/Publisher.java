@@ -272,6 +272,27 @@ public final class Publisher {
         }
     }
 
+    /**
+     * The request queuing this story now would send, without touching the outbox or contacting anything
+     * (the command line's {@code --dry-run}, the studio's "what will be sent"). Holds the account's secrets:
+     * show its renditions, never its settings.
+     */
+    public PublishRequest preview(String storyId, String accountId, Instant at, ZoneId zone) throws PublishException {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        Instant when = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        OutboxEntry e = new OutboxEntry(0, idempotencyKey(storyId, stored.revision(), accountId, when), storyId,
+                stored.revision(), accountId, account.plugin(), "", account.name(), when, zone, OutboxState.SCHEDULED,
+                0, null, "", "", null, 0, Map.of(), clock.instant(), clock.instant());
+        try {
+            return prepare(e).request;
+        } catch (Refusal r) {
+            throw PublishException.permanent(r.text);
+        }
+    }
+
     private Outcome attempt(OutboxEntry e, Progress progress, BooleanSupplier cancelled) {
         Prepared p;
         try {
