@@ -44,7 +44,7 @@ import org.cristal.story.StoryFormatException;
  * Publishes stories through channel plugins, by way of the workspace's outbox: an entry is written before
  * anything is sent, claimed (compare-and-set) by one sender, and its outcome recorded after; transient
  * failures come back with exponential backoff; entries a crash left half-done are looked up, never blindly
- * sent twice. See docs/publishing.md and docs/decisions/0009-outbox-before-send.md.
+ * sent twice. See docs/publishing.md and docs/decisions/0012-outbox-before-send.md.
  *
  * <p>Thread-safe; the blocking methods must never run on the FX thread.
  */
