@@ -39,6 +39,10 @@ public final class WebhookReceiver implements AutoCloseable {
         TOO_MANY_429,
         /** Answer 401 (as if the secret were wrong). */
         UNAUTHORIZED_401,
+        /** Answer 422 with the receiver's own explanation, storing nothing. */
+        INVALID_422,
+        /** Answer 503 with Retry-After as an HTTP date ten minutes after the receiver's clock. */
+        UNAVAILABLE_503_DATE,
         /** Store it, then hold the answer until {@link #release()} (a sender's time limit, a kill mid-send). */
         STORE_AND_HOLD
     }
@@ -115,6 +119,12 @@ public final class WebhookReceiver implements AutoCloseable {
             return;
         }
         switch (fault) {
+            case INVALID_422 -> answer(ex, 422, "{\"error\":\"title is longer than 70 characters\"}");
+            case UNAVAILABLE_503_DATE -> {
+                ex.getResponseHeaders().add("Retry-After", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(clock.instant().plusSeconds(600).atZone(java.time.ZoneOffset.UTC)));
+                answer(ex, 503, "");
+            }
             case ERROR_500 -> answer(ex, 500, "{\"error\":\"database unavailable\"}");
             case TOO_MANY_429 -> {
                 ex.getResponseHeaders().add("Retry-After", "120");

@@ -158,8 +158,10 @@ public final class WebhookPlugin implements ChannelPlugin {
         if (code == 401 || code == 403) {
             throw PublishException.auth(text("publish.webhook.auth", host, code));
         }
-        String detail = ServiceError.of(r.body()).map(s -> ": " + s).orElse(".");
-        throw PublishException.permanent(text("publish.webhook.refused", host, code, detail));
+        Optional<String> detail = ServiceError.of(r.body());
+        throw PublishException.permanent(detail.isPresent()
+                ? text("publish.webhook.refusedWith", host, code, detail.get())
+                : text("publish.webhook.refused", host, code));
     }
 
     private static <T> T throwTransient(LocalText t, Duration after) throws PublishException {
