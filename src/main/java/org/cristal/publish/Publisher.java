@@ -297,6 +297,9 @@ public final class Publisher {
         Prepared p;
         try {
             p = prepare(e);
+        } catch (RuntimeException ex) {
+            // Never leave a claimed entry SENDING because preparing it broke: it would look interrupted.
+            return fail(e, text("publish.core.unreadableStory", e.storyId(), ex.getClass().getSimpleName()));
         } catch (Refusal r) {
             if (r.mayPass) {
                 return retry(e, r.text, null);
