@@ -49,6 +49,13 @@ import org.cristal.story.StoryFormatException;
  * <p>Thread-safe; the blocking methods must never run on the FX thread.
  */
 public final class Publisher {
+    /**
+     * How long a sending entry's sender may stay silent before the entry counts as interrupted: longer than
+     * one request's time limits (10 s to connect, 30 s to answer); senders renew it on every progress report
+     * and journal item.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+    private static final long TOUCH_EVERY_MS = 5_000;
     private final Workspace ws;
     private final PluginSource plugins;
     private final SecretStore secrets;
@@ -204,10 +211,13 @@ public final class Publisher {
         return out;
     }
 
-    /** Entries left SENDING by a crash: looked up (plugin.lookup / journal) and marked sent or released. */
+    /**
+     * Entries left SENDING by a crash: looked up (plugin.lookup / journal) and marked sent or released. Only
+     * entries silent for {@link #LEASE} count: one another thread or process is sending right now is left alone.
+     */
     public List<Outcome> recover() {
         List<Outcome> out = new ArrayList<>();
-        for (OutboxEntry e : ws.outbox().interrupted()) {
+        for (OutboxEntry e : ws.outbox().interrupted(clock.instant().minus(LEASE))) {
             out.add(recoverOne(e));
         }
         return out;
@@ -403,6 +413,14 @@ public final class Publisher {
 
     private PublishContext context(long entryId, Progress progress, BooleanSupplier cancelled) {
         Outbox outbox = ws.outbox();
+        java.util.concurrent.atomic.AtomicLong lastTouch = new java.util.concurrent.atomic.AtomicLong(clock.millis());
+        Runnable alive = () -> {
+            long now = clock.millis();
+            long last = lastTouch.get();
+            if (now - last >= TOUCH_EVERY_MS && lastTouch.compareAndSet(last, now)) {
+                outbox.touch(entryId);
+            }
+        };
         Journal journal = new Journal() {
             @Override
             public Optional<String> get(String key) {
@@ -412,6 +430,7 @@ public final class Publisher {
             @Override
             public void put(String key, String value) {
                 outbox.journalPut(entryId, key, value);
+                alive.run();
             }
 
             @Override
@@ -422,6 +441,7 @@ public final class Publisher {
         return new PublishContext() {
             @Override
             public void progress(double fraction, LocalText message) {
+                alive.run();
                 progress.update(entryId, fraction, message);
             }
 

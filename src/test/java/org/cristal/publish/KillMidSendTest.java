@@ -50,6 +50,8 @@ class KillMidSendTest {
             try (Workspace again = Workspace.open(f.file, f.clock)) {
                 Publisher fresh = new Publisher(again, () -> List.of(new org.cristal.publish.webhook.WebhookPlugin()),
                         f.secrets, f.clock, () -> 0.0);
+                assertEquals(List.of(), fresh.recover(), "right after, it could still be another sender's");
+                f.clock.advance(Publisher.LEASE);
                 List<Outcome> recovered = fresh.recover();
                 assertEquals(1, recovered.size());
                 assertEquals(OutboxState.RETRYING, recovered.get(0).entry().state(), "released to send again");

@@ -230,6 +230,8 @@ class PublisherTest {
         f.ws.channelAccounts().save(ChannelAccount.of("mem", "remembering", "Remembers", Map.of()));
         OutboxEntry e = f.publisher.queue(PublishFixture.STORY, "mem", f.clock.instant(), PublishFixture.PARIS);
         assertTrue(f.ws.outbox().claim(e.id()), "a sender took it, then the app died");
+        assertEquals(List.of(), f.publisher.recover(), "within its lease it may still be in another sender's hands");
+        f.clock.advance(Publisher.LEASE);
 
         List<Outcome> recovered = f.publisher.recover();
 
@@ -243,6 +245,7 @@ class PublisherTest {
     void anInterruptedSendTheServiceCannotFindIsSentAgainWithTheSameKey() {
         OutboxEntry e = f.queueNow();
         assertTrue(f.ws.outbox().claim(e.id()));
+        f.clock.advance(Publisher.LEASE);
 
         List<Outcome> out = f.publisher.sendDue(Progress.NONE, () -> false);
 
