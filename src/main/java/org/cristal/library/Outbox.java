@@ -90,6 +90,15 @@ public final class Outbox {
         return list("SELECT * FROM outbox WHERE state = 'SENDING' ORDER BY id");
     }
 
+    /**
+     * Sending entries whose sender has given no sign of life (claim, {@link #touch}) since {@code before}:
+     * interrupted for sure, rather than being sent right now by another thread or process.
+     */
+    public List<OutboxEntry> interrupted(Instant before) {
+        return list("SELECT * FROM outbox WHERE state = 'SENDING' AND updated_at <= ? ORDER BY id",
+                before.toEpochMilli());
+    }
+
     /** Entries scheduled or published in [from, to), for a calendar. */
     public List<OutboxEntry> between(Instant from, Instant to) {
         return list("SELECT * FROM outbox WHERE COALESCE(published_at, scheduled_at) >= ? "
@@ -118,6 +127,14 @@ public final class Outbox {
     public boolean claim(long id) {
         return update("UPDATE outbox SET state = 'SENDING', attempts = attempts + 1, updated_at = ? "
                 + "WHERE id = ? AND state IN " + PENDING, clock.millis(), id);
+    }
+
+    /**
+     * Says a sending entry's sender is still at work (its lease, see {@link #interrupted()}); false when the
+     * entry is no longer sending.
+     */
+    public boolean touch(long id) {
+        return update("UPDATE outbox SET updated_at = ? WHERE id = ? AND state = 'SENDING'", clock.millis(), id);
     }
 
     /** Records that a sending entry went live. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cristal.story.BrochurePdf;
@@ -30,27 +31,35 @@ public final class RenditionExport {
     /** Writes one rendition under {@code dir} and returns the files written. */
     public static List<Path> write(Path dir, Rendition<? extends RenditionBody> rendition) throws IOException {
         List<Path> written = new ArrayList<>();
-        RenditionBody body = rendition.body();
-        if (body instanceof WebPage page) {
-            Path web = dir.resolve("web");
-            written.add(writeFile(web, "index.html", page.html().getBytes(StandardCharsets.UTF_8)));
-            written.addAll(writeFiles(web, page.files()));
-        } else if (body instanceof EmailMessage mail) {
-            Path email = dir.resolve("email");
-            written.add(writeFile(email, "email.html", mail.html().getBytes(StandardCharsets.UTF_8)));
-            written.add(writeFile(email, "email.txt", mail.text().getBytes(StandardCharsets.UTF_8)));
-            written.add(writeFile(email, "email.eml", mail.eml()));
-            written.addAll(writeFiles(email, mail.files()));
-        } else if (body instanceof SocialPosts posts) {
-            Path social = dir.resolve("social");
-            for (Network n : Network.values()) {
-                written.add(writeFile(social, n.id() + ".txt",
-                        thread(posts.thread(n)).getBytes(StandardCharsets.UTF_8)));
-            }
-        } else if (body instanceof BrochurePdf pdf) {
-            written.add(writeFile(dir.resolve("brochure"), "brochure.pdf", pdf.pdf()));
+        for (Map.Entry<String, byte[]> f : files(rendition).entrySet()) {
+            written.add(writeFile(dir, f.getKey(), f.getValue()));
         }
         return written;
+    }
+
+    /**
+     * The files of one rendition, by path relative to the export folder ({@code /}-separated), in the
+     * order {@link #write} writes them: for callers that compare before writing.
+     */
+    public static Map<String, byte[]> files(Rendition<? extends RenditionBody> rendition) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        RenditionBody body = rendition.body();
+        if (body instanceof WebPage page) {
+            out.put("web/index.html", page.html().getBytes(StandardCharsets.UTF_8));
+            page.files().forEach((k, v) -> out.put("web/" + k, v));
+        } else if (body instanceof EmailMessage mail) {
+            out.put("email/email.html", mail.html().getBytes(StandardCharsets.UTF_8));
+            out.put("email/email.txt", mail.text().getBytes(StandardCharsets.UTF_8));
+            out.put("email/email.eml", mail.eml());
+            mail.files().forEach((k, v) -> out.put("email/" + k, v));
+        } else if (body instanceof SocialPosts posts) {
+            for (Network n : Network.values()) {
+                out.put("social/" + n.id() + ".txt", thread(posts.thread(n)).getBytes(StandardCharsets.UTF_8));
+            }
+        } else if (body instanceof BrochurePdf pdf) {
+            out.put("brochure/brochure.pdf", pdf.pdf());
+        }
+        return out;
     }
 
     /** Writes one file where the user chose, atomically (a crash leaves the old file or the new one). */
@@ -71,16 +80,8 @@ public final class RenditionExport {
         return out.toString();
     }
 
-    private static List<Path> writeFiles(Path dir, Map<String, byte[]> files) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            written.add(writeFile(dir, f.getKey(), f.getValue()));
-        }
-        return written;
-    }
-
     /** Writes {@code relative} under {@code dir}, refusing any name or link that would land outside it. */
-    static Path writeFile(Path dir, String relative, byte[] bytes) throws IOException {
+    public static Path writeFile(Path dir, String relative, byte[] bytes) throws IOException {
         return SafeFiles.write(dir, dir.toAbsolutePath().normalize().resolve(relative), bytes);
     }
 }

@@ -99,4 +99,39 @@ class OutboxTest {
             assertTrue(ws.outbox().due(later).isEmpty());
         }
     }
+
+    @Test
+    void aSendingEntryCountsAsInterruptedOnlyOnceItsSenderHasBeenSilentLongEnough() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(NINE.toEpochMilli());
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
+            }
+        };
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"), clock)) {
+            OutboxEntry e = ws.outbox().add(entry("k-lease", NINE));
+            assertTrue(ws.outbox().claim(e.id()));
+            now.addAndGet(60_000);
+            assertEquals(List.of(), ws.outbox().interrupted(NINE.minusSeconds(1)), "claimed just now");
+            assertTrue(ws.outbox().touch(e.id()), "the sender is alive");
+            now.addAndGet(90_000);
+            assertEquals(List.of(), ws.outbox().interrupted(Instant.ofEpochMilli(now.get()).minusSeconds(120)),
+                    "touched 90 s ago");
+            now.addAndGet(30_000);
+            assertEquals(1, ws.outbox().interrupted(Instant.ofEpochMilli(now.get()).minusSeconds(120)).size());
+            assertTrue(ws.outbox().sent(e.id(), "1", "", Instant.ofEpochMilli(now.get()), 1));
+            assertFalse(ws.outbox().touch(e.id()), "a sent entry has no lease");
+        }
+    }
 }

@@ -1,0 +1,72 @@
+package org.cristal.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cristal.library.OutboxEntry;
+import org.cristal.publish.LocalText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cristal outbox list}: the publications, scheduled and done, with their outcome. */
+@Command(name = "outbox", mixinStandardHelpOptions = true, description = "The publishing queue and its history.",
+        subcommands = {OutboxCommand.ListCmd.class})
+final class OutboxCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), CliText.get("outbox.needCommand"));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List publications, newest first: id, story, channel, state, time, address or error.")
+    static final class ListCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        WorkspaceOption workspace;
+        @Option(names = "--story", paramLabel = "STORY-ID", description = "Only this story's publications.")
+        String story;
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return PublishCommand.run(workspace, ws -> {
+                List<OutboxEntry> entries = story == null ? ws.outbox().recent(Math.max(1, limit))
+                        : ws.outbox().forStory(story).stream().limit(Math.max(1, limit)).toList();
+                List<String[]> rows = new ArrayList<>();
+                rows.add(new String[] {CliText.get("outbox.col.id"), CliText.get("outbox.col.story"),
+                    CliText.get("outbox.col.channel"), CliText.get("outbox.col.state"), CliText.get("outbox.col.time"),
+                    CliText.get("outbox.col.result")});
+                for (OutboxEntry e : entries) {
+                    rows.add(new String[] {Long.toString(e.id()), CliText.plain(e.storyId()) + " r" + e.revision(),
+                        CliText.plain(e.target().isEmpty() ? e.account() : e.target()), e.state().name(),
+                        PublishTimes.show(e.publishedAt() != null ? e.publishedAt() : e.dueAt(), e.zone()),
+                        result(e)});
+                }
+                Tables.print(out, rows);
+                out.println(CliText.get("outbox.count", entries.size()));
+                return CristalCli.OK;
+            });
+        }
+
+        private static String result(OutboxEntry e) {
+            if (!e.url().isEmpty()) {
+                return CliText.plain(e.url());
+            }
+            if (!e.error().isEmpty()) {
+                return CliText.plain(new LocalText(e.error().containsKey("en") ? e.error()
+                        : java.util.Map.of("en", e.error().values().iterator().next())).get(CliText.locale()));
+            }
+            return "";
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.cristal.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cristal.library.ChannelAccount;
+import org.cristal.library.OutboxEntry;
+import org.cristal.library.OutboxState;
+import org.cristal.library.Workspace;
+import org.cristal.publish.ChecklistItem;
+import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.LocalText;
+import org.cristal.publish.Outcome;
+import org.cristal.publish.Progress;
+import org.cristal.publish.PublishException;
+import org.cristal.publish.PublishRequest;
+import org.cristal.publish.Publisher;
+import org.cristal.publish.PublisherException;
+import org.cristal.story.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cristal publish STORY-ID --channel ACCOUNT [--at TIME] [--dry-run]} and {@code cristal publish due}
+ * (for cron or the Task Scheduler). Exit codes: 0 done or scheduled, 1 a publication failed, 2 bad input
+ * or blocked by the checklist.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Publish a story to a channel account now or at a time; 'publish due' sends what is due.",
+        subcommands = {PublishCommand.Due.class})
+final class PublishCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    WorkspaceOption workspace;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STORY-ID")
+    String storyId;
+    @Option(names = {"-c", "--channel"}, paramLabel = "ACCOUNT-ID", description = "The channel account (see 'channels list').")
+    String account;
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "When: 2026-12-01T09:00 (this computer's time zone), 2026-12-01T09:00+01:00 or "
+                    + "2026-12-01T09:00+01:00[Europe/Paris]. Default: now.")
+    String at;
+    @Option(names = "--dry-run", description = "Show the checklist and what would be sent; contact nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        if (storyId == null || account == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), CliText.get("publish.needStory"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ZoneId system = ZoneId.systemDefault();
+        PublishTimes.When when = at == null ? new PublishTimes.When(Instant.now(), system) : PublishTimes.parse(at, system);
+        return run(workspace, ws -> {
+            Publisher publisher = CliPublishing.publisher(ws);
+            ChannelAccount acc = ws.channelAccounts().get(account)
+                    .orElseThrow(() -> new UserError(CliText.get("publish.noAccount", account)));
+            ChecklistItem item = publisher.checklist(storyId).stream().filter(i -> i.account().id().equals(acc.id()))
+                    .findFirst().orElse(null);
+            if (item != null) {
+                printChecklist(out, item);
+            }
+            boolean blocked = item != null && item.status() == ChecklistItem.Status.BLOCKED;
+            if (dryRun) {
+                if (!blocked) {
+                    printWhatWouldGo(out, publisher, acc, when);
+                }
+                return blocked ? CristalCli.FAILED : CristalCli.OK;
+            }
+            if (blocked) {
+                throw new UserError(CliText.get("publish.blocked", CliText.plain(acc.name())));
+            }
+            OutboxEntry entry = publisher.queue(storyId, acc.id(), when.instant(), when.zone());
+            if (entry.state() == OutboxState.SENT) {
+                out.println(CliText.get("publish.alreadySent", entry.id(), PublishTimes.show(entry.publishedAt(), entry.zone()),
+                        CliText.plain(entry.url())));
+                return CristalCli.OK;
+            }
+            if (entry.scheduledAt().isAfter(Instant.now())) {
+                out.println(CliText.get("publish.scheduled", entry.id(), CliText.plain(acc.name()),
+                        PublishTimes.show(entry.scheduledAt(), entry.zone())));
+                return CristalCli.OK;
+            }
+            Outcome o = publisher.send(entry.id(), (id, fraction, message) -> { }, () -> false);
+            return report(out, o);
+        });
+    }
+
+    private void printWhatWouldGo(PrintWriter out, Publisher publisher, ChannelAccount acc, PublishTimes.When when) {
+        PublishRequest r;
+        try {
+            r = publisher.preview(storyId, acc.id(), when.instant(), when.zone());
+        } catch (PublishException e) {
+            out.println("  - " + CliText.plain(e.message(CliText.locale())));
+            return;
+        }
+        out.println(CliText.get("publish.dryRun.what", CliText.plain(storyId), r.revision(), CliText.plain(acc.name()),
+                acc.plugin(), PublishTimes.show(when.instant(), when.zone())));
+        ChannelPlugin plugin = publisher.plugins().find(acc.plugin()).orElseThrow();
+        var all = r.renditions();
+        for (var channel : plugin.renditions().stream().sorted().toList()) {
+            switch (channel) {
+                case WEB -> out.println(CliText.get("publish.dryRun.web", CliText.plain(all.web().body().entry().url()),
+                        all.web().body().html().length()));
+                case EMAIL -> out.println(CliText.get("publish.dryRun.email", CliText.plain(all.email().body().subject())));
+                case SOCIAL -> {
+                    for (Network n : plugin.network().map(List::of).orElse(List.of(Network.values()))) {
+                        out.println(CliText.get("publish.dryRun.social", n.id(), all.social().body().thread(n).size()));
+                    }
+                }
+                case BROCHURE -> out.println(CliText.get("publish.dryRun.brochure", all.brochure().body().pages(),
+                        all.brochure().body().pdf().length));
+                default -> { }
+            }
+        }
+        out.println(CliText.get("publish.dryRun.nothingSent"));
+    }
+
+    static void printChecklist(PrintWriter out, ChecklistItem item) {
+        Locale locale = CliText.locale();
+        String key = switch (item.status()) {
+            case READY -> "publish.checklist.ready";
+            case WARNED -> "publish.checklist.warned";
+            case BLOCKED -> "publish.checklist.blocked";
+        };
+        out.println(CliText.get(key, CliText.plain(item.account().name()), item.account().plugin()));
+        for (LocalText reason : item.reasons()) {
+            out.println("  - " + CliText.plain(reason.get(locale)));
+        }
+    }
+
+    static int report(PrintWriter out, Outcome o) {
+        Locale locale = CliText.locale();
+        OutboxEntry e = o.entry();
+        if (o.sent()) {
+            out.println(CliText.get("publish.sent", e.id(), CliText.plain(e.target()),
+                    e.url().isEmpty() ? "-" : CliText.plain(e.url())));
+            return CristalCli.OK;
+        }
+        String why = o.message() == null ? "" : CliText.plain(o.message().get(locale));
+        if (e.state() == OutboxState.RETRYING) {
+            out.println(CliText.get("publish.willRetry", e.id(), CliText.plain(e.target()),
+                    PublishTimes.show(e.nextAttemptAt(), e.zone()), why));
+            return CristalCli.OK;
+        }
+        out.println(CliText.get("publish.failed", e.id(), CliText.plain(e.target()), why));
+        return CristalCli.FAILED;
+    }
+
+    /** Runs {@code body} on the workspace, turning publishing refusals into one clear line. */
+    static int run(WorkspaceOption option, WorkspaceCommand.WorkspaceBody body) {
+        try {
+            return WorkspaceCommand.with(option, body);
+        } catch (PublisherException e) {
+            throw new UserError(e.text().get(CliText.locale()), e);
+        }
+    }
+
+    @Command(name = "due", mixinStandardHelpOptions = true,
+            description = "Recover interrupted publications and send every one that is due (run it from cron).")
+    static final class Due implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        WorkspaceOption workspace;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return run(workspace, ws -> {
+                List<Outcome> outcomes = CliPublishing.publisher(ws).sendDue(Progress.NONE, () -> false);
+                int sent = 0;
+                int retrying = 0;
+                int failed = 0;
+                for (Outcome o : outcomes) {
+                    report(out, o);
+                    if (o.sent()) {
+                        sent++;
+                    } else if (o.entry().state() == OutboxState.FAILED) {
+                        failed++;
+                    } else {
+                        retrying++;
+                    }
+                }
+                out.println(CliText.get("publish.due.summary", sent, retrying, failed));
+                return failed > 0 ? CristalCli.FAILED : CristalCli.OK;
+            });
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.cristal.publish;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A context for calls outside the outbox (connection tests): a journal that lives only as long as the call. */
+final class MemoryContext implements PublishContext {
+    private final Map<String, String> items = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    MemoryContext(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void progress(double fraction, LocalText message) {
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return false;
+    }
+
+    @Override
+    public Journal journal() {
+        return new Journal() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(items.get(key));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                items.put(key, value);
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return Map.copyOf(items);
+            }
+        };
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Locale locale() {
+        return Locale.getDefault();
+    }
+}

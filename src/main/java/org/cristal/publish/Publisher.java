@@ -1,0 +1,521 @@
+package org.cristal.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
+import org.cristal.check.Checks;
+import org.cristal.library.ChannelAccount;
+import org.cristal.library.Outbox;
+import org.cristal.library.OutboxEntry;
+import org.cristal.library.OutboxState;
+import org.cristal.library.Revision;
+import org.cristal.library.StoredStory;
+import org.cristal.library.Workspace;
+import org.cristal.render.RenderOptions;
+import org.cristal.render.Renderers;
+import org.cristal.story.Brand;
+import org.cristal.story.Channel;
+import org.cristal.story.Finding;
+import org.cristal.story.Severity;
+import org.cristal.story.Status;
+import org.cristal.story.StoryDocument;
+import org.cristal.story.StoryFormatException;
+
+/**
+ * Publishes stories through channel plugins, by way of the workspace's outbox: an entry is written before
+ * anything is sent, claimed (compare-and-set) by one sender, and its outcome recorded after; transient
+ * failures come back with exponential backoff; entries a crash left half-done are looked up, never blindly
+ * sent twice. See docs/publishing.md and docs/decisions/0012-outbox-before-send.md.
+ *
+ * <p>Thread-safe; the blocking methods must never run on the FX thread.
+ */
+public final class Publisher {
+    /**
+     * How long a sending entry's sender may stay silent before the entry counts as interrupted: longer than
+     * one request's time limits (10 s to connect, 30 s to answer); senders renew it on every progress report
+     * and journal item.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+    private static final long TOUCH_EVERY_MS = 5_000;
+    private final Workspace ws;
+    private final PluginSource plugins;
+    private final SecretStore secrets;
+    private final Clock clock;
+    private final Backoff backoff;
+
+    public Publisher(Workspace ws, PluginSource plugins, SecretStore secrets, Clock clock) {
+        this(ws, plugins, secrets, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** As the main constructor, with the jitter's source of randomness (tests pass a constant). */
+    public Publisher(Workspace ws, PluginSource plugins, SecretStore secrets, Clock clock, DoubleSupplier jitter) {
+        this.ws = Objects.requireNonNull(ws);
+        this.plugins = Objects.requireNonNull(plugins);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.clock = Objects.requireNonNull(clock);
+        this.backoff = new Backoff(jitter);
+    }
+
+    public Workspace workspace() {
+        return ws;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PluginSource plugins() {
+        return plugins;
+    }
+
+    /** One line per enabled channel account for publishing this story now: ready, warned or blocked. */
+    public List<ChecklistItem> checklist(String storyId) {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        StoryDocument doc = parse(storyId, stored.source());
+        Brand brand = brandOf(doc);
+        Renderers.All renditions = render(doc, brand, ZoneId.systemDefault(), clock.instant());
+        List<Finding> all = new ArrayList<>(doc.findings());
+        all.addAll(renditions.findings());
+        all.addAll(Checks.run(doc, brand, renditions));
+        Status status = doc.story().status();
+        List<OutboxEntry> history = ws.outbox().forStory(storyId);
+
+        List<ChecklistItem> out = new ArrayList<>();
+        for (ChannelAccount account : ws.channelAccounts().list()) {
+            if (!account.enabled()) {
+                continue;
+            }
+            Optional<ChannelPlugin> plugin = plugins.find(account.plugin());
+            if (plugin.isEmpty()) {
+                out.add(new ChecklistItem(account, null, ChecklistItem.Status.BLOCKED, List.of(),
+                        List.of(text("publish.core.pluginMissing", account.plugin()))));
+                continue;
+            }
+            out.add(item(account, plugin.get(), all, status, history, stored.revision()));
+        }
+        return out;
+    }
+
+    private ChecklistItem item(ChannelAccount account, ChannelPlugin plugin, List<Finding> all, Status status,
+            List<OutboxEntry> history, int revision) {
+        List<LocalText> blocked = new ArrayList<>();
+        List<LocalText> warned = new ArrayList<>();
+        try {
+            List<SettingProblem> problems = plugin.validate(AccountSettings.load(account, plugin, secrets));
+            if (!problems.isEmpty()) {
+                blocked.add(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)));
+            }
+        } catch (SecretStoreException e) {
+            blocked.add(text("publish.core.secretsUnavailable", account.name(), e.text()));
+        } catch (RuntimeException e) {
+            blocked.add(text("publish.core.pluginCrashed", plugin.id()));
+        }
+        Set<Channel> channels = plugin.renditions().isEmpty() ? EnumSet.noneOf(Channel.class)
+                : EnumSet.copyOf(plugin.renditions());
+        // Story-wide findings (no channel) count only when they are errors: they stop every channel alike.
+        List<Finding> findings = all.stream().filter(f -> f.channel() == null ? f.severity() == Severity.ERROR
+                : channels.contains(f.channel())).toList();
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        if (errors > 0) {
+            blocked.add(text("publish.core.findingsErrors", errors));
+        }
+        if (warnings > 0) {
+            warned.add(text("publish.core.findingsWarnings", warnings));
+        }
+        if (status != Status.APPROVED && status != Status.PUBLISHED) {
+            warned.add(text("publish.core.notApproved", status.id()));
+        }
+        history.stream().filter(e -> e.account().equals(account.id()) && e.revision() == revision
+                && e.state() == OutboxState.SENT).findFirst().ifPresent(e -> warned.add(text(
+                        "publish.core.alreadySent", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                                .withLocale(Locale.getDefault()).format(e.publishedAt().atZone(e.zone())))));
+        List<LocalText> reasons = new ArrayList<>(blocked);
+        reasons.addAll(warned);
+        ChecklistItem.Status s = !blocked.isEmpty() ? ChecklistItem.Status.BLOCKED
+                : !warned.isEmpty() ? ChecklistItem.Status.WARNED : ChecklistItem.Status.READY;
+        return new ChecklistItem(account, plugin, s, findings, reasons);
+    }
+
+    /** Queues the story's current saved revision on the account, to go at {@code at}; idempotent per (story, revision, account, at). */
+    public OutboxEntry queue(String storyId, String accountId, Instant at, ZoneId zone) {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        Instant when = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String channel = plugins.find(account.plugin()).map(p -> p.renditions().stream().sorted()
+                .map(Channel::id).collect(Collectors.joining(","))).orElse("");
+        return ws.outbox().add(new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when),
+                storyId, stored.revision(), accountId, account.plugin(), channel, account.name(), when, zone));
+    }
+
+    /** The key of one publication: the same for the same story revision, account and time, on any machine. */
+    static String idempotencyKey(String storyId, int revision, String accountId, Instant at) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest((storyId + '\n' + revision + '\n' + accountId + '\n' + at.toEpochMilli())
+                    .getBytes(StandardCharsets.UTF_8));
+            return "cristal-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends one entry now, if it is due/pending; blocking — never call on the FX thread. */
+    public Outcome send(long entryId, Progress progress, BooleanSupplier cancelled) {
+        Outbox outbox = ws.outbox();
+        OutboxEntry entry = outbox.get(entryId)
+                .orElseThrow(() -> new PublisherException("publish.core.entryMissing", entryId));
+        if (!entry.state().isPending()) {
+            return new Outcome(entry, entry.state() == OutboxState.SENT,
+                    entry.state() == OutboxState.SENT ? null : text("publish.core.notPending", entry.state().name()));
+        }
+        if (!outbox.claim(entryId)) {
+            return new Outcome(current(entryId), false, text("publish.core.taken"));
+        }
+        return attempt(current(entryId), progress, cancelled);
+    }
+
+    /** Sends every due entry (after recovering interrupted ones); blocking. */
+    public List<Outcome> sendDue(Progress progress, BooleanSupplier cancelled) {
+        List<Outcome> out = new ArrayList<>(recover());
+        for (OutboxEntry e : ws.outbox().due(clock.instant())) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            if (ws.outbox().claim(e.id())) {
+                out.add(attempt(current(e.id()), progress, cancelled));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Entries left SENDING by a crash: looked up (plugin.lookup / journal) and marked sent or released. Only
+     * entries silent for {@link #LEASE} count: one another thread or process is sending right now is left alone.
+     */
+    public List<Outcome> recover() {
+        List<Outcome> out = new ArrayList<>();
+        for (OutboxEntry e : ws.outbox().interrupted(clock.instant().minus(LEASE))) {
+            out.add(recoverOne(e));
+        }
+        return out;
+    }
+
+    private Outcome recoverOne(OutboxEntry e) {
+        Prepared p;
+        try {
+            p = prepare(e);
+        } catch (Refusal r) {
+            // Cannot ask (plugin gone, secrets locked): leave it interrupted; the next start asks again.
+            return new Outcome(e, false, r.text);
+        }
+        try {
+            Optional<PublishResult> found = p.plugin.lookup(p.request, context(e.id(), Progress.NONE, () -> false));
+            if (found.isPresent()) {
+                PublishResult r = found.get();
+                ws.outbox().sent(e.id(), r.remoteId(), r.url(), r.publishedAt(), r.items());
+                return new Outcome(current(e.id()), true, null);
+            }
+            ws.outbox().release(e.id());
+            return new Outcome(current(e.id()), false, text("publish.core.released"));
+        } catch (PublishException ex) {
+            return new Outcome(e, false, text("publish.core.lookupLater", ex.text()));
+        } catch (RuntimeException | LinkageError ex) {
+            return new Outcome(e, false, text("publish.core.pluginCrashed", e.plugin()));
+        }
+    }
+
+    /** Tests an account's connection with its stored settings and secrets; blocking. */
+    public LocalText testConnection(String accountId) throws PublishException {
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        ChannelPlugin plugin = plugins.find(account.plugin()).orElseThrow(() -> PublishException.permanent(
+                text("publish.core.pluginMissing", account.plugin())));
+        ChannelSettings settings;
+        try {
+            settings = AccountSettings.load(account, plugin, secrets);
+        } catch (SecretStoreException e) {
+            throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(),
+                    e.text()));
+        }
+        List<SettingProblem> problems = plugin.validate(settings);
+        if (!problems.isEmpty()) {
+            throw PublishException.permanent(text("publish.core.settingsInvalid", account.name(),
+                    describe(plugin, problems)));
+        }
+        try {
+            return plugin.testConnection(settings, new MemoryContext(clock));
+        } catch (RuntimeException | LinkageError e) {
+            throw PublishException.permanent(text("publish.core.pluginCrashed", plugin.id()));
+        }
+    }
+
+    /** The request an entry sends, with its plugin; for {@code --dry-run} and the studio's "what will be sent". */
+    public PublishRequest request(long entryId) throws PublishException {
+        OutboxEntry e = current(entryId);
+        try {
+            return prepare(e).request;
+        } catch (Refusal r) {
+            throw PublishException.permanent(r.text);
+        }
+    }
+
+    /**
+     * The request queuing this story now would send, without touching the outbox or contacting anything
+     * (the command line's {@code --dry-run}, the studio's "what will be sent"). Holds the account's secrets:
+     * show its renditions, never its settings.
+     */
+    public PublishRequest preview(String storyId, String accountId, Instant at, ZoneId zone) throws PublishException {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        Instant when = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        OutboxEntry e = new OutboxEntry(0, idempotencyKey(storyId, stored.revision(), accountId, when), storyId,
+                stored.revision(), accountId, account.plugin(), "", account.name(), when, zone, OutboxState.SCHEDULED,
+                0, null, "", "", null, 0, Map.of(), clock.instant(), clock.instant());
+        try {
+            return prepare(e).request;
+        } catch (Refusal r) {
+            throw PublishException.permanent(r.text);
+        }
+    }
+
+    private Outcome attempt(OutboxEntry e, Progress progress, BooleanSupplier cancelled) {
+        Prepared p;
+        try {
+            p = prepare(e);
+        } catch (RuntimeException ex) {
+            // Never leave a claimed entry SENDING because preparing it broke: it would look interrupted.
+            return fail(e, text("publish.core.unreadableStory", e.storyId(), ex.getClass().getSimpleName()));
+        } catch (Refusal r) {
+            if (r.mayPass) {
+                return retry(e, r.text, null);
+            }
+            ws.outbox().failed(e.id(), r.text.byLanguage());
+            return new Outcome(current(e.id()), false, r.text);
+        }
+        try {
+            PublishResult r = p.plugin.publish(p.request, context(e.id(), progress, cancelled));
+            ws.outbox().sent(e.id(), r.remoteId(), r.url(), r.publishedAt(), r.items());
+            return new Outcome(current(e.id()), true, null);
+        } catch (PublishException ex) {
+            return switch (ex.kind()) {
+                case TRANSIENT -> retry(e, ex.text(), ex.retryAfter().orElse(null));
+                case CANCELLED -> {
+                    // The user stopped it: withdrawn, journal kept; rescheduling it resumes where it stopped.
+                    ws.outbox().release(e.id());
+                    ws.outbox().cancel(e.id());
+                    yield new Outcome(current(e.id()), false, ex.text());
+                }
+                default -> fail(e, ex.text());
+            };
+        } catch (RuntimeException | LinkageError ex) {
+            return fail(e, text("publish.core.pluginCrashed", p.plugin.id()));
+        }
+    }
+
+    private Outcome retry(OutboxEntry e, LocalText why, Duration retryAfter) {
+        if (e.attempts() >= Backoff.MAX_ATTEMPTS) {
+            return fail(e, text("publish.core.gaveUp", e.attempts(), why));
+        }
+        Instant next = clock.instant().plus(backoff.after(e.attempts(), retryAfter));
+        ws.outbox().retry(e.id(), next, why.byLanguage());
+        return new Outcome(current(e.id()), false, why);
+    }
+
+    private Outcome fail(OutboxEntry e, LocalText why) {
+        ws.outbox().failed(e.id(), why.byLanguage());
+        return new Outcome(current(e.id()), false, why);
+    }
+
+    /** Everything needed to call the plugin for an entry, or a {@link Refusal} saying why not. */
+    private Prepared prepare(OutboxEntry e) throws Refusal {
+        ChannelAccount account = ws.channelAccounts().get(e.account())
+                .orElseThrow(() -> new Refusal(text("publish.core.accountMissing", e.account()), false));
+        ChannelPlugin plugin = plugins.find(e.plugin())
+                .orElseThrow(() -> new Refusal(text("publish.core.pluginMissing", e.plugin()), false));
+        ChannelSettings settings;
+        try {
+            settings = AccountSettings.load(account, plugin, secrets);
+        } catch (SecretStoreException ex) {
+            // A locked keychain may be unlocked by the next attempt.
+            throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text()), true);
+        }
+        List<SettingProblem> problems;
+        try {
+            problems = plugin.validate(settings);
+        } catch (RuntimeException | LinkageError ex) {
+            throw new Refusal(text("publish.core.pluginCrashed", plugin.id()), false);
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)), false);
+        }
+        Revision revision = ws.stories().revision(e.storyId(), e.revision())
+                .orElseThrow(() -> new Refusal(text("publish.core.revisionMissing", e.storyId(), e.revision()), false));
+        StoryDocument doc;
+        try {
+            doc = StoryDocument.parse(e.storyId(), revision.source());
+        } catch (StoryFormatException ex) {
+            throw new Refusal(text("publish.core.unreadableStory", e.storyId(), ex.getMessage()), false);
+        }
+        Brand brand = brandOf(doc);
+        Renderers.All renditions = render(doc, brand, e.zone(), e.scheduledAt());
+        return new Prepared(plugin, new PublishRequest(Long.toString(e.id()), e.idempotencyKey(), doc, e.revision(),
+                brand, renditions, ws.assetResolver(), settings, e.scheduledAt()));
+    }
+
+    /**
+     * The renditions as they go out: dated at the scheduled time in the zone the user scheduled in, so every
+     * attempt sends the same bytes; with the workspace's images and never remote ones (what leaves must not
+     * depend on a third party's server at send time).
+     */
+    private Renderers.All render(StoryDocument doc, Brand brand, ZoneId zone, Instant at) {
+        RenderOptions options = RenderOptions.at(at).withZone(zone).withAssets(ws.assetResolver())
+                .withRemoteImages(false);
+        return Renderers.renderAll(doc, brand, options, Runnable::run).join();
+    }
+
+    private Brand brandOf(StoryDocument doc) {
+        String id = doc.story().brand();
+        return id.isBlank() ? Brand.DEFAULT : ws.brands().get(id).orElse(Brand.DEFAULT);
+    }
+
+    private StoryDocument parse(String id, String source) {
+        try {
+            return StoryDocument.parse(id, source);
+        } catch (StoryFormatException ex) {
+            throw new PublisherException("publish.core.unreadableStory", id, ex.getMessage());
+        }
+    }
+
+    private PublishContext context(long entryId, Progress progress, BooleanSupplier cancelled) {
+        Outbox outbox = ws.outbox();
+        java.util.concurrent.atomic.AtomicLong lastTouch = new java.util.concurrent.atomic.AtomicLong(clock.millis());
+        Runnable alive = () -> {
+            long now = clock.millis();
+            long last = lastTouch.get();
+            if (now - last >= TOUCH_EVERY_MS && lastTouch.compareAndSet(last, now)) {
+                outbox.touch(entryId);
+            }
+        };
+        Journal journal = new Journal() {
+            @Override
+            public Optional<String> get(String key) {
+                return outbox.journalGet(entryId, key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                outbox.journalPut(entryId, key, value);
+                alive.run();
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return outbox.journal(entryId);
+            }
+        };
+        return new PublishContext() {
+            @Override
+            public void progress(double fraction, LocalText message) {
+                alive.run();
+                progress.update(entryId, fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.getAsBoolean();
+            }
+
+            @Override
+            public Journal journal() {
+                return journal;
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public Locale locale() {
+                return Locale.getDefault();
+            }
+        };
+    }
+
+    private OutboxEntry current(long id) {
+        return ws.outbox().get(id).orElseThrow(() -> new PublisherException("publish.core.entryMissing", id));
+    }
+
+    /** The problems as "Label: message; …" in each language. */
+    private static LocalText describe(ChannelPlugin plugin, List<SettingProblem> problems) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Locale locale = Locale.forLanguageTag(lang);
+            out.put(lang, problems.stream().map(p -> label(plugin, p.key(), locale) + p.message().get(locale))
+                    .collect(Collectors.joining("; ")));
+        }
+        return new LocalText(out);
+    }
+
+    private static String label(ChannelPlugin plugin, String key, Locale locale) {
+        if (key.isEmpty()) {
+            return "";
+        }
+        return plugin.settings().stream().filter(s -> s.key().equals(key)).findFirst()
+                .map(s -> s.label().get(locale)).orElse(key) + (locale.getLanguage().equals("fr") ? "\u00a0: " : ": ");
+    }
+
+    /** A message of Cristal's publishing bundle; arguments that are {@link LocalText} are used in each language. */
+    static LocalText text(String key, Object... args) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Object[] resolved = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                resolved[i] = args[i] instanceof LocalText t ? t.get(Locale.forLanguageTag(lang)) : args[i];
+            }
+            out.put(lang, LocalText.fromBundle(PublishException.BUNDLE, key, resolved).get(Locale.forLanguageTag(lang)));
+        }
+        return new LocalText(out);
+    }
+
+    private record Prepared(ChannelPlugin plugin, PublishRequest request) {
+    }
+
+    /** Why an entry cannot be handed to its plugin; {@code mayPass} when a later attempt may succeed. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient LocalText text;
+        final boolean mayPass;
+
+        Refusal(LocalText text, boolean mayPass) {
+            super(text.toString(), null, false, false);
+            this.text = text;
+            this.mayPass = mayPass;
+        }
+    }
+}

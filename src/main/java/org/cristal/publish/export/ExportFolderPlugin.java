@@ -1,0 +1,117 @@
+package org.cristal.publish.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cristal.library.RenditionExport;
+import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.ChannelSettings;
+import org.cristal.publish.LocalText;
+import org.cristal.publish.PublishContext;
+import org.cristal.publish.PublishException;
+import org.cristal.publish.PublishRequest;
+import org.cristal.publish.PublishResult;
+import org.cristal.publish.SettingSpec;
+import org.cristal.render.Renderers;
+import org.cristal.story.Channel;
+import org.cristal.story.Rendition;
+import org.cristal.story.RenditionBody;
+
+/**
+ * "Publishes" to a folder: the brochure PDF for the print shop and every other rendition, in the layout of
+ * {@code cristal render} ({@code <folder>/<story-id>/brochure/brochure.pdf}, {@code web/index.html} …).
+ * Idempotent: a file whose bytes are already there is not written again, so a retry or a second publish
+ * of the same revision touches nothing.
+ */
+public final class ExportFolderPlugin implements ChannelPlugin {
+    public static final String ID = "export-folder";
+    static final String FOLDER = "folder";
+    private static final String BUNDLE = PublishException.BUNDLE;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalText displayName() {
+        return LocalText.fromBundle(BUNDLE, "publish.export.name");
+    }
+
+    @Override
+    public LocalText description() {
+        return LocalText.fromBundle(BUNDLE, "publish.export.description");
+    }
+
+    @Override
+    public String icon() {
+        return "fth-folder";
+    }
+
+    @Override
+    public Set<Channel> renditions() {
+        return Set.of(Channel.BROCHURE, Channel.WEB, Channel.EMAIL, Channel.SOCIAL);
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(SettingSpec.required(FOLDER, SettingSpec.Type.FOLDER,
+                LocalText.fromBundle(BUNDLE, "publish.export.folder"),
+                LocalText.fromBundle(BUNDLE, "publish.export.folder.help")));
+    }
+
+    @Override
+    public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
+        Path folder = Path.of(settings.require(FOLDER));
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".cristal", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw PublishException.permanent(LocalText.fromBundle(BUNDLE, "publish.export.notWritable", folder,
+                    e.getClass().getSimpleName()));
+        }
+        return LocalText.fromBundle(BUNDLE, "publish.export.ready", folder.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
+        Path folder = Path.of(request.settings().require(FOLDER)).toAbsolutePath().normalize();
+        Path dir = folder.resolve(request.story().story().id());
+        Renderers.All all = request.renditions();
+        List<Rendition<? extends RenditionBody>> renditions = Arrays.asList(all.brochure(), all.web(), all.email(),
+                all.social());
+        int written = 0;
+        int done = 0;
+        for (Rendition<? extends RenditionBody> r : renditions) {
+            context.checkCancelled();
+            if (r != null) {
+                for (Map.Entry<String, byte[]> f : RenditionExport.files(r).entrySet()) {
+                    written += writeIfChanged(dir, f.getKey(), f.getValue()) ? 1 : 0;
+                }
+            }
+            context.progress(++done / (double) renditions.size(), null);
+        }
+        return new PublishResult(dir.toString(), dir.toUri().toString(), context.clock().instant(), written);
+    }
+
+    private static boolean writeIfChanged(Path dir, String relative, byte[] bytes) throws PublishException {
+        Path target = dir.resolve(relative).normalize();
+        try {
+            if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                    && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return false;
+            }
+            RenditionExport.writeFile(dir, relative, bytes);
+            return true;
+        } catch (IOException e) {
+            // A full disk or a folder gone offline may pass; the outbox retries.
+            throw PublishException.transientFailure(LocalText.fromBundle(BUNDLE, "publish.export.notWritable",
+                    dir, e.getClass().getSimpleName()), e);
+        }
+    }
+}
