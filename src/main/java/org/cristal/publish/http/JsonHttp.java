@@ -68,8 +68,28 @@ public final class JsonHttp {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    /** A response with a 2xx status. */
+    /** An HTTP answer. */
     public record Response(int status, byte[] body, Map<String, List<String>> headers) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The first value of a header (any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        /** The service's error code in an error body ({@code "error": "RecordNotFound"}), or "". */
+        public String errorCode() {
+            try {
+                JsonNode json = MAPPER.readTree(body);
+                return json != null ? json.path("error").asText("") : "";
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
         /** The body as JSON; {@link PublishException} (permanent) when it is not. */
         public JsonNode json(JsonHttp http) throws PublishException {
             return http.parse(body);
@@ -98,6 +118,18 @@ public final class JsonHttp {
 
     /** Sends the request; a non-2xx answer or a transport failure becomes a {@link PublishException}. */
     public Response send(HttpRequest.Builder builder) throws PublishException {
+        Response r = exchange(builder);
+        if (r.ok()) {
+            return r;
+        }
+        throw failure(r.status(), r.body(), r.header("Retry-After"));
+    }
+
+    /**
+     * Sends the request and returns the answer whatever its status, for a caller that expects some errors
+     * (a 404 meaning "not there yet"); only a transport failure throws.
+     */
+    public Response exchange(HttpRequest.Builder builder) throws PublishException {
         HttpResponse<byte[]> response;
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -112,11 +144,7 @@ public final class JsonHttp {
             Thread.currentThread().interrupt();
             throw PublishException.cancelled();
         }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return new Response(status, response.body(), response.headers().map());
-        }
-        throw failure(status, response.body(), response.headers().firstValue("Retry-After").orElse(null));
+        return new Response(response.statusCode(), response.body(), response.headers().map());
     }
 
     /** The exception for an HTTP error answer, by the rules in the class comment. */
