@@ -101,7 +101,7 @@ public final class BlueskyPlugin implements ChannelPlugin {
                         LocalText.of("Settings › Privacy and security › App passwords › Add; never your "
                                 + "account password.",
                                 "Réglages › Confidentialité et sécurité › Mots de passe d’application › "
-                                        + "Ajouter ; jamais le mot de passe du compte.")));
+                                        + "Ajouter ; jamais le mot de passe du compte.")));
     }
 
     @Override

@@ -90,12 +90,12 @@ public final class MastodonPlugin implements ChannelPlugin {
                         LocalText.of("Preferences › Development › New application, with the write:statuses, "
                                 + "write:media and read:accounts scopes; copy “Your access token”.",
                                 "Préférences › Développement › Nouvelle application, avec les autorisations "
-                                        + "write:statuses, write:media et read:accounts ; copiez « Votre jeton "
-                                        + "d’accès ».")),
+                                        + "write:statuses, write:media et read:accounts ; copiez « Votre jeton "
+                                        + "d’accès ».")),
                 new SettingSpec(VISIBILITY, SettingSpec.Type.CHOICE, false, false, "public",
                         List.of("public", "unlisted", "private"), LocalText.of("Visibility", "Visibilité"),
                         LocalText.of("public: everyone; unlisted: not in public timelines; private: followers only.",
-                                "public : tout le monde ; unlisted : hors des fils publics ; private : abonnés "
+                                "public : tout le monde ; unlisted : hors des fils publics ; private : abonnés "
                                         + "seulement.")));
     }
 
