@@ -40,6 +40,8 @@ public final class JsonHttp {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_SERVICE_TEXT = 300;
+    /** One client (a selector thread, a connection pool) per connect timeout, shared by every call. */
+    private static final Map<Duration, HttpClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String service;
     private final HttpClient client;
@@ -64,8 +66,9 @@ public final class JsonHttp {
             }
         }
         Duration connect = timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = CLIENTS.computeIfAbsent(connect, c -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(c)
+                .followRedirects(HttpClient.Redirect.NORMAL).build());
     }
 
     /** An HTTP answer. */
