@@ -137,7 +137,8 @@ public final class MastodonPlugin implements ChannelPlugin {
             }
             status.put("visibility", visibility);
             if (!thread.language().isEmpty()) {
-                status.put("language", thread.language());
+                // Mastodon takes an ISO 639 code ("fr"), not a regional tag ("fr-CA").
+                status.put("language", thread.language().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT));
             }
             if (previous != null) {
                 status.put("in_reply_to_id", previous);
