@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cristal.library.FileAssets;
 import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.PublishRequest;
@@ -20,6 +21,7 @@ import org.cristal.support.Corpus;
 /** Publish requests for social plugin tests, built from corpus stories rendered for real. */
 public final class SocialFixtures {
     public static final Instant NOW = Instant.parse("2026-03-14T09:30:00Z");
+    private static final Map<String, Renderers.All> RENDERED = new ConcurrentHashMap<>();
 
     private SocialFixtures() {
     }
@@ -73,7 +75,9 @@ public final class SocialFixtures {
         String brandId = doc.story().brand();
         Brand brand = brandId.isBlank() ? Brand.DEFAULT : Corpus.loadBrand(brandId);
         RenderOptions options = options(network, limit);
-        Renderers.All all = Renderers.renderAll(doc, brand, options, Runnable::run).join();
+        // The brochure takes most of a second to render: each story is rendered once per test run.
+        Renderers.All all = RENDERED.computeIfAbsent(doc.story() + "|" + network + "|" + limit,
+                k -> Renderers.renderAll(doc, brand, options, Runnable::run).join());
         return new PublishRequest("entry-1", key, doc, 1, brand, all, options.assets(),
                 new ChannelSettings(settings, secrets), NOW);
     }
