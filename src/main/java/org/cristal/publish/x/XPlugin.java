@@ -1,0 +1,199 @@
+package org.cristal.publish.x;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.ChannelSettings;
+import org.cristal.publish.Journal;
+import org.cristal.publish.LocalText;
+import org.cristal.publish.PublishContext;
+import org.cristal.publish.PublishException;
+import org.cristal.publish.PublishRequest;
+import org.cristal.publish.PublishResult;
+import org.cristal.publish.SettingSpec;
+import org.cristal.publish.http.JsonHttp;
+import org.cristal.publish.social.SocialThread;
+import org.cristal.story.Channel;
+import org.cristal.story.Network;
+
+/**
+ * Posts a story's X rendition with the X API v2 and an OAuth 2 user-context token: text and link only
+ * (X's media upload wants the v1.1 endpoints and OAuth 1.0a, so the image shows through the link's card),
+ * a long text as a thread of replies.
+ *
+ * <p>X takes no idempotency key. Each post done is journalled, and each post about to be sent too; when a
+ * retry re-sends a post whose answer was lost, X refuses it as duplicate content, and the plugin then finds
+ * the post among the account's latest ones (same text once links are set aside, replying to the same post)
+ * instead of failing. A duplicate of a post this publication never sent is the user's to fix.
+ */
+public final class XPlugin implements ChannelPlugin {
+    static final String TOKEN = "token";
+    static final String API = "api";
+    private static final String DUPLICATE = "duplicate content";
+
+    private final Duration timeout;
+
+    public XPlugin() {
+        this(JsonHttp.REQUEST_TIMEOUT);
+    }
+
+    /** With another timeout (tests). */
+    public XPlugin(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String id() {
+        return "x";
+    }
+
+    @Override
+    public LocalText displayName() {
+        return LocalText.of("X");
+    }
+
+    @Override
+    public LocalText description() {
+        return LocalText.of("Posts the story’s text and link to an X account, as a thread when it is long.",
+                "Publie le texte et le lien de l’histoire sur un compte X, en fil quand il est long.");
+    }
+
+    @Override
+    public String icon() {
+        return "fth-twitter";
+    }
+
+    @Override
+    public Set<Channel> renditions() {
+        return Set.of(Channel.SOCIAL);
+    }
+
+    @Override
+    public Optional<Network> network() {
+        return Optional.of(Network.X);
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(
+                SettingSpec.secret(TOKEN, LocalText.of("Access token (OAuth 2)", "Jeton d’accès (OAuth 2)"),
+                        LocalText.of("A user-context OAuth 2 token of your app in the X developer portal, with "
+                                + "the tweet.read, tweet.write and users.read scopes.",
+                                "Un jeton OAuth 2 « contexte utilisateur » de votre application du portail "
+                                        + "développeur X, avec les autorisations tweet.read, tweet.write et "
+                                        + "users.read.")),
+                SettingSpec.optional(API, SettingSpec.Type.URL, "https://api.x.com",
+                        LocalText.of("API address", "Adresse de l’API"),
+                        LocalText.of("Leave https://api.x.com.", "Laissez https://api.x.com.")));
+    }
+
+    @Override
+    public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
+        String token = settings.require(TOKEN);
+        JsonHttp http = new JsonHttp("X", timeout, context.clock(), token);
+        JsonNode me = me(http, base(settings), token);
+        return LocalText.fromBundle(PublishException.BUNDLE, "publish.x.connected", http.field(me, "username"));
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
+        SocialThread thread = SocialThread.of(request, Network.X);
+        String base = base(request.settings());
+        String token = request.settings().require(TOKEN);
+        JsonHttp http = new JsonHttp("X", timeout, context.clock(), token);
+        Journal journal = context.journal();
+        int n = thread.size();
+        String previous = null;
+        for (int i = 0; i < n; i++) {
+            String key = "post:" + (i + 1);
+            Optional<String> done = journal.get(key);
+            if (done.isPresent()) {
+                previous = done.get();
+                continue;
+            }
+            context.checkCancelled();
+            context.progress((double) i / n, SocialThread.progress(i + 1, n));
+            String text = thread.posts().get(i);
+            // Marks the post as possibly sent: only then may a "duplicate content" refusal be our own post.
+            boolean sentBefore = journal.get("sending:" + (i + 1)).isPresent();
+            journal.put("sending:" + (i + 1), "1");
+            previous = post(http, base, token, text, previous, sentBefore);
+            journal.put(key, previous);
+        }
+        context.progress(1, SocialThread.progress(n, n));
+        String first = journal.get("post:1").orElse("");
+        return new PublishResult(first, "https://x.com/i/web/status/" + first, context.clock().instant(), n);
+    }
+
+    private String post(JsonHttp http, String base, String token, String text, String replyTo,
+            boolean sentBefore) throws PublishException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        if (replyTo != null) {
+            body.put("reply", Map.of("in_reply_to_tweet_id", replyTo));
+        }
+        JsonHttp.Response r = http.exchange(http.request(URI.create(base + "/2/tweets"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JsonHttp.write(body), StandardCharsets.UTF_8)));
+        if (r.ok()) {
+            return http.field(r.json(http).path("data"), "id");
+        }
+        if (r.status() == 403 && http.serviceText(r.body()).toLowerCase().contains(DUPLICATE)) {
+            Optional<String> earlier = sentBefore ? findEarlier(http, base, token, text, replyTo)
+                    : Optional.empty();
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            // A duplicate of an older post of the account: the user must change the text.
+            throw PublishException.permanent(LocalText.fromBundle(PublishException.BUNDLE, "publish.x.duplicate"));
+        }
+        throw http.failure(r.status(), r.body(), r.header("Retry-After"));
+    }
+
+    /** The account's recent post with this text (links aside: X shortens them) replying to {@code replyTo}. */
+    private Optional<String> findEarlier(JsonHttp http, String base, String token, String text, String replyTo)
+            throws PublishException {
+        String userId = http.field(me(http, base, token), "id");
+        JsonNode tweets = http.get(URI.create(base + "/2/users/" + userId
+                + "/tweets?max_results=20&tweet.fields=referenced_tweets"), token).path("data");
+        for (JsonNode t : tweets) {
+            if (!withoutLinks(t.path("text").asText()).equals(withoutLinks(text))) {
+                continue;
+            }
+            String repliedTo = null;
+            for (JsonNode ref : t.path("referenced_tweets")) {
+                if ("replied_to".equals(ref.path("type").asText())) {
+                    repliedTo = ref.path("id").asText();
+                }
+            }
+            if (java.util.Objects.equals(repliedTo, replyTo)) {
+                return Optional.of(http.field(t, "id"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String withoutLinks(String text) {
+        return text.replaceAll("https?://\\S+", "<link>").strip();
+    }
+
+    private static JsonNode me(JsonHttp http, String base, String token) throws PublishException {
+        JsonNode data = http.get(URI.create(base + "/2/users/me"), token).path("data");
+        if (!data.isObject()) {
+            throw http.unexpected();
+        }
+        return data;
+    }
+
+    private static String base(ChannelSettings settings) {
+        return JsonHttp.base(settings.get(API, "https://api.x.com"));
+    }
+}
