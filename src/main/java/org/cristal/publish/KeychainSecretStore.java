@@ -14,16 +14,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Secrets in the operating system's keychain through java-keyring: the macOS Keychain, the Windows
  * Credential Manager, or the Secret Service (GNOME Keyring, KeePassXC …) over D-Bus on Linux. Entries are
  * filed under the service {@value #SERVICE}, named {@code account/key}.
  */
-public final class KeychainSecretStore implements SecretStore {
+public final class KeychainSecretStore implements SecretStore, AutoCloseable {
     /** The service name the entries are filed under. */
     public static final String SERVICE = "Cristal";
+    private static final String PROBE_ENTRY = "cristal-probe";
     private static final System.Logger LOG = System.getLogger(KeychainSecretStore.class.getName());
+    /**
+     * The D-Bus and Secret Service libraries log every signal at INFO; the user needs their warnings only.
+     * Held here because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger DBUS_LOG = quiet("org.freedesktop");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     private final Keyring keyring;
 
@@ -41,15 +54,26 @@ public final class KeychainSecretStore implements SecretStore {
         if (!os.startsWith("windows") && !os.startsWith("mac") && !hasSessionBus(env)) {
             return Optional.empty();
         }
-        return probe(() -> {
+        AtomicReference<Keyring> opened = new AtomicReference<>();
+        Optional<Keyring> keyring = probe(() -> {
             Keyring k = Keyring.create();
-            try {
-                k.getPassword(SERVICE, "probe");
-            } catch (PasswordAccessException e) {
-                // No such entry: the keychain answered, which is all the probe asks.
+            opened.set(k);
+            // A round trip, not just a connection: a keyring that is locked and cannot prompt (no display,
+            // an SSH session) answers the bus but never stores anything.
+            String value = "probe-" + System.nanoTime();
+            k.setPassword(SERVICE, PROBE_ENTRY, value);
+            String back = k.getPassword(SERVICE, PROBE_ENTRY);
+            k.deletePassword(SERVICE, PROBE_ENTRY);
+            if (!value.equals(back)) {
+                throw new IllegalStateException("the keychain did not return what it stored");
             }
             return k;
-        }, timeout).map(KeychainSecretStore::new);
+        }, timeout);
+        if (keyring.isEmpty() && opened.get() != null) {
+            // Closing the bus connection also frees the probe thread if it is still waiting on it.
+            closeQuietly(opened.get());
+        }
+        return keyring.map(KeychainSecretStore::new);
     }
 
     /** Opens a keyring with {@code opener} on a daemon thread, giving up after {@code timeout}. */
@@ -131,5 +155,19 @@ public final class KeychainSecretStore implements SecretStore {
         // The library's message may quote the entry; the user gets a sentence, the log the cause.
         LOG.log(System.Logger.Level.WARNING, "keychain refused an operation", e);
         return new SecretStoreException(LocalText.fromBundle(PublishException.BUNDLE, "secrets.error.keychain"), e);
+    }
+
+    /** Closes the connection to the keychain (on Linux, a D-Bus connection and its threads). */
+    @Override
+    public void close() {
+        closeQuietly(keyring);
+    }
+
+    private static void closeQuietly(Keyring keyring) {
+        try {
+            keyring.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the keychain", e);
+        }
     }
 }
