@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -60,6 +61,8 @@ public final class PluginRegistry implements PluginSource, AutoCloseable {
     private final ClassLoader appLoader;
     /** Loaders stay open until close(): a publish may still be running in a plugin disabled meanwhile. */
     private final List<URLClassLoader> loaders = new ArrayList<>();
+    /** The jars loaded so far, by path and SHA-256. */
+    private final Map<String, Loaded> loaded = new HashMap<>();
     private volatile List<ChannelPlugin> plugins = List.of();
     private volatile List<PluginJar> jars = List.of();
     private volatile List<PluginProblem> problems = List.of();
@@ -146,6 +149,7 @@ public final class PluginRegistry implements PluginSource, AutoCloseable {
             }
         }
         loaders.clear();
+        loaded.clear();
     }
 
     private void loadBuiltIns(List<ChannelPlugin> found, List<PluginProblem> trouble, Set<String> ids) {
@@ -200,19 +204,11 @@ public final class PluginRegistry implements PluginSource, AutoCloseable {
             trouble.add(problem(name, "", "plugins.problem.changed"));
             return new PluginJar(jar, sha, classes, PluginJar.State.CHANGED, List.of());
         }
-        URLClassLoader loader;
-        try {
-            loader = new URLClassLoader("plugin " + name, new URL[] {jar.toUri().toURL()}, appLoader);
-        } catch (IOException e) {
-            trouble.add(problem(name, "", "plugins.problem.unreadable"));
-            return new PluginJar(jar, sha, classes, PluginJar.State.BROKEN, List.of());
-        }
+        // A jar already loaded is not loaded again: its plugins keep their loader and no constructor runs twice.
+        Loaded jarLoaded = loaded.computeIfAbsent(jar + "@" + sha, k -> load(jar, name, classes));
+        trouble.addAll(jarLoaded.problems());
         List<String> loadedIds = new ArrayList<>();
-        for (String className : classes) {
-            GuardedPlugin plugin = instantiate(loader, name, className, trouble);
-            if (plugin == null) {
-                continue;
-            }
+        for (GuardedPlugin plugin : jarLoaded.plugins()) {
             if (!ids.add(plugin.id())) {
                 trouble.add(problem(name, plugin.id(), "plugins.problem.duplicate", plugin.id()));
                 continue;
@@ -220,12 +216,34 @@ public final class PluginRegistry implements PluginSource, AutoCloseable {
             found.add(plugin);
             loadedIds.add(plugin.id());
         }
-        if (loadedIds.isEmpty()) {
+        return new PluginJar(jar, sha, classes, PluginJar.State.ENABLED, loadedIds);
+    }
+
+    /** What one jar gave when it was loaded: its plugins, and the problems of the classes that failed. */
+    private record Loaded(List<GuardedPlugin> plugins, List<PluginProblem> problems) {
+    }
+
+    private Loaded load(Path jar, String name, List<String> classes) {
+        List<PluginProblem> trouble = new ArrayList<>();
+        URLClassLoader loader;
+        try {
+            loader = new URLClassLoader("plugin " + name, new URL[] {jar.toUri().toURL()}, appLoader);
+        } catch (IOException e) {
+            return new Loaded(List.of(), List.of(problem(name, "", "plugins.problem.unreadable")));
+        }
+        List<GuardedPlugin> plugins = new ArrayList<>();
+        for (String className : classes) {
+            GuardedPlugin plugin = instantiate(loader, name, className, trouble);
+            if (plugin != null) {
+                plugins.add(plugin);
+            }
+        }
+        if (plugins.isEmpty()) {
             closeQuietly(loader);
         } else {
             loaders.add(loader);
         }
-        return new PluginJar(jar, sha, classes, PluginJar.State.ENABLED, loadedIds);
+        return new Loaded(List.copyOf(plugins), List.copyOf(trouble));
     }
 
     private GuardedPlugin instantiate(URLClassLoader loader, String jar, String className,

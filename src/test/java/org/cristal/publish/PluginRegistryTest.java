@@ -106,7 +106,8 @@ class PluginRegistryTest {
         assertEquals("http-post.jar", single(r.problems()).source());
 
         r.enable(single(r.jars()));
-        assertTrue(r.find(EXAMPLE_ID).isPresent());
+        assertEquals(EXAMPLE_ID, r.find(EXAMPLE_ID).orElseThrow().displayName().get(Locale.ENGLISH),
+                "the new code runs once enabled");
         r.disable("http-post.jar");
         assertTrue(r.find(EXAMPLE_ID).isEmpty());
         assertEquals(PluginJar.State.DISABLED, single(r.jars()).state());
@@ -150,6 +151,21 @@ class PluginRegistryTest {
             }
         }
         assertTrue(r.problems().get(0).message().get(Locale.FRENCH).contains("n’est pas un module"));
+    }
+
+    @Test
+    void aRefreshDoesNotStartAnEnabledPluginAgain() {
+        String counter = "cristal.test.started." + System.nanoTime();
+        broken("counted.jar", "com.acme.Counted", "public Counted() { System.setProperty(\"" + counter
+                + "\", String.valueOf(Integer.getInteger(\"" + counter + "\", 0) + 1)); }");
+        PluginRegistry r = registry();
+        assertEquals(null, System.getProperty(counter), "listing a jar runs none of its code");
+        r.enable(single(r.jars()));
+        r.refresh();
+        r.refresh();
+        assertEquals("1", System.getProperty(counter));
+        assertTrue(r.find("counted").isPresent());
+        System.clearProperty(counter);
     }
 
     @Test
