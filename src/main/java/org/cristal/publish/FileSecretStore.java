@@ -83,7 +83,7 @@ public final class FileSecretStore implements SecretStore {
     @Override
     public synchronized Optional<String> get(String account, String key) throws SecretStoreException {
         try (FileLock lock = lock()) {
-            return Optional.ofNullable(read().get(name(account, key)));
+            return Optional.ofNullable(read(false).get(name(account, key)));
         } catch (IOException e) {
             throw failure("secrets.error.io", e);
         }
@@ -93,7 +93,7 @@ public final class FileSecretStore implements SecretStore {
     public synchronized void put(String account, String key, String value) throws SecretStoreException {
         Objects.requireNonNull(value);
         try (FileLock lock = lock()) {
-            Map<String, String> all = read();
+            Map<String, String> all = read(true);
             all.put(name(account, key), value);
             write(all);
         } catch (IOException e) {
@@ -104,7 +104,7 @@ public final class FileSecretStore implements SecretStore {
     @Override
     public synchronized void remove(String account, String key) throws SecretStoreException {
         try (FileLock lock = lock()) {
-            Map<String, String> all = read();
+            Map<String, String> all = read(false);
             if (all.remove(name(account, key)) != null) {
                 write(all);
             }
@@ -129,13 +129,21 @@ public final class FileSecretStore implements SecretStore {
         return account + '\u001f' + key;
     }
 
-    /** Every secret, unlocking the file on first use; an empty set while the file does not exist. */
-    private Map<String, String> read() throws IOException, SecretStoreException {
+    /** Whether the file exists yet: the studio asks to choose a passphrase, or to enter it. */
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /**
+     * Every secret, unlocking the file on first use; an empty set while the file does not exist, for which
+     * only a write asks for the passphrase that will protect it.
+     */
+    private Map<String, String> read(boolean forWrite) throws IOException, SecretStoreException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            if (key == null) {
+            if (forWrite && key == null) {
                 salt = new byte[SALT];
                 RANDOM.nextBytes(salt);
                 key = derive(ask(), salt, ITERATIONS);

@@ -94,6 +94,9 @@ class SecretStoresTest {
     @Test
     void aLockedStoreSaysSoAndADamagedFileIsLeftAlone() throws Exception {
         Path file = dir.resolve("secrets.bin");
+        assertEquals(Optional.empty(), new FileSecretStore(file, () -> {
+            throw new AssertionError("nothing stored yet: no passphrase to ask");
+        }).get("mastodon", "token"));
         SecretStoreException locked = assertThrows(SecretStoreException.class,
                 () -> new FileSecretStore(file, Optional::empty).put("mastodon", "token", TOKEN));
         assertTrue(locked.text().get(Locale.ENGLISH).contains("locked"));
