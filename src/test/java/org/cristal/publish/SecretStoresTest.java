@@ -174,7 +174,9 @@ class SecretStoresTest {
                     Map.of("instance", "https://piaille.fr")), plugin);
             assertEquals(Optional.of(TOKEN), secrets.get("mastodon", "token"));
 
-            for (Path f : workspaceFiles(workspaceFile)) {
+            List<Path> files = workspaceFiles(workspaceFile);
+            assertTrue(files.contains(Path.of(workspaceFile + "-wal")), "the write-ahead log is scanned too: " + files);
+            for (Path f : files) {
                 assertFalse(contains(Files.readAllBytes(f), TOKEN.getBytes(StandardCharsets.UTF_8)),
                         "the token is in " + f.getFileName());
             }
