@@ -1,0 +1,291 @@
+package org.cristal.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.cristal.library.WorkspaceLocations;
+
+/**
+ * Secrets in one file of the user's data folder, encrypted with AES-256-GCM under a key derived from a
+ * passphrase (PBKDF2-HMAC-SHA256, {@value #ITERATIONS} iterations, a random salt kept in the file). The
+ * passphrase is asked once per session, when a secret is first needed; only the derived key stays in
+ * memory.
+ *
+ * <p>File layout: {@code CRSEC} and a version byte, the iteration count (int), the 16-byte salt, the
+ * 12-byte nonce, then the sealed JSON of every secret; the header is authenticated with it, so any change
+ * is refused rather than read wrong. Every write seals the whole set again under a fresh nonce into a
+ * temporary file moved over the old one, so a crash or a wrong passphrase never leaves a damaged file.
+ */
+public final class FileSecretStore implements SecretStore {
+    /** PBKDF2 iterations: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+    public static final int ITERATIONS = 210_000;
+    /** The file's name in Cristal's data folder. */
+    public static final String FILE_NAME = "secrets.bin";
+    private static final byte[] MAGIC = {'C', 'R', 'S', 'E', 'C', 1};
+    private static final int SALT = 16;
+    private static final int NONCE = 12;
+    private static final int HEADER = MAGIC.length + 4 + SALT;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private final Supplier<Optional<char[]>> passphrase;
+    private SecretKey key;
+    private byte[] salt;
+
+    /**
+     * @param file       where the secrets are (created at the first {@link #put})
+     * @param passphrase asked when the store must be unlocked; empty when the user declines. The array is
+     *                   wiped after use.
+     */
+    public FileSecretStore(Path file, Supplier<Optional<char[]>> passphrase) {
+        this.file = file.toAbsolutePath();
+        this.passphrase = Objects.requireNonNull(passphrase);
+    }
+
+    /** {@value #FILE_NAME} in the folder that holds the default workspace. */
+    public static Path defaultFile() {
+        return WorkspaceLocations.defaultPath().getParent().resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized Optional<String> get(String account, String key) throws SecretStoreException {
+        try (FileLock lock = lock()) {
+            return Optional.ofNullable(read(false).get(name(account, key)));
+        } catch (IOException e) {
+            throw failure("secrets.error.io", e);
+        }
+    }
+
+    @Override
+    public synchronized void put(String account, String key, String value) throws SecretStoreException {
+        Objects.requireNonNull(value);
+        try (FileLock lock = lock()) {
+            Map<String, String> all = read(true);
+            all.put(name(account, key), value);
+            write(all);
+        } catch (IOException e) {
+            throw failure("secrets.error.io", e);
+        }
+    }
+
+    @Override
+    public synchronized void remove(String account, String key) throws SecretStoreException {
+        try (FileLock lock = lock()) {
+            Map<String, String> all = read(false);
+            if (all.remove(name(account, key)) != null) {
+                write(all);
+            }
+        } catch (IOException e) {
+            throw failure("secrets.error.io", e);
+        }
+    }
+
+    @Override
+    public LocalText describe() {
+        return LocalText.fromBundle(PublishException.BUNDLE, "secrets.store.file", file.toString());
+    }
+
+    /** Forgets the key: the passphrase is asked again at the next use. */
+    public synchronized void forget() {
+        key = null;
+        salt = null;
+    }
+
+    private static String name(String account, String key) {
+        // U+001F cannot be typed in an account id or a setting key, so names never collide.
+        return account + '\u001f' + key;
+    }
+
+    /** Whether the file exists yet: the studio asks to choose a passphrase, or to enter it. */
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /**
+     * Every secret, unlocking the file on first use; an empty set while the file does not exist, for which
+     * only a write asks for the passphrase that will protect it.
+     */
+    private Map<String, String> read(boolean forWrite) throws IOException, SecretStoreException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            if (forWrite && key == null) {
+                salt = new byte[SALT];
+                RANDOM.nextBytes(salt);
+                key = derive(ask(), salt, ITERATIONS);
+            }
+            return new TreeMap<>();
+        }
+        if (bytes.length < HEADER + NONCE + 16 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw failure("secrets.error.damaged", null);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        in.position(MAGIC.length);
+        int iterations = in.getInt();
+        byte[] fileSalt = new byte[SALT];
+        in.get(fileSalt);
+        if (iterations < 1 || iterations > 10_000_000) {
+            throw failure("secrets.error.damaged", null);
+        }
+        SecretKey k = key != null && Arrays.equals(salt, fileSalt) ? key : derive(ask(), fileSalt, iterations);
+        byte[] plain;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, bytes, HEADER, NONCE));
+            cipher.updateAAD(bytes, 0, HEADER);
+            plain = cipher.doFinal(bytes, HEADER + NONCE, bytes.length - HEADER - NONCE);
+        } catch (AEADBadTagException e) {
+            // A wrong passphrase and a tampered file look the same to GCM; the first is far likelier.
+            if (k == key) {
+                key = null;
+            }
+            throw failure("secrets.error.wrongPassphrase", null);
+        } catch (GeneralSecurityException e) {
+            throw failure("secrets.error.damaged", e);
+        }
+        key = k;
+        salt = fileSalt;
+        try {
+            return new TreeMap<>(JSON.readValue(plain, new TypeReference<Map<String, String>>() { }));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private void write(Map<String, String> all) throws IOException, SecretStoreException {
+        byte[] nonce = new byte[NONCE];
+        RANDOM.nextBytes(nonce);
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(header)) {
+            out.write(MAGIC);
+            out.writeInt(ITERATIONS);
+            out.write(salt);
+        }
+        byte[] head = header.toByteArray();
+        byte[] plain = JSON.writeValueAsBytes(all);
+        byte[] sealed;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(head);
+            sealed = cipher.doFinal(plain);
+        } catch (GeneralSecurityException e) {
+            throw failure("secrets.error.io", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+        try {
+            restrict(temp);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap(head));
+                out.write(ByteBuffer.wrap(nonce));
+                out.write(ByteBuffer.wrap(sealed));
+                out.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private char[] ask() throws SecretStoreException {
+        Optional<char[]> given = passphrase.get();
+        if (given == null || given.isEmpty() || given.get().length == 0) {
+            throw failure("secrets.error.locked", null);
+        }
+        return given.get();
+    }
+
+    private static SecretKey derive(char[] passphrase, byte[] salt, int iterations) throws SecretStoreException {
+        PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
+        try {
+            byte[] raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            try {
+                return new SecretKeySpec(raw, "AES");
+            } finally {
+                Arrays.fill(raw, (byte) 0);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new SecretStoreException(LocalText.fromBundle(PublishException.BUNDLE, "secrets.error.io"), e);
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** Serialises writers across processes (the studio and a cron job) on a lock file beside the store. */
+    private FileLock lock() throws IOException {
+        Files.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock();
+        return new FileLock(channel, 0, Long.MAX_VALUE, false) {
+            @Override
+            public boolean isValid() {
+                return lock.isValid();
+            }
+
+            @Override
+            public void release() throws IOException {
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                }
+            }
+        };
+    }
+
+    private static void restrict(Path path) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Windows: the file inherits the per-user ACL of %APPDATA%.
+        }
+    }
+
+    private SecretStoreException failure(String messageKey, Throwable cause) {
+        return new SecretStoreException(LocalText.fromBundle(PublishException.BUNDLE, messageKey, file.toString()),
+                cause);
+    }
+}

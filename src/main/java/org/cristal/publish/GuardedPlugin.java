@@ -1,0 +1,162 @@
+package org.cristal.publish;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.cristal.story.Channel;
+import org.cristal.story.Network;
+
+/**
+ * A third-party plugin as the rest of Cristal sees it: what describes it (id, name, settings …) is read
+ * once when it loads, and every later call into its code turns a crash (a RuntimeException, a
+ * NoClassDefFoundError from a missing library) into a {@link PublishException} with a plain message, so
+ * one broken plugin cannot take down a publish run, the studio or the command line.
+ */
+final class GuardedPlugin implements ChannelPlugin {
+    private static final System.Logger LOG = System.getLogger(GuardedPlugin.class.getName());
+
+    private final ChannelPlugin delegate;
+    private final String jar;
+    private final ClassLoader loader;
+    private final String id;
+    private final LocalText displayName;
+    private final LocalText description;
+    private final String icon;
+    private final Set<Channel> renditions;
+    private final Optional<Network> network;
+    private final List<SettingSpec> settings;
+
+    /** Reads the plugin's description; throws whatever the plugin throws (the registry reports it). */
+    GuardedPlugin(ChannelPlugin delegate, String jar, ClassLoader loader) {
+        this.delegate = delegate;
+        this.jar = jar;
+        this.loader = loader;
+        this.id = inPlugin(delegate::id);
+        this.displayName = java.util.Objects.requireNonNull(inPlugin(delegate::displayName), "displayName");
+        this.description = java.util.Objects.requireNonNullElse(inPlugin(delegate::description), LocalText.of(""));
+        this.icon = java.util.Objects.requireNonNullElse(inPlugin(delegate::icon), "fth-send");
+        this.renditions = Set.copyOf(inPlugin(delegate::renditions));
+        this.network = java.util.Objects.requireNonNullElse(inPlugin(delegate::network), Optional.empty());
+        this.settings = List.copyOf(inPlugin(delegate::settings));
+    }
+
+    /** The jar it came from. */
+    String jar() {
+        return jar;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public LocalText displayName() {
+        return displayName;
+    }
+
+    @Override
+    public LocalText description() {
+        return description;
+    }
+
+    @Override
+    public String icon() {
+        return icon;
+    }
+
+    @Override
+    public Set<Channel> renditions() {
+        return renditions;
+    }
+
+    @Override
+    public Optional<Network> network() {
+        return network;
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return settings;
+    }
+
+    @Override
+    public List<SettingProblem> validate(ChannelSettings values) {
+        try {
+            List<SettingProblem> problems = inPlugin(() -> delegate.validate(values));
+            return problems == null ? List.of() : List.copyOf(problems);
+        } catch (RuntimeException | Error e) {
+            rethrowFatal(e);
+            return List.of(new SettingProblem("", crashed(e)));
+        }
+    }
+
+    @Override
+    public LocalText testConnection(ChannelSettings values, PublishContext context) throws PublishException {
+        return guarded(() -> delegate.testConnection(values, context));
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
+        PublishResult result = guarded(() -> delegate.publish(request, context));
+        if (result == null) {
+            throw PublishException.permanent(crashed(null));
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
+        Optional<PublishResult> found = guarded(() -> delegate.lookup(request, context));
+        return found == null ? Optional.empty() : found;
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + jar + ")";
+    }
+
+    private interface Call<T> {
+        T run() throws PublishException;
+    }
+
+    private <T> T guarded(Call<T> call) throws PublishException {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        // Libraries inside the plugin find their own resources through the context loader.
+        thread.setContextClassLoader(loader);
+        try {
+            return call.run();
+        } catch (RuntimeException | Error e) {
+            rethrowFatal(e);
+            throw PublishException.permanent(crashed(e));
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private <T> T inPlugin(Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private LocalText crashed(Throwable e) {
+        // The user gets a sentence; the details (class, stack) go to the log for the plugin's author.
+        LOG.log(System.Logger.Level.WARNING, "plugin " + id + " from " + jar + " failed", e);
+        return LocalText.fromBundle(PublishException.BUNDLE, "plugins.error.crashed", displayName.toString());
+    }
+
+    /** Errors the JVM cannot recover from are not the plugin's to swallow. */
+    static void rethrowFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
+    }
+}
