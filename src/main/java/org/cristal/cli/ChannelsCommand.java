@@ -52,8 +52,8 @@ final class ChannelsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Locale locale = CliText.locale();
-            PluginSource plugins = CliPublishing.plugins();
             return PublishCommand.run(workspace, ws -> {
+                PluginSource plugins = CliPublishing.plugins(ws);
                 out.println(CliText.get("channels.plugins"));
                 for (ChannelPlugin p : plugins.plugins()) {
                     out.println("  " + p.id() + "  " + CliText.plain(p.displayName().get(locale)) + " \u2014 "
@@ -148,7 +148,12 @@ final class ChannelsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            ChannelPlugin plugin = CliPublishing.plugins().find(pluginId)
+            // Third-party plugins are the workspace's (enabled per workspace), so the file is opened first.
+            return PublishCommand.run(workspace, ws -> add(out, ws));
+        }
+
+        private int add(PrintWriter out, org.cristal.library.Workspace ws) {
+            ChannelPlugin plugin = CliPublishing.plugins(ws).find(pluginId)
                     .orElseThrow(() -> new UserError(CliText.get("channels.pluginMissing", pluginId)));
             Map<String, SettingSpec> specs = new LinkedHashMap<>();
             plugin.settings().forEach(s -> specs.put(s.key(), s));
@@ -162,7 +167,7 @@ final class ChannelsCommand implements Runnable {
                 }
             }
             Map<String, String> secrets = readSecrets(specs);
-            return PublishCommand.run(workspace, ws -> {
+            {
                 String accountId = id != null ? id : ws.channelAccounts().freeId(pluginId);
                 ChannelAccount saved = ws.channelAccounts().save(ChannelAccount.of(accountId, pluginId,
                         name == null ? plugin.displayName().get(CliText.locale()) : name, settings));
@@ -190,7 +195,7 @@ final class ChannelsCommand implements Runnable {
                     out.println("  - " + p.key() + ": " + CliText.plain(p.message().get(CliText.locale())));
                 }
                 return CristalCli.OK;
-            });
+            }
         }
 
         private Map<String, String> readSecrets(Map<String, SettingSpec> specs) {

@@ -1,79 +1,111 @@
 package org.cristal.cli;
 
+import java.io.Console;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.cristal.library.Workspace;
-import org.cristal.publish.ChannelPlugin;
 import org.cristal.publish.LocalText;
-import org.cristal.publish.PluginSource;
+import org.cristal.publish.PluginRegistry;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.SecretStore;
 import org.cristal.publish.SecretStoreException;
+import org.cristal.publish.SecretStores;
 
 /**
- * Where the command line gets its plugins and secrets. Temporary, and kept in this one class: until the
- * plugin registry and the secret stores of issue 6's infra part are on main, plugins are the built-in ones
- * on the class path, and secrets are read from environment variables ({@code CRISTAL_SECRET_<ACCOUNT>_<KEY>},
- * upper case, other characters as {@code _}), which is also how a cron job is usually given them. Tests set
- * {@link #secrets} to a store of their own.
+ * Where the command line gets its plugins and secrets: the workspace's plugin registry (built-in plugins
+ * plus the jars the user enabled), and the user's secret store (the keychain, else the encrypted file,
+ * unlocked from the console or {@code CRISTAL_SECRETS_PASSPHRASE} under cron). An environment variable
+ * {@code CRISTAL_SECRET_<ACCOUNT>_<KEY>} overrides a stored secret, the usual way to hand a CI job a token.
+ * Tests set {@link #secrets} to a store of their own.
  */
 final class CliPublishing {
-    /** Set by tests; null means the environment. */
+    /** Set by tests; null means the user's store. */
     static volatile SecretStore secrets;
     static volatile Map<String, String> env = System.getenv();
 
     private CliPublishing() {
     }
 
-    static PluginSource plugins() {
-        List<ChannelPlugin> found = ServiceLoader.load(ChannelPlugin.class).stream().flatMap(p -> {
-            try {
-                return java.util.stream.Stream.of(p.get());
-            } catch (java.util.ServiceConfigurationError e) {
-                return java.util.stream.Stream.empty();
-            }
-        }).toList();
-        return () -> found;
+    /** The plugins for this workspace. The registry holds its jars open until the command's JVM exits. */
+    static PluginRegistry plugins(Workspace ws) {
+        return PluginRegistry.open(ws);
     }
 
     static SecretStore secrets() {
         SecretStore s = secrets;
-        return s != null ? s : new EnvSecrets(env);
+        return s != null ? s : new EnvFirst(env, new Lazy());
     }
 
     static Publisher publisher(Workspace ws) {
-        return new Publisher(ws, plugins(), secrets(), Clock.systemUTC());
+        return new Publisher(ws, plugins(ws), secrets(), Clock.systemUTC());
     }
 
-    /** The environment variable that holds an account's secret. */
+    /** The environment variable that overrides an account's secret. */
     static String variable(String account, String key) {
         return ("CRISTAL_SECRET_" + account + "_" + key).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    /** Secrets from environment variables: readable, never written (a command line cannot set them). */
-    private record EnvSecrets(Map<String, String> env) implements SecretStore {
+    private static Optional<char[]> askPassphrase() {
+        Console console = System.console();
+        return console == null ? Optional.empty()
+                : Optional.ofNullable(console.readPassword("%s", CliText.get("secrets.passphrase")));
+    }
+
+    /** Opens the user's store only when a secret is needed: probing the keychain takes a second or two. */
+    private static final class Lazy implements SecretStore {
+        private SecretStore store;
+
+        private synchronized SecretStore store() {
+            if (store == null) {
+                store = SecretStores.open(CliPublishing::askPassphrase);
+            }
+            return store;
+        }
+
         @Override
-        public Optional<String> get(String account, String key) {
-            return Optional.ofNullable(env.get(variable(account, key))).filter(v -> !v.isBlank());
+        public Optional<String> get(String account, String key) throws SecretStoreException {
+            return store().get(account, key);
         }
 
         @Override
         public void put(String account, String key, String value) throws SecretStoreException {
-            throw new SecretStoreException(LocalText.of(CliText.get("channels.secretEnvOnly", variable(account, key))),
-                    null);
+            store().put(account, key, value);
         }
 
         @Override
-        public void remove(String account, String key) {
+        public void remove(String account, String key) throws SecretStoreException {
+            store().remove(account, key);
         }
 
         @Override
         public LocalText describe() {
-            return LocalText.of("environment variables");
+            return store().describe();
+        }
+    }
+
+    /** A secret from the environment wins; everything else goes to the store. */
+    private record EnvFirst(Map<String, String> env, SecretStore store) implements SecretStore {
+        @Override
+        public Optional<String> get(String account, String key) throws SecretStoreException {
+            Optional<String> fromEnv = Optional.ofNullable(env.get(variable(account, key))).filter(v -> !v.isBlank());
+            return fromEnv.isPresent() ? fromEnv : store.get(account, key);
+        }
+
+        @Override
+        public void put(String account, String key, String value) throws SecretStoreException {
+            store.put(account, key, value);
+        }
+
+        @Override
+        public void remove(String account, String key) throws SecretStoreException {
+            store.remove(account, key);
+        }
+
+        @Override
+        public LocalText describe() {
+            return store.describe();
         }
     }
 }

@@ -121,7 +121,7 @@ public final class Publisher {
         List<LocalText> blocked = new ArrayList<>();
         List<LocalText> warned = new ArrayList<>();
         try {
-            List<SettingProblem> problems = plugin.validate(AccountSettings.load(account, plugin, secrets));
+            List<SettingProblem> problems = plugin.validate(new Accounts(ws.channelAccounts(), secrets).settings(account, plugin));
             if (!problems.isEmpty()) {
                 blocked.add(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)));
             }
@@ -255,7 +255,7 @@ public final class Publisher {
                 text("publish.core.pluginMissing", account.plugin())));
         ChannelSettings settings;
         try {
-            settings = AccountSettings.load(account, plugin, secrets);
+            settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
         } catch (SecretStoreException e) {
             throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(),
                     e.text()));
@@ -359,7 +359,7 @@ public final class Publisher {
                 .orElseThrow(() -> new Refusal(text("publish.core.pluginMissing", e.plugin()), false));
         ChannelSettings settings;
         try {
-            settings = AccountSettings.load(account, plugin, secrets);
+            settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
         } catch (SecretStoreException ex) {
             // A locked keychain may be unlocked by the next attempt.
             throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text()), true);
