@@ -28,7 +28,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.Map;
 import org.cristal.library.OutboxEntry;
+import org.cristal.library.OutboxState;
+import org.cristal.library.Workspace;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.LocalText;
 import org.cristal.publish.Outcome;
@@ -128,6 +131,7 @@ public final class PublishModel {
     private final Workers workers;
     private final Executor network;
     private final Supplier<Publisher> publisher;
+    private final Supplier<Workspace> workspace;
     private final Runnable wakeScheduler;
     private final ResourceBundle text;
     private final Locale locale;
@@ -138,8 +142,9 @@ public final class PublishModel {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private String storyId = "";
 
-    PublishModel(Workers workers, Executor network, Supplier<Publisher> publisher, Runnable wakeScheduler,
-            ResourceBundle text, Locale locale, ZoneId zone) {
+    PublishModel(Workers workers, Executor network, Supplier<Publisher> publisher, Supplier<Workspace> workspace,
+            Runnable wakeScheduler, ResourceBundle text, Locale locale, ZoneId zone) {
+        this.workspace = workspace;
         this.workers = workers;
         this.network = network;
         this.publisher = publisher;
@@ -243,12 +248,13 @@ public final class PublishModel {
                     fail(row, ex);
                 }
             }
-            wakeScheduler.run();
             for (Row row : chosen) {
                 if (row.entryId >= 0 && !times.get(chosen.indexOf(row)).isAfter(Instant.now())) {
                     send(p, row);
                 }
             }
+            // The scheduler learns of the later ones only now, so it does not race us for those due now.
+            wakeScheduler.run();
             workers.fx().execute(() -> {
                 busy.set(false);
                 done.complete(null);
@@ -268,9 +274,10 @@ public final class PublishModel {
         network.execute(() -> {
             Publisher p = publisher.get();
             try {
-                p.queue(storyId, row.item.account().id(), Instant.now(), zone);
+                // The same entry, due again now: its idempotency key stays, so nothing goes twice.
+                workspace.get().outbox().reschedule(row.entryId, Instant.now(), zone);
             } catch (RuntimeException ignored) {
-                // The story or account went away: send() below says so.
+                // The workspace went away: send() below says so.
             }
             send(p, row);
             workers.fx().execute(() -> {
@@ -299,19 +306,45 @@ public final class PublishModel {
                     row.message.set(message.get(locale));
                 }
             }), cancelled::get);
+            if (!o.sent() && (o.entry().state() == OutboxState.SENDING || o.entry().state() == OutboxState.SENT)) {
+                // The scheduler (or `cristal publish due`) took it first: show what it comes to.
+                o = awaitOther(o);
+            }
+            Outcome outcome = o;
             workers.fx().execute(() -> {
                 row.progress.set(1);
-                if (o.sent()) {
-                    row.url.set(o.entry().url() == null ? "" : o.entry().url());
+                if (outcome.sent()) {
+                    row.url.set(outcome.entry().url() == null ? "" : outcome.entry().url());
                     set(row, RowState.PUBLISHED, text.getString("publish.state.published"));
                 } else {
-                    String why = o.message() == null ? "" : o.message().get(locale);
+                    String why = outcome.message() == null ? "" : outcome.message().get(locale);
                     set(row, RowState.FAILED, format("publish.state.failed", why));
                 }
             });
         } catch (RuntimeException ex) {
             fail(row, ex);
         }
+    }
+
+    /** Waits (ten minutes at most) for another sender to finish the entry, and reads how it went. */
+    private Outcome awaitOther(Outcome o) {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        OutboxEntry e = o.entry();
+        while (e.state() == OutboxState.SENDING && System.nanoTime() < end && !cancelled.get()) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            e = workspace.get().outbox().get(e.id()).orElse(e);
+        }
+        if (e.state() == OutboxState.SENT) {
+            return new Outcome(e, true, null);
+        }
+        Map<String, String> error = e.error() == null ? Map.of() : e.error();
+        LocalText why = error.containsKey("en") ? new LocalText(error) : o.message();
+        return new Outcome(e, false, why);
     }
 
     private void fail(Row row, RuntimeException ex) {

@@ -62,7 +62,7 @@ public final class PublishingModel implements AutoCloseable {
 
     /** A fresh "publish everywhere" for one story. */
     public PublishModel publishDialog() {
-        return new PublishModel(workers, network, this::publisher, this::wake, text, locale, zone);
+        return new PublishModel(workers, network, this::publisher, workspace, this::wake, text, locale, zone);
     }
 
     public CalendarModel calendar() {
