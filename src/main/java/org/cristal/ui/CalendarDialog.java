@@ -118,6 +118,7 @@ final class CalendarDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("calendarClose");
         // Left and right move between months (weeks); Home comes back to today.
         dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP) {

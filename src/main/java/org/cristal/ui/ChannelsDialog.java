@@ -132,6 +132,7 @@ final class ChannelsDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("channelsClose");
         model.refresh().exceptionally(t -> report(failed, t));
         dialog.show();
     }

@@ -90,6 +90,7 @@ final class PublishDialog {
         go.setGraphic(new FontIcon(Feather.SEND));
         Button stop = (Button) dialog.getDialogPane().lookupButton(cancel);
         stop.setId("publishCancel");
+        dialog.getDialogPane().lookupButton(close).setId("publishClose");
         stop.visibleProperty().bind(model.busyProperty());
         javafx.beans.property.BooleanProperty done = new javafx.beans.property.SimpleBooleanProperty();
         go.disableProperty().bind(model.busyProperty().or(model.loadedProperty().not()).or(done)
