@@ -282,7 +282,9 @@ final class CalendarDialog {
     }
 
     static Feather channelIcon(String channel) {
-        return switch (channel == null ? "" : channel) {
+        // An entry for a plugin of several renditions names them all ("email,web"): the first decides.
+        String first = channel == null ? "" : channel.split(",")[0].strip();
+        return switch (first) {
             case "social" -> Feather.MESSAGE_CIRCLE;
             case "email" -> Feather.MAIL;
             case "brochure" -> Feather.BOOK_OPEN;

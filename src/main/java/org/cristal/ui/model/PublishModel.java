@@ -201,8 +201,13 @@ public final class PublishModel {
         for (LocalText reason : item.reasons()) {
             out.add(reason.get(locale));
         }
-        for (Finding f : item.findings()) {
+        // The reasons already count the findings; a few of them say what to fix without flooding the row.
+        List<Finding> findings = item.findings();
+        for (Finding f : findings.subList(0, Math.min(3, findings.size()))) {
             out.add(f.message(locale));
+        }
+        if (findings.size() > 3) {
+            out.add(format("publish.moreFindings", findings.size() - 3));
         }
         return out;
     }
