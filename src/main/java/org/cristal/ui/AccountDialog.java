@@ -95,7 +95,7 @@ final class AccountDialog {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * form.fields().size()));
         VBox content = new VBox(10, scroll, testBox);
-        content.setPrefWidth(620);
+        dialog.getDialogPane().setPrefWidth(760);
         dialog.getDialogPane().setContent(content);
         ButtonType save = new ButtonType(text.getString("channels.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(save,
@@ -124,6 +124,8 @@ final class AccountDialog {
     private static int addRow(GridPane grid, int row, String label, Node control, String help, Label problem) {
         Label l = new Label(label);
         l.setLabelFor(control);
+        // A label is never cut: the column takes the width of the longest one.
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("field-label");
         grid.add(l, 0, row);
         grid.add(control, 1, row);

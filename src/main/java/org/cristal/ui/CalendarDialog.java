@@ -114,7 +114,8 @@ final class CalendarDialog {
         scroll.setFitToHeight(true);
         VBox content = new VBox(8, header, scroll, legend);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        content.setPrefSize(1000, 640);
+        dialog.getDialogPane().setPrefSize(1180, 780);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));

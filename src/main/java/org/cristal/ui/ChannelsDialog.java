@@ -125,10 +125,14 @@ final class ChannelsDialog {
                 model.secretsDescription().get(locale)));
         secrets.setWrapText(true);
         secrets.getStyleClass().add("field-help");
-        VBox content = new VBox(10, new Label(text.getString("channels.intro")), buttons, list, secrets);
+        Label intro = new Label(text.getString("channels.intro"));
+        intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        secrets.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox content = new VBox(10, intro, buttons, list, secrets);
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setPadding(new Insets(4));
-        content.setPrefSize(620, 460);
+        dialog.getDialogPane().setPrefSize(720, 520);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));

@@ -103,7 +103,7 @@ final class PublicationsDialog {
         refresh.setOnAction(e -> watch.accept(model.load(storyId)));
         VBox content = new VBox(8, list, refresh);
         VBox.setVgrow(list, Priority.ALWAYS);
-        content.setPrefSize(720, 440);
+        dialog.getDialogPane().setPrefSize(780, 500);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));

@@ -28,7 +28,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.cristal.publish.ChecklistItem;
@@ -57,6 +56,7 @@ final class PublishDialog {
         Label intro = new Label(Text.format(text, locale, "publish.intro", storyTitle,
                 Dates.zoneName(model.zone(), locale)));
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label empty = new Label(text.getString("publish.noAccounts"));
         empty.setWrapText(true);
         Hyperlink channels = new Hyperlink(text.getString("publish.openChannels"));
@@ -77,7 +77,7 @@ final class PublishDialog {
         scroll.setFitToWidth(true);
         VBox content = new VBox(10, intro, none, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        content.setPrefSize(820, 480);
+        dialog.getDialogPane().setPrefSize(860, 600);
         content.setPadding(new Insets(4));
         dialog.getDialogPane().setContent(content);
 
@@ -181,18 +181,36 @@ final class PublishDialog {
         whenBox.setAlignment(Pos.CENTER_LEFT);
         whenBox.setDisable(!r.canTick());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, include, name, status, spacer, whenBox);
+        HBox top = new HBox(10, include, name, status);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, top);
+        VBox box = new VBox(4, top, whenBox);
+        VBox.setMargin(whenBox, new Insets(0, 0, 0, 28));
         box.getStyleClass().add("publish-row");
         box.setPadding(new Insets(8));
         for (String note : r.notes()) {
             Label n = new Label("• " + note);
             n.setWrapText(true);
             n.getStyleClass().add(item.status() == ChecklistItem.Status.BLOCKED ? "field-problem" : "field-help");
+            VBox.setMargin(n, new Insets(0, 0, 0, 28));
             box.getChildren().add(n);
+        }
+        java.util.List<String> findings = r.findings(locale);
+        if (!findings.isEmpty()) {
+            // The findings panel of the studio lists them too; here they stay folded until asked for.
+            VBox list = new VBox(2);
+            for (String f : findings) {
+                Label l = new Label("• " + f);
+                l.setWrapText(true);
+                l.getStyleClass().add("field-help");
+                list.getChildren().add(l);
+            }
+            javafx.scene.control.TitledPane more = new javafx.scene.control.TitledPane(
+                    Text.format(text, locale, "publish.findings", findings.size()), list);
+            more.setExpanded(false);
+            more.setAnimated(false);
+            more.getStyleClass().add("flat");
+            VBox.setMargin(more, new Insets(0, 0, 0, 28));
+            box.getChildren().add(more);
         }
 
         ProgressBar progress = new ProgressBar();

@@ -26,6 +26,9 @@ public final class Dates {
     /** The zone as people know it ("Europe/Paris" — a city is clearer than "CET" or "UTC+1"). */
     public static String zoneName(ZoneId zone, Locale locale) {
         String id = zone.getId();
-        return id.contains("/") ? id : zone.getDisplayName(TextStyle.FULL, locale);
+        if (id.startsWith("Etc/")) {
+            return id.substring(4);
+        }
+        return id.contains("/") ? id : zone.getDisplayName(TextStyle.SHORT, locale);
     }
 }

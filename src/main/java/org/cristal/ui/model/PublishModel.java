@@ -36,7 +36,6 @@ import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.LocalText;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Publisher;
-import org.cristal.story.Finding;
 
 /**
  * "Publish everywhere" for one story: a row per enabled account (ready, warned, blocked), which ones to
@@ -78,9 +77,14 @@ public final class PublishModel {
             return item;
         }
 
-        /** The reasons it is blocked or the warnings, in the user's language. */
+        /** Why it is blocked or warned, in the user's language. */
         public List<String> notes() {
             return notes;
+        }
+
+        /** The findings of the account's channels, in the user's language (the notes count them). */
+        public List<String> findings(Locale locale) {
+            return item.findings().stream().map(f -> f.message(locale)).toList();
         }
 
         public boolean canTick() {
@@ -200,14 +204,6 @@ public final class PublishModel {
         List<String> out = new ArrayList<>();
         for (LocalText reason : item.reasons()) {
             out.add(reason.get(locale));
-        }
-        // The reasons already count the findings; a few of them say what to fix without flooding the row.
-        List<Finding> findings = item.findings();
-        for (Finding f : findings.subList(0, Math.min(3, findings.size()))) {
-            out.add(f.message(locale));
-        }
-        if (findings.size() > 3) {
-            out.add(format("publish.moreFindings", findings.size() - 3));
         }
         return out;
     }
