@@ -118,6 +118,7 @@ final class AccountDialog {
             }));
         });
         dialog.show();
+        Styles.size(dialog, 780, Math.min(760, 260 + 92 * form.fields().size()));
         name.requestFocus();
     }
 

@@ -136,6 +136,7 @@ final class CalendarDialog {
         model.chips().addListener((javafx.collections.ListChangeListener<Chip>) c -> draw());
         reload();
         dialog.show();
+        Styles.size(dialog, 1200, 800);
     }
 
     private void move(int periods) {

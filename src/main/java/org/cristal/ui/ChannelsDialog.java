@@ -139,6 +139,7 @@ final class ChannelsDialog {
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("channelsClose");
         model.refresh().exceptionally(t -> report(failed, t));
         dialog.show();
+        Styles.size(dialog, 740, 540);
     }
 
     private static Void report(Consumer<Throwable> failed, Throwable t) {

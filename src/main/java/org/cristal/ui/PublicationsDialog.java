@@ -110,5 +110,6 @@ final class PublicationsDialog {
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("publicationsClose");
         watch.accept(model.load(storyId));
         dialog.show();
+        Styles.size(dialog, 800, 520);
     }
 }

@@ -114,6 +114,7 @@ final class PublishDialog {
             return null;
         });
         dialog.show();
+        Styles.size(dialog, 880, 640);
     }
 
     /** Fires when any row is ticked or unticked, so the Publish button follows. */
@@ -157,7 +158,7 @@ final class PublishDialog {
         now.selectedProperty().addListener((o, a, b) -> r.nowProperty().set(b));
         DatePicker date = new DatePicker(r.dateProperty().get());
         date.setId("date-" + id);
-        date.setPrefWidth(130);
+        date.setPrefWidth(150);
         date.valueProperty().bindBidirectional(r.dateProperty());
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         TextField time = new TextField(hhmm.format(r.timeProperty().get()));

@@ -7,6 +7,18 @@ final class Styles {
     private Styles() {
     }
 
+    /**
+     * Gives a shown dialog the size it asks for (a resizable dialog otherwise opens at the width of its
+     * button bar), within the screen.
+     */
+    static void size(Dialog<?> dialog, double width, double height) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        dialog.setWidth(Math.min(width, screen.getWidth() - 40));
+        dialog.setHeight(Math.min(height, screen.getHeight() - 40));
+        javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+        w.centerOnScreen();
+    }
+
     static void add(Dialog<?> dialog) {
         dialog.getDialogPane().getStylesheets().add(Styles.class.getResource("studio.css").toExternalForm());
     }
