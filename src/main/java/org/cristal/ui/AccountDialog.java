@@ -76,6 +76,7 @@ final class AccountDialog {
 
         Button test = new Button(text.getString("channels.test"), new FontIcon(Feather.ZAP));
         test.setId("testConnection");
+        test.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(form.testingProperty());
@@ -119,7 +120,12 @@ final class AccountDialog {
         });
         dialog.show();
         Styles.size(dialog, 780, Math.min(760, 260 + 92 * form.fields().size()));
-        name.requestFocus();
+        // A new account starts at its name; a saved one at the first field to fix, so typing never
+        // replaces a name by accident.
+        javafx.scene.Node first = form.isExisting() ? form.fields().stream()
+                .filter(f -> !f.problem().get().isEmpty()).findFirst()
+                .map(f -> grid.lookup("#setting-" + f.spec().key())).orElse(null) : name;
+        (first == null ? (javafx.scene.Node) test : first).requestFocus();
     }
 
     private static int addRow(GridPane grid, int row, String label, Node control, String help, Label problem) {

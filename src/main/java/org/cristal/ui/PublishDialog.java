@@ -75,7 +75,12 @@ final class PublishDialog {
         });
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        VBox content = new VBox(10, intro, none, scroll);
+        Label checking = new Label(text.getString("publish.checking"));
+        checking.setGraphic(new javafx.scene.control.ProgressIndicator());
+        ((javafx.scene.control.ProgressIndicator) checking.getGraphic()).setPrefSize(18, 18);
+        checking.visibleProperty().bind(model.loadedProperty().not());
+        checking.managedProperty().bind(checking.visibleProperty());
+        VBox content = new VBox(10, intro, checking, none, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         dialog.getDialogPane().setPrefSize(860, 600);
         content.setPadding(new Insets(4));
@@ -250,6 +255,7 @@ final class PublishDialog {
         retry.setOnAction(e -> model.retry(r));
         HBox outcome = new HBox(8, progress, message, link, copy, retry);
         outcome.setAlignment(Pos.CENTER_LEFT);
+        VBox.setMargin(outcome, new Insets(0, 0, 0, 28));
         outcome.visibleProperty().bind(r.stateProperty().isNotNull());
         outcome.managedProperty().bind(outcome.visibleProperty());
         box.getChildren().add(outcome);

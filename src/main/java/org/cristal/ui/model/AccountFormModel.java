@@ -214,6 +214,12 @@ public final class AccountFormModel {
 
     /** Contacts the service with the values as typed (stored secrets for blank ones), off the UI thread. */
     public CompletableFuture<Void> testConnection() {
+        if (fields.stream().anyMatch(f -> !f.problem().get().isEmpty())) {
+            // A plugin given a malformed address may fail in ways it cannot explain; say what to fix instead.
+            testResult.set(text.getString("channels.testFixFirst"));
+            testFailed.set(true);
+            return CompletableFuture.completedFuture(null);
+        }
         Split split = split();
         String account = existing == null ? "" : existing.id();
         testing.set(true);

@@ -182,7 +182,8 @@ public final class PublishModel {
         CompletableFuture<Void> done = new CompletableFuture<>();
         // Later today's next full hour is a sensible proposal for "later".
         ZonedDateTime later = ZonedDateTime.now(zone).plusHours(1).withMinute(0).withSecond(0).withNano(0);
-        workers.io().execute(() -> {
+        // The checklist renders the story for every channel: not on the workspace thread, which saves.
+        network.execute(() -> {
             try {
                 List<Row> list = new ArrayList<>();
                 for (ChecklistItem item : publisher.get().checklist(story)) {

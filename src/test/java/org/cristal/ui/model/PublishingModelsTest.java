@@ -134,6 +134,10 @@ class PublishingModelsTest {
             form.field("handle").orElseThrow().value().set("levain");
             form.field("token").orElseThrow().value().set("bad");
         });
+        fx.run(() -> form.field("instance").orElseThrow().value().set("piaille.fr"));
+        fx.call(form::testConnection).get(20, TimeUnit.SECONDS);
+        assertEquals("Fix the fields marked in red first.", fx.call(() -> form.testResultProperty().get()));
+        fx.run(() -> form.field("instance").orElseThrow().value().set("https://piaille.fr"));
         fx.call(form::testConnection).get(20, TimeUnit.SECONDS);
         assertEquals("Could not connect: The token was refused.", fx.call(() -> form.testResultProperty().get()));
         assertTrue(fx.call(() -> form.testFailedProperty().get()));
