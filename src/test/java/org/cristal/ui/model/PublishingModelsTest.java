@@ -281,6 +281,31 @@ class PublishingModelsTest {
     }
 
     @Test
+    void aStorysPublicationsCanBeCancelledOrSentNow() throws Exception {
+        ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
+                Map.of("instance", "https://piaille.fr", "handle", "levain")));
+        secrets.put("testnet", "token", "good");
+        Instant nextWeek = Instant.now().plus(java.time.Duration.ofDays(7));
+        OutboxEntry e = ws().outbox().add(new OutboxEntry.New("k3", storyId, 1, "testnet", "testnet", "social",
+                "Piaille", nextWeek, PARIS));
+        PublicationsModel history = fx.call(() -> studio.publishing().publications());
+        fx.call(() -> history.load(storyId)).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(e.id()), fx.call(() -> history.entries().stream().map(OutboxEntry::id).toList()));
+
+        fx.call(() -> history.cancel(history.entries().get(0))).get(20, TimeUnit.SECONDS);
+        assertEquals(OutboxState.CANCELLED, fx.call(() -> history.entries().get(0).state()));
+
+        // "Send now" puts it back in the queue for now; the studio's scheduler sends it.
+        fx.call(() -> history.retryNow(history.entries().get(0))).get(20, TimeUnit.SECONDS);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ws().outbox().get(e.id()).orElseThrow().state() != OutboxState.SENT && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertEquals(OutboxState.SENT, ws().outbox().get(e.id()).orElseThrow().state());
+        assertEquals(1, network.published.size());
+    }
+
+    @Test
     void aPublishedEntryCannotBeDragged() throws Exception {
         ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
                 Map.of("instance", "https://piaille.fr", "handle", "levain")));
