@@ -17,6 +17,7 @@ public final class StudioApp extends Application {
         String env = System.getenv(WorkspaceLocations.ENV);
         Optional<Path> override = env == null || env.isBlank() ? Optional.empty() : Optional.of(Path.of(env));
         studio = new Studio(stage, Settings.load(Settings.defaultFile()), override);
+        studio.setLinkOpener(getHostServices()::showDocument);
         studio.start();
         StartupProbe.watch(studio);
     }

@@ -24,8 +24,17 @@ public final class Studio {
     private StudioModel model;
     private StudioWindow window;
     private CompletableFuture<Workspace> opened;
+    private org.cristal.ui.model.Publishing publishing;
+    private java.util.function.Consumer<String> links = url -> { };
 
     public Studio(Stage stage, Settings settings, Optional<Path> workspaceOverride) {
+        this(stage, settings, workspaceOverride, null);
+    }
+
+    /** With the plugins and secret store to publish with; null for the installed ones. */
+    public Studio(Stage stage, Settings settings, Optional<Path> workspaceOverride,
+            org.cristal.ui.model.Publishing publishing) {
+        this.publishing = publishing;
         this.stage = stage;
         this.settings = settings;
         this.workspaceOverride = workspaceOverride;
@@ -58,12 +67,17 @@ public final class Studio {
 
     private void build(Path path) {
         Locale locale = locale(settings);
-        model = new StudioModel(Workers.start(Platform::runLater), settings, StudioWindow.bundle(locale), locale);
+        if (publishing == null) {
+            publishing = org.cristal.ui.model.Publishing.defaults();
+        }
+        model = new StudioModel(Workers.start(Platform::runLater), settings, StudioWindow.bundle(locale), locale,
+                publishing);
         // The file opens on the workspace thread while the window is built; its result reaches the UI
         // thread only after this method returns, when the window's listeners are in place.
         opened = model.open(path);
         window = new StudioWindow(model, this::relaunch);
         window.show(stage);
+        window.commands().setLinks(links);
         stage.setOnHiding(e -> stop());
     }
 
@@ -79,6 +93,14 @@ public final class Studio {
     /** The language switch, without the settings dialog (tests). */
     public void relaunchForTests() {
         relaunch();
+    }
+
+    /** How links to what went live open: the application's HostServices::showDocument. */
+    public void setLinkOpener(java.util.function.Consumer<String> opener) {
+        links = opener;
+        if (window != null) {
+            window.commands().setLinks(opener);
+        }
     }
 
     StudioWindow window() {

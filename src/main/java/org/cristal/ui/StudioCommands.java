@@ -43,6 +43,7 @@ final class StudioCommands implements StudioActions {
         KeyCode.DIGIT5};
     private final ToggleGroup layouts = new ToggleGroup();
     private Choosers choosers = Choosers.PLATFORM;
+    private java.util.function.Consumer<String> links = url -> { };
 
     StudioCommands(StudioWindow window, StudioModel model) {
         this.window = window;
@@ -123,7 +124,23 @@ final class StudioCommands implements StudioActions {
         view.getItems().addAll(new SeparatorMenuItem(), brochureMenu(), new SeparatorMenuItem(),
                 item("menuTheme", "menu.toggleTheme", null, this::toggleTheme),
                 item("menuWelcome", "menu.welcome", null, () -> Welcome.show(window.stage(), text)));
-        MenuBar bar = new MenuBar(file, edit, story, export, view);
+        view.getItems().add(1, item("menuCalendar", "menu.calendar", null, this::showCalendar));
+        view.getItems().add(2, new SeparatorMenuItem());
+        Menu publish = new Menu(text.getString("menu.publish"));
+        publish.setId("publishMenu");
+        javafx.scene.control.Label publishLabel = new javafx.scene.control.Label(text.getString("menu.publish"));
+        publishLabel.setId("publishMenuLabel");
+        publish.setText(null);
+        publish.setGraphic(publishLabel);
+        publish.getItems().addAll(
+                item("menuPublish", "menu.publishEverywhere",
+                        new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        this::showPublish),
+                item("menuPublications", "menu.publications", null, this::showPublications),
+                item("menuPublishCalendar", "menu.calendar", null, this::showCalendar),
+                new SeparatorMenuItem(),
+                item("menuChannels", "menu.channels", null, this::showChannels));
+        MenuBar bar = new MenuBar(file, edit, story, export, publish, view);
         bar.setId("menuBar");
         return bar;
     }
@@ -189,7 +206,13 @@ final class StudioCommands implements StudioActions {
         theme.setOnAction(e -> toggleTheme());
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(history, brands, exportAll, spacer);
+        Button publish = Icons.button("publishButton", Feather.SEND, window.format("shortcut.tip",
+                text.getString("action.publish.tip"), new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN).getDisplayText()));
+        publish.setOnAction(e -> showPublish());
+        Button calendar = Icons.button("calendarButton", Feather.CALENDAR, text.getString("action.calendar.tip"));
+        calendar.setOnAction(e -> showCalendar());
+        ToolBar bar = new ToolBar(history, brands, exportAll, publish, calendar, spacer);
         Feather[] icons = {Feather.GRID, Feather.GLOBE, Feather.MAIL, Feather.MESSAGE_CIRCLE, Feather.BOOK_OPEN};
         String[] tips = {"layout.grid", "layout.web", "layout.email", "layout.social", "layout.brochure"};
         for (int i = 0; i < icons.length; i++) {
@@ -337,6 +360,68 @@ final class StudioCommands implements StudioActions {
 
     void setChoosers(Choosers c) {
         choosers = c;
+    }
+
+    /** How a link to what went live is opened (the app's HostServices; tests record it). */
+    void setLinks(java.util.function.Consumer<String> opener) {
+        links = opener;
+    }
+
+    // --- publishing
+
+    void showChannels() {
+        if (model.workspaceProperty().get() == null) {
+            model.report(text.getString("workspace.none"));
+            return;
+        }
+        ChannelsDialog.show(window.stage(), text, model.locale(), choosers, model.publishing().channels(),
+                this::failed);
+    }
+
+    void showPublish() {
+        if (!model.editor().isOpen()) {
+            return;
+        }
+        // What goes out is the saved story: save what is typed first.
+        model.editor().saveNow();
+        PublishDialog.show(window.stage(), text, model.locale(), model.editor().form().titleProperty().get(),
+                model.editor().storyId(), model.publishing().publishDialog(), links, this::showChannels,
+                this::failed);
+    }
+
+    void showCalendar() {
+        if (model.workspaceProperty().get() == null) {
+            return;
+        }
+        CalendarDialog.show(window.stage(), text, model.publishing().calendar(), this::failed);
+    }
+
+    void showPublications() {
+        if (!model.editor().isOpen()) {
+            return;
+        }
+        PublicationsDialog.show(window.stage(), text, model.locale(), model.editor().form().titleProperty().get(),
+                model.editor().storyId(), model.publishing().publications(), links, this::failed);
+    }
+
+    /** What the scheduler sent while the studio is open, as a notification. */
+    void published(org.cristal.publish.Outcome o) {
+        String account = o.entry().target() == null || o.entry().target().isBlank() ? o.entry().account()
+                : o.entry().target();
+        Notifications n = Notifications.create().owner(window.stage()).title(text.getString("app.name"))
+                .hideAfter(Duration.seconds(10));
+        if (o.sent()) {
+            n.text(window.format("notice.published", account));
+            String url = o.entry().url();
+            if (url != null && !url.isBlank()) {
+                n.action(new org.controlsfx.control.action.Action(text.getString("notice.openLink"),
+                        e -> links.accept(url)));
+            }
+            n.showInformation();
+        } else {
+            n.text(window.format("notice.publishFailed", account,
+                    o.message() == null ? "" : o.message().get(model.locale()))).showWarning();
+        }
     }
 
     void chooseImage() {

@@ -83,6 +83,7 @@ public final class StudioWindow {
     public void show(Stage target) {
         this.stage = target;
         commands = new StudioCommands(this, model);
+        model.publishing().onOutcome(commands::published);
         sidebar = new SidebarView(text, locale, model.library(), commands);
         editor = new MarkdownEditor(text, locale, model.workers().render());
         form = new FrontMatterForm(text, locale, model.editor().form());

@@ -17,6 +17,12 @@ final class StudioUnderTest {
     }
 
     static Studio start(Stage stage, Path dir, Path workspace, String... stories) throws Exception {
+        return start(stage, dir, workspace, null, stories);
+    }
+
+    /** With the plugins and secret store given (null: the installed ones). */
+    static Studio start(Stage stage, Path dir, Path workspace, org.cristal.ui.model.Publishing publishing,
+            String... stories) throws Exception {
         try (Workspace ws = Workspace.open(workspace)) {
             for (String story : stories) {
                 ws.stories().save("", Files.readString(Corpus.story(story)), "");
@@ -25,7 +31,7 @@ final class StudioUnderTest {
         Settings settings = Settings.load(dir.resolve("settings.properties"));
         settings.put("welcome.shown", "true");
         settings.put("language", "en");
-        Studio studio = new Studio(stage, settings, Optional.of(workspace));
+        Studio studio = new Studio(stage, settings, Optional.of(workspace), publishing);
         studio.start();
         return studio;
     }

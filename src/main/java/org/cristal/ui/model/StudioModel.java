@@ -36,8 +36,14 @@ public final class StudioModel implements AutoCloseable {
     private final PreviewModel preview;
     private final HistoryModel history;
     private final ExportModel exports;
+    private final PublishingModel publishing;
 
     public StudioModel(Workers workers, Settings settings, ResourceBundle text, Locale locale) {
+        this(workers, settings, text, locale, Publishing.defaults());
+    }
+
+    /** With the plugins and secret store to publish with (tests give their own). */
+    public StudioModel(Workers workers, Settings settings, ResourceBundle text, Locale locale, Publishing plugins) {
         this.workers = workers;
         this.settings = settings;
         this.text = text;
@@ -47,6 +53,7 @@ public final class StudioModel implements AutoCloseable {
         this.preview = new PreviewModel(workers, workspace::get);
         this.history = new HistoryModel(workers, workspace::get, editor);
         this.exports = new ExportModel(workers, workspace::get, editor, preview, text, locale);
+        this.publishing = new PublishingModel(workers, workspace::get, plugins, text, locale);
         try {
             preview.paperProperty().set(org.cristal.render.PaperSize.valueOf(settings.get("brochure.paper", "A4")));
         } catch (IllegalArgumentException e) {
@@ -108,6 +115,10 @@ public final class StudioModel implements AutoCloseable {
 
     public ExportModel exports() {
         return exports;
+    }
+
+    public PublishingModel publishing() {
+        return publishing;
     }
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
@@ -180,6 +191,7 @@ public final class StudioModel implements AutoCloseable {
             workers.io().execute(old::close);
         }
         workspace.set(ws);
+        publishing.switchTo(ws);
         problem.set("");
         status.set(format("workspace.opened", ws.path().getFileName().toString(), stories, brands));
         settings.rememberWorkspace(ws.path());
@@ -214,6 +226,7 @@ public final class StudioModel implements AutoCloseable {
     public void close() {
         editor.flush();
         settings.save();
+        publishing.close();
         Workspace ws = workspace.get();
         if (ws != null) {
             workers.io().execute(ws::close);

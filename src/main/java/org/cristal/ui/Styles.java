@@ -1,0 +1,25 @@
+package org.cristal.ui;
+
+import javafx.scene.control.Dialog;
+
+/** The studio's own styles for a dialog, which has a scene of its own. */
+final class Styles {
+    private Styles() {
+    }
+
+    /**
+     * Gives a shown dialog the size it asks for (a resizable dialog otherwise opens at the width of its
+     * button bar), within the screen.
+     */
+    static void size(Dialog<?> dialog, double width, double height) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        dialog.setWidth(Math.min(width, screen.getWidth() - 40));
+        dialog.setHeight(Math.min(height, screen.getHeight() - 40));
+        javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+        w.centerOnScreen();
+    }
+
+    static void add(Dialog<?> dialog) {
+        dialog.getDialogPane().getStylesheets().add(Styles.class.getResource("studio.css").toExternalForm());
+    }
+}

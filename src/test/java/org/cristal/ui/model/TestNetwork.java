@@ -1,0 +1,113 @@
+package org.cristal.ui.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.ChannelSettings;
+import org.cristal.publish.LocalText;
+import org.cristal.publish.PublishContext;
+import org.cristal.publish.PublishException;
+import org.cristal.publish.PublishRequest;
+import org.cristal.publish.PublishResult;
+import org.cristal.publish.SecretStore;
+import org.cristal.publish.SettingProblem;
+import org.cristal.publish.SettingSpec;
+import org.cristal.story.Channel;
+
+/**
+ * A tiny channel plugin for the studio's tests: a "network" with an instance URL, a handle, a token and a
+ * visibility, that accepts the token "good" and keeps what it was asked to publish.
+ */
+public final class TestNetwork implements ChannelPlugin {
+    public final List<PublishRequest> published = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String id() {
+        return "testnet";
+    }
+
+    @Override
+    public LocalText displayName() {
+        return LocalText.of("Test network", "Réseau de test");
+    }
+
+    @Override
+    public String icon() {
+        return "fth-radio";
+    }
+
+    @Override
+    public Set<Channel> renditions() {
+        return Set.of(Channel.SOCIAL);
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(
+                SettingSpec.required("instance", SettingSpec.Type.URL, LocalText.of("Instance", "Instance"),
+                        LocalText.of("The server address.", "L’adresse du serveur.")),
+                SettingSpec.required("handle", SettingSpec.Type.TEXT, LocalText.of("Handle", "Identifiant"),
+                        LocalText.of("Without the @.", "Sans le @.")),
+                SettingSpec.secret("token", LocalText.of("Access token", "Jeton d’accès"), null),
+                SettingSpec.optional("limit", SettingSpec.Type.INTEGER, "500", LocalText.of("Limit", "Limite"), null),
+                new SettingSpec("visibility", SettingSpec.Type.CHOICE, false, false, "public",
+                        List.of("public", "unlisted"), LocalText.of("Visibility", "Visibilité"), null));
+    }
+
+    @Override
+    public List<SettingProblem> validate(ChannelSettings settings) {
+        List<SettingProblem> out = new java.util.ArrayList<>(SettingProblem.basic(settings(), settings));
+        if (settings.get("handle").orElse("").startsWith("@")) {
+            out.add(new SettingProblem("handle", LocalText.of("Leave out the @.", "Sans le @.")));
+        }
+        return out;
+    }
+
+    @Override
+    public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
+        if (!"good".equals(settings.get("token", ""))) {
+            throw PublishException.auth(LocalText.of("The token was refused.", "Le jeton a été refusé."));
+        }
+        return LocalText.of("@" + settings.get("handle", "") + " on " + settings.get("instance", ""));
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
+        if (!"good".equals(request.settings().get("token", ""))) {
+            throw PublishException.auth(LocalText.of("The token was refused.", "Le jeton a été refusé."));
+        }
+        published.add(request);
+        context.progress(1, null);
+        return new PublishResult("post-" + published.size(), request.settings().get("instance", "") + "/posts/"
+                + published.size(), context.clock().instant(), 1);
+    }
+
+    /** A secret store in a map, as a keychain would hold it. */
+    public static final class MapSecrets implements SecretStore {
+        public final Map<String, String> values = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> get(String account, String key) {
+            return Optional.ofNullable(values.get(account + "/" + key));
+        }
+
+        @Override
+        public void put(String account, String key, String value) {
+            values.put(account + "/" + key, value);
+        }
+
+        @Override
+        public void remove(String account, String key) {
+            values.remove(account + "/" + key);
+        }
+
+        @Override
+        public LocalText describe() {
+            return LocalText.of("a test map");
+        }
+    }
+}
