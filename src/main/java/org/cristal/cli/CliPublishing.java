@@ -35,7 +35,7 @@ final class CliPublishing {
 
     static SecretStore secrets() {
         SecretStore s = secrets;
-        return s != null ? s : new EnvFirst(env, new Lazy());
+        return s != null ? s : new EnvFirst(env, SecretStores.lazy(CliPublishing::askPassphrase));
     }
 
     static Publisher publisher(Workspace ws) {
@@ -51,38 +51,6 @@ final class CliPublishing {
         Console console = System.console();
         return console == null ? Optional.empty()
                 : Optional.ofNullable(console.readPassword("%s", CliText.get("secrets.passphrase")));
-    }
-
-    /** Opens the user's store only when a secret is needed: probing the keychain takes a second or two. */
-    private static final class Lazy implements SecretStore {
-        private SecretStore store;
-
-        private synchronized SecretStore store() {
-            if (store == null) {
-                store = SecretStores.open(CliPublishing::askPassphrase);
-            }
-            return store;
-        }
-
-        @Override
-        public Optional<String> get(String account, String key) throws SecretStoreException {
-            return store().get(account, key);
-        }
-
-        @Override
-        public void put(String account, String key, String value) throws SecretStoreException {
-            store().put(account, key, value);
-        }
-
-        @Override
-        public void remove(String account, String key) throws SecretStoreException {
-            store().remove(account, key);
-        }
-
-        @Override
-        public LocalText describe() {
-            return store().describe();
-        }
     }
 
     /** A secret from the environment wins; everything else goes to the store. */

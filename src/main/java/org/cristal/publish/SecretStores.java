@@ -35,6 +35,11 @@ public final class SecretStores {
         return open(System.getenv(), System.getProperty("os.name", ""), FileSecretStore.defaultFile(), prompt, PROBE);
     }
 
+    /** As {@link #open(Supplier)}, but opened only when a secret is first needed. */
+    public static SecretStore lazy(Supplier<Optional<char[]>> prompt) {
+        return new LazySecretStore(() -> open(prompt));
+    }
+
     /** As {@link #open(Supplier)}, with everything it reads from the machine given. */
     public static SecretStore open(Map<String, String> env, String osName, Path file,
             Supplier<Optional<char[]>> prompt, Duration probeTimeout) {

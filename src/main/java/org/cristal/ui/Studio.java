@@ -68,7 +68,8 @@ public final class Studio {
     private void build(Path path) {
         Locale locale = locale(settings);
         if (publishing == null) {
-            publishing = org.cristal.ui.model.Publishing.defaults();
+            publishing = org.cristal.ui.model.Publishing.defaults(
+                    new PassphrasePrompt(() -> stage, StudioWindow.bundle(locale)));
         }
         model = new StudioModel(Workers.start(Platform::runLater), settings, StudioWindow.bundle(locale), locale,
                 publishing);

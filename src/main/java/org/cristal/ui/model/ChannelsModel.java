@@ -38,12 +38,12 @@ public final class ChannelsModel {
     }
 
     public List<ChannelPlugin> plugins() {
-        return publishing.plugins().plugins();
+        return publishing.plugins(workspace.get()).plugins();
     }
 
     /** The account's plugin, or null when it is missing or disabled. */
     public ChannelPlugin plugin(ChannelAccount account) {
-        return publishing.plugins().find(account.plugin()).orElse(null);
+        return publishing.plugins(workspace.get()).find(account.plugin()).orElse(null);
     }
 
     /** Where secrets are kept, for the screen to say. */

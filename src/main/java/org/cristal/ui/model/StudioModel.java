@@ -39,7 +39,7 @@ public final class StudioModel implements AutoCloseable {
     private final PublishingModel publishing;
 
     public StudioModel(Workers workers, Settings settings, ResourceBundle text, Locale locale) {
-        this(workers, settings, text, locale, Publishing.defaults());
+        this(workers, settings, text, locale, Publishing.defaults(java.util.Optional::empty));
     }
 
     /** With the plugins and secret store to publish with (tests give their own). */
