@@ -12,9 +12,13 @@ import org.cristal.story.Brand;
 import org.cristal.story.StoryDocument;
 import org.cristal.support.Corpus;
 
-/** Publish requests for the web publishing plugins' tests, built from corpus stories rendered for real. */
+/**
+ * Publish requests for the web publishing plugins' tests, built from corpus stories rendered for real
+ * (web, email and social; no brochure, which these plugins never read).
+ */
 public final class WebFixtures {
     public static final Instant NOW = Instant.parse("2026-03-14T09:30:00Z");
+    private static final Map<String, Renderers.All> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private WebFixtures() {
     }
@@ -30,7 +34,12 @@ public final class WebFixtures {
         Brand brand = brandId.isBlank() ? Brand.DEFAULT : Corpus.loadBrand(brandId);
         FileAssets assets = new FileAssets(Corpus.stories(), Corpus.root());
         RenderOptions options = RenderOptions.at(now).withAssets(assets);
-        Renderers.All all = Renderers.renderAll(doc, brand, options, Runnable::run).join();
+        // The web plugins read the web rendition only: the brochure (the slow one) is left out, and one
+        // rendering serves every test that publishes the same story at the same moment.
+        Renderers.All all = RENDERED.computeIfAbsent(doc.story().id() + "@" + now + "#" + doc.story().hashCode(),
+                k -> new Renderers.All(Renderers.WEB.render(doc, brand, options),
+                        Renderers.EMAIL.render(doc, brand, options), Renderers.SOCIAL.render(doc, brand, options),
+                        null));
         return new PublishRequest("entry-" + doc.story().id(), "key-" + doc.story().id(), doc, 1, brand, all,
                 assets, settings, now);
     }
