@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes the files of a site folder: only when their bytes change (an unchanged file keeps its
@@ -52,12 +56,27 @@ final class SiteFiles {
         Path tmp = Files.createTempFile(t.getParent(), ".cristal-", ".tmp");
         try {
             Files.write(tmp, bytes);
+            readableByAll(tmp, t);
             Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         written++;
         return true;
+    }
+
+    /**
+     * A temporary file is private to its owner; a site's files are read by a web server or a sync tool
+     * running as someone else. A replaced file keeps its permissions, a new one is rw-r--r--.
+     */
+    private static void readableByAll(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                ? Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     /** The bytes of {@code relative}, or null when there is no such file. */

@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
  */
 final class SiteIndex {
     private static final String LIST_STYLE = """
-            .story-list{list-style:none;padding:0;margin:0}
+            .story-list{list-style:none;padding:0;margin:1.75rem 0 0}
             .story-list>li{margin:0;padding:1.5rem 0;border-bottom:1px solid rgba(127,127,127,.35)}
             .story-list>li:first-child{padding-top:0}
             .story-list h2{margin:0 0 .25rem;font-size:1.5rem}
@@ -26,6 +26,7 @@ final class SiteIndex {
             .story-list .meta{margin:0 0 .5rem}
             .story-list p{margin:0}
             .feeds{margin-top:2rem;font-size:.95rem}
+            main.wrap{padding-top:2.5rem;padding-bottom:3rem}
             """;
 
     private SiteIndex() {
@@ -67,7 +68,8 @@ final class SiteIndex {
             OffsetDateTime date = OffsetDateTime.parse(e.published());
             article.appendElement("p").addClass("meta").appendElement("time")
                     .attr("datetime", date.toLocalDate().toString())
-                    .text(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date));
+                    .text(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                            .withLocale(e.lang().isEmpty() ? locale : Locale.forLanguageTag(e.lang())).format(date));
             if (!e.summary().isEmpty()) {
                 article.appendElement("p").text(e.summary());
             }

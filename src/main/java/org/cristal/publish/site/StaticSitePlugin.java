@@ -184,8 +184,12 @@ public final class StaticSitePlugin implements ChannelPlugin {
         String updated = previous.filter(p -> p.hash().equals(hash) && p.slug().equals(slug))
                 .map(SiteManifest.Entry::updated).orElse(now);
         List<String> tags = story.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
-        SiteManifest.Entry entry = new SiteManifest.Entry(id, slug, oneLine(story.title()),
-                oneLine(story.summary()), story.lang().strip(), oneLine(request.brand().name()), page.entry().url(),
+        // Title and summary as the page shows them: merge tags already read as their fallback.
+        org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(html);
+        org.jsoup.nodes.Element h1 = shown.selectFirst("article h1");
+        org.jsoup.nodes.Element lede = shown.selectFirst("article p.lede");
+        SiteManifest.Entry entry = new SiteManifest.Entry(id, slug, h1 != null ? h1.text() : oneLine(story.title()),
+                lede != null ? lede.text() : oneLine(story.summary()), story.lang().strip(), oneLine(request.brand().name()), page.entry().url(),
                 tags, published, updated, hash, List.copyOf(images.keySet()));
         SiteManifest next = manifest.with(entry);
         // The manifest goes first: if a crash follows, the next publish still knows what is on the site.

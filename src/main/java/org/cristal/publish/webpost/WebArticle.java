@@ -69,7 +69,11 @@ public record WebArticle(String title, String html, String excerpt, List<String>
             }
         }
         String slug = page.entry().slug().isEmpty() ? Slugs.slug(story.title()) : page.entry().slug();
-        return new WebArticle(oneLine(story.title()), html.toString(), oneLine(story.summary()),
+        // Title and excerpt as the page shows them: merge tags already read as their fallback.
+        Element h1 = doc.selectFirst("article h1");
+        Element lede = doc.selectFirst("article p.lede");
+        return new WebArticle(h1 != null ? h1.text() : oneLine(story.title()), html.toString(),
+                lede != null ? lede.text() : oneLine(story.summary()),
                 new ArrayList<>(tags), slug, hero, images);
     }
 

@@ -77,6 +77,13 @@ class GhostPluginTest {
         assertEquals("v5.0", server.received().get(0).header("Accept-Version"));
     }
 
+    @Test
+    void mergeTagsInTheSummaryReadAsTheirFallbackInTheExcerpt() throws Exception {
+        plugin.publish(WebFixtures.request("nimbus-tax-season", settings()), new TestContext());
+        assertEquals("A five-step checklist for freelancers, and how we help you file on time without the stress.",
+                ghost.posts.values().iterator().next().path("custom_excerpt").asText());
+    }
+
     private static List<String> tagNames(JsonNode post) {
         return StreamSupport.stream(post.path("tags").spliterator(), false).map(t -> t.path("name").asText())
                 .toList();

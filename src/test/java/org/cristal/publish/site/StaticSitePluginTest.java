@@ -206,6 +206,24 @@ class StaticSitePluginTest {
     }
 
     @Test
+    void theIndexShowsTheSummaryAsThePageDoesWithMergeTagsReadAsTheirFallback(@TempDir Path dir) throws Exception {
+        plugin.publish(WebFixtures.request("nimbus-tax-season", settings(dir)), new TestContext());
+        String summary = Jsoup.parse(dir.resolve("index.html").toFile()).selectFirst(".story-list article p:not(.meta)")
+                .text();
+        assertEquals("A five-step checklist for freelancers, and how we help you file on time without the stress.",
+                summary);
+    }
+
+    @Test
+    void theSitesFilesAreReadableByTheWebServer(@TempDir Path dir) throws Exception {
+        plugin.publish(WebFixtures.request("boulangerie-levain", settings(dir)), new TestContext());
+        for (String f : List.of("index.html", "boulangerie-levain.html", "images/hero-levain.jpg", "feed.xml")) {
+            assertTrue(Files.getPosixFilePermissions(dir.resolve(f))
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), f);
+        }
+    }
+
+    @Test
     void lookupFindsAStoryAlreadyOnTheSite(@TempDir Path dir) throws Exception {
         PublishRequest request = WebFixtures.request("boulangerie-levain", settings(dir));
         assertTrue(plugin.lookup(request, new TestContext()).isEmpty());
