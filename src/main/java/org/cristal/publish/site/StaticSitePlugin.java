@@ -146,6 +146,13 @@ public final class StaticSitePlugin implements ChannelPlugin {
         String slug = slug(request, page);
         SiteManifest manifest = SiteManifest.read(files.root());
         Optional<SiteManifest.Entry> previous = manifest.find(id);
+        // Two stories at one address would overwrite each other's page, and "index" the site's index.
+        Optional<SiteManifest.Entry> holder = manifest.stories().stream()
+                .filter(e -> e.slug().equals(slug) && !e.id().equals(id)).findFirst();
+        if (slug.equals("index") || holder.isPresent()) {
+            throw PublishException.permanent(LocalText.fromBundle(B, "publish.site.slugTaken", slug,
+                    holder.map(SiteManifest.Entry::title).orElse("index.html")));
+        }
 
         // Images: shared by name when the bytes are the same (a brand's logo), renamed with the slug when
         // another story already has a different image of that name on the site.
@@ -210,9 +217,10 @@ public final class StaticSitePlugin implements ChannelPlugin {
             }
         }
 
-        SiteFeeds.Site site = new SiteFeeds.Site(siteTitle(request), baseUrl(request.settings()),
-                story.lang().strip());
         List<SiteManifest.Entry> stories = next.newestFirst();
+        // The site speaks the language of its newest story, as its index (built from that page) does.
+        SiteFeeds.Site site = new SiteFeeds.Site(siteTitle(request), baseUrl(request.settings()),
+                stories.get(0).lang());
         String template = template(files, stories, html);
         context.checkCancelled();
         files.write("index.html", SiteIndex.html(template, site.title(), stories).getBytes(StandardCharsets.UTF_8));

@@ -224,6 +224,23 @@ class StaticSitePluginTest {
     }
 
     @Test
+    void aStoryAtAnAddressAnotherHoldsIsRefusedAndTheOtherKept(@TempDir Path dir) throws Exception {
+        plugin.publish(WebFixtures.request(StoryDocument.parse("pain", "---\ntitle: Le pain\n---\n\nA.\n"),
+                WebFixtures.NOW, settings(dir)), new TestContext());
+        // Same slug, other story (ids are slugged, and long ones cut at 60 characters).
+        PublishException e = assertThrows(PublishException.class, () -> plugin.publish(WebFixtures.request(
+                StoryDocument.parse("Pain", "---\ntitle: Autre pain\n---\n\nB.\n"), LATER, settings(dir)),
+                at(LATER)));
+        assertEquals(PublishException.Kind.PERMANENT, e.kind());
+        assertTrue(e.message(Locale.ENGLISH).contains("already taken on this site by “Le pain”"),
+                e.message(Locale.ENGLISH));
+        assertEquals("Le pain", Jsoup.parse(dir.resolve("pain.html").toFile()).selectFirst("h1").text());
+        assertThrows(PublishException.class, () -> plugin.publish(WebFixtures.request(StoryDocument.parse("index",
+                "---\ntitle: Index\n---\n\nC.\n"), LATER, settings(dir)), at(LATER)));
+        assertEquals("Le journal du fournil", Jsoup.parse(dir.resolve("index.html").toFile()).title());
+    }
+
+    @Test
     void lookupFindsAStoryAlreadyOnTheSite(@TempDir Path dir) throws Exception {
         PublishRequest request = WebFixtures.request("boulangerie-levain", settings(dir));
         assertTrue(plugin.lookup(request, new TestContext()).isEmpty());
