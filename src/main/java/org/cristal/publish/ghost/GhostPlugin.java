@@ -51,8 +51,8 @@ public final class GhostPlugin implements ChannelPlugin {
     private static final int ALT_MAX = 191;
     private static final int TITLE_MAX = 255;
 
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
+    /** One client for every call: it is thread-safe, and each new one starts its own selector thread. */
+    private final WebHttp http;
 
     public GhostPlugin() {
         this(Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -60,8 +60,7 @@ public final class GhostPlugin implements ChannelPlugin {
 
     /** With other timeouts (tests). */
     public GhostPlugin(Duration connectTimeout, Duration requestTimeout) {
-        this.connectTimeout = connectTimeout;
-        this.requestTimeout = requestTimeout;
+        this.http = new WebHttp("Ghost", connectTimeout, requestTimeout);
     }
 
     @Override
@@ -205,7 +204,7 @@ public final class GhostPlugin implements ChannelPlugin {
 
     /** One call's connection to the site. */
     private final class Session {
-        final WebHttp http = new WebHttp("Ghost", connectTimeout, requestTimeout);
+        final WebHttp http = GhostPlugin.this.http;
         final String base;
         final String key;
         final PublishContext context;

@@ -43,8 +43,10 @@ public final class WebHttp {
     public WebHttp(String service, Duration connectTimeout, Duration requestTimeout) {
         this.service = service;
         this.requestTimeout = requestTimeout;
+        // Redirects are not followed: a POST redirected by 301/302 comes back as a GET (the post would be
+        // lost without an error), and the credentials would go to whatever host the redirect names.
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -70,6 +72,13 @@ public final class WebHttp {
         int status = response.statusCode();
         if ((status >= 200 && status < 300) || Arrays.stream(accepted).anyMatch(a -> a == status)) {
             return response;
+        }
+        if (status >= 300 && status < 400) {
+            String to = response.headers().firstValue("Location").map(l -> {
+                URI moved = built.uri().resolve(l.strip());
+                return moved.getScheme() + "://" + host(moved) + (moved.getRawPath() == null ? "" : moved.getRawPath());
+            }).orElse("?");
+            throw PublishException.permanent(LocalText.fromBundle(B, "publish.web.moved", service, host, to));
         }
         String detail = detail(response.body());
         if (status == 401 || status == 403) {

@@ -50,8 +50,8 @@ public final class WordPressPlugin implements ChannelPlugin {
     private static final String B = PublishException.BUNDLE;
     private static final String API = "/wp-json/wp/v2/";
 
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
+    /** One client for every call: it is thread-safe, and each new one starts its own selector thread. */
+    private final WebHttp http;
 
     public WordPressPlugin() {
         this(Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -59,8 +59,7 @@ public final class WordPressPlugin implements ChannelPlugin {
 
     /** With other timeouts (tests). */
     public WordPressPlugin(Duration connectTimeout, Duration requestTimeout) {
-        this.connectTimeout = connectTimeout;
-        this.requestTimeout = requestTimeout;
+        this.http = new WebHttp("WordPress", connectTimeout, requestTimeout);
     }
 
     @Override
@@ -194,7 +193,7 @@ public final class WordPressPlugin implements ChannelPlugin {
 
     /** One call's connection to the site. */
     private final class Session {
-        final WebHttp http = new WebHttp("WordPress", connectTimeout, requestTimeout);
+        final WebHttp http = WordPressPlugin.this.http;
         final String base;
         final String authorization;
         final PublishContext context;

@@ -206,6 +206,18 @@ class WordPressPluginTest {
     }
 
     @Test
+    void aSiteThatMovedIsNotFollowedButNamed() {
+        // Followed, the POST would turn into a GET and the password would go to the new host.
+        server.faultOn("GET", "/wp-json/wp/v2/posts", new LoopbackServer.Respond(new Answer(301, "text/html",
+                new byte[0], Map.of("Location", "https://blog.example/wp-json/wp/v2/posts?slug=x"))));
+        PublishException e = failure();
+        assertEquals(PublishException.Kind.PERMANENT, e.kind());
+        assertTrue(e.message(Locale.ENGLISH).contains("has moved to https://blog.example/wp-json/wp/v2/posts."),
+                e.message(Locale.ENGLISH));
+        assertEquals(1, server.received().size());
+    }
+
+    @Test
     void cancellingStopsBeforeThePost() {
         PublishException e = assertThrows(PublishException.class,
                 () -> plugin.publish(levain(), new TestContext().cancelAfter(1)));
