@@ -34,7 +34,7 @@ record SiteManifest(int version, List<Entry> stories) {
      * @param url       its canonical address from the brand's website, or ""
      * @param published when it first went on the site (kept on every later publish)
      * @param updated   when its page last changed
-     * @param hash      SHA-256 of the page as written, to tell a re-publish that changes nothing
+     * @param hash      SHA-256 of the web rendition's HTML, to tell a re-publish that changes nothing
      * @param images    the files under {@code images/} its page uses
      */
     record Entry(String id, String slug, String title, String summary, String lang, String author, String url,

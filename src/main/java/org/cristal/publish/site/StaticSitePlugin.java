@@ -110,8 +110,10 @@ public final class StaticSitePlugin implements ChannelPlugin {
         try {
             Optional<SiteManifest.Entry> entry = SiteManifest.read(root).find(storyId(request));
             WebPage page = request.renditions().web().body();
+            // On the site only if this very rendition is: an older version there means this one is not.
             if (entry.isEmpty() || !Files.isRegularFile(root.resolve(entry.get().slug() + ".html"))
-                    || !entry.get().slug().equals(slug(request, page))) {
+                    || !entry.get().slug().equals(slug(request, page))
+                    || !entry.get().hash().equals(sha256(page.html().getBytes(StandardCharsets.UTF_8)))) {
                 return Optional.empty();
             }
             return Optional.of(result(request.settings(), root, entry.get(), 0));
@@ -171,7 +173,7 @@ public final class StaticSitePlugin implements ChannelPlugin {
             images.put(path, f.getValue());
         }
         byte[] pageBytes = html.getBytes(StandardCharsets.UTF_8);
-        String hash = sha256(pageBytes);
+        String hash = sha256(page.html().getBytes(StandardCharsets.UTF_8));
 
         int total = images.size() + 6;
         int done = 0;

@@ -247,6 +247,9 @@ class StaticSitePluginTest {
         plugin.publish(request, at(WebFixtures.NOW));
         assertEquals("https://journal.example/boulangerie-levain",
                 plugin.lookup(request, new TestContext()).orElseThrow().url());
+        // An edited story whose new version never reached the site is not there yet.
+        PublishRequest edited = WebFixtures.request("boulangerie-levain", LATER, settings(dir));
+        assertTrue(plugin.lookup(edited, new TestContext()).isEmpty());
     }
 
     @Test
