@@ -38,7 +38,9 @@ import org.cristal.story.Channel;
  * Ghost converts to its editor's format.
  *
  * <p>The post's slug is the story's: before creating a post the plugin reads the post with that slug and
- * updates it when it exists, so a publish repeated after a crash never makes a second post.
+ * updates it when it exists, so a publish repeated after a crash never makes a second post. The post's
+ * footer code injection carries an HTML comment naming the publication's idempotency key, so
+ * {@link #lookup} can tell this publication from an earlier one of the same story.
  */
 public final class GhostPlugin implements ChannelPlugin {
     public static final String ADMIN_URL = "adminUrl";
@@ -126,7 +128,10 @@ public final class GhostPlugin implements ChannelPlugin {
     @Override
     public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
         Session s = new Session(request.settings(), context);
-        return s.find(WebArticle.of(request).slug()).map(post -> result(post, 1));
+        // The post of an earlier publication of the story has the slug too; only this one's marker counts.
+        return s.find(WebArticle.of(request).slug())
+                .filter(post -> post.path("codeinjection_foot").asText("").contains(marker(request)))
+                .map(post -> result(post, 1));
     }
 
     @Override
@@ -168,6 +173,11 @@ public final class GhostPlugin implements ChannelPlugin {
         context.progress(done / (double) steps, LocalText.fromBundle(B, "publish.web.posting"));
         HttpRequest.Builder send;
         String path;
+        // The post's footer code injection (an HTML comment there is invisible to readers, and Ghost keeps it
+        // as sent, unlike the body) names this publication; whatever the user put there stays.
+        String foot = existing.map(e -> e.path("codeinjection_foot").asText("")).orElse("")
+                .replaceAll("<!-- cristal:[^>]*-->\\n?", "");
+        post.put("codeinjection_foot", foot + marker(request) + "\n");
         if (existing.isPresent()) {
             // Ghost refuses an update that does not name the version it replaces (collision detection).
             post.put("updated_at", existing.get().path("updated_at").asText());
@@ -183,6 +193,12 @@ public final class GhostPlugin implements ChannelPlugin {
         }
         context.progress(1, null);
         return result(saved, steps);
+    }
+
+    /** An HTML comment naming the publication, for {@link #lookup}. */
+    static String marker(PublishRequest request) {
+        return "<!-- cristal:" + request.idempotencyKey().replaceAll("[^A-Za-z0-9._:-]", "_").replaceAll("-{2,}", "-")
+                + " -->";
     }
 
     private static PublishResult result(JsonNode post, int items) {
@@ -248,7 +264,7 @@ public final class GhostPlugin implements ChannelPlugin {
 
         Optional<JsonNode> find(String slug) throws PublishException {
             HttpResponse<byte[]> r = send(request("posts/slug/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
-                    + "/?fields=id,slug,url,updated_at,status").GET(), 404);
+                    + "/?fields=id,slug,url,updated_at,status,codeinjection_foot").GET(), 404);
             if (r.statusCode() == 404) {
                 return Optional.empty();
             }

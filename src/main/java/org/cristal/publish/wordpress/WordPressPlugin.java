@@ -39,7 +39,9 @@ import org.cristal.story.Channel;
  *
  * <p>WordPress takes no idempotency key, so the post's slug is the story's: before creating a post the
  * plugin asks for one with that slug in any status, and updates it when it exists. A publish repeated
- * after a crash therefore updates the post instead of making a second one.
+ * after a crash therefore updates the post instead of making a second one. The post's content ends with
+ * an HTML comment naming the publication's idempotency key, so {@link #lookup} can tell this
+ * publication from an earlier one of the same story.
  */
 public final class WordPressPlugin implements ChannelPlugin {
     public static final String SITE = "site";
@@ -118,7 +120,10 @@ public final class WordPressPlugin implements ChannelPlugin {
     @Override
     public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
         Session s = new Session(request.settings(), context);
-        return s.find(WebArticle.of(request).slug()).map(post -> result(post, 1));
+        // The post of an earlier publication of the story has the slug too; only this one's marker counts.
+        return s.find(WebArticle.of(request).slug())
+                .filter(post -> post.path("content").path("raw").asText("").contains(marker(request)))
+                .map(post -> result(post, 1));
     }
 
     @Override
@@ -151,7 +156,7 @@ public final class WordPressPlugin implements ChannelPlugin {
         context.checkCancelled();
         ObjectNode post = WebHttp.JSON.createObjectNode();
         post.put("title", article.title());
-        post.put("content", article.htmlWith(urls));
+        post.put("content", article.htmlWith(urls) + "\n" + marker(request));
         post.put("excerpt", article.excerpt());
         post.put("status", request.settings().get(STATUS, "draft"));
         post.put("slug", article.slug());
@@ -172,6 +177,15 @@ public final class WordPressPlugin implements ChannelPlugin {
         }
         context.progress(1, null);
         return result(saved, steps);
+    }
+
+    /**
+     * An HTML comment naming the publication, invisible to readers, that WordPress keeps in the post's raw
+     * content: it tells {@link #lookup} whether the post with the story's slug is this publication's.
+     */
+    static String marker(PublishRequest request) {
+        return "<!-- cristal:" + request.idempotencyKey().replaceAll("[^A-Za-z0-9._:-]", "_").replaceAll("-{2,}", "-")
+                + " -->";
     }
 
     private static PublishResult result(JsonNode post, int items) {

@@ -116,6 +116,26 @@ class GhostPluginTest {
     }
 
     @Test
+    void lookupTellsThisPublicationFromAnEarlierOneAndKeepsTheUsersFooterCode() throws Exception {
+        PublishRequest first = coffee();
+        plugin.publish(first, new TestContext());
+        assertTrue(plugin.lookup(first, new TestContext()).isPresent());
+        JsonNode post = ghost.posts.values().iterator().next();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) post).put("codeinjection_foot",
+                "<script src=\"/stats.js\"></script>\n" + post.path("codeinjection_foot").asText());
+        PublishRequest later = new PublishRequest("entry-2", "key-2", first.story(), 2, first.brand(),
+                first.renditions(), first.assets(), first.settings(), first.scheduledAt());
+        assertTrue(plugin.lookup(later, new TestContext()).isEmpty());
+
+        plugin.publish(later, new TestContext());
+
+        assertEquals(1, ghost.posts.size());
+        assertTrue(plugin.lookup(later, new TestContext()).isPresent());
+        assertEquals("<script src=\"/stats.js\"></script>\n<!-- cristal:key-2 -->\n",
+                ghost.posts.values().iterator().next().path("codeinjection_foot").asText());
+    }
+
+    @Test
     void aKeyWithTheWrongSecretIsAnAuthFailureInBothLanguages() {
         String wrong = FakeGhost.KEY_ID + ":" + "00".repeat(32);
         ChannelSettings settings = settings().with("adminApiKey", wrong);

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -140,11 +141,17 @@ final class FakeWordPress implements LoopbackServer.Service {
     }
 
     private void apply(ObjectNode post, JsonNode body) {
-        body.fields().forEachRemaining(e -> post.set(e.getKey(), e.getValue()));
+        body.fields().forEachRemaining(e -> {
+            // With context=edit WordPress answers these as {"raw": as sent, "rendered": filtered for display}.
+            if (List.of("title", "content", "excerpt").contains(e.getKey())) {
+                post.putObject(e.getKey()).put("raw", e.getValue().asText()).put("rendered", e.getValue().asText());
+            } else {
+                post.set(e.getKey(), e.getValue());
+            }
+        });
         String slug = post.path("slug").asText();
         post.put("link", base + "/" + (post.path("status").asText().equals("publish") ? slug + "/" : "?p="
                 + post.path("id").asLong()));
-        // WordPress answers with rendered fields; the raw ones as sent stay for the tests to read.
         post.putObject("guid").put("rendered", base + "/?p=" + post.path("id").asLong());
     }
 

@@ -61,11 +61,11 @@ class WordPressPluginTest {
         JsonNode post = wordpress.posts.values().iterator().next();
         assertEquals(post.path("id").asText(), result.remoteId());
         assertEquals(server.url() + "/boulangerie-levain/", result.url());
-        assertEquals("Quarante ans de levain, et toujours la même main", post.path("title").asText());
+        assertEquals("Quarante ans de levain, et toujours la même main", post.path("title").path("raw").asText());
         assertEquals("publish", post.path("status").asText());
         assertEquals("boulangerie-levain", post.path("slug").asText());
-        assertTrue(post.path("excerpt").asText().startsWith("Depuis 1985, notre levain naturel"));
-        String content = post.path("content").asText();
+        assertTrue(post.path("excerpt").path("raw").asText().startsWith("Depuis 1985, notre levain naturel"));
+        String content = post.path("content").path("raw").asText();
         assertTrue(content.contains("<h2>Pourquoi le levain change tout</h2>"), content);
         assertTrue(content.contains("Réserver ma miche pour samedi"), "the call to action goes with the body");
         assertFalse(content.contains("<head") || content.contains("<h1") || content.contains("<html"),
@@ -101,6 +101,20 @@ class WordPressPluginTest {
     }
 
     @Test
+    void lookupTellsThisPublicationFromAnEarlierOneOfTheSameStory() throws Exception {
+        PublishRequest first = levain();
+        plugin.publish(first, new TestContext());
+        assertTrue(plugin.lookup(first, new TestContext()).isPresent());
+        // The story published again later (a new outbox entry): the post is there, this publication is not.
+        PublishRequest later = new PublishRequest("entry-2", "key-2", first.story(), 2, first.brand(),
+                first.renditions(), first.assets(), first.settings(), first.scheduledAt());
+        assertTrue(plugin.lookup(later, new TestContext()).isEmpty());
+        plugin.publish(later, new TestContext());
+        assertEquals(1, wordpress.posts.size());
+        assertTrue(plugin.lookup(later, new TestContext()).isPresent());
+    }
+
+    @Test
     void bodyImagesAreUploadedAndTheirAddressesRewritten() throws Exception {
         java.nio.file.Path dir = Files.createTempDirectory("wp-body");
         Files.copy(Corpus.images().resolve("lowres-photo.jpg"), dir.resolve("photo.jpg"));
@@ -113,7 +127,7 @@ class WordPressPluginTest {
         plugin.publish(new PublishRequest("e", "k", doc, 1, org.cristal.story.Brand.DEFAULT, all, assets,
                 settings(), WebFixtures.NOW), new TestContext());
 
-        String content = wordpress.posts.values().iterator().next().path("content").asText();
+        String content = wordpress.posts.values().iterator().next().path("content").path("raw").asText();
         assertEquals(server.url() + "/wp-content/uploads/2026/03/photo.jpg",
                 Jsoup.parseBodyFragment(content).selectFirst("img").attr("src"));
     }
