@@ -5,8 +5,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -15,12 +18,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +41,9 @@ import org.cristal.story.Channel;
 import org.cristal.story.Slugs;
 import org.cristal.story.Story;
 import org.cristal.story.WebPage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Publishes stories into a folder that any static host serves as a website: {@code <slug>.html} per story
@@ -160,10 +168,10 @@ public final class StaticSitePlugin implements ChannelPlugin {
         // another story already has a different image of that name on the site.
         String html = page.html();
         Map<String, byte[]> images = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(page.files()).entrySet()) {
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(page.files()).entrySet()) {
             String path = f.getKey();
             byte[] onDisk = files.read(path);
-            if (onDisk != null && !java.util.Arrays.equals(onDisk, f.getValue()) && manifest.usedByOther(id, path)) {
+            if (onDisk != null && !Arrays.equals(onDisk, f.getValue()) && manifest.usedByOther(id, path)) {
                 Matcher m = IMAGE_NAME.matcher(path);
                 String renamed = m.matches() ? "images/" + slug + "-" + m.group(1) : path;
                 html = html.replaceAll("(?<=[\"/])" + Pattern.quote(path) + "(?=\")",
@@ -194,9 +202,9 @@ public final class StaticSitePlugin implements ChannelPlugin {
                 .map(SiteManifest.Entry::updated).orElse(now);
         List<String> tags = story.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         // Title and summary as the page shows them: merge tags already read as their fallback.
-        org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(html);
-        org.jsoup.nodes.Element h1 = shown.selectFirst("article h1");
-        org.jsoup.nodes.Element lede = shown.selectFirst("article p.lede");
+        Document shown = Jsoup.parse(html);
+        Element h1 = shown.selectFirst("article h1");
+        Element lede = shown.selectFirst("article p.lede");
         SiteManifest.Entry entry = new SiteManifest.Entry(id, slug, h1 != null ? h1.text() : oneLine(story.title()),
                 lede != null ? lede.text() : oneLine(story.summary()), story.lang().strip(), oneLine(request.brand().name()), page.entry().url(),
                 tags, published, updated, hash, List.copyOf(images.keySet()));
@@ -285,7 +293,7 @@ public final class StaticSitePlugin implements ChannelPlugin {
     private static Path folder(ChannelSettings settings) throws PublishException {
         try {
             return Path.of(settings.require(FOLDER));
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw PublishException.permanent(LocalText.fromBundle(B, "publish.site.badFolder", e.getInput()));
         }
     }
@@ -298,8 +306,8 @@ public final class StaticSitePlugin implements ChannelPlugin {
     private static PublishException failure(IOException e, String where) {
         String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : e.getClass().getSimpleName();
-        if (e instanceof AccessDeniedException || e instanceof java.nio.file.FileAlreadyExistsException
-                || e instanceof java.nio.file.NotDirectoryException
+        if (e instanceof AccessDeniedException || e instanceof FileAlreadyExistsException
+                || e instanceof NotDirectoryException
                 || (e.getMessage() != null && e.getMessage().startsWith("outside the site folder"))) {
             return PublishException.permanent(LocalText.fromBundle(B, "publish.site.writeRefused", where, reason));
         }
