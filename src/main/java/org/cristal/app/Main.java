@@ -35,10 +35,8 @@ public final class Main {
             return;
         }
         if (args.length == 0) {
-            int code = StudioLauncher.launch(args);
-            if (code != 0) {
-                System.exit(code);
-            }
+            // Exit explicitly: the keychain's D-Bus connection keeps non-daemon threads alive after the window closes.
+            System.exit(StudioLauncher.launch(args));
         } else {
             System.exit(CristalCli.run(args));
         }

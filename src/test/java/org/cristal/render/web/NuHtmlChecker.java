@@ -13,14 +13,14 @@ import org.xml.sax.SAXParseException;
  * applies the same HTML5 schema, assertions and CSS checks as the online checker, with its schemas read
  * from the jar (no network). Not thread-safe: one per test class.
  */
-final class NuHtmlChecker {
+public final class NuHtmlChecker {
     /** The schema the online checker uses for text/html documents. */
     private static final String HTML5_SCHEMA = "http://s.validator.nu/html5-rdfalite.rnc";
 
     private final SimpleDocumentValidator validator;
     private final Collector collector = new Collector();
 
-    NuHtmlChecker() {
+    public NuHtmlChecker() {
         try {
             // No log4j set-up (it would print to the console), no remote URL logging, no language guessing
             // (it needs a corpus of text; the page's lang attribute is checked by the schema anyway).
@@ -34,7 +34,7 @@ final class NuHtmlChecker {
     }
 
     /** Error messages ({@code line:column message}) the checker reports for {@code html}; empty when valid. */
-    List<String> errors(String html) {
+    public List<String> errors(String html) {
         collector.errors.clear();
         try {
             InputSource in = new InputSource(new StringReader(html));
