@@ -1,0 +1,304 @@
+package org.cristal.check;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cristal.story.Brand;
+import org.cristal.story.Finding;
+import org.cristal.story.Severity;
+import org.cristal.story.StoryDocument;
+import org.cristal.story.TextBlock;
+import org.languagetool.JLanguageTool;
+import org.languagetool.Language;
+import org.languagetool.Languages;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.RuleMatch;
+
+/**
+ * Spelling and grammar of the story's prose, offline, with LanguageTool: French and English (other
+ * languages get nothing). Not part of {@link Checks#run}: a first check of a language loads its
+ * dictionaries and rules (seconds, a hundred megabytes or so; docs/performance.md), a warm one costs
+ * tens of milliseconds. Callers run it on a worker thread of their own, after the fast checks.
+ *
+ * <p>One {@link JLanguageTool} per language variant is made on first use, on the calling thread, and
+ * kept for the life of the instance; such a tool is not thread-safe, so each is used by one thread at
+ * a time (a lock per tool). Use {@link #shared()} so that the studio and the command line load each
+ * language once per process.
+ */
+public final class Spelling {
+    /** A long story with many slips gets this many findings and one that says how many more there are. */
+    public static final int MAX_FINDINGS = 50;
+    private static final int MAX_SUGGESTIONS = 3;
+    private static final System.Logger LOG = System.getLogger(Spelling.class.getName());
+    private static final Spelling SHARED = new Spelling();
+
+    /**
+     * Rule categories worth a marketer's attention: real mistakes. Style, redundancy, "plain English",
+     * Wikipedia and regional-usage advice are opinions, and so are most comma rules (French
+     * PONCTUATION_VIRGULE wants "maintenant, je"): a finding list full of them gets ignored.
+     */
+    private static final Set<String> CATEGORIES = Set.of("TYPOS", "GRAMMAR", "CONFUSED_WORDS", "PUNCTUATION",
+            "TYPOGRAPHY", "CASING", "COMPOUNDING", "SEMANTICS", "AGREEMENT", "HOMONYMS", "CAT_TYPOGRAPHIE",
+            "CAT_GRAMMAIRE", "CAT_HOMONYMES_PARONYMES", "CAT_ELISION", "CAT_MAJUSCULES", "CAT_TOURS_CRITIQUES",
+            "CAT_REGLES_DE_BASE", "NONSTANDARD_PHRASES");
+    /** Rules kept from categories otherwise left out ("a apple" is filed under miscellaneous). */
+    private static final Set<String> KEPT = Set.of("EN_A_VS_AN");
+    /**
+     * Rules that are right in general but wrong for text cut out of Markdown, or that fight the house
+     * typography (docs/style.md): spaces (the text is re-flowed from Markdown), the narrow no-break space
+     * before ; : ! ? (the renderers' business, not the author's), straight quotes and apostrophes (the
+     * author may type either), paragraph-end punctuation (headings and list items have none), optional
+     * commas (PRP_COMMA: "For us it means"), and French "a"/"à", which misreads plain sentences ("Cette
+     * lenteur a trois effets") in the corpus.
+     */
+    private static final Set<String> SKIPPED = Set.of("WHITESPACE_RULE", "SENTENCE_WHITESPACE",
+            "DOUBLE_PUNCTUATION", "UPPERCASE_SENTENCE_START", "PUNCTUATION_PARAGRAPH_END", "EN_QUOTES",
+            "EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS", "UNPAIRED_BRACKETS", "DASH_RULE", "ELLIPSIS",
+            "FRENCH_WHITESPACE", "FRENCH_WHITESPACE_STRICT", "FR_SPACE", "ESPACE_APRES_POINT", "APOS_TYP",
+            "APOS_INCORRECT", "TIRET", "TIRET_LONG", "GUILLEMETS", "FRENCH_PUNCTUATION_SPACE",
+            "ESPACE_INSECABLE", "POINTS_SUSPENSION", "NB_SPACE", "ARROWS", "MULTIPLICATION_SIGN",
+            "FR_SPLIT_WORDS_HYPHEN", "TOO_LONG_SENTENCE", "TOO_LONG_PARAGRAPH", "CONSECUTIVE_SPACES",
+            "DE_QUOTES", "TYPOGRAPHY_QUOTES", "COMMA_PARENTHESIS_WHITESPACE", "PRP_COMMA", "A_ACCENT");
+
+    private final Map<String, Tool> tools = new ConcurrentHashMap<>();
+
+    /** One checker per process: the dictionaries are loaded once, however many callers there are. */
+    public static Spelling shared() {
+        return SHARED;
+    }
+
+    /**
+     * The LanguageTool language for a story language ({@code fr}, {@code en}, {@code en-GB} …): French,
+     * British, Canadian, Australian … English when named, American English for plain {@code en}; empty
+     * for any other language.
+     */
+    public static Optional<String> variant(String lang) {
+        String tag = lang == null ? "" : lang.strip().replace('_', '-');
+        String primary = tag.split("-", 2)[0].toLowerCase(Locale.ROOT);
+        if (primary.equals("fr")) {
+            return Optional.of("fr");
+        }
+        if (primary.equals("en")) {
+            String region = tag.contains("-") ? tag.split("-", 2)[1].toUpperCase(Locale.ROOT) : "";
+            return Optional.of(switch (region) {
+                case "GB", "UK", "IE" -> "en-GB";
+                case "CA" -> "en-CA";
+                case "AU" -> "en-AU";
+                case "NZ" -> "en-NZ";
+                case "ZA" -> "en-ZA";
+                default -> "en-US";
+            });
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the checker for this story language is ready, so a check will not wait for loading. */
+    public boolean isReady(String lang) {
+        Optional<String> v = variant(lang);
+        return v.isEmpty() || (tools.containsKey(v.get()) && tools.get(v.get()).warm);
+    }
+
+    /**
+     * Loads the checker of a story language now (dictionaries, rules) if it is not loaded yet. Slow the
+     * first time: call it on a worker thread.
+     */
+    public void load(String lang) {
+        variant(lang).ifPresent(v -> tool(v).warmUp());
+    }
+
+    /**
+     * The spelling, grammar and typography mistakes of the story's title, summary and body prose, at
+     * most {@value #MAX_FINDINGS} plus one saying how many more. Code, links, e-mail addresses, hashtags,
+     * handles and the brand's own words (its name, preferred terms, the story's tags) are never reported
+     * as misspellings. Loads the language's checker on first use (slow): never call it on the FX thread.
+     */
+    public List<Finding> check(StoryDocument doc, Brand brand) {
+        Optional<String> v = variant(doc.story().lang());
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        Prose prose = Prose.of(doc);
+        if (prose.text().isBlank()) {
+            return List.of();
+        }
+        List<RuleMatch> matches;
+        try {
+            matches = tool(v.get()).check(prose.text());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "spelling check failed", e);
+            return List.of(Finding.of(Severity.INFO, null, "check.spelling.failed", 0));
+        }
+        Set<String> own = ownWords(doc, brand);
+        List<int[]> skipped = protectedRanges(prose.text());
+        List<Finding> out = new ArrayList<>();
+        String lang = v.get().substring(0, 2);
+        // Plain "en" does not say which English: British spellings are as right as American ones. The
+        // American checker says so in its message (it knows the British dictionary), the only place it does.
+        boolean anyEnglish = lang.equals("en") && !doc.story().lang().contains("-");
+        for (RuleMatch m : matches) {
+            String covered = prose.text().substring(m.getFromPos(), m.getToPos());
+            if (overlaps(skipped, m.getFromPos(), m.getToPos())
+                    || (isSpelling(m) && (isOwn(covered, own) || prose.isNameLike(m.getFromPos())
+                            || (anyEnglish && m.getMessage().contains("is British English"))))) {
+                continue;
+            }
+            out.add(finding(m, covered, prose.line(m.getFromPos()), lang));
+        }
+        out.sort(Comparator.comparingInt(Finding::line));
+        if (out.size() > MAX_FINDINGS) {
+            int more = out.size() - MAX_FINDINGS;
+            out = new ArrayList<>(out.subList(0, MAX_FINDINGS));
+            out.add(Finding.of(Severity.INFO, null, "check.spelling.more", 0, more));
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean isSpelling(RuleMatch m) {
+        return m.getRule().isDictionaryBasedSpellingRule();
+    }
+
+    private static Finding finding(RuleMatch m, String covered, int line, String lang) {
+        List<String> suggestions = m.getSuggestedReplacements().stream().filter(s -> !s.isBlank())
+                .limit(MAX_SUGGESTIONS).toList();
+        String open = lang.equals("fr") ? "«\u00a0" : "“";
+        String close = lang.equals("fr") ? "\u00a0»" : "”";
+        String joined = String.join(", ", suggestions);
+        String word = covered.strip();
+        if (isSpelling(m)) {
+            return suggestions.isEmpty() ? Finding.of(Severity.WARNING, null, "check.spelling.unknown", line, word)
+                    : Finding.of(Severity.WARNING, null, "check.spelling", line, word, joined);
+        }
+        String note = m.getMessage().replace("<suggestion>", open).replace("</suggestion>", close)
+                .replaceAll("<[^>]+>", "").strip();
+        String category = m.getRule().getCategory().getId().toString();
+        boolean typography = category.equals("TYPOGRAPHY") || category.equals("CAT_TYPOGRAPHIE")
+                || category.equals("PUNCTUATION") || category.equals("PONCTUATION_VIRGULE");
+        Severity severity = typography ? Severity.INFO : Severity.WARNING;
+        String code = typography ? "check.typography" : "check.grammar";
+        return suggestions.isEmpty() ? Finding.of(severity, null, code + ".note", line, word, note)
+                : Finding.of(severity, null, code, line, word, joined, note);
+    }
+
+    // Links, addresses, hashtags and handles: LanguageTool knows some of them, not all (a bare domain, a
+    // #CamelCaseTag, an @handle@instance).
+    private static final Pattern UNCHECKED = Pattern.compile(
+            "(?i)\\b(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|[#@][\\p{L}\\p{N}_]+(?:@[\\w.-]+)?"
+                    + "|\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:com|org|net|fr|io|be|ch|ca|uk|eu|de|co|app|dev)\\b(?:/\\S*)?");
+
+    private static List<int[]> protectedRanges(String text) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = UNCHECKED.matcher(text);
+        while (m.find()) {
+            out.add(new int[] {m.start(), m.end()});
+        }
+        return out;
+    }
+
+    private static boolean overlaps(List<int[]> ranges, int from, int to) {
+        for (int[] r : ranges) {
+            if (from < r[1] && to > r[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}’'_-]+");
+    private static final Pattern INLINE_CODE = Pattern.compile("`+([^`\\n]+)`+");
+
+    /** The brand's own vocabulary and what the author marked as code: words a dictionary cannot know. */
+    static Set<String> ownWords(StoryDocument doc, Brand brand) {
+        Set<String> out = new HashSet<>();
+        List<String> sources = new ArrayList<>();
+        sources.add(brand.name());
+        sources.add(brand.id());
+        sources.addAll(brand.voice().preferred().values());
+        sources.addAll(brand.social().values());
+        sources.addAll(doc.story().tags());
+        Matcher code = INLINE_CODE.matcher(doc.story().body());
+        while (code.find()) {
+            sources.add(code.group(1));
+        }
+        for (String s : sources) {
+            Matcher w = WORD.matcher(s == null ? "" : s);
+            while (w.find()) {
+                out.add(key(w.group()));
+                for (String part : w.group().split("[-_]")) {
+                    out.add(key(part));
+                }
+            }
+        }
+        out.remove("");
+        return out;
+    }
+
+    private static boolean isOwn(String covered, Set<String> own) {
+        Matcher w = WORD.matcher(covered);
+        boolean any = false;
+        while (w.find()) {
+            if (!own.contains(key(w.group()))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static String key(String word) {
+        return word.toLowerCase(Locale.ROOT).replace('\'', '’');
+    }
+
+    private Tool tool(String variant) {
+        return tools.computeIfAbsent(variant, Tool::new);
+    }
+
+    /** One LanguageTool for one language, used by one thread at a time. */
+    private static final class Tool {
+        private final String variant;
+        private JLanguageTool lt;
+        private volatile boolean warm;
+
+        Tool(String variant) {
+            this.variant = variant;
+        }
+
+        synchronized void warmUp() {
+            try {
+                check("Ok.");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized List<RuleMatch> check(String text) throws IOException {
+            if (lt == null) {
+                lt = create(Languages.getLanguageForShortCode(variant));
+            }
+            List<RuleMatch> matches = lt.check(text);
+            warm = true;
+            return matches;
+        }
+
+        private static JLanguageTool create(Language language) {
+            JLanguageTool tool = new JLanguageTool(language);
+            List<String> off = new ArrayList<>();
+            for (Rule r : tool.getAllActiveRules()) {
+                boolean wanted = CATEGORIES.contains(r.getCategory().getId().toString()) || KEPT.contains(r.getId());
+                if (!wanted || SKIPPED.contains(r.getId())) {
+                    off.add(r.getId());
+                }
+            }
+            tool.disableRules(off);
+            return tool;
+        }
+    }
+}
