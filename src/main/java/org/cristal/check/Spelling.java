@@ -134,6 +134,11 @@ public final class Spelling {
         try {
             matches = tool(v.get()).check(prose.text());
         } catch (IOException | RuntimeException e) {
+            if (interrupted(e)) {
+                // The caller gave up (a newer text, the studio closing): nothing to report.
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
             LOG.log(System.Logger.Level.WARNING, "spelling check failed", e);
             return List.of(Finding.of(Severity.INFO, null, "check.spelling.failed", 0));
         }
@@ -162,6 +167,15 @@ public final class Spelling {
         return List.copyOf(out);
     }
 
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
     private static boolean isSpelling(RuleMatch m) {
         return m.getRule().isDictionaryBasedSpellingRule();
     }
@@ -183,9 +197,12 @@ public final class Spelling {
         boolean typography = category.equals("TYPOGRAPHY") || category.equals("CAT_TYPOGRAPHIE")
                 || category.equals("PUNCTUATION") || category.equals("PONCTUATION_VIRGULE");
         Severity severity = typography ? Severity.INFO : Severity.WARNING;
-        String code = typography ? "check.typography" : "check.grammar";
-        return suggestions.isEmpty() ? Finding.of(severity, null, code + ".note", line, word, note)
-                : Finding.of(severity, null, code, line, word, joined, note);
+        if (suggestions.isEmpty()) {
+            return Finding.of(severity, null, typography ? "check.typography.note" : "check.grammar.note", line,
+                    word, note);
+        }
+        return Finding.of(severity, null, typography ? "check.typography" : "check.grammar", line, word, joined,
+                note);
     }
 
     // Links, addresses, hashtags and handles: LanguageTool knows some of them, not all (a bare domain, a

@@ -53,6 +53,8 @@ public final class StudioModel implements AutoCloseable {
             preview.paperProperty().set(org.cristal.render.PaperSize.A4);
         }
         preview.printReadyProperty().set(settings.getBoolean("brochure.printReady"));
+        preview.spellingProperty().set(settings.spellingEnabled());
+        preview.spellingProperty().addListener((o, a, b) -> settings.setSpellingEnabled(b));
         preview.paperProperty().addListener((o, a, b) -> settings.put("brochure.paper", b.name()));
         preview.printReadyProperty().addListener((o, a, b) -> settings.put("brochure.printReady", String.valueOf(b)));
         recent.setAll(settings.recentWorkspaces());
