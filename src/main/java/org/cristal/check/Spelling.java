@@ -33,11 +33,16 @@ import org.languagetool.rules.RuleMatch;
  * kept for the life of the instance; such a tool is not thread-safe, so each is used by one thread at
  * a time (a lock per tool). Use {@link #shared()} so that the studio and the command line load each
  * language once per process.
+ *
+ * <p>Paragraphs are checked one by one and what LanguageTool said about each is remembered (the last
+ * {@value #REMEMBERED} paragraphs per language): a keystroke changes one paragraph, so re-checking a
+ * story while it is typed costs one paragraph, not the whole story.
  */
 public final class Spelling {
     /** A long story with many slips gets this many findings and one that says how many more there are. */
     public static final int MAX_FINDINGS = 50;
     private static final int MAX_SUGGESTIONS = 3;
+    static final int REMEMBERED = 4_000;
     private static final System.Logger LOG = System.getLogger(Spelling.class.getName());
     private static final Spelling SHARED = new Spelling();
 
@@ -122,6 +127,14 @@ public final class Spelling {
      * as misspellings. Loads the language's checker on first use (slow): never call it on the FX thread.
      */
     public List<Finding> check(StoryDocument doc, Brand brand) {
+        return check(doc, brand, () -> false);
+    }
+
+    /**
+     * As {@link #check(StoryDocument, Brand)}, giving up (with an empty list) between two paragraphs
+     * once {@code stale} says the result is no longer wanted; the paragraphs checked so far are kept.
+     */
+    public List<Finding> check(StoryDocument doc, Brand brand, java.util.function.BooleanSupplier stale) {
         Optional<String> v = variant(doc.story().lang());
         if (v.isEmpty()) {
             return List.of();
@@ -130,9 +143,16 @@ public final class Spelling {
         if (prose.text().isBlank()) {
             return List.of();
         }
-        List<RuleMatch> matches;
+        List<Match> matches = new ArrayList<>();
         try {
-            matches = tool(v.get()).check(prose.text());
+            Tool tool = tool(v.get());
+            for (int i = 0; i < prose.parts().size(); i++) {
+                if (stale.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    return List.of();
+                }
+                int start = prose.starts().get(i);
+                tool.check(prose.parts().get(i)).forEach(m -> matches.add(m.shifted(start)));
+            }
         } catch (IOException | RuntimeException e) {
             if (interrupted(e)) {
                 // The caller gave up (a newer text, the studio closing): nothing to report.
@@ -149,14 +169,14 @@ public final class Spelling {
         // Plain "en" does not say which English: British spellings are as right as American ones. The
         // American checker says so in its message (it knows the British dictionary), the only place it does.
         boolean anyEnglish = lang.equals("en") && !doc.story().lang().contains("-");
-        for (RuleMatch m : matches) {
-            String covered = prose.text().substring(m.getFromPos(), m.getToPos());
-            if (overlaps(skipped, m.getFromPos(), m.getToPos())
-                    || (isSpelling(m) && (isOwn(covered, own) || prose.isNameLike(m.getFromPos())
-                            || (anyEnglish && m.getMessage().contains("is British English"))))) {
+        for (Match m : matches) {
+            String covered = prose.text().substring(m.from(), m.to());
+            if (overlaps(skipped, m.from(), m.to())
+                    || (m.spelling() && (isOwn(covered, own) || prose.isNameLike(m.from())
+                            || (anyEnglish && m.message().contains("is British English"))))) {
                 continue;
             }
-            out.add(finding(m, covered, prose.line(m.getFromPos()), lang));
+            out.add(finding(m, covered, prose.line(m.from()), lang));
         }
         out.sort(Comparator.comparingInt(Finding::line));
         if (out.size() > MAX_FINDINGS) {
@@ -176,24 +196,33 @@ public final class Spelling {
         return Thread.currentThread().isInterrupted();
     }
 
-    private static boolean isSpelling(RuleMatch m) {
-        return m.getRule().isDictionaryBasedSpellingRule();
+    /** What LanguageTool said about a stretch of a paragraph, kept without its parse of the sentence. */
+    private record Match(int from, int to, boolean spelling, String category, String message,
+            List<String> suggestions) {
+        static Match of(RuleMatch m) {
+            return new Match(m.getFromPos(), m.getToPos(), m.getRule().isDictionaryBasedSpellingRule(),
+                    m.getRule().getCategory().getId().toString(), m.getMessage(),
+                    m.getSuggestedReplacements().stream().filter(s -> !s.isBlank()).limit(MAX_SUGGESTIONS).toList());
+        }
+
+        Match shifted(int by) {
+            return new Match(from + by, to + by, spelling, category, message, suggestions);
+        }
     }
 
-    private static Finding finding(RuleMatch m, String covered, int line, String lang) {
-        List<String> suggestions = m.getSuggestedReplacements().stream().filter(s -> !s.isBlank())
-                .limit(MAX_SUGGESTIONS).toList();
+    private static Finding finding(Match m, String covered, int line, String lang) {
+        List<String> suggestions = m.suggestions();
         String open = lang.equals("fr") ? "«\u00a0" : "“";
         String close = lang.equals("fr") ? "\u00a0»" : "”";
         String joined = String.join(", ", suggestions);
         String word = covered.strip();
-        if (isSpelling(m)) {
+        if (m.spelling()) {
             return suggestions.isEmpty() ? Finding.of(Severity.WARNING, null, "check.spelling.unknown", line, word)
                     : Finding.of(Severity.WARNING, null, "check.spelling", line, word, joined);
         }
-        String note = m.getMessage().replace("<suggestion>", open).replace("</suggestion>", close)
+        String note = m.message().replace("<suggestion>", open).replace("</suggestion>", close)
                 .replaceAll("<[^>]+>", "").strip();
-        String category = m.getRule().getCategory().getId().toString();
+        String category = m.category();
         boolean typography = category.equals("TYPOGRAPHY") || category.equals("CAT_TYPOGRAPHIE")
                 || category.equals("PUNCTUATION") || category.equals("PONCTUATION_VIRGULE");
         Severity severity = typography ? Severity.INFO : Severity.WARNING;
@@ -274,6 +303,11 @@ public final class Spelling {
         return word.toLowerCase(Locale.ROOT).replace('\'', '’');
     }
 
+    /** Forgets the paragraphs already checked (the checkers stay loaded); for measurements. */
+    public void forgetParagraphs() {
+        tools.values().forEach(Tool::forget);
+    }
+
     private Tool tool(String variant) {
         return tools.computeIfAbsent(variant, Tool::new);
     }
@@ -283,6 +317,12 @@ public final class Spelling {
         private final String variant;
         private JLanguageTool lt;
         private volatile boolean warm;
+        private final Map<String, List<Match>> seen = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<Match>> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
 
         Tool(String variant) {
             this.variant = variant;
@@ -296,13 +336,23 @@ public final class Spelling {
             }
         }
 
-        synchronized List<RuleMatch> check(String text) throws IOException {
+        /** LanguageTool's matches in one paragraph, offsets from its start. */
+        synchronized List<Match> check(String paragraph) throws IOException {
+            List<Match> known = seen.get(paragraph);
+            if (known != null) {
+                return known;
+            }
             if (lt == null) {
                 lt = create(Languages.getLanguageForShortCode(variant));
             }
-            List<RuleMatch> matches = lt.check(text);
+            List<Match> matches = lt.check(paragraph).stream().map(Match::of).toList();
             warm = true;
+            seen.put(paragraph, matches);
             return matches;
+        }
+
+        synchronized void forget() {
+            seen.clear();
         }
 
         private static JLanguageTool create(Language language) {

@@ -12,7 +12,8 @@ import org.cristal.story.StoryDocument;
 /**
  * Spelling and grammar of the open story, checked after the previews and fast checks are shown, on
  * the one spelling thread. Requests coalesce: a pass that starts after a newer request was made does
- * nothing, and a result that arrives after one is dropped. The first pass of a language loads its
+ * nothing, one under way gives up at the next paragraph, and a result that arrives after one is
+ * dropped. The first pass of a language loads its
  * dictionaries (seconds): it first hands over a "loading" finding, so the user knows why nothing
  * comes yet, while typing and previews go on.
  */
@@ -43,7 +44,7 @@ final class SpellingPass {
             }
             List<Finding> found;
             try {
-                found = spelling.check(doc, brand);
+                found = spelling.check(doc, brand, () -> gen != generation.get());
             } catch (RuntimeException e) {
                 // Spelling is advice: a failure must cost neither the previews nor the other findings.
                 LOG.log(System.Logger.Level.WARNING, "spelling check failed", e);
