@@ -92,6 +92,8 @@ class PreviewModelTest {
         assertTrue(codes.contains("check.link.vague"), codes.toString());
     }
 
+    /** Loading LanguageTool's French takes seconds, many more when other builds share the cores. */
+    private static final int LOADING_SECONDS = 180;
     private static final String MISSPELT = "---\nlang: fr\n---\n# Le fournil\n\nPour réserver, "
             + "[cliquez ici](https://example.com/r).\n\nLe boulanjer ouvre à 7 heures.\n";
 
@@ -101,7 +103,7 @@ class PreviewModelTest {
 
     /** Waits until the spelling thread has done all it was given and the UI thread has applied it. */
     private void drainSpelling() throws Exception {
-        workers.spelling().submit(() -> { }).get(60, TimeUnit.SECONDS);
+        workers.spelling().submit(() -> { }).get(LOADING_SECONDS, TimeUnit.SECONDS);
         fx.run(() -> { });
     }
 
@@ -111,7 +113,7 @@ class PreviewModelTest {
         fx.await(() -> held.size() == 1);
         held.get(0).complete(null);
         fx.await(() -> preview.findings().stream().anyMatch(f -> f.code().equals("check.spelling")
-                && f.args().get(0).equals("boulanjer") && f.line() == 8));
+                && f.args().get(0).equals("boulanjer") && f.line() == 8), LOADING_SECONDS);
         List<String> off = fx.call(() -> {
             preview.spellingProperty().set(false);
             return preview.findings().stream().map(Finding::code).toList();
@@ -143,7 +145,7 @@ class PreviewModelTest {
         fx.run(() -> cold.findings().addListener((ListChangeListener<Finding>) c ->
                 cold.findings().forEach(f -> seen.add(f.code()))));
         fx.run(() -> cold.requestNow("s", MISSPELT));
-        fx.await(() -> cold.findings().stream().anyMatch(f -> f.code().equals("check.spelling")));
+        fx.await(() -> cold.findings().stream().anyMatch(f -> f.code().equals("check.spelling")), LOADING_SECONDS);
         assertTrue(seen.indexOf("check.spelling.loading") >= 0, seen.toString());
         assertTrue(seen.indexOf("check.spelling.loading") < seen.indexOf("check.spelling"), seen.toString());
         assertFalse(fx.call(() -> cold.findings().stream().anyMatch(f -> f.code().equals("check.spelling.loading"))));
