@@ -60,6 +60,7 @@ final class SpellingBench {
         double[] whole = new double[iterations];
         double[] edit = new double[iterations];
         double[] wholeCpu = new double[iterations];
+        double[] editCpu = new double[iterations];
         int findings = 0;
         String paragraph = longestLine(source);
         for (int i = -Math.max(5, iterations / 4); i < iterations; i++) {
@@ -72,12 +73,15 @@ final class SpellingBench {
             // The same story with one word more at the end of its longest paragraph.
             StoryDocument edited = StoryDocument.of(StoryParser.parse("bench",
                     source.replace(paragraph, paragraph + " " + (i + 1000) + ".")));
+            long c2 = cpu();
             long t2 = System.nanoTime();
             spelling.check(edited, brand);
             long t3 = System.nanoTime();
+            long c3 = cpu();
             if (i >= 0) {
                 whole[i] = BenchCommand.ms(t1 - t0);
                 wholeCpu[i] = BenchCommand.ms(c1 - c0);
+                editCpu[i] = BenchCommand.ms(c3 - c2);
                 edit[i] = BenchCommand.ms(t3 - t2);
             }
         }
@@ -85,6 +89,7 @@ final class SpellingBench {
         BenchCommand.row(out, name + ", whole story (" + findings + " findings)", whole);
         BenchCommand.row(out, name + ", whole story, CPU of the thread", wholeCpu);
         BenchCommand.row(out, name + ", after a one-paragraph edit", edit);
+        BenchCommand.row(out, name + ", after a one-paragraph edit, CPU of the thread", editCpu);
     }
 
     private static String longestLine(String source) {
