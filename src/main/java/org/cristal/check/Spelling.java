@@ -153,7 +153,8 @@ public final class Spelling {
                 int start = prose.starts().get(i);
                 tool.check(prose.parts().get(i)).forEach(m -> matches.add(m.shifted(start)));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: a jar of LanguageTool missing from a broken install; the story is still fine.
             if (interrupted(e)) {
                 // The caller gave up (a newer text, the studio closing): nothing to report.
                 Thread.currentThread().interrupt();
@@ -168,7 +169,7 @@ public final class Spelling {
         String lang = v.get().substring(0, 2);
         // Plain "en" does not say which English: British spellings are as right as American ones. The
         // American checker says so in its message (it knows the British dictionary), the only place it does.
-        boolean anyEnglish = lang.equals("en") && !doc.story().lang().contains("-");
+        boolean anyEnglish = lang.equals("en") && !doc.story().lang().replace('_', '-').contains("-");
         for (Match m : matches) {
             String covered = prose.text().substring(m.from(), m.to());
             if (overlaps(skipped, m.from(), m.to())
