@@ -59,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-workspace", description = "Only measure rendering.")
     boolean skipWorkspace;
 
+    @Option(names = "--skip-spelling", description = "Do not measure the spelling and grammar check (LanguageTool).")
+    boolean skipSpelling;
+
     @Option(names = "--workspace-file", paramLabel = "PATH", description = "Where to build the generated workspace (default: a temporary file, deleted after).")
     Path workspaceFile;
 
@@ -72,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
             return CristalCli.OK;
         }
         renderBench(out);
+        if (!skipSpelling) {
+            SpellingBench.run(out, longStory(words, "coffee-huila"), longStory(words, "boulangerie-levain"),
+                    Math.max(20, iterations / 10));
+        }
         if (!skipWorkspace) {
             workspaceBench(out);
         }
@@ -171,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void row(PrintWriter out, String name, double[] samples) {
+    static void row(PrintWriter out, String name, double[] samples) {
         double[] s = samples.clone();
         Arrays.sort(s);
         out.printf("| %s | %.2f | %.2f | %.2f |%n", name, percentile(s, 50), percentile(s, 95), s[s.length - 1]);
@@ -182,13 +189,18 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static double ms(long nanos) {
+    static double ms(long nanos) {
         return nanos / 1e6;
     }
 
     /** The sample coffee story, its body repeated (with numbered headings) up to {@code words} words. */
     static String longStory(int words) throws StoryFormatException {
-        String source = new String(resource(SAMPLES + "stories/coffee-huila.md"), StandardCharsets.UTF_8);
+        return longStory(words, "coffee-huila");
+    }
+
+    /** A sample story, its body repeated (with numbered headings) up to {@code words} words. */
+    static String longStory(int words, String sample) throws StoryFormatException {
+        String source = new String(resource(SAMPLES + "stories/" + sample + ".md"), StandardCharsets.UTF_8);
         StoryDocument doc = StoryDocument.of(StoryParser.parse("bench", source));
         String body = doc.story().body();
         StringBuilder text = new StringBuilder(source);
@@ -221,7 +233,7 @@ final class BenchCommand implements Callable<Integer> {
         });
     }
 
-    private static byte[] resource(String path) {
+    static byte[] resource(String path) {
         try (InputStream in = BenchCommand.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cristal.check.Checks;
+import org.cristal.check.Spelling;
 import org.cristal.library.RenditionExport;
 import org.cristal.library.FileAssets;
 import org.cristal.render.PaperSize;
@@ -79,6 +80,12 @@ final class RenderCommand implements Callable<Integer> {
             description = "Date of the rendering, e.g. 2026-11-23T09:00:00Z (default: now), for reproducible output.")
     String date;
 
+    // Off by default: loading LanguageTool adds seconds and a few hundred megabytes to a run that is
+    // otherwise well under a second, and scripts and CI want renditions, not proofreading.
+    @Option(names = "--spelling",
+            description = "Also check spelling and grammar (French, English; LanguageTool, offline). Adds a few seconds.")
+    boolean spelling;
+
     @Option(names = {"-v", "--verbose"}, description = "Show details of errors.")
     boolean verbose;
 
@@ -95,6 +102,10 @@ final class RenderCommand implements Callable<Integer> {
                 .withRemoteImages(allowRemoteImages)
                 .withUnsubscribeUrl(unsubscribeUrl == null ? "" : unsubscribeUrl);
         List<Finding> findings = new ArrayList<>(doc.findings());
+        // The dictionaries load while the channels render.
+        java.util.concurrent.CompletableFuture<List<Finding>> spelt = spelling
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Spelling.shared().check(doc, brand))
+                : java.util.concurrent.CompletableFuture.completedFuture(List.of());
         int files = 0;
         List<Rendition<? extends RenditionBody>> renditions = Renderers.render(channels, doc, brand, options);
         for (Rendition<? extends RenditionBody> r : renditions) {
@@ -106,6 +117,7 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         findings.addAll(Checks.run(doc, brand, all(renditions)));
+        findings.addAll(spelt.join());
         FindingsPrinter.print(out, storyFile.getFileName().toString(), findings);
         out.println(CliText.get("render.done", files, this.out.toAbsolutePath().normalize()));
         return CristalCli.OK;

@@ -4,6 +4,7 @@ import java.util.ResourceBundle;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -12,7 +13,10 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.cristal.ui.model.StudioModel;
 
-/** Language (system, French, English) and theme. Changing the language rebuilds the window. */
+/**
+ * Language (system, French, English), theme, and whether spelling and grammar are checked. Changing
+ * the language rebuilds the window.
+ */
 final class SettingsDialog {
     private SettingsDialog() {
     }
@@ -33,12 +37,16 @@ final class SettingsDialog {
         theme.getItems().addAll("light", "dark");
         theme.setConverter(converter(text, "settings.theme.light", "settings.theme.dark", ""));
         theme.setValue(model.settings().get("theme", "light"));
+        CheckBox spelling = new CheckBox(text.getString("settings.spelling"));
+        spelling.setId("spellingChoice");
+        spelling.setSelected(model.preview().spellingProperty().get());
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
         grid.setPadding(new Insets(10));
         grid.addRow(0, new Label(text.getString("settings.language")), language);
         grid.addRow(1, new Label(text.getString("settings.theme")), theme);
+        grid.add(spelling, 1, 2);
         dialog.getDialogPane().setContent(grid);
         ButtonType ok = new ButtonType(text.getString("dialog.ok"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(ok,
@@ -52,6 +60,8 @@ final class SettingsDialog {
             model.settings().put("language", language.getValue());
             model.settings().put("theme", theme.getValue());
             Theme.apply("dark".equals(theme.getValue()));
+            // Drops or starts the spelling findings at once; the studio model remembers the choice.
+            model.preview().spellingProperty().set(spelling.isSelected());
             model.settings().save();
             if (!before.equals(language.getValue())) {
                 relaunch.run();

@@ -211,4 +211,19 @@ class RenderCommandTest {
             Locale.setDefault(Locale.ENGLISH);
         }
     }
+
+    @Test
+    void spellingFindingsArePrintedAtTheirLineOnlyWithTheSpellingOption(@TempDir Path dir) throws Exception {
+        Path story = dir.resolve("fournil.md");
+        java.nio.file.Files.writeString(story, "---\ntitle: Le fournil\nlang: fr\n---\n"
+                + "Chaque matin, nous cuisons le pain.\n\nLe boulanjer ouvre à 7 heures.\n");
+        CliRun with = cli("render", story.toString(), "--channel", "web", "--spelling", "--out",
+                dir.resolve("a").toString());
+        assertEquals(0, with.code(), with.err());
+        assertTrue(with.out().contains("fournil.md:7:") && with.out().contains("boulanjer")
+                && with.out().contains("boulanger"), with.out());
+        CliRun without = cli("render", story.toString(), "--channel", "web", "--out", dir.resolve("b").toString());
+        assertEquals(0, without.code(), without.err());
+        assertFalse(without.out().contains("boulanjer"), without.out());
+    }
 }

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cristal.check.Checks;
+import org.cristal.check.Spelling;
 import org.cristal.library.Workspace;
 import org.cristal.render.PaperSize;
 import org.cristal.render.RenderOptions;
@@ -25,7 +26,8 @@ import org.cristal.story.StoryDocument;
 /**
  * The four renditions of the open story, kept current while the user types: requests are
  * debounced, rendering runs on the render threads, and a result that arrives after a newer request
- * is dropped, so the previews never go back in time.
+ * is dropped, so the previews never go back in time. Spelling and grammar (when turned on) come after,
+ * from a {@link SpellingPass} on their own thread, and are appended to the findings when they arrive.
  */
 public final class PreviewModel {
     public static final Duration DEBOUNCE = Duration.ofMillis(150);
@@ -48,6 +50,13 @@ public final class PreviewModel {
     // One date per opened story: a PDF whose bytes change with the clock would be re-rasterised on every keystroke.
     private Instant renderedAt = Instant.now();
     private String source = "";
+    private final javafx.beans.property.BooleanProperty spelling = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final SpellingPass spellingPass;
+    // What the findings list is made of, on the FX thread: the fast pass and the spelling pass.
+    private List<Finding> fastFindings = List.of();
+    private List<Finding> spellingFindings = List.of();
+    private StoryDocument shownDoc;
+    private Brand shownBrand;
 
     /** How the four renditions are made; tests put a slow one here. */
     @FunctionalInterface
@@ -59,11 +68,29 @@ public final class PreviewModel {
     private final RenderAll renderAll;
 
     public PreviewModel(Workers workers, Supplier<Workspace> workspace) {
-        this(workers, workspace, Renderers::renderAll);
+        this(workers, workspace, Renderers::renderAll, Spelling.shared());
     }
 
     PreviewModel(Workers workers, Supplier<Workspace> workspace, RenderAll renderAll) {
+        this(workers, workspace, renderAll, Spelling.shared());
+    }
+
+    PreviewModel(Workers workers, Supplier<Workspace> workspace, RenderAll renderAll, Spelling checker) {
         this.renderAll = renderAll;
+        this.spellingPass = new SpellingPass(workers, checker, found -> {
+            if (spelling.get()) {
+                spellingFindings = found;
+                publishFindings();
+            }
+        });
+        spelling.addListener((o, a, on) -> {
+            spellingPass.cancel();
+            spellingFindings = List.of();
+            publishFindings();
+            if (on && shownDoc != null) {
+                spellingPass.request(shownDoc, shownBrand);
+            }
+        });
         this.workers = workers;
         this.workspace = workspace;
         this.debouncer = new Debouncer(workers.timer(), DEBOUNCE, workers.fx(), this::render);
@@ -84,6 +111,14 @@ public final class PreviewModel {
     /** The brand of the renditions shown (sender name and avatar in the previews). */
     public ReadOnlyObjectProperty<Brand> brandProperty() {
         return brand.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether spelling and grammar are checked (LanguageTool; on by default). Turning it off drops
+     * their findings at once.
+     */
+    public javafx.beans.property.BooleanProperty spellingProperty() {
+        return spelling;
     }
 
     /** The brochure's paper (A4, the A5 flyer or the tri-fold; brands in North America get Letter sizes unless {@link #exactPaperProperty()}). */
@@ -133,6 +168,10 @@ public final class PreviewModel {
         generation.incrementAndGet();
         debouncer.cancel();
         renditions.set(null);
+        spellingPass.cancel();
+        fastFindings = List.of();
+        spellingFindings = List.of();
+        shownDoc = null;
         findings.clear();
     }
 
@@ -168,12 +207,12 @@ public final class PreviewModel {
                     }
                     // The content checks run here, on the render thread that finished the renditions.
                     List<Finding> checks = all == null || gen != generation.get() ? List.of() : checks(doc, used, all);
-                    workers.fx().execute(() -> deliver(gen, all, used, checks));
+                    workers.fx().execute(() -> deliver(gen, all, used, checks, doc));
                 });
             } catch (Exception e) {
                 // The text does not parse (a broken draft): keep showing the last good previews.
                 LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
-                workers.fx().execute(() -> deliver(gen, null, null, List.of()));
+                workers.fx().execute(() -> deliver(gen, null, null, List.of(), null));
             }
         });
     }
@@ -191,7 +230,7 @@ public final class PreviewModel {
         }
     }
 
-    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks) {
+    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc) {
         if (gen != generation.get()) {
             return;
         }
@@ -200,7 +239,26 @@ public final class PreviewModel {
             renditions.set(all);
             List<Finding> list = new ArrayList<>(all.findings());
             list.addAll(checks);
-            findings.setAll(list);
+            fastFindings = list;
+            // Another story's spelling findings go at once; this story's stay until the new pass lands,
+            // so the list does not blink at every keystroke.
+            if (shownDoc == null || !shownDoc.story().id().equals(doc.story().id())) {
+                spellingFindings = List.of();
+            }
+            shownDoc = doc;
+            shownBrand = used;
+            publishFindings();
+            if (spelling.get()) {
+                spellingPass.request(doc, used);
+            }
         }
+    }
+
+    private void publishFindings() {
+        List<Finding> list = new ArrayList<>(fastFindings);
+        if (spelling.get()) {
+            list.addAll(spellingFindings);
+        }
+        findings.setAll(list);
     }
 }

@@ -15,12 +15,13 @@ import org.cristal.library.WorkspaceLocations;
 
 /**
  * What the studio remembers between runs: the last workspace and story, recent workspaces, layout,
- * window size, theme and language. A small properties file next to the default workspace; a missing
+ * window size, theme, language and whether spelling is checked. A small properties file next to the default workspace; a missing
  * or damaged file just means defaults, never a failed start.
  */
 public final class Settings {
     public static final String PROPERTY = "cristal.settings";
     private static final int MAX_RECENT = 8;
+    private static final String SPELLING = "spelling";
     private static final System.Logger LOG = System.getLogger(Settings.class.getName());
 
     private final Path file;
@@ -76,6 +77,15 @@ public final class Settings {
 
     public boolean getBoolean(String key) {
         return Boolean.parseBoolean(values.getProperty(key, "false"));
+    }
+
+    /** Whether the studio checks spelling and grammar with LanguageTool; on unless the user turned it off. */
+    public boolean spellingEnabled() {
+        return !"false".equals(values.getProperty(SPELLING, "true"));
+    }
+
+    public void setSpellingEnabled(boolean on) {
+        put(SPELLING, String.valueOf(on));
     }
 
     public Optional<Path> lastWorkspace() {

@@ -62,6 +62,8 @@ public final class StudioModel implements AutoCloseable {
         preview.printReadyProperty().set(settings.getBoolean("brochure.printReady"));
         preview.exactPaperProperty().set(settings.getBoolean("brochure.exactPaper"));
         preview.exactPaperProperty().addListener((o, a, b) -> settings.put("brochure.exactPaper", String.valueOf(b)));
+        preview.spellingProperty().set(settings.spellingEnabled());
+        preview.spellingProperty().addListener((o, a, b) -> settings.setSpellingEnabled(b));
         preview.paperProperty().addListener((o, a, b) -> settings.put("brochure.paper", b.name()));
         preview.printReadyProperty().addListener((o, a, b) -> settings.put("brochure.printReady", String.valueOf(b)));
         recent.setAll(settings.recentWorkspaces());

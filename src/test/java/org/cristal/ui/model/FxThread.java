@@ -33,10 +33,15 @@ final class FxThread implements AutoCloseable {
 
     /** Waits until {@code check}, read on the UI thread, holds. */
     void await(Callable<Boolean> check) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        await(check, 20);
+    }
+
+    /** The same, for slower work (loading spelling dictionaries on a busy machine). */
+    void await(Callable<Boolean> check, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!call(check)) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("condition not reached in 20 s");
+                throw new AssertionError("condition not reached in " + seconds + " s");
             }
             Thread.sleep(20);
         }

@@ -206,4 +206,13 @@ class StudioModelTest {
         assertEquals(file.toAbsolutePath().normalize(), again.lastWorkspace().orElseThrow());
         assertEquals(id, again.lastStory(file).orElseThrow());
     }
+
+    @Test
+    void theSpellingOptionIsOnByDefaultAndTurningItOffIsRemembered() throws Exception {
+        assertTrue(fx.call(() -> studio.preview().spellingProperty().get()));
+        fx.run(() -> studio.preview().spellingProperty().set(false));
+        assertFalse(fx.call(() -> studio.settings().spellingEnabled()));
+        fx.run(() -> studio.settings().save());
+        assertFalse(Settings.load(dir.resolve("settings.properties")).spellingEnabled());
+    }
 }
