@@ -51,7 +51,7 @@ final class Pacer {
             now = nanos();
         }
         // After a long pause (a reconnection) the pace restarts from now instead of catching up in a burst.
-        next = Math.max(next, now - intervalNanos) + intervalNanos;
+        next = Math.max(next, now) + intervalNanos;
     }
 
     private long nanos() {

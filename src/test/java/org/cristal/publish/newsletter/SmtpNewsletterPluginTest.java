@@ -27,7 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.LocalText;
+import org.cristal.publish.PublishRequest;
+import org.cristal.render.Renderers;
 import org.cristal.publish.PublishException;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.TestContext;
@@ -140,6 +143,32 @@ class SmtpNewsletterPluginTest {
         assertEquals(3, ids.size(), "one Message-ID per recipient");
         assertEquals(ids, new HashSet<>(context.journalMap().values()), "the journal holds what was accepted");
         assertTrue(context.journalMap().containsKey("to:marie@example.com"));
+    }
+
+    @Test
+    void anUnsubscribeLinkTheRendererWroteIsReplacedByEachRecipientsOwn() throws Exception {
+        PublishRequest plain = request(ChannelSettings.of(Map.of()));
+        var o = org.cristal.render.common.RenderFixtures.options();
+        String generic = "https://lists.example/unsubscribe?list=42&src=email";
+        var options = new org.cristal.render.RenderOptions(o.now(), o.zone(), o.assets(), o.allowRemoteImages(),
+                o.paper(), o.limits(), generic, o.printReady());
+        var email = org.cristal.render.Renderers.EMAIL.render(plain.story(), plain.brand(), options);
+        assertTrue(email.body().html().contains("list=42&amp;src=email"), "the renderer wrote the generic link");
+        Renderers.All all = new Renderers.All(null, email, null, null);
+        PublishRequest withLink = new PublishRequest(plain.entryId(), plain.idempotencyKey(), plain.story(),
+                plain.revision(), plain.brand(), all, plain.assets(), secret(settings(port(), people(dir, 2))),
+                plain.scheduledAt());
+
+        plugin.publish(withLink, new TestContext());
+
+        MimeMessage first = receivedByAddress().get("person1@example.com");
+        String own = "https://nimbus-accounting.example/unsubscribe?e=person1%40example.com";
+        String html = part(first, "text/html");
+        String text = part(first, "text/plain");
+        assertFalse(html.contains("list=42") || text.contains("list=42"), "the generic link is gone");
+        assertEquals(1, html.split(java.util.regex.Pattern.quote(own), -1).length - 1, "one link, in the footer");
+        assertTrue(text.contains(own), text);
+        assertEquals("<" + own + ">", first.getHeader("List-Unsubscribe", null));
     }
 
     @Test
