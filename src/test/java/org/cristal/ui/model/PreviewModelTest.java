@@ -86,4 +86,15 @@ class PreviewModelTest {
         List<String> codes = fx.call(() -> preview.findings().stream().map(f -> f.code()).toList());
         assertTrue(codes.contains("check.link.vague"), codes.toString());
     }
+
+    @Test
+    void theParsersOwnFindingsReachTheFindingsList() throws Exception {
+        // 30 nested quotes: the parser flattens them and says so; the studio must show it as the CLI does.
+        fx.run(() -> preview.requestNow("s", "# Citations\n\n" + ">".repeat(30) + " Tout au fond.\n"));
+        fx.await(() -> held.size() == 1);
+        held.get(0).complete(null);
+        fx.await(() -> preview.renditionsProperty().get() != null);
+        List<String> codes = fx.call(() -> preview.findings().stream().map(f -> f.code()).toList());
+        assertTrue(codes.contains("story.nestingLimited"), codes.toString());
+    }
 }

@@ -187,7 +187,8 @@ class PreviewGridTest {
         runFx(() -> grid.social().networkProperty().set(Network.X));
         assertEquals(posts, robot.lookup("#socialPreview .social-card").queryAll().size());
         assertTrue(robot.lookup(".post-number").queryAll().stream()
-                .anyMatch(n -> ("1/" + posts).equals(((Label) n).getText())), "numbered as a thread");
+                .anyMatch(n -> ("Post 1 of " + posts + " in the thread").equals(((Label) n).getText())),
+                "numbered as a thread, in words: the post text already ends with 1/n");
         runFx(() -> grid.social().networkProperty().set(Network.MASTODON));
         assertEquals(threaded.social().body().thread(Network.MASTODON).size(),
                 robot.lookup("#socialPreview .social-card").queryAll().size());

@@ -1,0 +1,34 @@
+package org.cristal.library;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * One publication of one story revision to one channel account.
+ *
+ * @param idempotencyKey the same on every attempt: a retry or a restart never posts twice
+ * @param channel        the rendition it sends ({@code web}, {@code email}, {@code social}, {@code brochure})
+ * @param target         what the user recognises ("@levain@piaille.fr", "1,204 subscribers"), may be ""
+ * @param scheduledAt    when it should go, UTC
+ * @param zone           the zone the user scheduled it in, to show the time as they meant it
+ * @param nextAttemptAt  when a {@link OutboxState#RETRYING} entry is tried again, else null
+ * @param publishedAt    when it went live, else null
+ * @param items          posts of a thread, e-mails of a newsletter, files written
+ * @param error          the last failure's message by language ("en", "fr"), empty when none
+ */
+public record OutboxEntry(long id, String idempotencyKey, String storyId, int revision, String account,
+        String plugin, String channel, String target, Instant scheduledAt, ZoneId zone, OutboxState state,
+        int attempts, Instant nextAttemptAt, String remoteId, String url, Instant publishedAt, int items,
+        Map<String, String> error, Instant createdAt, Instant updatedAt) {
+
+    /** When it is next due: the retry time if any, else the scheduled time. */
+    public Instant dueAt() {
+        return nextAttemptAt != null ? nextAttemptAt : scheduledAt;
+    }
+
+    /** What to queue. */
+    public record New(String idempotencyKey, String storyId, int revision, String account, String plugin,
+            String channel, String target, Instant scheduledAt, ZoneId zone) {
+    }
+}
