@@ -51,6 +51,12 @@ record SmtpSettings(String host, int port, String security, String user, String 
             p.setProperty(prefix + "starttls.enable", "true");
             p.setProperty(prefix + "starttls.required", "true");
         }
+        // Properties.put, not setProperty: Jakarta Mail takes these as factory objects.
+        if (TLS.equals(security)) {
+            p.put(prefix + "ssl.socketFactory", NoDelaySockets.TLS);
+        } else {
+            p.put(prefix + "socketFactory", NoDelaySockets.PLAIN);
+        }
         if (!NONE.equals(security)) {
             p.setProperty(prefix + "ssl.checkserveridentity", "true");
         }
