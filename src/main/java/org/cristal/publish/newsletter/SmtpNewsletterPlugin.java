@@ -346,7 +346,6 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                 } catch (SmtpConnection.Dropped e) {
                     connected = false;
                     connection.close();
-                    lastFailure = null;
                 } catch (PublishException e) {
                     if (!e.isTransient() || !everConnected) {
                         throw e; // wrong password, TLS refused, or the server was never reachable: say so now
@@ -356,8 +355,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                 context.checkCancelled();
             }
             throw PublishException.transientFailure(text("smtp.error.dropped",
-                    request.settings().get(HOST, ""), done, total,
-                    lastFailure == null ? "" : lastFailure.text().toString()), null);
+                    request.settings().get(HOST, ""), done, total), lastFailure);
         }
 
         private boolean connected;
