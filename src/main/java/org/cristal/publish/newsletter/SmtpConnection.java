@@ -140,6 +140,14 @@ final class SmtpConnection implements AutoCloseable {
             if (c instanceof SocketTimeoutException) {
                 return PublishException.transientFailure(text("smtp.error.timeout", where), null);
             }
+            if (c instanceof java.security.cert.CertificateException
+                    || c instanceof java.security.cert.CertPathBuilderException
+                    || c instanceof java.security.cert.CertPathValidatorException
+                    || String.valueOf(c.getMessage()).contains("identity of server")) {
+                return PublishException.permanent(text("smtp.error.certificate", where));
+            }
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SSLException) {
                 return PublishException.permanent(text("smtp.error.tls", where, settings.security().toUpperCase(java.util.Locale.ROOT),
                         String.valueOf(c.getMessage())));

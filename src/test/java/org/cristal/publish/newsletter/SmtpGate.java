@@ -25,6 +25,7 @@ final class SmtpGate implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Set<String> deferred = ConcurrentHashMap.newKeySet();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     SmtpGate(int targetPort) throws IOException {
@@ -42,6 +43,15 @@ final class SmtpGate implements AutoCloseable {
     /** RCPT TO this address gets "550 5.1.1 … User unknown". */
     void refuse(String address) {
         refused.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** RCPT TO this address gets "450 4.2.1 … try again later" until {@link #stopDeferring}. */
+    void defer(String address) {
+        deferred.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    void stopDeferring() {
+        deferred.clear();
     }
 
     /** Closes every open connection, as a router or a server restart would. */
@@ -127,10 +137,13 @@ final class SmtpGate implements AutoCloseable {
                     data = true;
                 } else if (upper.startsWith("RCPT TO:")) {
                     String address = text.substring(text.indexOf('<') + 1, text.indexOf('>')).toLowerCase(Locale.ROOT);
-                    if (refused.contains(address)) {
+                    String reply = refused.contains(address)
+                            ? "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown\r\n"
+                            : deferred.contains(address) ? "450 4.2.1 <" + address + ">: Mailbox busy, try again later\r\n"
+                            : null;
+                    if (reply != null) {
                         synchronized (client) {
-                            client.write(("550 5.1.1 <" + address + ">: Recipient address rejected: User unknown\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
+                            client.write(reply.getBytes(StandardCharsets.US_ASCII));
                             client.flush();
                         }
                         continue;

@@ -374,6 +374,67 @@ class SmtpNewsletterPluginTest {
     }
 
     @Test
+    void aRecipientDeferredByTheServerIsTriedAgainOnTheNextAttemptAlone() throws Exception {
+        Path csv = people(dir, 4);
+        try (SmtpGate gate = new SmtpGate(port())) {
+            gate.defer("person2@example.com");
+            TestContext first = new TestContext();
+            PublishException e = assertThrows(PublishException.class,
+                    () -> plugin.publish(request(secret(settings(gate.port(), csv))), first));
+            assertEquals(PublishException.Kind.TRANSIENT, e.kind());
+            assertEquals("The server asked to try again later for 1 of 4 recipients; Cristal will send them theirs on "
+                    + "the next attempt, without sending the others twice.", e.message(Locale.ENGLISH));
+            assertEquals(3, first.journalMap().size());
+            assertEquals(3, mail.getReceivedMessages().length);
+
+            gate.stopDeferring();
+            TestContext second = new TestContext();
+            second.journalMap().putAll(first.journalMap());
+            assertEquals(4, plugin.publish(request(secret(settings(gate.port(), csv))), second).items());
+        }
+        List<MimeMessage> all = List.of(mail.getReceivedMessages());
+        assertEquals("person2@example.com", to(all.get(3)), "only the deferred recipient was sent to again");
+        assertTrue(countsByAddress(all).values().stream().allMatch(c -> c == 1));
+    }
+
+    @Test
+    void aServerThatDoesNotOfferStartTlsNeverGetsThePassword() throws Exception {
+        // GreenMail's plain SMTP port does not offer STARTTLS.
+        Map<String, String> s = settings(port(), people(dir, 1));
+        s.put(SmtpNewsletterPlugin.SECURITY, "starttls");
+        PublishException e = assertThrows(PublishException.class,
+                () -> plugin.testConnection(secret(s), new TestContext()));
+        assertEquals(PublishException.Kind.PERMANENT, e.kind(), e.getMessage());
+        assertEquals("The mail server 127.0.0.1:" + port() + " does not offer STARTTLS, so Cristal did not send your "
+                + "password. Choose TLS (port 465), or ask your provider for the right settings.", e.message(Locale.ENGLISH));
+        assertTrue(e.message(Locale.FRENCH).startsWith("Le serveur de messagerie 127.0.0.1:" + port()
+                + " ne propose pas STARTTLS"), e.message(Locale.FRENCH));
+        assertNoSecret(e);
+    }
+
+    @Test
+    void aTlsServerWithACertificateNobodyTrustsIsRefusedForGood() throws Exception {
+        // GreenMail's SMTPS port presents its own self-signed certificate, which the JDK's trust store lacks.
+        GreenMail smtps = new GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTPS.dynamicPort());
+        smtps.start();
+        try {
+            Map<String, String> s = settings(smtps.getSmtps().getPort(), people(dir, 1));
+            s.put(SmtpNewsletterPlugin.SECURITY, "tls");
+            PublishException e = assertThrows(PublishException.class,
+                    () -> plugin.publish(request(secret(s)), new TestContext()));
+            assertEquals(PublishException.Kind.PERMANENT, e.kind(), e.getMessage());
+            assertEquals("The mail server 127.0.0.1:" + smtps.getSmtps().getPort() + " presented a certificate that is "
+                    + "not trusted (self-signed, expired, or for another name), so Cristal did not send your password. "
+                    + "Check the server name your provider gives.", e.message(Locale.ENGLISH));
+            assertTrue(e.message(Locale.FRENCH).contains("un certificat non reconnu"), e.message(Locale.FRENCH));
+            assertNoSecret(e);
+            assertEquals(0, smtps.getReceivedMessages().length);
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    @Test
     void aListWithoutAnEmailColumnIsRefusedWithItsHeaderAndNothingIsSent() throws Exception {
         Path csv = NewsletterFixture.write(dir, "contacts.csv", "name,phone\nMarie,0102030405\n");
         PublishException e = assertThrows(PublishException.class,
