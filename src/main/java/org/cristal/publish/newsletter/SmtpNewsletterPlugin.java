@@ -261,10 +261,13 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         }
 
         PublishResult send() throws PublishException {
+            // Read once: this attempt is the entry's only writer, and a query per recipient costs more than
+            // the send itself on a workspace file.
+            Map<String, String> known = new java.util.HashMap<>(journal.all());
             int total = list.size();
             int alreadyDone = 0;
             for (Recipients.Recipient r : list) {
-                if (done(key(r))) {
+                if (known.containsKey("to:" + key(r)) || known.containsKey("failed:" + key(r))) {
                     alreadyDone++;
                 }
             }
@@ -275,12 +278,12 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             int done = 0;
             for (Recipients.Recipient r : list) {
                 String key = key(r);
-                if (journal.get("to:" + key).isPresent()) {
+                if (known.containsKey("to:" + key)) {
                     already++;
                     done++;
                     continue;
                 }
-                if (journal.get("failed:" + key).isPresent()) {
+                if (known.containsKey("failed:" + key)) {
                     refused++;
                     done++;
                     continue;
@@ -312,10 +315,6 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             }
             context.progress(1, text("smtp.progress.done", sent + already, total, skippedInList, refused));
             return new PublishResult("", "", context.clock().instant(), sent + already);
-        }
-
-        private boolean done(String key) {
-            return journal.get("to:" + key).isPresent() || journal.get("failed:" + key).isPresent();
         }
 
         /** Sends one message, reconnecting a few times if the connection drops; the same message each time. */
