@@ -137,7 +137,8 @@ class PluginRegistryTest {
             }
         }
 
-        assertEquals(List.of(EXAMPLE_ID), r.plugins().stream().map(ChannelPlugin::id).toList());
+        // Of the jars, only the good one loads (the built-in plugins load beside it).
+        assertEquals(List.of(EXAMPLE_ID), r.plugins().stream().filter(r::isThirdParty).map(ChannelPlugin::id).toList());
         assertEquals(List.of("b-corrupt.jar", "c-id-throws.jar", "d-constructor-throws.jar", "e-settings-throw.jar",
                 "f-same-id.jar", "g-bad-id.jar", "h-no-services.jar", "i-not-a-plugin.jar", "i-not-a-plugin.jar"),
                 r.problems().stream().map(PluginProblem::source).toList());

@@ -1,0 +1,414 @@
+package org.cristal.publish.newsletter;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.ChannelSettings;
+import org.cristal.publish.Journal;
+import org.cristal.publish.LocalText;
+import org.cristal.publish.PublishContext;
+import org.cristal.publish.PublishException;
+import org.cristal.publish.PublishRequest;
+import org.cristal.publish.PublishResult;
+import org.cristal.publish.SettingProblem;
+import org.cristal.publish.SettingSpec;
+import org.cristal.story.Channel;
+import org.cristal.story.EmailMessage;
+import org.cristal.story.Rendition;
+import org.cristal.story.Urls;
+
+/**
+ * Sends the story's email rendition as a newsletter through the user's own SMTP server, one personalised
+ * message per recipient of a CSV list ({@code {{first_name|there}}} filled per person, a one-click
+ * unsubscribe link of their own), over one reused connection, at a set pace.
+ *
+ * <p>Resumable: each recipient the server accepted is written to the journal ({@code to:<address>} →
+ * Message-ID) before the next is sent, and a later attempt skips them, so a crash or a cancel after 3,000
+ * of 10,000 resumes at 3,001. Each message's Message-ID is derived from the publication's idempotency key
+ * and the address, so a message sent again after a connection dropped at the worst moment carries the
+ * same id and receivers can tell it is a copy. A recipient the server refuses for good (550) is written
+ * as {@code failed:<address>} and counted; the others still get theirs.
+ */
+public final class SmtpNewsletterPlugin implements ChannelPlugin {
+    static final String HOST = "host";
+    static final String PORT = "port";
+    static final String SECURITY = "security";
+    static final String USER = "username";
+    static final String PASSWORD = "password";
+    static final String FROM = "from";
+    static final String FROM_NAME = "fromName";
+    static final String REPLY_TO = "replyTo";
+    static final String RECIPIENTS = "recipients";
+    static final String UNSUBSCRIBE = "unsubscribeUrl";
+    static final String RATE = "ratePerMinute";
+    static final String TEST_RECIPIENT = "testRecipient";
+    static final int DEFAULT_RATE = 60;
+
+    /** Timeouts and retry pacing; tests shorten them. */
+    record Tuning(Pacer.Sleeper sleeper, Duration connectTimeout, Duration readTimeout, Duration reconnectDelay,
+            int reconnects) {
+        static final Tuning DEFAULT = new Tuning(Pacer.REAL, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), 3);
+    }
+
+    private final Tuning tuning;
+
+    public SmtpNewsletterPlugin() {
+        this(Tuning.DEFAULT);
+    }
+
+    SmtpNewsletterPlugin(Tuning tuning) {
+        this.tuning = tuning;
+    }
+
+    @Override
+    public String id() {
+        return "smtp-newsletter";
+    }
+
+    @Override
+    public LocalText displayName() {
+        return text("smtp.name");
+    }
+
+    @Override
+    public LocalText description() {
+        return text("smtp.description");
+    }
+
+    @Override
+    public String icon() {
+        return "fth-mail";
+    }
+
+    @Override
+    public Set<Channel> renditions() {
+        return Set.of(Channel.EMAIL);
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(
+                SettingSpec.required(HOST, SettingSpec.Type.TEXT, text("smtp.setting.host"),
+                        text("smtp.setting.host.help")),
+                new SettingSpec(SECURITY, SettingSpec.Type.CHOICE, false, false, SmtpSettings.STARTTLS,
+                        List.of(SmtpSettings.STARTTLS, SmtpSettings.TLS, SmtpSettings.NONE),
+                        text("smtp.setting.security"), text("smtp.setting.security.help")),
+                SettingSpec.optional(PORT, SettingSpec.Type.INTEGER, "", text("smtp.setting.port"),
+                        text("smtp.setting.port.help")),
+                SettingSpec.optional(USER, SettingSpec.Type.TEXT, "", text("smtp.setting.username"),
+                        text("smtp.setting.username.help")),
+                new SettingSpec(PASSWORD, SettingSpec.Type.PASSWORD, false, true, "", List.of(),
+                        text("smtp.setting.password"), text("smtp.setting.password.help")),
+                SettingSpec.required(FROM, SettingSpec.Type.EMAIL, text("smtp.setting.from"),
+                        text("smtp.setting.from.help")),
+                SettingSpec.optional(FROM_NAME, SettingSpec.Type.TEXT, "", text("smtp.setting.fromName"),
+                        text("smtp.setting.fromName.help")),
+                SettingSpec.optional(REPLY_TO, SettingSpec.Type.EMAIL, "", text("smtp.setting.replyTo"),
+                        text("smtp.setting.replyTo.help")),
+                SettingSpec.required(RECIPIENTS, SettingSpec.Type.FILE, text("smtp.setting.recipients"),
+                        text("smtp.setting.recipients.help")),
+                SettingSpec.optional(UNSUBSCRIBE, SettingSpec.Type.TEXT, "", text("smtp.setting.unsubscribe"),
+                        text("smtp.setting.unsubscribe.help", "https://example.com/unsubscribe?e={{email}}")),
+                SettingSpec.optional(RATE, SettingSpec.Type.INTEGER, Integer.toString(DEFAULT_RATE),
+                        text("smtp.setting.rate"), text("smtp.setting.rate.help")),
+                SettingSpec.optional(TEST_RECIPIENT, SettingSpec.Type.EMAIL, "", text("smtp.setting.testRecipient"),
+                        text("smtp.setting.testRecipient.help")));
+    }
+
+    @Override
+    public List<SettingProblem> validate(ChannelSettings settings) {
+        List<SettingProblem> out = new ArrayList<>(SettingProblem.basic(settings(), settings));
+        int port = settings.getInt(PORT, 587);
+        if (port < 1 || port > 65535) {
+            out.add(new SettingProblem(PORT, text("smtp.problem.port")));
+        }
+        if (settings.get(USER).isPresent() && settings.values().getOrDefault(PASSWORD, "").isEmpty()) {
+            out.add(new SettingProblem(PASSWORD, text("smtp.problem.password")));
+        }
+        for (String key : List.of(FROM, REPLY_TO, TEST_RECIPIENT)) {
+            settings.get(key).filter(a -> !Recipients.valid(a)).filter(a -> out.stream().noneMatch(
+                    p -> p.key().equals(key))).ifPresent(a -> out.add(new SettingProblem(key,
+                    LocalText.fromBundle(PublishException.BUNDLE, "publish.setting.email"))));
+        }
+        if (settings.getInt(RATE, DEFAULT_RATE) < 0) {
+            out.add(new SettingProblem(RATE, text("smtp.problem.rate")));
+        }
+        settings.get(UNSUBSCRIBE).ifPresent(template -> {
+            String sample = NewsletterTemplate.unsubscribeUrl(template, Map.of("email", "someone@example.com"));
+            Optional<String> safe = Urls.safeLink(sample);
+            if (safe.isEmpty() || !safe.get().toLowerCase(Locale.ROOT).startsWith("https://")) {
+                out.add(new SettingProblem(UNSUBSCRIBE, text("smtp.problem.unsubscribe")));
+            }
+        });
+        settings.get(RECIPIENTS).ifPresent(file -> {
+            try {
+                if (!Files.isRegularFile(Path.of(file))) {
+                    out.add(new SettingProblem(RECIPIENTS, text("smtp.problem.recipients")));
+                }
+            } catch (InvalidPathException e) {
+                out.add(new SettingProblem(RECIPIENTS, text("smtp.problem.recipients")));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
+        SmtpSettings smtp = smtp(settings);
+        try (SmtpConnection connection = new SmtpConnection(smtp)) {
+            connection.connect();
+        }
+        return smtp.authenticates() ? text("smtp.connected", smtp.host(), smtp.user())
+                : text("smtp.connectedAnonymous", smtp.host());
+    }
+
+    @Override
+    public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
+        ChannelSettings settings = request.settings();
+        List<SettingProblem> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            SettingProblem p = problems.get(0);
+            throw PublishException.permanent(text("smtp.error.settings", p.key(), p.message().toString()));
+        }
+        Recipients recipients = Recipients.read(Path.of(settings.require(RECIPIENTS)));
+        List<Recipients.Recipient> list = new ArrayList<>();
+        // The test recipient gets the first copy, with every merge field at its fallback.
+        settings.get(TEST_RECIPIENT).filter(Recipients::valid)
+                .filter(t -> recipients.list().stream().noneMatch(r -> r.address().equalsIgnoreCase(t)))
+                .ifPresent(t -> list.add(new Recipients.Recipient(t, Map.of("email", t))));
+        list.addAll(recipients.list());
+        if (recipients.list().isEmpty()) {
+            throw PublishException.permanent(text("smtp.error.noRecipients",
+                    Path.of(settings.require(RECIPIENTS)).getFileName(), recipients.skipped()));
+        }
+        Rendition<EmailMessage> email = request.renditions().email();
+        if (email == null) {
+            throw PublishException.permanent(text("smtp.error.noEmail"));
+        }
+        SmtpSettings smtp = smtp(settings);
+        try (SmtpConnection connection = new SmtpConnection(smtp)) {
+            NewsletterTemplate template;
+            try {
+                template = NewsletterTemplate.of(email.body(), connection.session());
+            } catch (MessagingException | IOException | ClassCastException e) {
+                throw PublishException.permanent(text("smtp.error.noEmail"));
+            }
+            return new Run(request, context, connection, template, list, recipients.skipped()).send();
+        }
+    }
+
+    private SmtpSettings smtp(ChannelSettings settings) throws PublishException {
+        settings.require(HOST);
+        return SmtpSettings.of(settings, tuning.connectTimeout(), tuning.readTimeout());
+    }
+
+    /** One attempt at sending the newsletter. */
+    private final class Run {
+        private final PublishRequest request;
+        private final PublishContext context;
+        private final SmtpConnection connection;
+        private final NewsletterTemplate template;
+        private final List<Recipients.Recipient> list;
+        private final int skippedInList;
+        private final Journal journal;
+        private final InternetAddress from;
+        private final InternetAddress replyTo;
+        private final String domain;
+        private final String unsubscribeLabel;
+        private int sent;
+        private int already;
+        private int refused;
+        private int deferred;
+        private String lastRefusal = "";
+
+        Run(PublishRequest request, PublishContext context, SmtpConnection connection, NewsletterTemplate template,
+                List<Recipients.Recipient> list, int skippedInList) throws PublishException {
+            this.request = request;
+            this.context = context;
+            this.connection = connection;
+            this.template = template;
+            this.list = list;
+            this.skippedInList = skippedInList;
+            this.journal = context.journal();
+            ChannelSettings s = request.settings();
+            String fromAddress = s.require(FROM);
+            this.from = address(fromAddress, s.get(FROM_NAME, template.renderedFromName()));
+            this.replyTo = s.get(REPLY_TO).map(a -> address(a, "")).orElse(null);
+            String d = fromAddress.substring(fromAddress.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+            this.domain = d.matches("[a-z0-9]([a-z0-9.-]{0,250}[a-z0-9])?") ? d : "cristal.invalid";
+            Locale storyLocale = Locale.forLanguageTag(request.story().story().lang().isBlank() ? "en"
+                    : request.story().story().lang());
+            this.unsubscribeLabel = text("smtp.unsubscribe.label").get(storyLocale);
+        }
+
+        PublishResult send() throws PublishException {
+            // Read once: this attempt is the entry's only writer, and a query per recipient costs more than
+            // the send itself on a workspace file.
+            Map<String, String> known = new java.util.HashMap<>(journal.all());
+            int total = list.size();
+            int alreadyDone = 0;
+            for (Recipients.Recipient r : list) {
+                if (known.containsKey("to:" + key(r)) || known.containsKey("failed:" + key(r))) {
+                    alreadyDone++;
+                }
+            }
+            context.progress(fraction(alreadyDone, total), alreadyDone == 0
+                    ? text("smtp.progress.start", total, skippedInList)
+                    : text("smtp.progress.resume", alreadyDone, total));
+            Pacer pacer = new Pacer(request.settings().getInt(RATE, DEFAULT_RATE), context.clock(), tuning.sleeper());
+            int done = 0;
+            for (Recipients.Recipient r : list) {
+                String key = key(r);
+                if (known.containsKey("to:" + key)) {
+                    already++;
+                    done++;
+                    continue;
+                }
+                if (known.containsKey("failed:" + key)) {
+                    refused++;
+                    done++;
+                    continue;
+                }
+                context.checkCancelled();
+                pacer.awaitTurn(context);
+                String messageId = messageId(key);
+                SmtpConnection.Delivery d = deliver(r, messageId, done, total);
+                switch (d.outcome()) {
+                    case SENT -> {
+                        journal.put("to:" + key, messageId);
+                        sent++;
+                    }
+                    case REFUSED -> {
+                        journal.put("failed:" + key, d.reply());
+                        refused++;
+                        lastRefusal = d.reply();
+                    }
+                    case DEFERRED -> deferred++;
+                }
+                done++;
+                context.progress(fraction(done, total), text("smtp.progress.sent", done, total));
+            }
+            if (deferred > 0) {
+                throw PublishException.transientFailure(text("smtp.error.deferred", deferred, total), null);
+            }
+            if (sent + already == 0) {
+                throw PublishException.permanent(text("smtp.error.allRefused", refused, lastRefusal));
+            }
+            context.progress(1, text("smtp.progress.done", sent + already, total, skippedInList, refused));
+            return new PublishResult("", "", context.clock().instant(), sent + already);
+        }
+
+        /** Sends one message, reconnecting a few times if the connection drops; the same message each time. */
+        private SmtpConnection.Delivery deliver(Recipients.Recipient r, String messageId, int done, int total)
+                throws PublishException {
+            MimeMessage message;
+            try {
+                message = template.build(connection.session(), r, new NewsletterTemplate.Envelope(from, replyTo,
+                        messageId, context.clock().instant().atZone(java.time.ZoneOffset.UTC),
+                        request.settings().get(UNSUBSCRIBE, ""), unsubscribeLabel));
+            } catch (MessagingException e) {
+                // Only a bug of ours gets here (every input was checked); this recipient cannot be sent.
+                return new SmtpConnection.Delivery(SmtpConnection.Outcome.REFUSED, String.valueOf(e.getMessage()));
+            }
+            InternetAddress to = (InternetAddress) addressOf(r);
+            PublishException lastFailure = null;
+            for (int attempt = 0; attempt <= tuning.reconnects(); attempt++) {
+                if (attempt > 0) {
+                    pause(tuning.reconnectDelay().multipliedBy(1L << Math.min(attempt - 1, 6)));
+                }
+                try {
+                    if (!connected) {
+                        connection.connect();
+                        connected = true;
+                        everConnected = true;
+                    }
+                    return connection.send(message, to);
+                } catch (SmtpConnection.Dropped e) {
+                    connected = false;
+                    connection.close();
+                } catch (PublishException e) {
+                    if (!e.isTransient() || !everConnected) {
+                        throw e; // wrong password, TLS refused, or the server was never reachable: say so now
+                    }
+                    lastFailure = e;
+                }
+                context.checkCancelled();
+            }
+            throw PublishException.transientFailure(text("smtp.error.dropped",
+                    request.settings().get(HOST, ""), done, total), lastFailure);
+        }
+
+        private boolean connected;
+        private boolean everConnected;
+
+        private void pause(Duration d) throws PublishException {
+            context.checkCancelled();
+            try {
+                tuning.sleeper().sleep(d);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PublishException.cancelled();
+            }
+        }
+
+        private String messageId(String key) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(request.idempotencyKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(key.getBytes(StandardCharsets.UTF_8));
+                return "<" + HexFormat.of().formatHex(sha.digest()).substring(0, 32) + ".newsletter@" + domain + ">";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static jakarta.mail.Address addressOf(Recipients.Recipient r) {
+        try {
+            return new InternetAddress(r.address(), true);
+        } catch (AddressException e) {
+            throw new IllegalStateException(e); // checked when the list was read
+        }
+    }
+
+    private static InternetAddress address(String address, String name) {
+        try {
+            return name.isBlank() ? new InternetAddress(address, true) : new InternetAddress(address, name, "UTF-8");
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalStateException(e); // validated before
+        }
+    }
+
+    /** The journal's key for a recipient: the address, compared without regard to case. */
+    private static String key(Recipients.Recipient r) {
+        return r.address().toLowerCase(Locale.ROOT);
+    }
+
+    private static double fraction(int done, int total) {
+        return total == 0 ? 1 : (double) done / total;
+    }
+
+    private static LocalText text(String key, Object... args) {
+        return LocalText.fromBundle(PublishException.BUNDLE, key, args);
+    }
+}
