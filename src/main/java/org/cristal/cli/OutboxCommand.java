@@ -33,6 +33,8 @@ final class OutboxCommand implements Runnable {
         WorkspaceOption workspace;
         @Option(names = "--story", paramLabel = "STORY-ID", description = "Only this story's publications.")
         String story;
+        @Option(names = "--channel", paramLabel = "ACCOUNT-ID", description = "Only what went to this account.")
+        String channel;
         @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
         int limit;
 
@@ -40,8 +42,10 @@ final class OutboxCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return PublishCommand.run(workspace, ws -> {
-                List<OutboxEntry> entries = story == null ? ws.outbox().recent(Math.max(1, limit))
-                        : ws.outbox().forStory(story).stream().limit(Math.max(1, limit)).toList();
+                List<OutboxEntry> all = story != null ? ws.outbox().forStory(story)
+                        : channel != null ? ws.outbox().forAccount(channel) : ws.outbox().recent(Math.max(1, limit));
+                List<OutboxEntry> entries = all.stream().filter(e -> channel == null || e.account().equals(channel))
+                        .limit(Math.max(1, limit)).toList();
                 List<String[]> rows = new ArrayList<>();
                 rows.add(new String[] {CliText.get("outbox.col.id"), CliText.get("outbox.col.story"),
                     CliText.get("outbox.col.channel"), CliText.get("outbox.col.state"), CliText.get("outbox.col.time"),

@@ -133,6 +133,9 @@ class PublishCommandTest {
         assertTrue(list.out().contains("SCHEDULED  12/1/99, 9:00 AM Europe/Paris"), list.out());
         assertTrue(list.out().matches("(?s).*1\\s+boulangerie-levain r1\\s+Zapier\\s+SENT\\s+.*https://receiver.example/p/1.*"),
                 list.out());
+        // A channel's history: what went to this account only.
+        assertTrue(cli("outbox", "list", "--channel", "hook").out().contains("coffee-huila r1"));
+        assertTrue(cli("outbox", "list", "--channel", "mastodon").out().contains("No publications."));
 
         CliRun nothing = cli("publish", "due");
         assertEquals(0, nothing.code(), nothing.err());
