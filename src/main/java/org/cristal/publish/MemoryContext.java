@@ -7,12 +7,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A context for calls outside the outbox (connection tests): a journal that lives only as long as the call. */
-final class MemoryContext implements PublishContext {
+public final class MemoryContext implements PublishContext {
     private final Map<String, String> items = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Locale locale;
 
     MemoryContext(Clock clock) {
+        this(clock, Locale.getDefault());
+    }
+
+    public MemoryContext(Clock clock, Locale locale) {
         this.clock = clock;
+        this.locale = locale;
     }
 
     @Override
@@ -51,6 +57,6 @@ final class MemoryContext implements PublishContext {
 
     @Override
     public Locale locale() {
-        return Locale.getDefault();
+        return locale;
     }
 }

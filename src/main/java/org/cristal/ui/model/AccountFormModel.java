@@ -26,7 +26,6 @@ import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
 import org.cristal.publish.ChannelPlugin;
 import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.Journal;
 import org.cristal.publish.LocalText;
 import org.cristal.publish.PublishContext;
 import org.cristal.publish.PublishException;
@@ -291,47 +290,6 @@ public final class AccountFormModel {
     }
 
     private PublishContext context() {
-        return new PublishContext() {
-            @Override
-            public void progress(double fraction, LocalText message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-
-            @Override
-            public Journal journal() {
-                return new Journal() {
-                    private final Map<String, String> items = new java.util.concurrent.ConcurrentHashMap<>();
-
-                    @Override
-                    public Optional<String> get(String key) {
-                        return Optional.ofNullable(items.get(key));
-                    }
-
-                    @Override
-                    public void put(String key, String value) {
-                        items.put(key, value);
-                    }
-
-                    @Override
-                    public Map<String, String> all() {
-                        return Map.copyOf(items);
-                    }
-                };
-            }
-
-            @Override
-            public Clock clock() {
-                return Clock.systemUTC();
-            }
-
-            @Override
-            public Locale locale() {
-                return locale;
-            }
-        };
+        return new org.cristal.publish.MemoryContext(Clock.systemUTC(), locale);
     }
 }
