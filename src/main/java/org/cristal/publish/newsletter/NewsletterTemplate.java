@@ -10,6 +10,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import org.cristal.render.email.FixedIdMessage;
+import org.cristal.story.HtmlSanitizer;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -123,11 +125,11 @@ final class NewsletterTemplate {
         Map<String, String> fields = to.fields();
         String unsubscribe = unsubscribeUrl(e.unsubscribeTemplate(), fields);
         String personalText = MergeTags.fill(text, fields, v -> v);
-        String personalHtml = MergeTags.fill(html, fields, NewsletterTemplate::escapeHtml);
+        String personalHtml = MergeTags.fill(html, fields, HtmlSanitizer::escape);
         if (!unsubscribe.isEmpty()) {
             if (!renderedUnsubscribe.isEmpty()) {
                 personalText = personalText.replace(renderedUnsubscribe, unsubscribe);
-                personalHtml = personalHtml.replace(escapeHtml(renderedUnsubscribe), escapeHtml(unsubscribe));
+                personalHtml = personalHtml.replace(HtmlSanitizer.escape(renderedUnsubscribe), HtmlSanitizer.escape(unsubscribe));
             } else {
                 personalText = personalText.stripTrailing() + "\n\n" + e.unsubscribeLabel() + ": " + unsubscribe
                         + "\n";
@@ -200,39 +202,8 @@ final class NewsletterTemplate {
 
     private static String withFooterLink(String html, String url, String label) {
         String link = "<p style=\"margin:16px 0;font-family:Arial,Helvetica,sans-serif;font-size:12px;"
-                + "text-align:center\"><a href=\"" + escapeHtml(url) + "\">" + escapeHtml(label) + "</a></p>";
+                + "text-align:center\"><a href=\"" + HtmlSanitizer.escape(url) + "\">" + HtmlSanitizer.escape(label) + "</a></p>";
         int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
         return end < 0 ? html + link : html.substring(0, end) + link + html.substring(end);
-    }
-
-    static String escapeHtml(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** A message whose Message-ID is ours (the same on every attempt), not a random one. */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String id;
-
-        FixedIdMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
-        }
     }
 }

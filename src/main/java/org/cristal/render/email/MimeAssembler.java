@@ -136,19 +136,4 @@ final class MimeAssembler {
             contentType = type.toString();
         }
     }
-
-    /** A message whose Message-ID is given rather than random; jakarta.mail sets it in saveChanges(). */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String id;
-
-        FixedIdMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
-        }
-    }
 }

@@ -1,14 +1,10 @@
 package org.cristal.ui.model;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cristal.library.Workspace;
-import org.cristal.publish.LocalText;
 import org.cristal.publish.PluginRegistry;
 import org.cristal.publish.PluginSource;
 import org.cristal.publish.Publisher;
@@ -62,31 +58,6 @@ public record Publishing(Function<Workspace, PluginSource> pluginsOf, SecretStor
                 workspace = ws;
             }
             return registry;
-        }
-    }
-
-    /** Secrets in memory: never written anywhere, gone when the studio closes. */
-    public static final class MemorySecrets implements SecretStore {
-        private final Map<String, String> values = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<String> get(String account, String key) {
-            return Optional.ofNullable(values.get(account + "\u0000" + key));
-        }
-
-        @Override
-        public void put(String account, String key, String value) {
-            values.put(account + "\u0000" + key, value);
-        }
-
-        @Override
-        public void remove(String account, String key) {
-            values.remove(account + "\u0000" + key);
-        }
-
-        @Override
-        public LocalText describe() {
-            return LocalText.of("memory (this session only)", "mémoire (cette session seulement)");
         }
     }
 }
