@@ -26,7 +26,7 @@ import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingProblem;
 import org.cristal.publish.SettingSpec;
-import org.cristal.publish.webpost.Multipart;
+import org.cristal.publish.http.Multipart;
 import org.cristal.publish.webpost.WebArticle;
 import org.cristal.publish.webpost.WebHttp;
 import org.cristal.story.Channel;
@@ -284,7 +284,7 @@ public final class GhostPlugin implements ChannelPlugin {
             }
             Multipart form = new Multipart().file("file", image.fileName(), image.mediaType(), image.bytes())
                     .field("purpose", "image").field("ref", image.path());
-            JsonNode answer = json(send(request("images/upload/").POST(form.publisher())
+            JsonNode answer = json(send(request("images/upload/").POST(form.body())
                     .header("Content-Type", form.contentType())));
             String url = answer.path("images").path(0).path("url").asText("");
             if (url.isEmpty()) {

@@ -24,6 +24,8 @@ import org.cristal.publish.PublishException;
 import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingSpec;
+import org.cristal.publish.http.RetryAfter;
+import org.cristal.publish.http.ServiceText;
 import org.cristal.story.Channel;
 
 /**
@@ -157,17 +159,17 @@ public final class WebhookPlugin implements ChannelPlugin {
             Thread.currentThread().interrupt();
             throw PublishException.cancelled();
         }
-        return check(response, where(uri), context.clock().instant());
+        return check(response, where(uri), context.clock().instant(), List.of(settings.require(SECRET)));
     }
 
-    private static HttpResponse<String> check(HttpResponse<String> r, String host, Instant now)
+    private static HttpResponse<String> check(HttpResponse<String> r, String host, Instant now, List<String> secrets)
             throws PublishException {
         int code = r.statusCode();
         if (code >= 200 && code < 300) {
             return r;
         }
         if (code == 429 || code >= 500) {
-            Duration after = RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), now).orElse(null);
+            Duration after = RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), now);
             LocalText t = code == 429 ? text("publish.webhook.rateLimited", host)
                     : text("publish.webhook.serverError", host, code);
             return throwTransient(t, after);
@@ -175,9 +177,9 @@ public final class WebhookPlugin implements ChannelPlugin {
         if (code == 401 || code == 403) {
             throw PublishException.auth(text("publish.webhook.auth", host, code));
         }
-        Optional<String> detail = ServiceError.of(r.body());
-        throw PublishException.permanent(detail.isPresent()
-                ? text("publish.webhook.refusedWith", host, code, detail.get())
+        String detail = ServiceText.of(r.body().getBytes(StandardCharsets.UTF_8), secrets);
+        throw PublishException.permanent(!detail.isEmpty()
+                ? text("publish.webhook.refusedWith", host, code, detail)
                 : text("publish.webhook.refused", host, code));
     }
 
@@ -191,8 +193,7 @@ public final class WebhookPlugin implements ChannelPlugin {
 
     /** Host and port as the user typed them: never the path or query, which may carry a token. */
     private static String where(URI uri) {
-        String host = Optional.ofNullable(uri.getHost()).orElse("?");
-        return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
+        return ServiceText.where(uri);
     }
 
     private static LocalText joined(LocalText first, LocalText then) {

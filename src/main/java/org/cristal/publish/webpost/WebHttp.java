@@ -10,12 +10,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.cristal.publish.LocalText;
 import org.cristal.publish.PublishException;
+import org.cristal.publish.http.RetryAfter;
+import org.cristal.publish.http.ServiceText;
 
 /**
  * HTTP for the web publishing plugins: one {@link HttpClient} with the project's timeouts, and every
@@ -29,7 +28,6 @@ public final class WebHttp {
     /** JSON for requests and responses. */
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final String B = PublishException.BUNDLE;
-    private static final int DETAIL_MAX = 300;
 
     private final String service;
     private final HttpClient client;
@@ -126,59 +124,17 @@ public final class WebHttp {
 
     /** Host and port only: a message never shows a path, a query string or credentials. */
     static String host(URI uri) {
-        String host = uri.getHost() == null ? "?" : uri.getHost();
-        return uri.getPort() > 0 ? host + ":" + uri.getPort() : host;
+        return ServiceText.where(uri);
     }
 
-    /**
-     * The service's own explanation, quoted, or "": WordPress says {@code {"code","message"}}, Ghost
-     * {@code {"errors":[{"message","context"}]}}, others {@code error} or {@code message}.
-     */
+    /** The service's own explanation, quoted, or "" (see {@link ServiceText}). */
     static String detail(byte[] body) {
-        String text = "";
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node != null) {
-                JsonNode errors = node.path("errors");
-                if (errors.isArray() && !errors.isEmpty()) {
-                    JsonNode first = errors.get(0);
-                    text = first.path("message").asText("");
-                    String context = first.path("context").asText("");
-                    if (!context.isEmpty() && !context.equals(text)) {
-                        text = text.isEmpty() ? context : text + " " + context;
-                    }
-                } else if (node.path("message").isTextual()) {
-                    text = node.path("message").asText();
-                } else if (node.path("error").isTextual()) {
-                    text = node.path("error").asText();
-                }
-            }
-        } catch (IOException e) {
-            text = "";
-        }
-        text = org.jsoup.Jsoup.parse(text).text().replaceAll("\\s+", " ").strip();
-        if (text.length() > DETAIL_MAX) {
-            text = text.substring(0, DETAIL_MAX - 1) + "…";
-        }
+        String text = ServiceText.of(body, java.util.List.of());
         return text.isEmpty() ? "" : "“" + text + "”";
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(String value, Clock clock) {
-        String v = value.strip();
-        if (v.isEmpty()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(clock.instant(), at.toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(value, clock.instant());
     }
 }
