@@ -28,7 +28,11 @@ import org.cristal.publish.PublishException;
  * are the account's credentials; other 4xx are permanent and carry the service's own explanation.
  *
  * <p>Secrets given to the constructor are blanked out of any text the service sends back before it
- * reaches a message, so a token echoed in an error never reaches the user's screen or a log.
+ * reaches a message, so a token echoed in an error never reaches the user's screen or a log. Messages name
+ * the service and its host:port, never a path or a query string. Redirects are not followed (a redirected
+ * POST would come back as a GET and the credentials would go to another host): a 3xx is a permanent
+ * failure naming the new address. The one HTTP client of the built-in plugins (social and web ones);
+ * {@link Multipart}, {@link RetryAfter} and {@link ServiceText} are shared with the webhook.
  */
 public final class JsonHttp {
     /** Shared by plugins to read and write the services' JSON. */
@@ -115,10 +119,13 @@ public final class JsonHttp {
         return parse(send(b).body());
     }
 
-    /** Sends the request; a non-2xx answer or a transport failure becomes a {@link PublishException}. */
-    public Response send(HttpRequest.Builder builder) throws PublishException {
+    /**
+     * Sends the request; a transport failure, or an answer neither 2xx nor one of {@code accepted} (a 404 a
+     * lookup expects), becomes a {@link PublishException}.
+     */
+    public Response send(HttpRequest.Builder builder, int... accepted) throws PublishException {
         Response r = exchange(builder);
-        if (r.ok()) {
+        if (r.ok() || java.util.Arrays.stream(accepted).anyMatch(a -> a == r.status())) {
             return r;
         }
         throw failure(r.status(), r.body(), r.header("Retry-After"));
@@ -129,17 +136,18 @@ public final class JsonHttp {
      * (a 404 meaning "not there yet"); only a transport failure throws.
      */
     public Response exchange(HttpRequest.Builder builder) throws PublishException {
-        HttpRequest request = builder.build();
+        HttpRequest request = builder.timeout(timeout).build();
+        String where = ServiceText.where(request.uri());
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw PublishException.transientFailure(text("publish.http.unreachable", service), e);
+            throw PublishException.transientFailure(text("publish.http.unreachable", service, where), e);
         } catch (HttpTimeoutException e) {
             throw PublishException.transientFailure(
-                    text("publish.http.timeout", service, Math.max(1, timeout.toSeconds())), e);
+                    text("publish.http.timeout", service, where, Math.max(1, timeout.toSeconds())), e);
         } catch (IOException e) {
-            throw PublishException.transientFailure(text("publish.http.dropped", service), e);
+            throw PublishException.transientFailure(text("publish.http.dropped", service, where), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PublishException.cancelled();
@@ -153,7 +161,7 @@ public final class JsonHttp {
                 return moved.getScheme() + "://" + ServiceText.where(moved)
                         + (moved.getRawPath() == null ? "" : moved.getRawPath());
             }).orElse("?");
-            throw PublishException.permanent(text("publish.web.moved", service, ServiceText.where(request.uri()), to));
+            throw PublishException.permanent(text("publish.web.moved", service, where, to));
         }
         return new Response(status, response.body(), response.headers().map());
     }
@@ -216,6 +224,11 @@ public final class JsonHttp {
             throw unexpected();
         }
         return v.asText();
+    }
+
+    /** A JSON request body. */
+    public static HttpRequest.BodyPublisher body(Object value) {
+        return HttpRequest.BodyPublishers.ofString(write(value), StandardCharsets.UTF_8);
     }
 
     /** JSON text of a value (a map, a Jackson node). */
