@@ -472,12 +472,21 @@ public final class Publisher {
     }
 
     /** The problems as "Label: message; …" in each language. */
+    /** "Fill in: Address, Signing secret." then each other problem as "Label: what is wrong." */
     private static LocalText describe(ChannelPlugin plugin, List<SettingProblem> problems) {
+        LocalText required = LocalText.fromBundle(PublishException.BUNDLE, "publish.setting.required");
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String lang : List.of("en", "fr")) {
             Locale locale = Locale.forLanguageTag(lang);
-            out.put(lang, problems.stream().map(p -> label(plugin, p.key(), locale) + p.message().get(locale))
-                    .collect(Collectors.joining("; ")));
+            List<String> parts = new ArrayList<>();
+            String missing = problems.stream().filter(p -> !p.key().isEmpty() && p.message().equals(required))
+                    .map(p -> name(plugin, p.key(), locale)).collect(Collectors.joining(", "));
+            if (!missing.isEmpty()) {
+                parts.add(LocalText.fromBundle(PublishException.BUNDLE, "publish.core.fillIn", missing).get(locale));
+            }
+            problems.stream().filter(p -> p.key().isEmpty() || !p.message().equals(required))
+                    .map(p -> label(plugin, p.key(), locale) + p.message().get(locale)).forEach(parts::add);
+            out.put(lang, String.join(" ", parts));
         }
         return new LocalText(out);
     }
@@ -486,8 +495,12 @@ public final class Publisher {
         if (key.isEmpty()) {
             return "";
         }
+        return name(plugin, key, locale) + (locale.getLanguage().equals("fr") ? "\u00a0: " : ": ");
+    }
+
+    private static String name(ChannelPlugin plugin, String key, Locale locale) {
         return plugin.settings().stream().filter(s -> s.key().equals(key)).findFirst()
-                .map(s -> s.label().get(locale)).orElse(key) + (locale.getLanguage().equals("fr") ? "\u00a0: " : ": ");
+                .map(s -> s.label().get(locale)).orElse(key);
     }
 
     /** A message of Cristal's publishing bundle; arguments that are {@link LocalText} are used in each language. */

@@ -54,9 +54,9 @@ class ChecklistTest {
 
         ChecklistItem print = items.get("print");
         assertEquals(ChecklistItem.Status.BLOCKED, print.status());
-        assertEquals("The settings of “Imprimerie” need attention: Folder: Required.",
+        assertEquals("The settings of “Imprimerie” need attention. Fill in: Folder.",
                 print.reasons().get(0).get(Locale.ENGLISH));
-        assertEquals("Les réglages de «\u00a0Imprimerie\u00a0» sont à revoir\u00a0: Dossier\u00a0: Obligatoire.",
+        assertEquals("Les réglages de «\u00a0Imprimerie\u00a0» sont à revoir. À remplir\u00a0: Dossier.",
                 print.reasons().get(0).get(Locale.FRENCH));
 
         ChecklistItem hook = items.get("hook");

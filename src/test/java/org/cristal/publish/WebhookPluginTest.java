@@ -37,6 +37,11 @@ class WebhookPluginTest {
         f.close();
     }
 
+    /** The receiver as messages name it: host and port. */
+    private String at() {
+        return "127.0.0.1:" + java.net.URI.create(f.receiver.url()).getPort();
+    }
+
     private PublishRequest request() throws PublishException {
         OutboxEntry e = f.queueNow();
         return f.publisher.request(e.id());
@@ -48,8 +53,8 @@ class WebhookPluginTest {
         PublishException e = assertThrows(PublishException.class,
                 () -> plugin.publish(request(), new TestContext().clock(f.clock)));
         assertEquals(PublishException.Kind.PERMANENT, e.kind());
-        assertEquals("127.0.0.1 refused the story (HTTP 422): title is longer than 70 characters", e.message(Locale.ENGLISH));
-        assertEquals("127.0.0.1 a refusé l’histoire (HTTP 422)\u00a0: title is longer than 70 characters",
+        assertEquals(at() + " refused the story (HTTP 422): title is longer than 70 characters", e.message(Locale.ENGLISH));
+        assertEquals(at() + " a refusé l’histoire (HTTP 422)\u00a0: title is longer than 70 characters",
                 e.message(Locale.FRENCH));
     }
 
@@ -95,5 +100,27 @@ class WebhookPluginTest {
         assertFalse(Signature.verify("k", ts, sig, body.replace("Levain", "Levure"), 1796112000L), "tampered body");
         assertFalse(Signature.verify("other", ts, sig, body, 1796112000L), "wrong secret");
         assertFalse(Signature.verify("k", ts, sig, body, 1796112000L + 301), "a replay after five minutes");
+    }
+
+    @Test
+    void anUnreachableReceiverIsNamedByHostAndPortAndOnlyAPublishSaysItWillBeRetried() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        ChannelSettings nowhere = new ChannelSettings(Map.of("url", "http://127.0.0.1:" + port + "/hooks/cristal",
+                "secret", PublishFixture.SECRET, "timeoutSeconds", "2"), java.util.Set.of("secret"));
+        PublishException test = assertThrows(PublishException.class,
+                () -> plugin.testConnection(nowhere, new TestContext()));
+        assertEquals("Cannot reach 127.0.0.1:" + port + ": nothing answers there, or the network is down.",
+                test.message(Locale.ENGLISH));
+        assertEquals("Impossible de joindre 127.0.0.1:" + port + "\u00a0: rien n’y répond, ou le réseau est coupé.",
+                test.message(Locale.FRENCH));
+        PublishException sending = assertThrows(PublishException.class,
+                () -> plugin.publish(Publications.levain(nowhere), new TestContext()));
+        assertEquals(PublishException.Kind.TRANSIENT, sending.kind());
+        assertEquals("Cannot reach 127.0.0.1:" + port + ": nothing answers there, or the network is down."
+                + " Cristal will try again.", sending.message(Locale.ENGLISH));
+        assertTrue(sending.message(Locale.FRENCH).endsWith("Cristal réessaiera."), sending.message(Locale.FRENCH));
     }
 }

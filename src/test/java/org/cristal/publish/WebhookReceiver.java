@@ -118,6 +118,11 @@ public final class WebhookReceiver implements AutoCloseable {
             answer(ex, 401, "{\"error\":\"bad signature\"}");
             return;
         }
+        if ("ping".equals(r.event()) && fault == Fault.OK) {
+            // A connection test: acknowledged, and no story to keep.
+            answer(ex, 200, "{\"ok\":true}");
+            return;
+        }
         switch (fault) {
             case INVALID_422 -> answer(ex, 422, "{\"error\":\"title is longer than 70 characters\"}");
             case UNAVAILABLE_503_DATE -> {

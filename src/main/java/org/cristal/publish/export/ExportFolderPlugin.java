@@ -1,6 +1,11 @@
 package org.cristal.publish.export;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,8 +77,7 @@ public final class ExportFolderPlugin implements ChannelPlugin {
             Path probe = Files.createTempFile(folder, ".cristal", ".tmp");
             Files.delete(probe);
         } catch (IOException | RuntimeException e) {
-            throw PublishException.permanent(LocalText.fromBundle(BUNDLE, "publish.export.notWritable", folder,
-                    e.getClass().getSimpleName()));
+            throw PublishException.permanent(notWritable(folder, e));
         }
         return LocalText.fromBundle(BUNDLE, "publish.export.ready", folder.toAbsolutePath().normalize());
     }
@@ -110,8 +114,31 @@ public final class ExportFolderPlugin implements ChannelPlugin {
             return true;
         } catch (IOException e) {
             // A full disk or a folder gone offline may pass; the outbox retries.
-            throw PublishException.transientFailure(LocalText.fromBundle(BUNDLE, "publish.export.notWritable",
-                    dir, e.getClass().getSimpleName()), e);
+            if (inTheWay(e) || e instanceof AccessDeniedException) {
+                // Nothing changes by waiting: the user must choose another folder or fix its rights.
+                throw new PublishException(PublishException.Kind.PERMANENT, notWritable(dir, e), null, e);
+            }
+            throw PublishException.transientFailure(notWritable(dir, e), e);
         }
+    }
+
+    /** Why a folder cannot be written, in words (never the exception's class name). */
+    private static LocalText notWritable(Path folder, Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return LocalText.fromBundle(BUNDLE, "publish.export.notWritable.denied", folder);
+        }
+        if (e instanceof IOException io && inTheWay(io)) {
+            return LocalText.fromBundle(BUNDLE, "publish.export.notWritable.fileInTheWay", folder);
+        }
+        if (e instanceof NoSuchFileException) {
+            return LocalText.fromBundle(BUNDLE, "publish.export.notWritable.missing", folder);
+        }
+        return LocalText.fromBundle(BUNDLE, "publish.export.notWritable.other", folder);
+    }
+
+    private static boolean inTheWay(IOException e) {
+        return e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException
+                || (e instanceof FileSystemException fs && fs.getReason() != null
+                        && fs.getReason().toLowerCase(java.util.Locale.ROOT).contains("not a directory"));
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +25,9 @@ import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingProblem;
 import org.cristal.publish.SettingSpec;
-import org.cristal.publish.webpost.Multipart;
+import org.cristal.publish.http.Multipart;
 import org.cristal.publish.webpost.WebArticle;
-import org.cristal.publish.webpost.WebHttp;
+import org.cristal.publish.http.JsonHttp;
 import org.cristal.story.Channel;
 
 /**
@@ -53,8 +52,8 @@ public final class GhostPlugin implements ChannelPlugin {
     private static final int ALT_MAX = 191;
     private static final int TITLE_MAX = 255;
 
-    /** One client for every call: it is thread-safe, and each new one starts its own selector thread. */
-    private final WebHttp http;
+    /** How long one request may take, connection included. */
+    private final Duration timeout;
 
     public GhostPlugin() {
         this(Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -62,7 +61,8 @@ public final class GhostPlugin implements ChannelPlugin {
 
     /** With other timeouts (tests). */
     public GhostPlugin(Duration connectTimeout, Duration requestTimeout) {
-        this.http = new WebHttp("Ghost", connectTimeout, requestTimeout);
+        // The shared client connects within the shorter of this and its 10 s connect limit.
+        this.timeout = requestTimeout;
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class GhostPlugin implements ChannelPlugin {
         s.send(s.request("posts/?limit=1&fields=id").GET());
         String title = site.path("title").asText("");
         if (title.isEmpty()) {
-            throw s.http.badResponse(s.uri("site/"));
+            throw s.http.unexpected();
         }
         return LocalText.fromBundle(B, "publish.ghost.connected", title, site.path("version").asText("?"));
     }
@@ -156,7 +156,7 @@ public final class GhostPlugin implements ChannelPlugin {
             context.progress(++done / (double) steps, LocalText.fromBundle(B, "publish.web.uploading", path));
         }
         context.checkCancelled();
-        ObjectNode post = WebHttp.JSON.createObjectNode();
+        ObjectNode post = JsonHttp.MAPPER.createObjectNode();
         post.put("title", cut(article.title(), TITLE_MAX));
         post.put("html", article.htmlWith(urls));
         post.put("custom_excerpt", cut(article.excerpt(), EXCERPT_MAX));
@@ -168,7 +168,7 @@ public final class GhostPlugin implements ChannelPlugin {
             post.put("feature_image", featureImage);
             post.put("feature_image_alt", cut(article.hero().get().alt(), ALT_MAX));
         }
-        ObjectNode body = WebHttp.JSON.createObjectNode();
+        ObjectNode body = JsonHttp.MAPPER.createObjectNode();
         body.putArray("posts").add(post);
         context.progress(done / (double) steps, LocalText.fromBundle(B, "publish.web.posting"));
         HttpRequest.Builder send;
@@ -182,14 +182,14 @@ public final class GhostPlugin implements ChannelPlugin {
             // Ghost refuses an update that does not name the version it replaces (collision detection).
             post.put("updated_at", existing.get().path("updated_at").asText());
             path = "posts/" + existing.get().path("id").asText() + "/?source=html";
-            send = s.request(path).PUT(WebHttp.body(body));
+            send = s.request(path).PUT(JsonHttp.body(body));
         } else {
             path = "posts/?source=html";
-            send = s.request(path).POST(WebHttp.body(body));
+            send = s.request(path).POST(JsonHttp.body(body));
         }
         JsonNode saved = s.json(s.send(send.header("Content-Type", "application/json"))).path("posts").path(0);
         if (!saved.has("id")) {
-            throw s.http.badResponse(s.uri(path));
+            throw s.http.unexpected();
         }
         context.progress(1, null);
         return result(saved, steps);
@@ -220,7 +220,7 @@ public final class GhostPlugin implements ChannelPlugin {
 
     /** One call's connection to the site. */
     private final class Session {
-        final WebHttp http = GhostPlugin.this.http;
+        final JsonHttp http;
         final String base;
         final String key;
         final PublishContext context;
@@ -240,6 +240,7 @@ public final class GhostPlugin implements ChannelPlugin {
                 throw PublishException.auth(LocalText.fromBundle(B, "publish.ghost.badKey"));
             }
             this.context = context;
+            this.http = new JsonHttp("Ghost", timeout, context.clock(), key);
         }
 
         URI uri(String path) {
@@ -254,23 +255,23 @@ public final class GhostPlugin implements ChannelPlugin {
                     .header("User-Agent", "Cristal");
         }
 
-        HttpResponse<byte[]> send(HttpRequest.Builder b, int... accepted) throws PublishException {
-            return http.send(b, context.clock(), accepted);
+        JsonHttp.Response send(HttpRequest.Builder b, int... accepted) throws PublishException {
+            return http.send(b, accepted);
         }
 
-        JsonNode json(HttpResponse<byte[]> r) throws PublishException {
-            return http.json(r);
+        JsonNode json(JsonHttp.Response r) throws PublishException {
+            return http.parse(r.body());
         }
 
         Optional<JsonNode> find(String slug) throws PublishException {
-            HttpResponse<byte[]> r = send(request("posts/slug/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
+            JsonHttp.Response r = send(request("posts/slug/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
                     + "/?fields=id,slug,url,updated_at,status,codeinjection_foot").GET(), 404);
-            if (r.statusCode() == 404) {
+            if (r.status() == 404) {
                 return Optional.empty();
             }
             JsonNode post = json(r).path("posts").path(0);
             if (!post.has("id")) {
-                throw http.badResponse(uri("posts/slug/"));
+                throw http.unexpected();
             }
             return Optional.of(post);
         }
@@ -284,11 +285,11 @@ public final class GhostPlugin implements ChannelPlugin {
             }
             Multipart form = new Multipart().file("file", image.fileName(), image.mediaType(), image.bytes())
                     .field("purpose", "image").field("ref", image.path());
-            JsonNode answer = json(send(request("images/upload/").POST(form.publisher())
+            JsonNode answer = json(send(request("images/upload/").POST(form.body())
                     .header("Content-Type", form.contentType())));
             String url = answer.path("images").path(0).path("url").asText("");
             if (url.isEmpty()) {
-                throw http.badResponse(uri("images/upload/"));
+                throw http.unexpected();
             }
             context.journal().put(journalKey, url);
             return url;

@@ -14,10 +14,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,11 @@ import org.cristal.publish.PublishException;
  * are the account's credentials; other 4xx are permanent and carry the service's own explanation.
  *
  * <p>Secrets given to the constructor are blanked out of any text the service sends back before it
- * reaches a message, so a token echoed in an error never reaches the user's screen or a log.
+ * reaches a message, so a token echoed in an error never reaches the user's screen or a log. Messages name
+ * the service and its host:port, never a path or a query string. Redirects are not followed (a redirected
+ * POST would come back as a GET and the credentials would go to another host): a 3xx is a permanent
+ * failure naming the new address. The one HTTP client of the built-in plugins (social and web ones);
+ * {@link Multipart}, {@link RetryAfter} and {@link ServiceText} are shared with the webhook.
  */
 public final class JsonHttp {
     /** Shared by plugins to read and write the services' JSON. */
@@ -68,7 +68,7 @@ public final class JsonHttp {
         Duration connect = timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT;
         this.client = CLIENTS.computeIfAbsent(connect, c -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(c)
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /** An HTTP answer. */
@@ -119,10 +119,13 @@ public final class JsonHttp {
         return parse(send(b).body());
     }
 
-    /** Sends the request; a non-2xx answer or a transport failure becomes a {@link PublishException}. */
-    public Response send(HttpRequest.Builder builder) throws PublishException {
+    /**
+     * Sends the request; a transport failure, or an answer neither 2xx nor one of {@code accepted} (a 404 a
+     * lookup expects), becomes a {@link PublishException}.
+     */
+    public Response send(HttpRequest.Builder builder, int... accepted) throws PublishException {
         Response r = exchange(builder);
-        if (r.ok()) {
+        if (r.ok() || java.util.Arrays.stream(accepted).anyMatch(a -> a == r.status())) {
             return r;
         }
         throw failure(r.status(), r.body(), r.header("Retry-After"));
@@ -133,21 +136,34 @@ public final class JsonHttp {
      * (a 404 meaning "not there yet"); only a transport failure throws.
      */
     public Response exchange(HttpRequest.Builder builder) throws PublishException {
+        HttpRequest request = builder.timeout(timeout).build();
+        String where = ServiceText.where(request.uri());
         HttpResponse<byte[]> response;
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw PublishException.transientFailure(text("publish.http.unreachable", service), e);
+            throw PublishException.transientFailure(text("publish.http.unreachable", service, where), e);
         } catch (HttpTimeoutException e) {
             throw PublishException.transientFailure(
-                    text("publish.http.timeout", service, Math.max(1, timeout.toSeconds())), e);
+                    text("publish.http.timeout", service, where, Math.max(1, timeout.toSeconds())), e);
         } catch (IOException e) {
-            throw PublishException.transientFailure(text("publish.http.dropped", service), e);
+            throw PublishException.transientFailure(text("publish.http.dropped", service, where), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PublishException.cancelled();
         }
-        return new Response(response.statusCode(), response.body(), response.headers().map());
+        int status = response.statusCode();
+        if (status >= 300 && status < 400 && status != 304) {
+            // Redirects are not followed: a redirected POST comes back as a GET (the post lost without an
+            // error) and the token would go to whatever host the redirect names. The user updates the address.
+            String to = response.headers().firstValue("Location").map(l -> {
+                URI moved = request.uri().resolve(l.strip());
+                return moved.getScheme() + "://" + ServiceText.where(moved)
+                        + (moved.getRawPath() == null ? "" : moved.getRawPath());
+            }).orElse("?");
+            throw PublishException.permanent(text("publish.web.moved", service, where, to));
+        }
+        return new Response(status, response.body(), response.headers().map());
     }
 
     /** The exception for an HTTP error answer, by the rules in the class comment. */
@@ -169,33 +185,9 @@ public final class JsonHttp {
                 : text("publish.http.refusedSaid", service, status, said));
     }
 
-    /** The service's own explanation in an error body, secrets blanked, or "". */
+    /** The service's own explanation in an error body, secrets blanked, or "" (see {@link ServiceText}). */
     public String serviceText(byte[] body) {
-        String said = "";
-        try {
-            JsonNode json = MAPPER.readTree(body);
-            if (json != null && json.isObject()) {
-                said = firstText(json, "error_description", "message", "detail", "error", "title");
-                JsonNode errors = json.path("errors");
-                if (said.isEmpty() && errors.isArray() && !errors.isEmpty()) {
-                    said = firstText(errors.get(0), "message", "detail", "title");
-                }
-            }
-        } catch (IOException e) {
-            // Not JSON (an HTML error page): nothing worth showing.
-        }
-        said = redact(said.strip().replaceAll("\\s+", " "));
-        return said.length() > MAX_SERVICE_TEXT ? said.substring(0, MAX_SERVICE_TEXT) + "…" : said;
-    }
-
-    private static String firstText(JsonNode node, String... fields) {
-        for (String f : fields) {
-            JsonNode v = node.path(f);
-            if (v.isTextual() && !v.asText().isBlank()) {
-                return v.asText();
-            }
-        }
-        return "";
+        return ServiceText.of(body, secrets);
     }
 
     /** {@code text} with every secret replaced by •••. */
@@ -234,6 +226,11 @@ public final class JsonHttp {
         return v.asText();
     }
 
+    /** A JSON request body. */
+    public static HttpRequest.BodyPublisher body(Object value) {
+        return HttpRequest.BodyPublishers.ofString(write(value), StandardCharsets.UTF_8);
+    }
+
     /** JSON text of a value (a map, a Jackson node). */
     public static String write(Object value) {
         try {
@@ -243,29 +240,9 @@ public final class JsonHttp {
         }
     }
 
-    /**
-     * The delay an HTTP {@code Retry-After} asks for: delay-seconds or an HTTP date; null when absent or
-     * unreadable, never negative.
-     */
+    /** The delay an HTTP {@code Retry-After} asks for (see {@link RetryAfter}); null when absent or unreadable. */
     public static Duration parseRetryAfter(String header, Clock clock) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String v = header.strip();
-        if (v.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration d = Duration.between(clock.instant(), at);
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return RetryAfter.parse(header, clock.instant());
     }
 
     /** The base URL a user typed ("https://piaille.fr/") without its trailing slashes. */

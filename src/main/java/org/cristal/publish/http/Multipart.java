@@ -5,12 +5,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A multipart/form-data body (RFC 7578): text fields and files, for media uploads. */
+/** A {@code multipart/form-data} body (RFC 7578) of text fields and files, built in memory, for uploads. */
 public final class Multipart {
     private final String boundary = "cristal-" + UUID.randomUUID();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    /** Adds a text field. */
+    /** Adds a text field, in UTF-8. */
     public Multipart field(String name, String value) {
         head("Content-Disposition: form-data; name=\"" + quote(name) + "\"\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n");
@@ -35,7 +35,7 @@ public final class Multipart {
 
     /** The body, closing delimiter included. */
     public HttpRequest.BodyPublisher body() {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ByteArrayOutputStream all = new ByteArrayOutputStream(out.size() + 64);
         all.writeBytes(out.toByteArray());
         all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return HttpRequest.BodyPublishers.ofByteArray(all.toByteArray());
@@ -45,8 +45,9 @@ public final class Multipart {
         out.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    // Quotes and line breaks would end the header early; a file name from a story must not do that.
+    // A quote or a line break would end the header early; percent-encoded as browsers do (HTML's form
+    // submission rules), so a file name taken from a story cannot inject a header.
     private static String quote(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", " ").replace("\n", " ");
+        return s.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 }

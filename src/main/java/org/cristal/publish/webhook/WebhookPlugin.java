@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cristal.publish.ChannelPlugin;
@@ -22,6 +24,8 @@ import org.cristal.publish.PublishException;
 import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingSpec;
+import org.cristal.publish.http.RetryAfter;
+import org.cristal.publish.http.ServiceText;
 import org.cristal.story.Channel;
 
 /**
@@ -84,7 +88,13 @@ public final class WebhookPlugin implements ChannelPlugin {
     @Override
     public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
         String body = "{\"event\":\"ping\"}";
-        HttpResponse<String> r = post(settings, context, "ping", body, "ping-" + context.clock().millis());
+        HttpResponse<String> r;
+        try {
+            r = post(settings, context, "ping", body, "ping-" + context.clock().millis());
+        } catch (PublishException e) {
+            // A test is not retried: say what went wrong, without "Cristal will try again".
+            throw new PublishException(e.kind(), e.text(), null, e.getCause());
+        }
         return LocalText.fromBundle(BUNDLE, "publish.webhook.connected", host(settings), r.statusCode());
     }
 
@@ -93,7 +103,17 @@ public final class WebhookPlugin implements ChannelPlugin {
         context.checkCancelled();
         context.progress(-1, null);
         String body = WebhookDocument.json(request, request.settings().getBoolean(INCLUDE_PDF, true));
-        HttpResponse<String> r = post(request.settings(), context, "story.published", body, request.idempotencyKey());
+        HttpResponse<String> r;
+        try {
+            r = post(request.settings(), context, "story.published", body, request.idempotencyKey());
+        } catch (PublishException e) {
+            if (e.kind() != PublishException.Kind.TRANSIENT) {
+                throw e;
+            }
+            // The outbox retries a transient failure: say so.
+            throw new PublishException(e.kind(), joined(e.text(), text("publish.webhook.willRetry")), e.retryAfter().orElse(null),
+                    e.getCause());
+        }
         context.progress(1, null);
         String remoteId = "";
         String url = request.renditions().web() == null ? "" : request.renditions().web().body().entry().url();
@@ -132,25 +152,24 @@ public final class WebhookPlugin implements ChannelPlugin {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw PublishException.transientFailure(text("publish.webhook.timedOut", uri.getHost(), timeout), e);
+            throw PublishException.transientFailure(text("publish.webhook.timedOut", where(uri), timeout), e);
         } catch (IOException e) {
-            throw PublishException.transientFailure(text("publish.webhook.unreachable", uri.getHost(),
-                    e.getClass().getSimpleName()), e);
+            throw PublishException.transientFailure(text("publish.webhook.unreachable", where(uri)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PublishException.cancelled();
         }
-        return check(response, uri.getHost(), context.clock().instant());
+        return check(response, where(uri), context.clock().instant(), List.of(settings.require(SECRET)));
     }
 
-    private static HttpResponse<String> check(HttpResponse<String> r, String host, Instant now)
+    private static HttpResponse<String> check(HttpResponse<String> r, String host, Instant now, List<String> secrets)
             throws PublishException {
         int code = r.statusCode();
         if (code >= 200 && code < 300) {
             return r;
         }
         if (code == 429 || code >= 500) {
-            Duration after = RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), now).orElse(null);
+            Duration after = RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), now);
             LocalText t = code == 429 ? text("publish.webhook.rateLimited", host)
                     : text("publish.webhook.serverError", host, code);
             return throwTransient(t, after);
@@ -158,9 +177,9 @@ public final class WebhookPlugin implements ChannelPlugin {
         if (code == 401 || code == 403) {
             throw PublishException.auth(text("publish.webhook.auth", host, code));
         }
-        Optional<String> detail = ServiceError.of(r.body());
-        throw PublishException.permanent(detail.isPresent()
-                ? text("publish.webhook.refusedWith", host, code, detail.get())
+        String detail = ServiceText.of(r.body().getBytes(StandardCharsets.UTF_8), secrets);
+        throw PublishException.permanent(!detail.isEmpty()
+                ? text("publish.webhook.refusedWith", host, code, detail)
                 : text("publish.webhook.refused", host, code));
     }
 
@@ -169,7 +188,21 @@ public final class WebhookPlugin implements ChannelPlugin {
     }
 
     private static String host(ChannelSettings settings) {
-        return settings.get(URL).map(u -> Optional.ofNullable(URI.create(u).getHost()).orElse(u)).orElse("");
+        return settings.get(URL).map(u -> where(URI.create(u))).orElse("");
+    }
+
+    /** Host and port as the user typed them: never the path or query, which may carry a token. */
+    private static String where(URI uri) {
+        return ServiceText.where(uri);
+    }
+
+    private static LocalText joined(LocalText first, LocalText then) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Locale locale = Locale.forLanguageTag(lang);
+            out.put(lang, first.get(locale) + " " + then.get(locale));
+        }
+        return new LocalText(out);
     }
 
     private static LocalText text(String key, Object... args) {

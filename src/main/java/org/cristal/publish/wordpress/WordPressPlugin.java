@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingSpec;
 import org.cristal.publish.webpost.WebArticle;
-import org.cristal.publish.webpost.WebHttp;
+import org.cristal.publish.http.JsonHttp;
 import org.cristal.story.Channel;
 
 /**
@@ -52,8 +51,8 @@ public final class WordPressPlugin implements ChannelPlugin {
     private static final String B = PublishException.BUNDLE;
     private static final String API = "/wp-json/wp/v2/";
 
-    /** One client for every call: it is thread-safe, and each new one starts its own selector thread. */
-    private final WebHttp http;
+    /** How long one request may take, connection included. */
+    private final Duration timeout;
 
     public WordPressPlugin() {
         this(Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -61,7 +60,8 @@ public final class WordPressPlugin implements ChannelPlugin {
 
     /** With other timeouts (tests). */
     public WordPressPlugin(Duration connectTimeout, Duration requestTimeout) {
-        this.http = new WebHttp("WordPress", connectTimeout, requestTimeout);
+        // The shared client connects within the shorter of this and its 10 s connect limit.
+        this.timeout = requestTimeout;
     }
 
     @Override
@@ -112,7 +112,7 @@ public final class WordPressPlugin implements ChannelPlugin {
         JsonNode me = s.json(s.get("users/me?context=edit"));
         String name = me.path("name").asText(me.path("slug").asText(""));
         if (!me.has("id")) {
-            throw s.http.badResponse(s.uri("users/me"));
+            throw s.http.unexpected();
         }
         return LocalText.fromBundle(B, "publish.wordpress.connected", URI.create(s.base).getHost(), name);
     }
@@ -147,14 +147,14 @@ public final class WordPressPlugin implements ChannelPlugin {
             urls.put(path, s.upload(article.image(path)).url());
             context.progress(++done / (double) steps, LocalText.fromBundle(B, "publish.web.uploading", path));
         }
-        ArrayNode tags = WebHttp.JSON.createArrayNode();
+        ArrayNode tags = JsonHttp.MAPPER.createArrayNode();
         for (String tag : article.tags()) {
             context.checkCancelled();
             tags.add(s.tag(tag));
             ++done;
         }
         context.checkCancelled();
-        ObjectNode post = WebHttp.JSON.createObjectNode();
+        ObjectNode post = JsonHttp.MAPPER.createObjectNode();
         post.put("title", article.title());
         post.put("content", article.htmlWith(urls) + "\n" + marker(request));
         post.put("excerpt", article.excerpt());
@@ -170,10 +170,10 @@ public final class WordPressPlugin implements ChannelPlugin {
         }
         context.progress(done / (double) steps, LocalText.fromBundle(B, "publish.web.posting"));
         String path = existing.map(e -> "posts/" + e.path("id").asLong()).orElse("posts");
-        JsonNode saved = s.json(s.send(s.request(path).POST(WebHttp.body(post))
+        JsonNode saved = s.json(s.send(s.request(path).POST(JsonHttp.body(post))
                 .header("Content-Type", "application/json")));
         if (!saved.has("id")) {
-            throw s.http.badResponse(s.uri(path));
+            throw s.http.unexpected();
         }
         context.progress(1, null);
         return result(saved, steps);
@@ -207,7 +207,7 @@ public final class WordPressPlugin implements ChannelPlugin {
 
     /** One call's connection to the site. */
     private final class Session {
-        final WebHttp http = WordPressPlugin.this.http;
+        final JsonHttp http;
         final String base;
         final String authorization;
         final PublishContext context;
@@ -223,6 +223,7 @@ public final class WordPressPlugin implements ChannelPlugin {
             this.authorization = "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
             this.context = context;
+            this.http = new JsonHttp("WordPress", timeout, context.clock(), settings.require(PASSWORD));
         }
 
         URI uri(String path) {
@@ -234,22 +235,22 @@ public final class WordPressPlugin implements ChannelPlugin {
                     .header("Accept", "application/json").header("User-Agent", "Cristal");
         }
 
-        HttpResponse<byte[]> get(String path) throws PublishException {
+        JsonHttp.Response get(String path) throws PublishException {
             return send(request(path).GET());
         }
 
-        HttpResponse<byte[]> send(HttpRequest.Builder b, int... accepted) throws PublishException {
-            return http.send(b, context.clock(), accepted);
+        JsonHttp.Response send(HttpRequest.Builder b, int... accepted) throws PublishException {
+            return http.send(b, accepted);
         }
 
-        JsonNode json(HttpResponse<byte[]> r) throws PublishException {
-            return http.json(r);
+        JsonNode json(JsonHttp.Response r) throws PublishException {
+            return http.parse(r.body());
         }
 
         Optional<JsonNode> find(String slug) throws PublishException {
             JsonNode list = json(get("posts?slug=" + enc(slug) + "&status=any&context=edit"));
             if (!list.isArray()) {
-                throw http.badResponse(uri("posts"));
+                throw http.unexpected();
             }
             for (JsonNode post : list) {
                 if (slug.equals(post.path("slug").asText())) {
@@ -272,11 +273,11 @@ public final class WordPressPlugin implements ChannelPlugin {
                     .header("Content-Disposition", "attachment; filename=\"" + image.fileName() + "\"")));
             long id = media.path("id").asLong(0);
             if (id <= 0) {
-                throw http.badResponse(uri("media"));
+                throw http.unexpected();
             }
             if (!image.alt().isEmpty()) {
-                ObjectNode alt = WebHttp.JSON.createObjectNode().put("alt_text", image.alt());
-                send(request("media/" + id).POST(WebHttp.body(alt)).header("Content-Type", "application/json"));
+                ObjectNode alt = JsonHttp.MAPPER.createObjectNode().put("alt_text", image.alt());
+                send(request("media/" + id).POST(JsonHttp.body(alt)).header("Content-Type", "application/json"));
             }
             Media m = new Media(id, media.path("source_url").asText(""));
             context.journal().put(key, m.id() + " " + m.url());
@@ -302,19 +303,19 @@ public final class WordPressPlugin implements ChannelPlugin {
             if (!create) {
                 throw PublishException.permanent(LocalText.fromBundle(B, "publish.wordpress.noCategory", name));
             }
-            ObjectNode body = WebHttp.JSON.createObjectNode().put("name", name);
-            HttpResponse<byte[]> r = send(request(taxonomy).POST(WebHttp.body(body))
+            ObjectNode body = JsonHttp.MAPPER.createObjectNode().put("name", name);
+            JsonHttp.Response r = send(request(taxonomy).POST(JsonHttp.body(body))
                     .header("Content-Type", "application/json"), 400);
             JsonNode created = json(r);
             // Two publishes racing, or a name the search missed: WordPress names the existing term.
-            long id = r.statusCode() == 400 ? created.path("data").path("term_id").asLong(0)
+            long id = r.status() == 400 ? created.path("data").path("term_id").asLong(0)
                     : created.path("id").asLong(0);
             if (id <= 0) {
-                if (r.statusCode() == 400) {
+                if (r.status() == 400) {
                     throw PublishException.permanent(LocalText.fromBundle(B, "publish.web.refused", "WordPress", 400,
                             "\u201c" + created.path("message").asText("") + "\u201d"));
                 }
-                throw http.badResponse(uri(taxonomy));
+                throw http.unexpected();
             }
             return id;
         }

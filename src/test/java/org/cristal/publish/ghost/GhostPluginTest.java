@@ -142,9 +142,9 @@ class GhostPluginTest {
         PublishException e = assertThrows(PublishException.class,
                 () -> plugin.publish(WebFixtures.request("coffee-huila", settings), new TestContext()));
         assertEquals(PublishException.Kind.AUTH, e.kind());
-        assertTrue(e.message(Locale.ENGLISH).startsWith("Ghost refused the credentials (HTTP 401)"));
+        assertTrue(e.message(Locale.ENGLISH).startsWith("Ghost refused the account’s credentials (HTTP 401)"));
         assertTrue(e.message(Locale.ENGLISH).contains("invalid signature"), e.message(Locale.ENGLISH));
-        assertTrue(e.message(Locale.FRENCH).startsWith("Ghost a refusé les identifiants (HTTP 401)"));
+        assertTrue(e.message(Locale.FRENCH).startsWith("Ghost a refusé les identifiants du compte (HTTP 401)"));
         for (String text : List.of(e.message(Locale.ENGLISH), e.message(Locale.FRENCH), e.toString(),
                 settings.toString())) {
             assertFalse(text.contains("00000000"), text);
@@ -176,7 +176,7 @@ class GhostPluginTest {
         server.faultOn("POST", "/ghost/api/admin/posts/", new LoopbackServer.Stall());
         PublishException slow = failure();
         assertEquals(PublishException.Kind.TRANSIENT, slow.kind());
-        assertTrue(slow.message(Locale.FRENCH).contains("n’a pas répondu à temps"), slow.message(Locale.FRENCH));
+        assertTrue(slow.message(Locale.FRENCH).contains("n’a pas répondu en"), slow.message(Locale.FRENCH));
         // The stalled create may have gone through on a real server; here it did not.
         assertEquals(0, ghost.posts.size());
     }

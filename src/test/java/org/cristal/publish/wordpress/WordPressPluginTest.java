@@ -138,10 +138,10 @@ class WordPressPluginTest {
         PublishException e = assertThrows(PublishException.class,
                 () -> plugin.publish(WebFixtures.request("boulangerie-levain", wrong), new TestContext()));
         assertEquals(PublishException.Kind.AUTH, e.kind());
-        assertTrue(e.message(Locale.ENGLISH).startsWith("WordPress refused the credentials (HTTP 401)"),
+        assertTrue(e.message(Locale.ENGLISH).startsWith("WordPress refused the account’s credentials (HTTP 401)"),
                 e.message(Locale.ENGLISH));
         assertTrue(e.message(Locale.ENGLISH).contains("invalid application password"));
-        assertTrue(e.message(Locale.FRENCH).startsWith("WordPress a refusé les identifiants (HTTP 401)"));
+        assertTrue(e.message(Locale.FRENCH).startsWith("WordPress a refusé les identifiants du compte (HTTP 401)"));
         for (String text : List.of(e.message(Locale.ENGLISH), e.message(Locale.FRENCH), e.toString(),
                 wrong.toString())) {
             assertFalse(text.contains("wrong-secret-1234"), text);
@@ -165,13 +165,13 @@ class WordPressPluginTest {
         server.faultOn("POST", "/wp-json/wp/v2/media", new LoopbackServer.Drop());
         PublishException dropped = failure();
         assertEquals(PublishException.Kind.TRANSIENT, dropped.kind());
-        assertTrue(dropped.message(Locale.ENGLISH).contains("could not be reached at 127.0.0.1:"),
+        assertTrue(dropped.message(Locale.ENGLISH).contains("WordPress at 127.0.0.1:"),
                 dropped.message(Locale.ENGLISH));
 
         server.fault(new LoopbackServer.Stall());
         PublishException slow = failure();
         assertEquals(PublishException.Kind.TRANSIENT, slow.kind());
-        assertTrue(slow.message(Locale.ENGLISH).contains("did not answer in time"), slow.message(Locale.ENGLISH));
+        assertTrue(slow.message(Locale.ENGLISH).contains("did not answer within"), slow.message(Locale.ENGLISH));
 
         assertEquals(0, wordpress.posts.size());
     }
@@ -216,7 +216,7 @@ class WordPressPluginTest {
                 "<html><body>Welcome</body></html>".getBytes(), Map.of())));
         PublishException e = failure();
         assertEquals(PublishException.Kind.PERMANENT, e.kind());
-        assertTrue(e.message(Locale.ENGLISH).contains("is the address right?"), e.message(Locale.ENGLISH));
+        assertTrue(e.message(Locale.ENGLISH).contains("Check the server address."), e.message(Locale.ENGLISH));
     }
 
     @Test
