@@ -1,0 +1,49 @@
+package org.cristal.publish.newsletter;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.ChannelSettings;
+import org.cristal.publish.PluginContractTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The newsletter plugin keeps the plugin contract, against GreenMail (a real SMTP server) on loopback. */
+class SmtpNewsletterContractTest extends PluginContractTest {
+    private GreenMail mail;
+    private Path csv;
+
+    @BeforeEach
+    void start() throws IOException {
+        mail = NewsletterFixture.startServer();
+        Path dir = Files.createTempDirectory("contract-newsletter");
+        csv = NewsletterFixture.people(dir, 2);
+    }
+
+    @AfterEach
+    void stop() {
+        mail.stop();
+    }
+
+    @Override
+    protected ChannelPlugin plugin() {
+        return new SmtpNewsletterPlugin(NewsletterFixture.FAST);
+    }
+
+    @Override
+    protected ChannelSettings workingSettings() {
+        return NewsletterFixture.secret(NewsletterFixture.settings(mail.getSmtp().getPort(), csv));
+    }
+
+    @Override
+    protected ChannelSettings failingSettings() {
+        return workingSettings().with("password", "wrong-Pa55-contract-9");
+    }
+
+    @Override
+    protected int delivered() {
+        return mail.getReceivedMessages().length;
+    }
+}
