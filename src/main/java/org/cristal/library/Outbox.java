@@ -163,6 +163,15 @@ public final class Outbox {
     }
 
     /**
+     * Withdraws an entry whose send the user stopped, in one step from {@link OutboxState#SENDING}, so no
+     * other sender can claim it in between; its journal stays, so rescheduling resumes where it stopped.
+     */
+    public boolean cancelSending(long id) {
+        return update("UPDATE outbox SET state = 'CANCELLED', next_attempt_at = NULL, updated_at = ? "
+                + "WHERE id = ? AND state = 'SENDING'", clock.millis(), id);
+    }
+
+    /**
      * Moves an entry that has not gone to a new time (a drag in the calendar, "retry now" on a failed one);
      * false when it is sending or sent. The attempt count starts again.
      */

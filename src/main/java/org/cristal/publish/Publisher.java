@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
@@ -56,6 +60,13 @@ public final class Publisher {
      */
     public static final Duration LEASE = Duration.ofMinutes(2);
     private static final long TOUCH_EVERY_MS = 5_000;
+    /** Real time between lease renewals while a plugin call runs: well inside {@link #LEASE}. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    private static final ScheduledExecutorService LEASE_KEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cristal-lease");
+        t.setDaemon(true);
+        return t;
+    });
     private final Workspace ws;
     private final PluginSource plugins;
     private final SecretStore secrets;
@@ -318,7 +329,16 @@ public final class Publisher {
             return new Outcome(current(e.id()), false, r.text);
         }
         try {
-            PublishResult r = p.plugin.publish(p.request, context(e.id(), progress, cancelled));
+            PublishResult r;
+            // The lease is renewed while the plugin runs, even through one long silent request (a slow
+            // webhook, a big upload): recovery elsewhere must never take a send that is still going.
+            ScheduledFuture<?> keepAlive = LEASE_KEEPER.scheduleAtFixedRate(() -> touchQuietly(e.id()),
+                    KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                r = p.plugin.publish(p.request, context(e.id(), progress, cancelled));
+            } finally {
+                keepAlive.cancel(false);
+            }
             ws.outbox().sent(e.id(), r.remoteId(), r.url(), r.publishedAt(), r.items());
             return new Outcome(current(e.id()), true, null);
         } catch (PublishException ex) {
@@ -326,8 +346,7 @@ public final class Publisher {
                 case TRANSIENT -> retry(e, ex.text(), ex.retryAfter().orElse(null));
                 case CANCELLED -> {
                     // The user stopped it: withdrawn, journal kept; rescheduling it resumes where it stopped.
-                    ws.outbox().release(e.id());
-                    ws.outbox().cancel(e.id());
+                    ws.outbox().cancelSending(e.id());
                     yield new Outcome(current(e.id()), false, ex.text());
                 }
                 default -> fail(e, ex.text());
@@ -408,6 +427,14 @@ public final class Publisher {
             return StoryDocument.parse(id, source);
         } catch (StoryFormatException ex) {
             throw new PublisherException("publish.core.unreadableStory", id, ex.getMessage());
+        }
+    }
+
+    private void touchQuietly(long entryId) {
+        try {
+            ws.outbox().touch(entryId);
+        } catch (RuntimeException e) {
+            // The workspace closed under a running send: the next start recovers the entry.
         }
     }
 

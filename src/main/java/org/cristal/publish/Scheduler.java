@@ -81,12 +81,13 @@ public final class Scheduler implements AutoCloseable {
                 // Not cancelled by close(): closing the studio is not the user withdrawing the post.
                 tell(publisher.send(entry.id(), Progress.NONE, () -> false));
             }
-        } catch (RuntimeException e) {
-            // The workspace was busy or closed: try again at the next round.
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
+            // The workspace was busy or closed, or a plugin broke badly: try again at the next round.
         } finally {
             running.set(false);
+            // In finally: whatever happened above, the scheduler keeps running for the rest of the session.
+            schedule(sleep());
         }
-        schedule(sleep());
     }
 
     private void tell(Outcome o) {

@@ -186,13 +186,15 @@ public final class CalendarModel {
 
     /**
      * Reschedules the entry to {@code day} (and {@code hour} in the week view, null to keep the hour); false
-     * for a chip that cannot move. Completes on the UI thread with whether the outbox took it.
+     * for a chip that cannot move. Completes on the UI thread with whether the outbox took it. A drop in
+     * the past, or back where the chip already was, does nothing: rescheduling clears a failed entry's
+     * backoff, and a slip of the mouse must not send it again at once.
      */
     public CompletableFuture<Boolean> drop(Chip chip, LocalDate day, Integer hour) {
-        if (!chip.movable()) {
+        Instant at = dropTarget(chip, day, hour);
+        if (!chip.movable() || !at.isAfter(Instant.now()) || at.equals(chip.entry().scheduledAt())) {
             return CompletableFuture.completedFuture(false);
         }
-        Instant at = dropTarget(chip, day, hour);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         workers.io().execute(() -> {
             try {

@@ -290,13 +290,21 @@ public final class PublishModel {
         return done;
     }
 
-    /** Stops after the current item of the current row; rows not started stay queued as they are. */
+    /**
+     * Stops after the current item of the current row. Rows not started yet are withdrawn from the outbox
+     * (cancelled), so the scheduler does not send them a moment later.
+     */
     public void cancel() {
         cancelled.set(true);
     }
 
     private void send(Publisher p, Row row) {
         if (cancelled.get()) {
+            try {
+                workspace.get().outbox().cancel(row.entryId);
+            } catch (RuntimeException e) {
+                // The workspace went away: nothing will send it from there either.
+            }
             workers.fx().execute(() -> set(row, RowState.FAILED, text.getString("publish.state.cancelled")));
             return;
         }

@@ -322,4 +322,24 @@ class PublishingModelsTest {
         assertFalse(fx.call(() -> calendar.drop(chip, LocalDate.of(2026, 3, 12), null)).get(20, TimeUnit.SECONDS));
         assertEquals(at, ws().outbox().get(e.id()).orElseThrow().scheduledAt());
     }
+
+    @Test
+    void aFailedEntryDroppedInThePastIsNotSentAgainAtOnce() throws Exception {
+        ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
+                Map.of("instance", "https://piaille.fr", "handle", "levain")));
+        Instant at = ZonedDateTime.of(2026, 3, 10, 9, 0, 0, 0, PARIS).toInstant();
+        OutboxEntry e = ws().outbox().add(new OutboxEntry.New("k3", storyId, 1, "testnet", "testnet", "social",
+                "Piaille", at, PARIS));
+        ws().outbox().claim(e.id());
+        ws().outbox().failed(e.id(), Map.of("en", "Refused"));
+        CalendarModel calendar = new CalendarModel(studio.workers(), () -> studio.workspaceProperty().get(),
+                () -> { }, Locale.FRANCE, PARIS, LocalDate.of(2026, 3, 10));
+        fx.call(calendar::load).get(20, TimeUnit.SECONDS);
+        CalendarModel.Chip chip = fx.call(() -> calendar.on(LocalDate.of(2026, 3, 10)).get(0));
+        assertTrue(chip.movable(), "a failed entry can be moved to a later day");
+        // Back on its own day (a slip of the mouse) or on another past day: nothing changes.
+        assertFalse(fx.call(() -> calendar.drop(chip, LocalDate.of(2026, 3, 10), null)).get(20, TimeUnit.SECONDS));
+        assertFalse(fx.call(() -> calendar.drop(chip, LocalDate.of(2026, 3, 11), null)).get(20, TimeUnit.SECONDS));
+        assertEquals(OutboxState.FAILED, ws().outbox().get(e.id()).orElseThrow().state());
+    }
 }
