@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A secret store in memory, until the infra part's stores are on main (and for tests after that). */
+/** A secret store in a map, as a keychain would hold it: for tests. */
 public final class MapSecrets implements SecretStore {
     private final Map<String, String> values = new ConcurrentHashMap<>();
 

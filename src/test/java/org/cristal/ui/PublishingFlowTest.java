@@ -24,6 +24,7 @@ import org.cristal.library.ChannelAccount;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.Workspace;
+import org.cristal.publish.MapSecrets;
 import org.cristal.ui.model.Publishing;
 import org.cristal.ui.model.TestNetwork;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class PublishingFlowTest {
     Path dir;
     Studio studio;
     TestNetwork network = new TestNetwork();
-    TestNetwork.MapSecrets secrets = new TestNetwork.MapSecrets();
+    MapSecrets secrets = new MapSecrets();
     List<String> opened = new CopyOnWriteArrayList<>();
 
     @Start

@@ -24,6 +24,7 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.Workspace;
 import org.cristal.publish.ChecklistItem;
+import org.cristal.publish.MapSecrets;
 import org.cristal.support.Corpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class PublishingModelsTest {
     FxThread fx;
     StudioModel studio;
     TestNetwork network = new TestNetwork();
-    TestNetwork.MapSecrets secrets = new TestNetwork.MapSecrets();
+    MapSecrets secrets = new MapSecrets();
     String storyId;
 
     @BeforeEach

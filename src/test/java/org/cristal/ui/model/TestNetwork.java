@@ -1,10 +1,7 @@
 package org.cristal.ui.model;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cristal.publish.ChannelPlugin;
 import org.cristal.publish.ChannelSettings;
@@ -13,7 +10,6 @@ import org.cristal.publish.PublishContext;
 import org.cristal.publish.PublishException;
 import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
-import org.cristal.publish.SecretStore;
 import org.cristal.publish.SettingProblem;
 import org.cristal.publish.SettingSpec;
 import org.cristal.story.Channel;
@@ -84,30 +80,5 @@ public final class TestNetwork implements ChannelPlugin {
         context.progress(1, null);
         return new PublishResult("post-" + published.size(), request.settings().get("instance", "") + "/posts/"
                 + published.size(), context.clock().instant(), 1);
-    }
-
-    /** A secret store in a map, as a keychain would hold it. */
-    public static final class MapSecrets implements SecretStore {
-        public final Map<String, String> values = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<String> get(String account, String key) {
-            return Optional.ofNullable(values.get(account + "/" + key));
-        }
-
-        @Override
-        public void put(String account, String key, String value) {
-            values.put(account + "/" + key, value);
-        }
-
-        @Override
-        public void remove(String account, String key) {
-            values.remove(account + "/" + key);
-        }
-
-        @Override
-        public LocalText describe() {
-            return LocalText.of("a test map");
-        }
     }
 }
