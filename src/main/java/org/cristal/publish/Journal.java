@@ -18,4 +18,24 @@ public interface Journal {
 
     /** Every item recorded so far, in no particular order. */
     Map<String, String> all();
+
+    /** A journal kept in {@code items}, living as long as the map (a connection test, a plugin test). */
+    static Journal inMemory(Map<String, String> items) {
+        return new Journal() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(items.get(key));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                items.put(key, value);
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return Map.copyOf(items);
+            }
+        };
+    }
 }

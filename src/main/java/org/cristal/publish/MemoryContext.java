@@ -3,7 +3,6 @@ package org.cristal.publish;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A context for calls outside the outbox (connection tests): a journal that lives only as long as the call. */
@@ -32,22 +31,7 @@ public final class MemoryContext implements PublishContext {
 
     @Override
     public Journal journal() {
-        return new Journal() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(items.get(key));
-            }
-
-            @Override
-            public void put(String key, String value) {
-                items.put(key, value);
-            }
-
-            @Override
-            public Map<String, String> all() {
-                return Map.copyOf(items);
-            }
-        };
+        return Journal.inMemory(items);
     }
 
     @Override

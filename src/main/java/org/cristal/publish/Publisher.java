@@ -448,23 +448,7 @@ public final class Publisher {
                 outbox.touch(entryId);
             }
         };
-        Journal journal = new Journal() {
-            @Override
-            public Optional<String> get(String key) {
-                return outbox.journalGet(entryId, key);
-            }
-
-            @Override
-            public void put(String key, String value) {
-                outbox.journalPut(entryId, key, value);
-                alive.run();
-            }
-
-            @Override
-            public Map<String, String> all() {
-                return outbox.journal(entryId);
-            }
-        };
+        Journal journal = new OutboxJournal(outbox, entryId, alive);
         return new PublishContext() {
             @Override
             public void progress(double fraction, LocalText message) {

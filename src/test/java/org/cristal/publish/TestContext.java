@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,22 +58,7 @@ public class TestContext implements PublishContext {
 
     @Override
     public Journal journal() {
-        return new Journal() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(journal.get(key));
-            }
-
-            @Override
-            public void put(String key, String value) {
-                journal.put(key, value);
-            }
-
-            @Override
-            public Map<String, String> all() {
-                return Map.copyOf(journal);
-            }
-        };
+        return Journal.inMemory(journal);
     }
 
     @Override

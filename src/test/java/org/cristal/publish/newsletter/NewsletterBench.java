@@ -11,15 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.Workspace;
 import org.cristal.publish.Journal;
+import org.cristal.publish.OutboxJournal;
 import org.cristal.publish.PublishException;
 import org.cristal.publish.PublishRequest;
 import org.cristal.publish.TestContext;
@@ -61,7 +60,7 @@ public final class NewsletterBench {
             try (Workspace ws = Workspace.open(dir.resolve("bench.cristal"))) {
                 OutboxEntry entry = ws.outbox().add(new OutboxEntry.New("bench-1", "nimbus-tax-season", 1,
                         "newsletter", "smtp-newsletter", "email", "", Instant.now(), ZoneOffset.UTC));
-                Journal journal = new OutboxJournal(ws, entry.id());
+                Journal journal = new OutboxJournal(ws.outbox(), entry.id(), () -> { });
                 long t0 = System.nanoTime();
                 try {
                     plugin.publish(request, new JournalContext(journal).cancelAfter(1 + stopAt));
@@ -159,24 +158,6 @@ public final class NewsletterBench {
         @Override
         public Journal journal() {
             return journal;
-        }
-    }
-
-    /** An outbox entry's journal in the workspace file, durable on each put. */
-    private record OutboxJournal(Workspace ws, long entry) implements Journal {
-        @Override
-        public Optional<String> get(String key) {
-            return ws.outbox().journalGet(entry, key);
-        }
-
-        @Override
-        public void put(String key, String value) {
-            ws.outbox().journalPut(entry, key, value);
-        }
-
-        @Override
-        public Map<String, String> all() {
-            return new HashMap<>(ws.outbox().journal(entry));
         }
     }
 }
