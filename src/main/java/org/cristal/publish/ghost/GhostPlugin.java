@@ -25,9 +25,9 @@ import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingProblem;
 import org.cristal.publish.SettingSpec;
+import org.cristal.publish.http.JsonHttp;
 import org.cristal.publish.http.Multipart;
 import org.cristal.publish.webpost.WebArticle;
-import org.cristal.publish.http.JsonHttp;
 import org.cristal.story.Channel;
 
 /**
@@ -56,13 +56,12 @@ public final class GhostPlugin implements ChannelPlugin {
     private final Duration timeout;
 
     public GhostPlugin() {
-        this(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        this(JsonHttp.REQUEST_TIMEOUT);
     }
 
-    /** With other timeouts (tests). */
-    public GhostPlugin(Duration connectTimeout, Duration requestTimeout) {
-        // The shared client connects within the shorter of this and its 10 s connect limit.
-        this.timeout = requestTimeout;
+    /** With another timeout (tests). */
+    public GhostPlugin(Duration timeout) {
+        this.timeout = timeout;
     }
 
     @Override

@@ -55,13 +55,12 @@ public final class WordPressPlugin implements ChannelPlugin {
     private final Duration timeout;
 
     public WordPressPlugin() {
-        this(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        this(JsonHttp.REQUEST_TIMEOUT);
     }
 
-    /** With other timeouts (tests). */
-    public WordPressPlugin(Duration connectTimeout, Duration requestTimeout) {
-        // The shared client connects within the shorter of this and its 10 s connect limit.
-        this.timeout = requestTimeout;
+    /** With another timeout (tests). */
+    public WordPressPlugin(Duration timeout) {
+        this.timeout = timeout;
     }
 
     @Override

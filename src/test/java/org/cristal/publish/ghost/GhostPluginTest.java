@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class GhostPluginTest {
     private final FakeGhost ghost = new FakeGhost();
-    private final GhostPlugin plugin = new GhostPlugin(Duration.ofSeconds(2), Duration.ofMillis(800));
+    private final GhostPlugin plugin = new GhostPlugin(Duration.ofMillis(800));
     private LoopbackServer server;
 
     @BeforeEach

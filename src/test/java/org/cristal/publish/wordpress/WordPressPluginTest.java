@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class WordPressPluginTest {
     private final FakeWordPress wordpress = new FakeWordPress();
-    private final WordPressPlugin plugin = new WordPressPlugin(Duration.ofSeconds(2), Duration.ofMillis(800));
+    private final WordPressPlugin plugin = new WordPressPlugin(Duration.ofMillis(800));
     private LoopbackServer server;
 
     @BeforeEach
