@@ -190,15 +190,6 @@ public final class JsonHttp {
         return ServiceText.of(body, secrets);
     }
 
-    /** {@code text} with every secret replaced by •••. */
-    public String redact(String text) {
-        String out = text;
-        for (String s : secrets) {
-            out = out.replace(s, "•••");
-        }
-        return out;
-    }
-
     /** Parses a JSON answer; an answer that is not JSON is a permanent failure with a clear message. */
     public JsonNode parse(byte[] body) throws PublishException {
         try {

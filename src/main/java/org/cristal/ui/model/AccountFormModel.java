@@ -24,6 +24,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
+import org.cristal.publish.Accounts;
 import org.cristal.publish.ChannelPlugin;
 import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.LocalText;
@@ -272,11 +273,11 @@ public final class AccountFormModel {
             try {
                 Workspace ws = workspace.get();
                 String id = existing != null ? existing.id() : ws.channelAccounts().freeId(plugin.id());
-                for (Map.Entry<String, String> s : split.secrets().entrySet()) {
-                    secrets.put(id, s.getKey(), s.getValue());
-                }
-                ChannelAccount saved = ws.channelAccounts().save(new ChannelAccount(id, plugin.id(), accountName,
-                        split.settings(), on, null, null));
+                // Secrets to the secret store (a blank one, left out of the split, keeps the stored one).
+                Map<String, String> values = new LinkedHashMap<>(split.settings());
+                values.putAll(split.secrets());
+                ChannelAccount saved = new Accounts(ws.channelAccounts(), secrets).save(
+                        new ChannelAccount(id, plugin.id(), accountName, values, on, null, null), plugin);
                 workers.fx().execute(() -> done.complete(saved));
             } catch (Exception e) {
                 workers.fx().execute(() -> done.completeExceptionally(e));

@@ -12,8 +12,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
+import org.cristal.publish.Accounts;
 import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.SecretStore;
 import org.cristal.publish.SecretStoreException;
 import org.cristal.publish.SettingSpec;
 
@@ -73,9 +73,10 @@ public final class ChannelsModel {
             return CompletableFuture.failedFuture(new IllegalStateException("plugin missing: " + account.plugin()));
         }
         return onIo(ws -> {
+            Accounts accounts = new Accounts(ws.channelAccounts(), publishing.secrets());
             Set<String> stored = new HashSet<>();
             for (SettingSpec s : plugin.settings()) {
-                if (s.secret() && publishing.secrets().get(account.id(), s.key()).isPresent()) {
+                if (s.secret() && accounts.hasSecret(account.id(), s.key())) {
                     stored.add(s.key());
                 }
             }
@@ -87,16 +88,9 @@ public final class ChannelsModel {
     /** Removes the account and its secrets; its publications stay in the outbox history. */
     public CompletableFuture<Void> delete(ChannelAccount account) {
         ChannelPlugin plugin = plugin(account);
-        return onIo(ws -> {
-            if (plugin != null) {
-                for (SettingSpec s : plugin.settings()) {
-                    if (s.secret()) {
-                        publishing.secrets().remove(account.id(), s.key());
-                    }
-                }
-            }
-            return ws.channelAccounts().delete(account.id());
-        }).thenCompose(x -> refresh());
+        return onIo(ws -> plugin != null
+                ? new Accounts(ws.channelAccounts(), publishing.secrets()).delete(account.id(), plugin)
+                : ws.channelAccounts().delete(account.id())).thenCompose(x -> refresh());
     }
 
     /** Whether "publish everywhere" includes the account. */
