@@ -75,6 +75,7 @@ final class PassphrasePrompt implements PassphraseSource {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("passphraseOk");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             if (choosing && !field.getText().equals(again.getText())) {
                 // Ask again: keep the dialog open, clear the second field, say why.

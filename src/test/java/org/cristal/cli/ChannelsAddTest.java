@@ -79,17 +79,6 @@ class ChannelsAddTest {
     }
 
     @Test
-    void unlockingAsksOnceAndNeverForConfirmation() {
-        List<String> prompts = new ArrayList<>();
-        ConsolePassphrase prompt = new ConsolePassphrase(p -> {
-            prompts.add(p);
-            return "levain".toCharArray();
-        }, s -> { });
-        assertEquals("levain", new String(prompt.ask(false).orElseThrow()));
-        assertEquals(1, prompts.size());
-    }
-
-    @Test
     void threeMismatchesGiveUpRatherThanLoopForever() {
         ConsolePassphrase prompt = new ConsolePassphrase(p -> (p.contains("again") ? "b" : "a").toCharArray(), s -> { });
         assertTrue(prompt.ask(true).isEmpty());

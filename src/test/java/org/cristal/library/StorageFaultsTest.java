@@ -48,19 +48,6 @@ class StorageFaultsTest {
     }
 
     @Test
-    void newWorkspaceNeverAppearsAsAnEmptyFileAndLeavesNoTemporaryFile() throws Exception {
-        Path file = dir.resolve("new.cristal");
-        try (Workspace ws = Workspace.open(file)) {
-            assertTrue(Files.size(file) > 0, "the name only ever holds a complete workspace");
-            assertFalse(ws.readOnly());
-        }
-        assertEquals(List.of("new.cristal"), Files2.names(dir));
-        try (Workspace ws = Workspace.open(file)) {
-            assertEquals(Migrations.latest(), ws.formatVersion());
-        }
-    }
-
-    @Test
     void workspaceOnAReadOnlyMediumOpensForReadingAndSaysChangesAreRefused() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("stick"));
         Path file = workspaceWithAStoryAndItsImage(folder.resolve("client.cristal"));
