@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cristal.library.ChannelAccount;
+import org.cristal.publish.Accounts;
 import org.cristal.publish.ChannelPlugin;
 import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.PluginSource;
@@ -88,7 +89,7 @@ final class ChannelsCommand implements Runnable {
                     try {
                         secrets.get(a.id(), spec.key()).ifPresent(v -> values.put(spec.key(), v));
                     } catch (SecretStoreException e) {
-                        out.add(e.text().get(CliText.locale()));
+                        out.add(CliPublishing.explain(e));
                     }
                 }
             }
@@ -167,35 +168,32 @@ final class ChannelsCommand implements Runnable {
                 }
             }
             Map<String, String> secrets = readSecrets(specs);
-            {
-                String accountId = id != null ? id : ws.channelAccounts().freeId(pluginId);
-                ChannelAccount saved = ws.channelAccounts().save(ChannelAccount.of(accountId, pluginId,
-                        name == null ? plugin.displayName().get(CliText.locale()) : name, settings));
-                SecretStore store = CliPublishing.secrets();
-                for (Map.Entry<String, String> s : secrets.entrySet()) {
-                    try {
-                        store.put(saved.id(), s.getKey(), s.getValue());
-                    } catch (SecretStoreException e) {
-                        throw new UserError(e.text().get(CliText.locale()), e);
-                    }
-                }
-                out.println(CliText.get("channels.added", CliText.plain(saved.id()), CliText.plain(saved.name()), pluginId));
-                Map<String, String> all = new LinkedHashMap<>(settings);
-                all.putAll(secrets);
-                for (SettingSpec s : specs.values()) {
-                    if (s.secret() && !all.containsKey(s.key())) {
-                        try {
-                            store.get(saved.id(), s.key()).ifPresent(v -> all.put(s.key(), v));
-                        } catch (SecretStoreException e) {
-                            // reported below as missing
-                        }
-                    }
-                }
-                for (SettingProblem p : plugin.validate(ChannelSettings.of(all))) {
-                    out.println("  - " + p.key() + ": " + CliText.plain(p.message().get(CliText.locale())));
-                }
-                return CristalCli.OK;
+            String accountId = id != null ? id : ws.channelAccounts().freeId(pluginId);
+            Map<String, String> all = new LinkedHashMap<>(settings);
+            all.putAll(secrets);
+            SecretStore store = CliPublishing.secrets();
+            ChannelAccount saved;
+            try {
+                // All or nothing: a store that is locked or refuses leaves no account behind.
+                saved = new Accounts(ws.channelAccounts(), store).save(ChannelAccount.of(accountId, pluginId,
+                        name == null ? plugin.displayName().get(CliText.locale()) : name, all), plugin);
+            } catch (SecretStoreException e) {
+                throw new UserError(CliText.get("channels.notAdded", CliPublishing.explain(e)), e);
             }
+            out.println(CliText.get("channels.added", CliText.plain(saved.id()), CliText.plain(saved.name()), pluginId));
+            for (SettingSpec s : specs.values()) {
+                if (s.secret() && !all.containsKey(s.key())) {
+                    try {
+                        store.get(saved.id(), s.key()).ifPresent(v -> all.put(s.key(), v));
+                    } catch (SecretStoreException e) {
+                        // reported below as missing
+                    }
+                }
+            }
+            for (SettingProblem p : plugin.validate(ChannelSettings.of(all))) {
+                out.println("  - " + p.key() + ": " + CliText.plain(p.message().get(CliText.locale())));
+            }
+            return CristalCli.OK;
         }
 
         private Map<String, String> readSecrets(Map<String, SettingSpec> specs) {

@@ -1,6 +1,5 @@
 package org.cristal.cli;
 
-import java.io.Console;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,7 @@ final class CliPublishing {
 
     static SecretStore secrets() {
         SecretStore s = secrets;
-        return s != null ? s : new EnvFirst(env, SecretStores.lazy(CliPublishing::askPassphrase));
+        return s != null ? s : new EnvFirst(env, SecretStores.lazy(ConsolePassphrase.system()));
     }
 
     static Publisher publisher(Workspace ws) {
@@ -47,10 +46,15 @@ final class CliPublishing {
         return ("CRISTAL_SECRET_" + account + "_" + key).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    private static Optional<char[]> askPassphrase() {
-        Console console = System.console();
-        return console == null ? Optional.empty()
-                : Optional.ofNullable(console.readPassword("%s", CliText.get("secrets.passphrase")));
+    /**
+     * What to tell the user about a store that refused: with no terminal to ask for the passphrase, how to
+     * give it ({@value SecretStores#PASSPHRASE_ENV}) rather than "enter its passphrase".
+     */
+    static String explain(SecretStoreException e) {
+        if (e instanceof SecretStoreException.Locked && System.console() == null) {
+            return CliText.get("secrets.noConsole", SecretStores.PASSPHRASE_ENV);
+        }
+        return e.text().get(CliText.locale());
     }
 
     /** A secret from the environment wins; everything else goes to the store. */

@@ -16,6 +16,7 @@ import org.cristal.story.Asset;
 
 /** Images and other files stored inside the workspace, so the one file carries everything. */
 public final class Assets {
+    private static final System.Logger LOG = System.getLogger(Assets.class.getName());
     private final Db db;
     private final Clock clock;
 
@@ -128,8 +129,16 @@ public final class Assets {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredAsset(name, rs.getString(1), rs.getBytes(2), rs.getString(3),
-                        rs.getInt(4), rs.getInt(5), rs.getString(6)));
+                byte[] bytes = rs.getBytes(2);
+                String sha = rs.getString(3);
+                // Checked at every read: a byte flipped on disk would otherwise reach an export, a preview
+                // or a publication as a broken image, silently.
+                boolean intact = sha256(bytes).equalsIgnoreCase(sha);
+                if (!intact) {
+                    LOG.log(System.Logger.Level.WARNING, "asset " + name + " does not match its SHA-256");
+                }
+                return Optional.of(new StoredAsset(name, rs.getString(1), bytes, sha, rs.getInt(4), rs.getInt(5),
+                        rs.getString(6), intact));
             }
         }
     }

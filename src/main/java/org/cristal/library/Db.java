@@ -1,5 +1,6 @@
 package org.cristal.library;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,18 +31,43 @@ final class Db implements AutoCloseable {
     }
 
     private final Path file;
+    /** Null when the file is opened read-only. */
     private final Connection writer;
+    private final String readerUrl;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
     private final List<Connection> readers = new ArrayList<>();
     private volatile boolean closed;
 
-    private Db(Path file, Connection writer) {
+    private Db(Path file, Connection writer, String readerUrl) {
         this.file = file;
         this.writer = writer;
+        this.readerUrl = readerUrl;
     }
 
     static Db open(Path file) throws SQLException {
+        return open(file, false);
+    }
+
+    /**
+     * Opens the file; {@code readOnly} for a file Cristal may not change (a read-only medium, no write
+     * permission): no writer then, and readers that create no {@code -wal}/{@code -shm} beside it.
+     */
+    static Db open(Path file, boolean readOnly) throws SQLException {
+        if (readOnly) {
+            Db db = new Db(file, null, readOnlyUrl(file));
+            // Fails now, not at the first read, when even reading is impossible.
+            try {
+                db.read(c -> {
+                    exec(c, "SELECT count(*) FROM sqlite_schema");
+                    return null;
+                });
+            } catch (WorkspaceException e) {
+                db.close();
+                throw e;
+            }
+            return db;
+        }
         Connection w = new SQLiteConfig().createConnection(url(file));
         try (Statement st = w.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
@@ -57,11 +83,29 @@ final class Db implements AutoCloseable {
             w.close();
             throw e;
         }
-        return new Db(file, w);
+        return new Db(file, w, url(file));
     }
 
     static String url(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    /**
+     * For a file Cristal may not change. A WAL-mode file read through an ordinary read-only connection
+     * still needs a {@code -shm} (and makes a {@code -wal}) beside it, impossible on a read-only medium and
+     * litter elsewhere; {@code immutable=1} reads the file alone. A file with a journal left by a crash is
+     * read through that journal instead, or its last changes would be missing.
+     */
+    static String readOnlyUrl(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (Files.exists(abs.resolveSibling(abs.getFileName() + "-wal"))) {
+            return url(file);
+        }
+        return "jdbc:sqlite:" + abs.toUri() + "?immutable=1";
+    }
+
+    boolean readOnly() {
+        return writer == null;
     }
 
     Path file() {
@@ -73,6 +117,10 @@ final class Db implements AutoCloseable {
      * Re-entrant: a write inside a write joins the outer transaction.
      */
     <T> T write(Work<T> work) {
+        if (writer == null) {
+            ensureOpen();
+            throw new WorkspaceException("workspace.error.readOnly", Faults.shown(file));
+        }
         writeLock.lock();
         try {
             ensureOpen();
@@ -92,7 +140,7 @@ final class Db implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new WorkspaceException(e, "workspace.error.write", e.getMessage());
+            throw Faults.of(e, file, (cause, reason) -> new WorkspaceException(cause, "workspace.error.write", reason));
         } finally {
             writeLock.unlock();
         }
@@ -107,7 +155,7 @@ final class Db implements AutoCloseable {
             try {
                 return work.run(writer);
             } catch (SQLException e) {
-                throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
+                throw readFault(e);
             }
         }
         Connection c = borrow();
@@ -120,7 +168,7 @@ final class Db implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             broken = true;
-            throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
+            throw readFault(e);
         } finally {
             giveBack(c, broken);
         }
@@ -137,7 +185,7 @@ final class Db implements AutoCloseable {
                 try {
                     SQLiteConfig config = new SQLiteConfig();
                     config.setReadOnly(true);
-                    c = config.createConnection(url(file));
+                    c = config.createConnection(readerUrl);
                     try {
                         exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                         exec(c, "PRAGMA cache_size = -16000");
@@ -148,7 +196,7 @@ final class Db implements AutoCloseable {
                     readers.add(c);
                     return c;
                 } catch (SQLException e) {
-                    throw new WorkspaceException(e, "workspace.error.read", e.getMessage());
+                    throw readFault(e);
                 }
             }
         }
@@ -164,6 +212,10 @@ final class Db implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new WorkspaceException(e, "workspace.error.closed");
         }
+    }
+
+    private WorkspaceException readFault(SQLException e) {
+        return Faults.of(e, file, (cause, reason) -> new WorkspaceException(cause, "workspace.error.read", reason));
     }
 
     private void giveBack(Connection c, boolean broken) {
@@ -218,7 +270,9 @@ final class Db implements AutoCloseable {
             }
             // Closing the last connection checkpoints the WAL into the main file and removes it,
             // so a closed workspace is one self-contained file that can be copied or e-mailed.
-            closeQuietly(writer);
+            if (writer != null) {
+                closeQuietly(writer);
+            }
         } finally {
             writeLock.unlock();
         }

@@ -44,7 +44,7 @@ public final class Exporter {
         for (String name : workspace.assets().names()) {
             if (!run.assetsWritten.contains(name)) {
                 workspace.assets().get(name).ifPresent(a -> {
-                    if (run.write(run.root.resolve(name), a.bytes())) {
+                    if (run.intact(a) && run.write(run.root.resolve(name), a.bytes())) {
                         run.assetsWritten.add(name);
                     }
                 });
@@ -100,7 +100,7 @@ public final class Exporter {
         if (ref.isBlank() || Urls.isRemote(ref) || ref.contains(":")) {
             return;
         }
-        workspace.assets().find(ref).ifPresent(asset -> {
+        workspace.assets().find(ref).filter(run::intact).ifPresent(asset -> {
             Path target = base.resolve(ref.split("[?#]", 2)[0].replace('\\', '/')).normalize();
             if (run.write(target, asset.bytes())) {
                 run.assetsWritten.add(asset.name());
@@ -115,6 +115,7 @@ public final class Exporter {
         final Set<Path> written = new HashSet<>();
         final Set<String> assetsWritten = new HashSet<>();
         final List<String> skipped = new ArrayList<>();
+        final Set<String> damaged = new HashSet<>();
 
         Run(Path folder) {
             this.root = folder.toAbsolutePath().normalize();
@@ -143,6 +144,14 @@ public final class Exporter {
                 skip("export.error.write", shown, String.valueOf(e.getMessage()));
                 return false;
             }
+        }
+
+        /** False for an asset damaged inside the workspace, reported once and not written. */
+        boolean intact(StoredAsset asset) {
+            if (!asset.intact() && damaged.add(asset.name())) {
+                skip("export.error.damaged", asset.name());
+            }
+            return asset.intact();
         }
 
         void skip(String key, Object... args) {

@@ -41,9 +41,20 @@ final class Migrations {
 
     /** Applies every step above the file's version, up to {@code target}, each in its own transaction. */
     static void migrate(Db db, int target) {
+        // Read first: a file already up to date is not written at all (it may be read-only).
+        int found = db.read(Migrations::userVersion);
+        if (found >= target) {
+            return;
+        }
+        if (db.readOnly()) {
+            throw new WorkspaceException("workspace.error.readOnlyOld", Faults.shown(db.file()));
+        }
         for (Step step : STEPS) {
             if (step.version() > target) {
                 break;
+            }
+            if (step.version() <= found) {
+                continue;
             }
             db.write(c -> {
                 // Re-read inside the write lock: another process may have migrated the file meanwhile.

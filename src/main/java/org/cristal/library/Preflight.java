@@ -30,6 +30,11 @@ final class Preflight {
     }
 
     static Verdict check(Path file) {
+        return check(file, false);
+    }
+
+    /** {@code readOnly}: a file Cristal may not change, looked at without creating anything beside it. */
+    static Verdict check(Path file, boolean readOnly) {
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
         Path shm = file.resolveSibling(file.getFileName() + "-shm");
         boolean hadWal = Files.exists(wal);
@@ -40,7 +45,7 @@ final class Preflight {
             // not closed cleanly (its WAL is still there); otherwise the cheap checks run and
             // Workspace.integrityCheck() is there for an explicit check.
             boolean full = hadWal || Files.size(file) <= FULL_CHECK_MAX_BYTES;
-            return look(file, full);
+            return look(file, full, readOnly ? Db.readOnlyUrl(file) : Db.url(file));
         } catch (IOException e) {
             throw new WorkspaceException(e, "workspace.error.cannotOpen", file.getFileName(), e.getMessage());
         } catch (WorkspaceException e) {
@@ -62,7 +67,7 @@ final class Preflight {
         }
     }
 
-    private static Verdict look(Path file, boolean full) {
+    private static Verdict look(Path file, boolean full, String url) {
         String shown = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] header = new byte[MAGIC.length];
         try (InputStream in = Files.newInputStream(file)) {
@@ -77,7 +82,7 @@ final class Preflight {
         int appId;
         int version;
         int objects;
-        try (Connection c = config.createConnection(Db.url(file))) {
+        try (Connection c = config.createConnection(url)) {
             appId = intPragma(c, "PRAGMA application_id");
             version = intPragma(c, "PRAGMA user_version");
             objects = intPragma(c, "SELECT count(*) FROM sqlite_schema");
@@ -107,8 +112,9 @@ final class Preflight {
         } catch (IOException e) {
             throw new WorkspaceException(e, "workspace.error.cannotOpen", shown, e.getMessage());
         } catch (SQLException e) {
-            // "file is not a database", "database disk image is malformed": a header that lies.
-            throw new WorkspaceException(e, "workspace.error.corrupt", shown);
+            // "file is not a database", "database disk image is malformed": a header that lies. A full or
+            // read-only disk and a refused permission are said as such: the file may well be fine.
+            throw Faults.of(e, file, (cause, reason) -> new WorkspaceException(cause, "workspace.error.corrupt", shown));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.cristal.library;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -44,8 +46,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Opens the workspace at {@code path}, creating it if the file is missing or empty, and brings
-     * an older file up to the current format.
+     * Opens the workspace at {@code path}, creating it if the file is missing, and brings an older file
+     * up to the current format. A file Cristal may not change is opened {@linkplain #readOnly() read-only};
+     * an empty (0-byte) file is refused.
      *
      * @throws WorkspaceException (localized) when the file is refused or cannot be opened
      */
@@ -61,24 +64,30 @@ public final class Workspace implements AutoCloseable {
     /** Opens and migrates up to {@code version} only: lets tests build a file as an older Cristal did. */
     static Workspace open(Path path, Clock clock, int version) {
         Path file = path.toAbsolutePath().normalize();
-        String shown = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String shown = Faults.shown(file);
+        boolean readOnly;
         try {
             if (Files.isDirectory(file)) {
                 throw new WorkspaceException("workspace.error.notWorkspace", shown);
             }
-            if (Files.exists(file) && Files.size(file) > 0) {
-                Preflight.check(file);
-            } else if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                create(file, version);
+            } else if (Files.size(file) == 0) {
+                // Cristal never leaves an empty workspace (see create): an empty file is someone else's, or
+                // one a sync tool emptied. Making it a new workspace would hide that loss.
+                throw new WorkspaceException("workspace.error.empty", shown);
             }
+            readOnly = !Faults.writable(file);
+            Preflight.check(file, readOnly);
         } catch (IOException e) {
             throw new WorkspaceException(e, "workspace.error.cannotOpen", shown, e.getMessage());
         }
         Db db;
         try {
-            db = Db.open(file);
+            db = Db.open(file, readOnly);
         } catch (SQLException e) {
-            throw new WorkspaceException(e, "workspace.error.cannotOpen", shown, e.getMessage());
+            throw Faults.of(e, file, (cause, reason) -> new WorkspaceException(cause, "workspace.error.cannotOpen",
+                    shown, reason));
         }
         try {
             Migrations.migrate(db, version);
@@ -87,6 +96,54 @@ public final class Workspace implements AutoCloseable {
             throw e;
         }
         return new Workspace(file, db, clock);
+    }
+
+    /**
+     * Makes a new workspace under a temporary name beside {@code file} and links it into place only once
+     * complete, so the name never holds an empty or half-made file, and a file that appeared meanwhile is
+     * never replaced.
+     */
+    private static void create(Path file, int version) throws IOException {
+        String shown = Faults.shown(file);
+        Path dir = file.getParent();
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, ".cristal-new-", ".tmp");
+        } catch (IOException e) {
+            // A read-only medium or a folder of someone else's: the reason in the user's words, not the system's.
+            throw new WorkspaceException(e, "workspace.error.cannotCreate", shown, dir.toString());
+        }
+        try {
+            try (Db db = Db.open(temp)) {
+                Migrations.migrate(db, version);
+            } catch (SQLException e) {
+                throw Faults.of(e, file, (cause, reason) -> new WorkspaceException(cause, "workspace.error.cannotOpen",
+                        shown, reason));
+            }
+            try {
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException e) {
+                // Another Cristal made it first: open theirs.
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                // No hard links here (FAT, some network drives): a move, which never replaces a file either.
+                try {
+                    Files.move(temp, file);
+                } catch (FileAlreadyExistsException again) {
+                    // As above.
+                }
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * True when the file was opened read-only (a read-only medium, no permission to change it): reading,
+     * searching and exporting work, every change is refused with {@code workspace.error.readOnly}.
+     */
+    public boolean readOnly() {
+        return db.readOnly();
     }
 
     public Path path() {
@@ -148,7 +205,7 @@ public final class Workspace implements AutoCloseable {
             }
             return problems;
         });
-        if (out.equals(List.of("ok")) && formatVersion() >= 2) {
+        if (out.equals(List.of("ok")) && formatVersion() >= 2 && !readOnly()) {
             try {
                 // FTS5 runs its check as a command, which needs the write transaction (it changes nothing).
                 db.write(c -> {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.ChannelAccounts;
@@ -25,22 +26,48 @@ public final class Accounts {
     /**
      * Saves {@code account} whose settings are the form's values. For a secret setting, a value replaces
      * the stored one, a blank value removes it, and no entry leaves it as it is (a masked field the user
-     * did not touch). Secrets are stored first: if the store refuses, the workspace is not changed.
+     * did not touch). All or nothing: secrets are stored first, so a locked or refusing store leaves the
+     * workspace unchanged, and if a later secret or the workspace refuses, the secrets already changed are
+     * put back as they were, so no account is ever left half-made.
      */
     public ChannelAccount save(ChannelAccount account, ChannelPlugin plugin) throws SecretStoreException {
         Set<String> secretKeys = secretKeys(plugin);
         Map<String, String> plain = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : account.settings().entrySet()) {
-            if (!secretKeys.contains(e.getKey())) {
-                plain.put(e.getKey(), e.getValue());
-            } else if (e.getValue() == null || e.getValue().isBlank()) {
-                secrets.remove(account.id(), e.getKey());
-            } else {
-                secrets.put(account.id(), e.getKey(), e.getValue());
+        Map<String, Optional<String>> before = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> e : account.settings().entrySet()) {
+                if (!secretKeys.contains(e.getKey())) {
+                    plain.put(e.getKey(), e.getValue());
+                    continue;
+                }
+                before.put(e.getKey(), secrets.get(account.id(), e.getKey()));
+                if (e.getValue() == null || e.getValue().isBlank()) {
+                    secrets.remove(account.id(), e.getKey());
+                } else {
+                    secrets.put(account.id(), e.getKey(), e.getValue());
+                }
+            }
+            return accounts.save(new ChannelAccount(account.id(), account.plugin(), account.name(), plain,
+                    account.enabled(), account.createdAt(), account.updatedAt()));
+        } catch (SecretStoreException | RuntimeException e) {
+            restore(account.id(), before);
+            throw e;
+        }
+    }
+
+    /** Puts secrets back as they were; best effort, the first failure is the one the user hears about. */
+    private void restore(String accountId, Map<String, Optional<String>> before) {
+        for (Map.Entry<String, Optional<String>> e : before.entrySet()) {
+            try {
+                if (e.getValue().isPresent()) {
+                    secrets.put(accountId, e.getKey(), e.getValue().get());
+                } else {
+                    secrets.remove(accountId, e.getKey());
+                }
+            } catch (SecretStoreException | RuntimeException ignored) {
+                // The store refused again: nothing more can be done here.
             }
         }
-        return accounts.save(new ChannelAccount(account.id(), account.plugin(), account.name(), plain,
-                account.enabled(), account.createdAt(), account.updatedAt()));
     }
 
     /** The account's settings for a publish or a connection test: its values plus its secrets, marked. */

@@ -35,9 +35,14 @@ import org.cristal.library.WorkspaceLocations;
 
 /**
  * Secrets in one file of the user's data folder, encrypted with AES-256-GCM under a key derived from a
- * passphrase (PBKDF2-HMAC-SHA256, {@value #ITERATIONS} iterations, a random salt kept in the file). The
- * passphrase is asked once per session, when a secret is first needed; only the derived key stays in
- * memory.
+ * passphrase (PBKDF2-HMAC-SHA256 with a random salt; the iteration count is kept in the file, and new files
+ * get {@value #ITERATIONS}). The passphrase is asked once per session, when a secret is first needed; only
+ * the derived key stays in memory.
+ *
+ * <p>A file is always read and rewritten with its own salt and iteration count: stamping another count on
+ * it would make the next unlock derive another key ("wrong passphrase") and lose every secret. A file made
+ * with fewer iterations than today's default is sealed again with the default, under a new salt, right
+ * after a successful unlock, while the passphrase is at hand.
  *
  * <p>File layout: {@code CRSEC} and a version byte, the iteration count (int), the 16-byte salt, the
  * 12-byte nonce, then the sealed JSON of every secret; the header is authenticated with it, so any change
@@ -45,8 +50,11 @@ import org.cristal.library.WorkspaceLocations;
  * temporary file moved over the old one, so a crash or a wrong passphrase never leaves a damaged file.
  */
 public final class FileSecretStore implements SecretStore {
-    /** PBKDF2 iterations: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
-    public static final int ITERATIONS = 210_000;
+    /**
+     * PBKDF2 iterations for new files: OWASP's figure for PBKDF2-HMAC-SHA256 (its 210,000 is the one for
+     * HMAC-SHA512). Its cost (of the order of a second with the JDK's PBKDF2) is paid once per session.
+     */
+    public static final int ITERATIONS = 600_000;
     /** The file's name in Cristal's data folder. */
     public static final String FILE_NAME = "secrets.bin";
     private static final byte[] MAGIC = {'C', 'R', 'S', 'E', 'C', 1};
@@ -57,18 +65,32 @@ public final class FileSecretStore implements SecretStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
-    private final Supplier<Optional<char[]>> passphrase;
+    private final PassphraseSource passphrase;
+    private final int newIterations;
     private SecretKey key;
     private byte[] salt;
+    /** The iteration count {@link #key} was derived with, written back with it. */
+    private int iterations;
 
     /**
      * @param file       where the secrets are (created at the first {@link #put})
-     * @param passphrase asked when the store must be unlocked; empty when the user declines. The array is
-     *                   wiped after use.
+     * @param passphrase asked when the store must be unlocked or its passphrase chosen; empty when the user
+     *                   declines. The array is wiped after use.
      */
+    public FileSecretStore(Path file, PassphraseSource passphrase) {
+        this(file, passphrase, ITERATIONS);
+    }
+
+    /** As above, with a prompt that does not tell choosing from unlocking (tests). */
     public FileSecretStore(Path file, Supplier<Optional<char[]>> passphrase) {
+        this(file, PassphraseSource.of(passphrase));
+    }
+
+    /** With another iteration count for new files: lets tests make a file as another version did. */
+    FileSecretStore(Path file, PassphraseSource passphrase, int newIterations) {
         this.file = file.toAbsolutePath();
         this.passphrase = Objects.requireNonNull(passphrase);
+        this.newIterations = newIterations;
     }
 
     /** {@value #FILE_NAME} in the folder that holds the default workspace. */
@@ -122,6 +144,7 @@ public final class FileSecretStore implements SecretStore {
     public synchronized void forget() {
         key = null;
         salt = null;
+        iterations = 0;
     }
 
     private static String name(String account, String key) {
@@ -144,9 +167,10 @@ public final class FileSecretStore implements SecretStore {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             if (forWrite && key == null) {
-                salt = new byte[SALT];
-                RANDOM.nextBytes(salt);
-                key = derive(ask(), salt, ITERATIONS);
+                byte[] fresh = newSalt();
+                key = derive(ask(true), fresh, newIterations);
+                salt = fresh;
+                iterations = newIterations;
             }
             return new TreeMap<>();
         }
@@ -155,13 +179,45 @@ public final class FileSecretStore implements SecretStore {
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.position(MAGIC.length);
-        int iterations = in.getInt();
+        int fileIterations = in.getInt();
         byte[] fileSalt = new byte[SALT];
         in.get(fileSalt);
-        if (iterations < 1 || iterations > 10_000_000) {
+        if (fileIterations < 1 || fileIterations > 10_000_000) {
             throw failure("secrets.error.damaged", null);
         }
-        SecretKey k = key != null && Arrays.equals(salt, fileSalt) ? key : derive(ask(), fileSalt, iterations);
+        boolean known = key != null && Arrays.equals(salt, fileSalt) && iterations == fileIterations;
+        char[] given = known ? null : ask(false);
+        SecretKey k;
+        try {
+            k = known ? key : derive(given.clone(), fileSalt, fileIterations);
+            Map<String, String> all = open(bytes, k);
+            key = k;
+            salt = fileSalt;
+            iterations = fileIterations;
+            if (given != null && fileIterations < newIterations) {
+                // The default rose since this file was made: seal it again now, the passphrase is at hand.
+                byte[] fresh = newSalt();
+                key = derive(given.clone(), fresh, newIterations);
+                salt = fresh;
+                iterations = newIterations;
+                try {
+                    write(all);
+                } catch (IOException e) {
+                    // A read-only folder: keep using the file as it is, and try again at the next unlock.
+                    key = k;
+                    salt = fileSalt;
+                    iterations = fileIterations;
+                }
+            }
+            return all;
+        } finally {
+            if (given != null) {
+                Arrays.fill(given, '\0');
+            }
+        }
+    }
+
+    private Map<String, String> open(byte[] bytes, SecretKey k) throws IOException, SecretStoreException {
         byte[] plain;
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -177,8 +233,6 @@ public final class FileSecretStore implements SecretStore {
         } catch (GeneralSecurityException e) {
             throw failure("secrets.error.damaged", e);
         }
-        key = k;
-        salt = fileSalt;
         try {
             return new TreeMap<>(JSON.readValue(plain, new TypeReference<Map<String, String>>() { }));
         } finally {
@@ -192,7 +246,7 @@ public final class FileSecretStore implements SecretStore {
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(header)) {
             out.write(MAGIC);
-            out.writeInt(ITERATIONS);
+            out.writeInt(iterations);
             out.write(salt);
         }
         byte[] head = header.toByteArray();
@@ -228,10 +282,17 @@ public final class FileSecretStore implements SecretStore {
         }
     }
 
-    private char[] ask() throws SecretStoreException {
-        Optional<char[]> given = passphrase.get();
+    private static byte[] newSalt() {
+        byte[] fresh = new byte[SALT];
+        RANDOM.nextBytes(fresh);
+        return fresh;
+    }
+
+    private char[] ask(boolean choosing) throws SecretStoreException {
+        Optional<char[]> given = passphrase.ask(choosing);
         if (given == null || given.isEmpty() || given.get().length == 0) {
-            throw failure("secrets.error.locked", null);
+            throw new SecretStoreException.Locked(
+                    LocalText.fromBundle(PublishException.BUNDLE, "secrets.error.locked", file.toString()));
         }
         return given.get();
     }

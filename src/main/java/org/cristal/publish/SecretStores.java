@@ -32,17 +32,33 @@ public final class SecretStores {
      * (the studio shows a dialog, the command line reads the console; empty when the user declines).
      */
     public static SecretStore open(Supplier<Optional<char[]>> prompt) {
+        return open(PassphraseSource.of(prompt));
+    }
+
+    /** As {@link #open(Supplier)}, with a prompt that asks twice when the passphrase is being chosen. */
+    public static SecretStore open(PassphraseSource prompt) {
         return open(System.getenv(), System.getProperty("os.name", ""), FileSecretStore.defaultFile(), prompt, PROBE);
     }
 
     /** As {@link #open(Supplier)}, but opened only when a secret is first needed. */
     public static SecretStore lazy(Supplier<Optional<char[]>> prompt) {
+        return lazy(PassphraseSource.of(prompt));
+    }
+
+    /** As {@link #open(PassphraseSource)}, but opened only when a secret is first needed. */
+    public static SecretStore lazy(PassphraseSource prompt) {
         return new LazySecretStore(() -> open(prompt));
     }
 
     /** As {@link #open(Supplier)}, with everything it reads from the machine given. */
     public static SecretStore open(Map<String, String> env, String osName, Path file,
             Supplier<Optional<char[]>> prompt, Duration probeTimeout) {
+        return open(env, osName, file, PassphraseSource.of(prompt), probeTimeout);
+    }
+
+    /** As {@link #open(PassphraseSource)}, with everything it reads from the machine given. */
+    public static SecretStore open(Map<String, String> env, String osName, Path file,
+            PassphraseSource prompt, Duration probeTimeout) {
         if (!"file".equalsIgnoreCase(env.getOrDefault(STORE_ENV, ""))) {
             Optional<KeychainSecretStore> keychain = KeychainSecretStore.probe(env, osName, probeTimeout);
             if (keychain.isPresent()) {
@@ -53,13 +69,13 @@ public final class SecretStores {
     }
 
     /** The passphrase from {@value #PASSPHRASE_ENV} when set, else from {@code prompt}. */
-    static Supplier<Optional<char[]>> passphrase(Map<String, String> env, Supplier<Optional<char[]>> prompt) {
-        return () -> {
+    static PassphraseSource passphrase(Map<String, String> env, PassphraseSource prompt) {
+        return choosing -> {
             String fromEnv = env.get(PASSPHRASE_ENV);
             if (fromEnv != null && !fromEnv.isEmpty()) {
                 return Optional.of(fromEnv.toCharArray());
             }
-            return prompt.get();
+            return prompt.ask(choosing);
         };
     }
 }

@@ -126,4 +126,36 @@ class WorkspaceCommandTest {
         assertFalse(r.err().contains("Exception"), r.err());
         assertArrayEquals(before, Files.readAllBytes(bad));
     }
+
+    @Test
+    void aWorkspaceOnAReadOnlyMediumIsListedSearchedAndExportedButNotChanged() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        String file = stick.resolve("client.cristal").toString();
+        assertEquals(0, cli("workspace", "import", Corpus.root().toString(), "--workspace", file).code());
+        try (org.cristal.support.Storage.Undo ro = org.cristal.support.Storage.readOnlyFolder(stick)) {
+            CliRun list = cli("workspace", "list", "--workspace", file);
+            assertEquals(0, list.code(), list.err());
+            assertTrue(list.out().contains("boulangerie-levain"), list.out());
+            assertEquals(0, cli("workspace", "search", "levain", "--workspace", file).code());
+            CliRun export = cli("workspace", "export", dir.resolve("out").toString(), "--workspace", file);
+            assertEquals(0, export.code(), export.err());
+            assertTrue(Files.exists(dir.resolve("out/stories/boulangerie-levain.md")));
+
+            CliRun change = cli("workspace", "import", Corpus.root().toString(), "--workspace", file);
+            assertEquals(2, change.code());
+            assertEquals(1, change.err().strip().lines().count(), change.err());
+            assertTrue(change.err().contains("read-only"), change.err());
+            assertFalse(change.err().contains("SQLITE") || change.err().contains("damaged"), change.err());
+            assertEquals(java.util.List.of("client.cristal"), java.util.List.of(stick.toFile().list()));
+        }
+    }
+
+    @Test
+    void aZeroLengthWorkspaceIsRefusedInOneLineNotMadeNew() throws Exception {
+        Path emptied = Files.createFile(dir.resolve("emptied.cristal"));
+        CliRun r = cli("workspace", "list", "--workspace", emptied.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("empty file"), r.err());
+        assertEquals(0, Files.size(emptied));
+    }
 }

@@ -42,11 +42,7 @@ public final class ServiceText {
         }
         // WordPress puts HTML in its messages; a message is plain text on one line.
         said = org.jsoup.Jsoup.parse(said).text().replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-        for (String s : secrets) {
-            if (s != null && !s.isBlank()) {
-                said = said.replace(s, "•••");
-            }
-        }
+        said = SecretForms.blank(said, secrets);
         return said.length() > MAX ? said.substring(0, MAX - 1) + "…" : said;
     }
 

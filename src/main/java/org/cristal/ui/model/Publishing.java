@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cristal.library.Workspace;
+import org.cristal.publish.PassphraseSource;
 import org.cristal.publish.PluginRegistry;
 import org.cristal.publish.PluginSource;
 import org.cristal.publish.Publisher;
@@ -40,6 +41,11 @@ public record Publishing(Function<Workspace, PluginSource> pluginsOf, SecretStor
      * when a secret is first needed.
      */
     public static Publishing defaults(Supplier<Optional<char[]>> prompt) {
+        return defaults(PassphraseSource.of(prompt));
+    }
+
+    /** As above, with a prompt that asks twice when the user chooses the passphrase. */
+    public static Publishing defaults(PassphraseSource prompt) {
         return new Publishing(new Registries(), SecretStores.lazy(prompt), Clock.systemUTC());
     }
 

@@ -94,7 +94,10 @@ public final class PublishingModel implements AutoCloseable {
         Scheduler s = new Scheduler(publisher, schedulerThread);
         s.addListener(o -> workers.fx().execute(() -> outcomeListeners.forEach(l -> l.accept(o))));
         scheduler = s;
-        s.start();
+        if (!ws.readOnly()) {
+            // Sending means recording in the outbox, impossible in a read-only workspace.
+            s.start();
+        }
     }
 
     void wake() {

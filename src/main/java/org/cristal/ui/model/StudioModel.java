@@ -156,7 +156,7 @@ public final class StudioModel implements AutoCloseable {
         workers.io().execute(() -> {
             try {
                 Workspace ws = Workspace.open(path);
-                if (isDefault(path)) {
+                if (isDefault(path) && !ws.readOnly()) {
                     SampleContent.seedIfEmpty(ws);
                 }
                 int stories = ws.stories().count();
@@ -194,7 +194,8 @@ public final class StudioModel implements AutoCloseable {
         }
         workspace.set(ws);
         publishing.switchTo(ws);
-        problem.set("");
+        // A read-only file is opened, not refused: the user can read and export it, and is told why edits fail.
+        problem.set(ws.readOnly() ? format("workspace.readOnly", ws.path().getFileName().toString()) : "");
         status.set(format("workspace.opened", ws.path().getFileName().toString(), stories, brands));
         settings.rememberWorkspace(ws.path());
         settings.save();

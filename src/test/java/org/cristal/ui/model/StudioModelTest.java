@@ -190,6 +190,28 @@ class StudioModelTest {
         assertTrue(fx.call(() -> studio.editor().isOpen()));
     }
 
+    @Test
+    void aReadOnlyWorkspaceOpensWithABannerAndAnEditIsRefusedClearly() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        Path other = stick.resolve("archive.cristal");
+        try (Workspace ws = Workspace.open(other)) {
+            ws.stories().save("", Files.readString(Corpus.story("osteo-samedi.md")), "");
+        }
+        try (org.cristal.support.Storage.Undo ro = org.cristal.support.Storage.readOnlyFolder(stick)) {
+            fx.call(() -> studio.open(other)).get(20, TimeUnit.SECONDS);
+            fx.await(() -> studio.editor().isOpen() && other.equals(studio.workspaceProperty().get().path()));
+            String banner = fx.call(() -> studio.problemProperty().get());
+            assertTrue(banner.contains("archive.cristal") && banner.contains("read-only"), banner);
+            assertFalse(banner.contains("damaged"), banner);
+            fx.run(() -> studio.editor().bodyProperty().set(studio.editor().bodyProperty().get() + "\nUn ajout.\n"));
+            fx.await(() -> studio.editor().stateProperty().get() == SaveState.FAILED);
+            String refused = fx.call(() -> studio.editor().problemProperty().get());
+            assertTrue(refused.contains("read-only"), refused);
+            fx.run(() -> studio.open(file));
+            fx.await(() -> file.equals(studio.workspaceProperty().get().path()));
+        }
+    }
+
     private static void assertThrowsLater(java.util.concurrent.CompletableFuture<?> f) {
         try {
             f.get(20, TimeUnit.SECONDS);
