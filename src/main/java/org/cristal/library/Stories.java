@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.cristal.story.Slugs;
 import org.cristal.story.Status;
 import org.cristal.story.Story;
@@ -326,6 +328,48 @@ public final class Stories {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    /**
+     * The web addresses ({@link Story#webSlug()}) of every story but {@code exceptId}: what a new
+     * address must not be. Reads every story's text, so it belongs on the workspace thread, not in a loop.
+     */
+    public Set<String> slugsInUse(String exceptId) {
+        return db.read(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, r.source FROM stories s "
+                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id <> ?")) {
+                ps.setString(1, exceptId == null ? "" : exceptId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(WebSlugs.of(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The web address the story was last sent out under (the outbox's newest {@code SENT} publication of
+     * it, read from the revision that was sent), or empty when it was never published.
+     */
+    public Optional<String> publishedSlug(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.source FROM outbox o "
+                    + "JOIN revisions r ON r.story_id = o.story_id AND r.number = o.revision "
+                    + "WHERE o.story_id = ? AND o.state = 'SENT' ORDER BY o.published_at DESC, o.id DESC LIMIT 1")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(WebSlugs.of(id, rs.getString(1))) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** {@code base} if no other story has that web address, else {@code base-2}, {@code base-3}… */
+    public String freeSlug(String base, String exceptId) {
+        return Slugs.unique(base, slugsInUse(exceptId)::contains);
     }
 
     /** Changes the status in the story's front matter, as a new revision; the rest of the text is kept. */

@@ -110,6 +110,8 @@ public final class Publisher {
         all.addAll(Checks.run(doc, brand, renditions));
         Status status = doc.story().status();
         List<OutboxEntry> history = ws.outbox().forStory(storyId);
+        Address address = new Address(doc.story().webSlug(), ws.stories().slugsInUse(storyId),
+                ws.stories().publishedSlug(storyId).orElse(""));
 
         List<ChecklistItem> out = new ArrayList<>();
         for (ChannelAccount account : ws.channelAccounts().list()) {
@@ -122,13 +124,17 @@ public final class Publisher {
                         List.of(text("publish.core.pluginMissing", account.plugin()))));
                 continue;
             }
-            out.add(item(account, plugin.get(), all, status, history, stored.revision()));
+            out.add(item(account, plugin.get(), all, status, history, stored.revision(), address));
         }
         return out;
     }
 
+    /** The story's web address, the other stories' addresses, and the one it was last sent out under (or ""). */
+    private record Address(String slug, Set<String> inUse, String sent) {
+    }
+
     private ChecklistItem item(ChannelAccount account, ChannelPlugin plugin, List<Finding> all, Status status,
-            List<OutboxEntry> history, int revision) {
+            List<OutboxEntry> history, int revision, Address address) {
         List<LocalText> blocked = new ArrayList<>();
         List<LocalText> warned = new ArrayList<>();
         try {
@@ -156,6 +162,15 @@ public final class Publisher {
         }
         if (status != Status.APPROVED && status != Status.PUBLISHED) {
             warned.add(text("publish.core.notApproved", status.id()));
+        }
+        // A page or post lives at the address: another story's there would be replaced, an old one left behind.
+        if (channels.contains(Channel.WEB)) {
+            if (address.inUse().contains(address.slug())) {
+                blocked.add(text("publish.core.slugTaken", address.slug()));
+            }
+            if (!address.sent().isEmpty() && !address.sent().equals(address.slug())) {
+                warned.add(text("publish.core.slugMoved", address.sent(), address.slug()));
+            }
         }
         history.stream().filter(e -> e.account().equals(account.id()) && e.revision() == revision
                 && e.state() == OutboxState.SENT).findFirst().ifPresent(e -> warned.add(text(

@@ -17,7 +17,7 @@ import java.util.Set;
  * hostile input (see {@link YamlTree}).
  */
 public final class StoryParser {
-    private static final Set<String> KNOWN = Set.of("id", "title", "summary", "tags", "lang", "brand", "image",
+    private static final Set<String> KNOWN = Set.of("id", "title", "slug", "summary", "tags", "lang", "brand", "image",
             "image_alt", "cta", "status", "channels");
 
     private StoryParser() {
@@ -65,6 +65,10 @@ public final class StoryParser {
             status = Status.fromId(statusText).orElseThrow(() -> new StoryFormatException(
                     "story.error.status", fm.get("status").line(), statusText));
         }
+        String slug = YamlTree.text(fm, "slug").strip();
+        if (!slug.isEmpty() && !Slugs.isValid(slug)) {
+            throw new StoryFormatException("story.error.slug", fm.get("slug").line(), slug, Slugs.fromTitle(slug));
+        }
         Optional<Cta> cta = Optional.empty();
         if (fm.containsKey("cta") && !fm.get("cta").isNull()) {
             Map<String, YamlTree.Value> c = YamlTree.mapping(fm, "cta");
@@ -89,7 +93,7 @@ public final class StoryParser {
             title = storyId;
         }
         List<String> tags = YamlTree.textList(fm, "tags");
-        return new Story(storyId, title, YamlTree.text(fm, "summary").strip(), body, tags,
+        return new Story(storyId, title, slug, YamlTree.text(fm, "summary").strip(), body, tags,
                 YamlTree.text(fm, "lang").strip(), YamlTree.text(fm, "brand").strip(),
                 YamlTree.text(fm, "image").strip(), YamlTree.text(fm, "image_alt").strip(), cta, status, channels,
                 extra, bodyLine);

@@ -17,6 +17,7 @@ public final class StoryWriter {
     public static String write(Story s) {
         StringBuilder out = new StringBuilder("---\n");
         line(out, "title", s.title());
+        line(out, "slug", s.slug());
         line(out, "brand", s.brand());
         line(out, "lang", s.lang());
         if (s.status() != Status.DRAFT) {

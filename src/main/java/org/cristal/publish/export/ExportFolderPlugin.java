@@ -85,7 +85,8 @@ public final class ExportFolderPlugin implements ChannelPlugin {
     @Override
     public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
         Path folder = Path.of(request.settings().require(FOLDER)).toAbsolutePath().normalize();
-        Path dir = folder.resolve(request.story().story().id());
+        // One folder per web address, the name the story's pages and links already carry.
+        Path dir = folder.resolve(request.story().story().webSlug());
         Renderers.All all = request.renditions();
         List<Rendition<? extends RenditionBody>> renditions = Arrays.asList(all.brochure(), all.web(), all.email(),
                 all.social());

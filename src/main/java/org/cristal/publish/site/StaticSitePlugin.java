@@ -38,7 +38,6 @@ import org.cristal.publish.PublishRequest;
 import org.cristal.publish.PublishResult;
 import org.cristal.publish.SettingSpec;
 import org.cristal.story.Channel;
-import org.cristal.story.Slugs;
 import org.cristal.story.Story;
 import org.cristal.story.WebPage;
 import org.jsoup.Jsoup;
@@ -268,10 +267,7 @@ public final class StaticSitePlugin implements ChannelPlugin {
 
     private static String slug(PublishRequest request, WebPage page) {
         String slug = page.entry().slug();
-        if (slug.isEmpty()) {
-            slug = Slugs.slug(request.story().story().title());
-        }
-        return slug.isEmpty() ? "story" : slug;
+        return slug.isEmpty() ? request.story().story().webSlug() : slug;
     }
 
     private static String siteTitle(PublishRequest request) {

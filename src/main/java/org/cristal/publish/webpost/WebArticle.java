@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cristal.publish.PublishRequest;
-import org.cristal.story.Slugs;
 import org.cristal.story.Story;
 import org.cristal.story.WebPage;
 import org.jsoup.Jsoup;
@@ -68,7 +67,7 @@ public record WebArticle(String title, String html, String excerpt, List<String>
                 tags.add(tag);
             }
         }
-        String slug = page.entry().slug().isEmpty() ? Slugs.slug(story.title()) : page.entry().slug();
+        String slug = page.entry().slug().isEmpty() ? story.webSlug() : page.entry().slug();
         // Title and excerpt as the page shows them: merge tags already read as their fallback.
         Element h1 = doc.selectFirst("article h1");
         Element lede = doc.selectFirst("article p.lede");

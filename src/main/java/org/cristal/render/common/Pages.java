@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import org.cristal.story.Brand;
-import org.cristal.story.Slugs;
 import org.cristal.story.Story;
 import org.cristal.story.Urls;
 
@@ -13,9 +12,9 @@ public final class Pages {
     private Pages() {
     }
 
-    /** The story's slug: its id when it has one, else its title. */
+    /** The story's address segment: {@link Story#webSlug()}. */
     public static String slug(Story story) {
-        return story.id().isBlank() ? Slugs.slug(story.title()) : Slugs.slug(story.id());
+        return story.webSlug();
     }
 
     /** The brand website as a base URL without trailing slash, when it is a usable http(s) address. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cristal.render.common.Pages;
 import org.cristal.story.Brand;
 import org.cristal.story.Network;
 import org.cristal.story.Story;
@@ -181,9 +182,7 @@ final class Drafts {
         StringBuilder query = new StringBuilder();
         addParam(query, link, "utm_source", network.id());
         addParam(query, link, "utm_medium", "social");
-        if (!story.id().isBlank()) {
-            addParam(query, link, "utm_campaign", story.id());
-        }
+        addParam(query, link, "utm_campaign", Pages.slug(story));
         return org.cristal.story.Urls.withQuery(link, query.toString());
     }
 

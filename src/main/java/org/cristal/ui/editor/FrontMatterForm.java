@@ -77,6 +77,16 @@ public class FrontMatterForm extends VBox {
         fields.put("title", title);
         addRow(basics, 0, "form.title", "title", title);
 
+        TextField slug = textField("slugField", model.slugProperty(), "form.slug.prompt");
+        Label slugNote = new Label();
+        slugNote.setId("slugNote");
+        slugNote.getStyleClass().add(Styles.TEXT_SMALL);
+        slugNote.setWrapText(true);
+        model.slugNoteProperty().addListener((o, was, now) -> showSlugNote(slugNote));
+        showSlugNote(slugNote);
+        fields.put("slug", slug);
+        addRow(basics, 1, "form.slug", "slug", new VBox(2, slug, slugNote));
+
         TextArea summary = textArea("summaryField", model.summaryProperty(), "form.summary.prompt", 2);
         Label summaryCount = new Label();
         summaryCount.setId("summaryCount");
@@ -86,15 +96,15 @@ public class FrontMatterForm extends VBox {
         VBox summaryBox = new VBox(2, summary, summaryCount);
         summaryBox.setAlignment(Pos.CENTER_RIGHT);
         fields.put("summary", summary);
-        addRow(basics, 1, "form.summary", "summaryBox", summaryBox);
+        addRow(basics, 2, "form.summary", "summaryBox", summaryBox);
 
         TextField tags = textField("tagsField", model.tagsProperty(), "form.tags.prompt");
-        addRow(basics, 2, "form.tags", "tags", tags);
+        addRow(basics, 3, "form.tags", "tags", tags);
         fields.put("tags", tags);
         // Language, brand and status wrap onto more lines when the editor column is narrow.
         FlowPane meta = new FlowPane(12, 6, pair("form.lang", langChoice()), pair("form.brand", brandChoice()),
                 pair("form.status", statusChoice()));
-        addRow(basics, 3, "form.details", "details", meta);
+        addRow(basics, 4, "form.details", "details", meta);
 
         GridPane ctaImage = grid();
         addRow(ctaImage, 0, "form.cta.label", "cta.label",
@@ -321,6 +331,23 @@ public class FrontMatterForm extends VBox {
         count.getStyleClass().add(ideal ? Styles.SUCCESS : n > SUMMARY_IDEAL_MAX ? Styles.WARNING : Styles.TEXT_MUTED);
     }
 
+    /** Under the address: that it follows the title, or that the story is published there (a warning once changed). */
+    private void showSlugNote(Label note) {
+        String message = switch (model.slugNoteProperty().get()) {
+            case FOLLOWS_TITLE -> text.getString("form.slug.follows");
+            case PUBLISHED -> text.getString("form.slug.published");
+            case BREAKS_LINK -> new MessageFormat(text.getString("form.slug.breaksLink"), locale)
+                    .format(new Object[] {model.getPublishedSlug()});
+            case NONE -> "";
+        };
+        note.setText(message);
+        note.setVisible(!message.isEmpty());
+        note.setManaged(!message.isEmpty());
+        boolean warn = model.slugNoteProperty().get() == StoryFormModel.SlugNote.BREAKS_LINK;
+        note.getStyleClass().removeAll(Styles.WARNING, Styles.TEXT_MUTED);
+        note.getStyleClass().add(warn ? Styles.WARNING : Styles.TEXT_MUTED);
+    }
+
     private void showProblems() {
         for (Map.Entry<String, Label> e : problemLabels.entrySet()) {
             String message = model.problem(e.getKey()).map(p -> p.message(text, locale)).orElse("");
@@ -363,7 +390,7 @@ public class FrontMatterForm extends VBox {
 
     /**
      * Opens the section holding a field and puts the cursor in it, for the findings panel. Keys:
-     * {@code title, summary, tags, lang, brand, status, cta, cta.label, cta.url, image, imageAlt,
+     * {@code title, slug, summary, tags, lang, brand, status, cta, cta.label, cta.url, image, imageAlt,
      * email.subject, email.preheader, social.text}. Returns false for an unknown key.
      */
     public boolean focusField(String key) {

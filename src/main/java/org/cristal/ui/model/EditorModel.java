@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.text.MessageFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -145,13 +146,48 @@ public final class EditorModel {
         lastWrite = lastWrite.handleAsync((x, t) -> {
             Optional<StoredStory> stored = ws.stories().get(id);
             Optional<String> draft = stored.isPresent() ? ws.stories().draft(id) : Optional.empty();
+            String sentSlug = stored.isPresent() ? ws.stories().publishedSlug(id).orElse("") : "";
             workers.fx().execute(() -> {
-                stored.ifPresentOrElse(s -> show(s, draft), this::clear);
+                stored.ifPresentOrElse(s -> show(s, draft, sentSlug), this::clear);
                 done.complete(null);
             });
             return null;
         }, workers.io());
+        // Every story's text is read for the addresses in use: after the story shows, not before.
+        lastWrite = lastWrite.handleAsync((x, t) -> {
+            try {
+                Set<String> inUse = ws.stories().slugsInUse(id);
+                workers.fx().execute(() -> {
+                    if (id.equals(storyId.get())) {
+                        form.setSlugsInUse(inUse);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot read the web addresses in use", e);
+            }
+            return null;
+        }, workers.io());
         return done;
+    }
+
+    /** A publication of {@code id} went out: if it is the open story, its address stops following the title. */
+    public void publicationSent(String id) {
+        Workspace ws = workspace.get();
+        if (ws == null || !id.equals(storyId.get())) {
+            return;
+        }
+        lastWrite = lastWrite.handleAsync((x, t) -> {
+            try {
+                ws.stories().publishedSlug(id).ifPresent(slug -> workers.fx().execute(() -> {
+                    if (id.equals(storyId.get())) {
+                        form.setSentSlug(slug);
+                    }
+                }));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot read where the story was published", e);
+            }
+            return null;
+        }, workers.io());
     }
 
     /** Reads the story again from the workspace (after a restore, say), dropping nothing unsaved. */
@@ -194,7 +230,7 @@ public final class EditorModel {
         }
     }
 
-    private void show(StoredStory stored, Optional<String> draft) {
+    private void show(StoredStory stored, Optional<String> draft, String sentSlug) {
         String text = normalise(draft.orElse(stored.source()));
         Story story;
         try {
@@ -212,7 +248,7 @@ public final class EditorModel {
             base = story;
             frontMatter = text.substring(0, text.length() - story.body().length());
             frontMatterEdited = false;
-            form.load(story);
+            form.load(story, sentSlug);
             storyId.set(stored.id());
             body.set(story.body());
             revision.set(stored.revision());

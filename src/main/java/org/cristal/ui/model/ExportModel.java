@@ -30,6 +30,7 @@ import org.cristal.story.Channel;
 import org.cristal.story.EmailMessage;
 import org.cristal.story.Rendition;
 import org.cristal.story.RenditionBody;
+import org.cristal.story.Slugs;
 import org.cristal.story.StoryDocument;
 
 /**
@@ -101,9 +102,10 @@ public final class ExportModel {
         this.locale = locale;
     }
 
-    /** A file name the save dialog can propose: the story id with the kind's extension. */
+    /** A file name the save dialog can propose: the story's web address with the kind's extension. */
     public String suggestedName(Kind kind) {
-        String id = editor.storyId().isEmpty() ? "story" : editor.storyId();
+        String slug = editor.form().getSlug().strip();
+        String id = Slugs.isValid(slug) ? slug : editor.storyId().isEmpty() ? "story" : editor.storyId();
         return switch (kind) {
             case BROCHURE -> id + ".pdf";
             case EMAIL_EML -> id + ".eml";

@@ -195,10 +195,11 @@ public final class LibraryModel {
         String body = text.getString("story.newBody").replace("\\n", "\n");
         Story s = new Story("", title, "", body + "\n", List.of(), defaultLang, defaultBrand, "", "",
                 java.util.Optional.empty(), Status.DRAFT, java.util.Map.of(), java.util.Map.of(), 1);
-        String source = StoryWriter.write(s);
         return onWorkspace(ws -> {
             String id = ws.stories().freeId(Slugs.slug(title));
-            ws.stories().save(id, source, "created");
+            // Its own address from the start, which then follows the title the user types (StoryFormModel).
+            String slug = ws.stories().freeSlug(Slugs.fromTitle(title), id);
+            ws.stories().save(id, StoryWriter.write(s.withSlug(slug)), "created");
             return id;
         });
     }
@@ -209,10 +210,13 @@ public final class LibraryModel {
         return onWorkspace(ws -> {
             StoredStory st = ws.stories().get(id).orElseThrow();
             Story copy = StoryParser.parse(id, st.source());
-            Story renamed = new Story("", copy.title() + " " + suffix, copy.summary(), copy.body(), copy.tags(),
+            String newTitle = copy.title() + " " + suffix;
+            String newId = ws.stories().freeId(id + "-" + Slugs.slug(suffix));
+            // Never the original's address: publishing the copy would replace the original's page or post.
+            String slug = ws.stories().freeSlug(Slugs.fromTitle(newTitle), newId);
+            Story renamed = new Story("", newTitle, slug, copy.summary(), copy.body(), copy.tags(),
                     copy.lang(), copy.brand(), copy.image(), copy.imageAlt(), copy.cta(), Status.DRAFT,
                     copy.channels(), copy.extra(), copy.bodyLine());
-            String newId = ws.stories().freeId(id + "-" + Slugs.slug(suffix));
             ws.stories().save(newId, StoryWriter.write(renamed), "duplicate of " + id);
             return newId;
         });

@@ -54,6 +54,11 @@ public final class StudioModel implements AutoCloseable {
         this.history = new HistoryModel(workers, workspace::get, editor);
         this.exports = new ExportModel(workers, workspace::get, editor, preview, text, locale);
         this.publishing = new PublishingModel(workers, workspace::get, plugins, text, locale);
+        publishing.onOutcome(o -> {
+            if (o.sent()) {
+                editor.publicationSent(o.entry().storyId());
+            }
+        });
         try {
             preview.paperProperty().set(org.cristal.render.PaperSize.valueOf(settings.get("brochure.paper", "A4")));
         } catch (IllegalArgumentException e) {
