@@ -96,8 +96,8 @@ class SpellingTest {
     @Test
     void theCorpusStoriesInTheirOwnLanguageGetNoFalsePositive() {
         // Measured: boulangerie-levain 0, osteo-samedi 0, velo-atelier-solidaire 0, nimbus-tax-season 0,
-        // coffee-huila 2 ("underripe", "panela": real words the dictionary lacks), edge-cases 9 (a French
-        // sentence in an English story, and "strikethrough").
+        // coffee-huila 2 ("underripe", "panela": real words the dictionary lacks), edge-cases 12 (the words
+        // of a French sentence in an English story).
         for (String name : List.of("boulangerie-levain.md", "osteo-samedi.md", "velo-atelier-solidaire.md",
                 "nimbus-tax-season.md")) {
             StoryDocument doc = Corpus.document(name);

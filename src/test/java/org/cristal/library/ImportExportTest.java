@@ -61,12 +61,13 @@ class ImportExportTest {
                     "stories/random-binary.md", "stories/yaml-bomb.md"), skipped.keySet().stream().sorted().toList());
             ImportResult.Skipped utf8 = skipped.get("stories/invalid-utf8.md");
             assertEquals("story.error.utf8", utf8.key());
-            assertEquals(2, utf8.line());
+            assertEquals(3, utf8.line(), "the first bad byte: the title's é, saved in Latin-1");
             assertTrue(utf8.reason().contains("not valid UTF-8"), utf8.reason());
             assertTrue(skipped.get("stories/broken-front-matter.md").line() > 0);
             assertEquals("yaml.error.aliases", skipped.get("stories/yaml-bomb.md").key());
-            assertEquals(List.of("stories/edge-cases.md: ../images/missing.png", "stories/xss.md: file:///etc/passwd"),
-                    r.missingImages(), "a file: reference is never read, only reported");
+            assertEquals(List.of("stories/edge-cases.md: ../images/missing.png",
+                    "stories/xss.md: javascript:alert('hero')", "stories/xss.md: file:///etc/passwd"),
+                    r.missingImages(), "a javascript: or file: reference is never read, only reported");
             assertEquals(5, r.brands().size());
             assertEquals(Corpus.storyFiles().size() + 1, ws.stories().count());
 
@@ -88,7 +89,7 @@ class ImportExportTest {
             ImportResult r = new Importer(ws, Locale.FRENCH).importFolder(root);
             ImportResult.Skipped utf8 = r.skipped().stream().filter(s -> s.file().endsWith("invalid-utf8.md"))
                     .findFirst().orElseThrow();
-            assertTrue(utf8.reason().startsWith("Ligne 2"), utf8.reason());
+            assertTrue(utf8.reason().startsWith("Ligne 3"), utf8.reason());
             assertTrue(utf8.reason().contains("UTF-8 valide"), utf8.reason());
         }
     }

@@ -66,10 +66,10 @@ class StoryDocumentTest {
         StoryDocument doc = Corpus.document("edge-cases");
         ImageRef missing = doc.images().get(0);
         assertEquals("../images/missing.png", missing.src());
-        assertEquals(31, missing.line());
-        LinkRef titled = doc.links().stream().filter(l -> l.url().equals("https://example.com")).findFirst()
-                .orElseThrow();
-        assertEquals(19, titled.line());
+        assertEquals(Corpus.lineOf("edge-cases", "missing.png"), missing.line());
+        LinkRef titled = doc.links().stream().filter(l -> l.url().equals("https://example.com/brew-guide"))
+                .findFirst().orElseThrow();
+        assertEquals(Corpus.lineOf("edge-cases", "https://example.com/brew-guide"), titled.line());
     }
 
     @Test
@@ -84,7 +84,7 @@ class StoryDocumentTest {
     void tablesFootnotesAndStrikethroughAreRendered() {
         assertTrue(Corpus.document("velo-atelier-solidaire").bodyHtml().contains("<table>"));
         assertTrue(Corpus.document("nimbus-tax-season").bodyHtml().contains("footnote"));
-        assertTrue(Corpus.document("edge-cases").bodyHtml().contains("<del>strikethrough</del>"));
+        assertTrue(Corpus.document("edge-cases").bodyHtml().contains("<del>struck out</del>"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.cristal.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,18 +14,31 @@ import org.cristal.story.StoryDocument;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
 
-/** The shared sample corpus (../shared/corpus): stories, brands, images, hostile inputs. */
+/**
+ * The test corpus: stories, brands, images and hostile inputs, all inside the repository. Maven puts
+ * the sample workspace ({@code assets/samples}, what the studio seeds) and the test-only fixtures
+ * ({@code src/test/resources/corpus}: the edge-cases story, a low-resolution photo, the hostile stories)
+ * into one folder, {@code corpus} on the test classpath (see the pom's test resources), so the samples
+ * exist once in the repository and a clone with nothing beside it runs every test.
+ */
 public final class Corpus {
+    private static final String FOLDER = "corpus";
+
     private Corpus() {
     }
 
     public static Path root() {
-        String configured = System.getProperty("cristal.corpus");
-        Path p = configured != null ? Path.of(configured) : Path.of("../shared/corpus");
-        if (!Files.isDirectory(p)) {
-            throw new IllegalStateException("corpus not found at " + p.toAbsolutePath());
+        URL url = Corpus.class.getClassLoader().getResource(FOLDER);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            throw new IllegalStateException("the test corpus is not on the classpath as a folder (" + url
+                    + "): run the tests through Maven, which copies assets/samples and src/test/resources/corpus"
+                    + " into target/test-classes/corpus");
         }
-        return p.toAbsolutePath().normalize();
+        try {
+            return Path.of(url.toURI()).toAbsolutePath().normalize();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Path stories() {
@@ -45,6 +60,24 @@ public final class Corpus {
     public static List<Path> storyFiles() {
         try (Stream<Path> s = Files.list(stories())) {
             return s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The 1-based line of {@code name} (a story, or a path under the stories folder) where {@code text}
+     * first appears: tests that check a reported line find it in the file rather than hard-coding it.
+     */
+    public static int lineOf(String name, String text) {
+        try {
+            List<String> lines = Files.readAllLines(story(name));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+            throw new IllegalArgumentException("\"" + text + "\" is not in " + name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,21 +105,12 @@ public final class Corpus {
         }
     }
 
-    /** Runs the corpus's generator of large and binary hostile inputs into {@code dir}. */
+    /** Writes the large and binary hostile inputs ({@link HostileInputs}) into {@code dir}. */
     public static Path hostileInputs(Path dir) {
         try {
-            Process p = new ProcessBuilder("bash", root().resolve("bad/make-bad-inputs.sh").toString(),
-                    dir.toString()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("make-bad-inputs.sh failed");
-            }
-            return dir;
+            return HostileInputs.write(dir, images().resolve("hero-levain.jpg"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

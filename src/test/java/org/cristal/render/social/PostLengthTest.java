@@ -75,7 +75,7 @@ class PostLengthTest {
         assertEquals(2, PostLength.of(Network.BLUESKY, FLAGS));
         assertEquals(1, PostLength.of(Network.BLUESKY, SKIN_TONE));
         assertEquals(1, PostLength.of(Network.BLUESKY, "e\u0301"));
-        // The edge-cases story's first sentence: 57 characters before the emoji, then the family and a dot.
+        // A sentence like the edge-cases story's first: 57 characters before the emoji, then the family and a dot.
         String sentence = "Family emoji count as one glyph but several code points: " + FAMILY + ".";
         assertEquals(59, PostLength.of(Network.BLUESKY, sentence));
     }

@@ -56,10 +56,10 @@ class SocialHostileInputTest {
         }
         // Front-matter text stays literal text (a view escapes it), and tags lose their markup.
         String x = r.body().thread(Network.X).get(0).text();
-        assertTrue(x.startsWith("<img src=x onerror=alert('summary')>"), x);
-        assertTrue(x.endsWith("#Tag #Quoted"), x);
+        assertTrue(x.startsWith("<img src=x onerror=alert(document.domain)> Three cups from the winter roast."), x);
+        assertTrue(x.endsWith("#Roast #Winter"), x);
         assertTrue(r.body().thread(Network.LINKEDIN).get(0).text()
-                .startsWith("<script>alert('title')</script> Hostile story"));
+                .startsWith("<script>alert(document.cookie)</script> Winter roast notes"));
     }
 
     /**

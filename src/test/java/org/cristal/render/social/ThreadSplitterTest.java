@@ -182,7 +182,7 @@ class ThreadSplitterTest {
 
     @Test
     void wordLongerThanThePostIsCutAtGraphemesWithinTheLimit() {
-        // The edge-cases story's word that never breaks, on a network with a small limit.
+        // A word that never breaks (the edge-cases story has one too), on a network with a small limit.
         String word = "Pneumonoultramicroscopicsilicovolcanoconiosis-and-then-some-more-characters-without-any-space.";
         String text = "A word that never breaks: " + word;
         List<String> posts = split(Network.BLUESKY, text, 40).posts();

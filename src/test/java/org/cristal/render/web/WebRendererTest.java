@@ -201,10 +201,10 @@ class WebRendererTest {
     void missingBodyImageBecomesAVisiblePlaceholderWithAWarningOnItsLine() {
         Rendition<WebPage> r = render("edge-cases");
         Element placeholder = parse(r).selectFirst(".story-body .img-missing");
-        assertEquals("An image whose file does not exist", placeholder.text());
+        assertEquals("A photo of the roaster nobody uploaded", placeholder.text());
         Finding f = finding(r, "image.notFound").orElseThrow();
         assertEquals(Severity.WARNING, f.severity());
-        assertEquals(31, f.line());
+        assertEquals(Corpus.lineOf("edge-cases", "missing.png"), f.line());
     }
 
     @Test
@@ -231,9 +231,10 @@ class WebRendererTest {
         Rendition<WebPage> r = render("../bad/xss");
         InertHtml.assertInert(r.body().html(), false);
         Document d = parse(r);
-        assertEquals("<script>alert('title')</script> Hostile story", d.selectFirst("h1").text());
-        assertTrue(d.title().startsWith("<script>alert('title')</script>"));
-        assertEquals("<img src=x onerror=alert('summary')>", meta(d, "name", "description"));
+        assertEquals("<script>alert(document.cookie)</script> Winter roast notes", d.selectFirst("h1").text());
+        assertTrue(d.title().startsWith("<script>alert(document.cookie)</script>"));
+        assertEquals("<img src=x onerror=alert(document.domain)> Three cups from the winter roast.",
+                meta(d, "name", "description"));
         assertTrue(finding(r, "link.removed").isPresent());
     }
 

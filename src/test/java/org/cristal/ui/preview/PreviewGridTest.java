@@ -99,7 +99,7 @@ class PreviewGridTest {
         runFx(() -> engine.setOnAlert(e -> alerts.add(e.getData())));
         show(PreviewFixtures.render(PreviewFixtures.hostile(), PreviewFixtures.options()));
         waitUntil("the hostile page is shown", () -> grid.web().htmlView().isIdle()
-                && String.valueOf(engine.getTitle()).contains("Hostile story"));
+                && String.valueOf(engine.getTitle()).contains("Winter roast notes"));
         assertEquals("undefined", script(engine, "typeof window.pwned"));
         assertEquals(List.of(), alerts);
     }
