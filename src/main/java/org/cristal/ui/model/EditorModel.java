@@ -29,12 +29,15 @@ import org.cristal.story.StoryWriter;
 
 /**
  * The open story: its body as typed, its front matter through the form, and saving. Typing is
- * written to the workspace as a draft within {@link #AUTOSAVE} of the last keystroke; a revision is
+ * written to the workspace as a draft {@link #AUTOSAVE} after the last keystroke, and at least every
+ * {@link #AUTOSAVE_MAX_WAIT} while typing goes on, so a crash loses at most about a second; a revision is
  * made at natural moments (save now, switching story, leaving the window, closing) so that history
  * stays readable. All workspace work runs on the single workspace thread, in order.
  */
 public final class EditorModel {
     public static final Duration AUTOSAVE = Duration.ofMillis(700);
+    /** Below a second so that, with the write itself, a draft lands at least once a second (the README's promise). */
+    public static final Duration AUTOSAVE_MAX_WAIT = Duration.ofMillis(800);
     private static final System.Logger LOG = System.getLogger(EditorModel.class.getName());
 
     private final Workers workers;
@@ -67,7 +70,8 @@ public final class EditorModel {
         this.workspace = workspace;
         this.form = form;
         this.locale = locale;
-        this.autosave = new Debouncer(workers.timer(), AUTOSAVE, workers.fx(), this::saveDraft);
+        this.autosave = new Debouncer(workers.timer(), AUTOSAVE, AUTOSAVE_MAX_WAIT, workers.fx(),
+                this::saveDraft);
         body.addListener((o, a, b) -> {
             if (!loading) {
                 edited();
