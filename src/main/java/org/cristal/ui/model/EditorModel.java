@@ -106,7 +106,7 @@ public final class EditorModel {
         return state.getReadOnlyProperty();
     }
 
-    /** A localized sentence when saving failed, else empty. */
+    /** A localized sentence when saving or opening a story failed, else empty. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
@@ -138,31 +138,61 @@ public final class EditorModel {
         return !storyId.get().isEmpty();
     }
 
-    /** Opens a story: what was being typed is saved first (as a revision), then the story loads. */
+    /**
+     * Opens a story: what was being typed is saved first (as a revision), then the story loads. If it
+     * cannot be read, the story open before stays open, {@link #problemProperty} says why, and the
+     * answer completes exceptionally.
+     */
     public CompletableFuture<Void> open(String id) {
         if (id == null || id.equals(storyId.get())) {
             return CompletableFuture.completedFuture(null);
         }
         saveNow();
         Workspace ws = workspace.get();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        lastWrite = lastWrite.handleAsync((x, t) -> {
+        CompletableFuture<Opened> read = workers.onWorkspace(lastWrite, "opening a story", () -> {
             Optional<StoredStory> stored = ws.stories().get(id);
             Optional<String> draft = stored.isPresent() ? ws.stories().draft(id) : Optional.empty();
-            workers.fx().execute(() -> {
-                stored.ifPresentOrElse(s -> show(s, draft), this::clear);
-                done.complete(null);
-            });
+            return new Opened(stored, draft);
+        });
+        lastWrite = read.handle((x, t) -> null);
+        return read.handle((opened, t) -> {
+            Throwable failure = t;
+            if (failure == null) {
+                try {
+                    opened.stored().ifPresentOrElse(s -> show(s, opened.draft()), this::clear);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a stored story could not be shown", e);
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                report(new MessageFormat(text.getString("story.openFailed"), locale)
+                        .format(new Object[] {Problems.describe(failure, text, locale)}));
+                throw new java.util.concurrent.CompletionException(Workers.unwrap(failure));
+            }
             return null;
-        }, workers.io());
-        return done;
+        });
+    }
+
+    private record Opened(Optional<StoredStory> stored, Optional<String> draft) {
+    }
+
+    /** Says it again even when the same sentence is already showing: the view tells each failure. */
+    private void report(String message) {
+        problem.set("");
+        problem.set(message);
     }
 
     /** Reads the story again from the workspace (after a restore, say), dropping nothing unsaved. */
     public CompletableFuture<Void> reload() {
         String id = storyId.get();
         storyId.set("");
-        return open(id);
+        return open(id).whenComplete((v, t) -> {
+            // Still showing the story: it must stay the one typing is saved to.
+            if (t != null && storyId.get().isEmpty()) {
+                storyId.set(id);
+            }
+        });
     }
 
     /** Forgets the open story (the app is closing): saves it first and waits for the file to have it. */

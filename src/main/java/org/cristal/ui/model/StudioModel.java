@@ -51,7 +51,7 @@ public final class StudioModel implements AutoCloseable {
         this.library = new LibraryModel(workers, workspace::get, text);
         this.editor = new EditorModel(workers, workspace::get, new StoryFormModel(), text, locale);
         this.preview = new PreviewModel(workers, workspace::get);
-        this.history = new HistoryModel(workers, workspace::get, editor);
+        this.history = new HistoryModel(workers, workspace::get, editor, text, locale);
         this.exports = new ExportModel(workers, workspace::get, editor, preview, text, locale);
         this.publishing = new PublishingModel(workers, workspace::get, plugins, text, locale);
         try {
