@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.cristal.library.Workspace;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TypingIsNeverLostTest {
     private static final System.Logger LOG = System.getLogger(TypingIsNeverLostTest.class.getName());
     private static final String SOURCE = "---\ntitle: \"Pain du jour\"\n---\n\nAu menu :\n";
-    /** How long the child types; long enough for several autosave periods, short enough for the suite. */
+    /** How long the child types at least; long enough for several autosave periods, short enough for the suite. */
     private static final long TYPING_MILLIS = 5_000;
     /**
      * A draft at least every second means at most a second lost, plus the write in flight; half a second
@@ -67,7 +68,8 @@ class TypingIsNeverLostTest {
         long killedAt;
         try {
             assertTrue(ready.await(60, TimeUnit.SECONDS), () -> "the child never opened the story:\n" + other);
-            Thread.sleep(TYPING_MILLIS);
+            // Anywhere within an autosave period, so that runs see the kill land early and late in one.
+            Thread.sleep(TYPING_MILLIS + ThreadLocalRandom.current().nextLong(1_000));
             assertTrue(child.isAlive(), () -> "the child stopped typing:\n" + other);
             killedAt = System.nanoTime();
         } finally {
