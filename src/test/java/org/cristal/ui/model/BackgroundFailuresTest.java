@@ -62,7 +62,7 @@ class BackgroundFailuresTest {
         assertThrows(ExecutionException.class, () -> load.get(10, TimeUnit.SECONDS));
         assertFalse(fx.call(() -> studio.history().loadingProperty().get()), "the dialog stops waiting");
         String problem = fx.call(() -> studio.history().problemProperty().get());
-        assertEquals("Les versions de ce texte n’ont pas pu être lues : L’espace de travail est fermé.", problem);
+        assertEquals("Les versions de cette histoire n’ont pas pu être lues : L’espace de travail est fermé.", problem);
         assertTrue(fx.call(() -> studio.history().revisions().isEmpty()));
     }
 
@@ -74,7 +74,7 @@ class BackgroundFailuresTest {
         workspaceFails();
         CompletableFuture<Void> open = fx.call(() -> studio.editor().open(other));
         assertThrows(ExecutionException.class, () -> open.get(10, TimeUnit.SECONDS));
-        assertEquals("Impossible d’ouvrir ce texte : L’espace de travail est fermé. Le texte déjà ouvert est toujours là.",
+        assertEquals("Impossible d’ouvrir cette histoire : L’espace de travail est fermé. L’histoire déjà ouverte est toujours là.",
                 fx.call(() -> studio.editor().problemProperty().get()));
         assertEquals(before, fx.call(() -> studio.editor().storyId()));
         assertEquals(body, fx.call(() -> studio.editor().bodyProperty().get()));
