@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cristal.library.AutosavedDraft;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
+import org.cristal.library.SaveResult;
 import org.cristal.library.Workspace;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.ChannelPlugin;
@@ -20,6 +22,7 @@ import org.cristal.publish.PublishRequest;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.PublisherException;
 import org.cristal.story.Network;
+import org.cristal.story.StoryFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +66,7 @@ final class PublishCommand implements Callable<Integer> {
             Publisher publisher = CliPublishing.publisher(ws);
             ChannelAccount acc = ws.channelAccounts().get(account)
                     .orElseThrow(() -> new UserError(CliText.get("publish.noAccount", account)));
+            publishTheLatestTyping(ws, out);
             ChecklistItem item = publisher.checklist(storyId).stream().filter(i -> i.account().id().equals(acc.id()))
                     .findFirst().orElse(null);
             if (item != null) {
@@ -92,6 +96,24 @@ final class PublishCommand implements Callable<Integer> {
             Outcome o = publisher.send(entry.id(), (id, fraction, message) -> { }, () -> false);
             return report(out, o);
         });
+    }
+
+    /**
+     * What is published is what the user last saw: typing the studio autosaved after the last revision
+     * becomes a revision first (the studio saves before publishing too), since the outbox sends revisions.
+     */
+    private void publishTheLatestTyping(Workspace ws, PrintWriter out) throws StoryFormatException {
+        AutosavedDraft draft = ws.stories().newerDraft(storyId).orElse(null);
+        if (draft == null) {
+            return;
+        }
+        String when = WorkspaceCommand.when(draft);
+        if (dryRun) {
+            out.println(CliText.get("publish.draftDryRun", when, draft.revision()));
+            return;
+        }
+        SaveResult saved = ws.stories().save(storyId, draft.source(), "autosaved draft, saved to publish");
+        out.println(CliText.get("publish.draftSaved", saved.revision(), when));
     }
 
     private void printWhatWouldGo(PrintWriter out, Publisher publisher, ChannelAccount acc, PublishTimes.When when) {

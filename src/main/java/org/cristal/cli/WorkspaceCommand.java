@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cristal.library.AutosavedDraft;
 import org.cristal.library.DiffLine;
 import org.cristal.library.ExportResult;
 import org.cristal.library.Exporter;
@@ -23,6 +25,7 @@ import org.cristal.library.Workspace;
 import org.cristal.library.WorkspaceException;
 import org.cristal.story.Status;
 import org.cristal.story.StoryFormatException;
+import org.cristal.story.StoryParser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +57,30 @@ final class WorkspaceCommand implements Runnable {
         } catch (StoryFormatException e) {
             throw new UserError(e.localizedMessage(CliText.locale()), e);
         }
+    }
+
+    /**
+     * One line per story; a story with typing autosaved after its last revision shows the title as typed
+     * and a line saying so (the search itself matches the last revision's words).
+     */
+    static void printSummary(PrintWriter out, StorySummary s, AutosavedDraft draft) {
+        String title = s.title();
+        if (draft != null) {
+            try {
+                title = StoryParser.parse(s.id(), draft.source()).title();
+            } catch (StoryFormatException e) {
+                // The library hands out only drafts that read as stories; keep the revision's title anyway.
+            }
+        }
+        out.println(CliText.get("workspace.search.hit", CliText.plain(s.id()), CliText.plain(title), s.status().id(),
+                s.lang().isEmpty() ? "-" : s.lang()));
+        if (draft != null) {
+            out.println(CliText.get("workspace.draftNote", when(draft), draft.revision()));
+        }
+    }
+
+    static String when(AutosavedDraft draft) {
+        return PublishTimes.show(draft.savedAt(), ZoneId.systemDefault());
     }
 
     interface WorkspaceBody {
@@ -107,10 +134,9 @@ final class WorkspaceCommand implements Runnable {
                 SearchQuery q = SearchQuery.of(String.join(" ", words)).withFilter(filters.filter())
                         .withMarkers("[", "]").withLimit(filters.limit);
                 List<SearchHit> hits = ws.search().find(q);
+                Map<String, AutosavedDraft> drafts = ws.stories().newerDrafts();
                 for (SearchHit h : hits) {
-                    StorySummary s = h.story();
-                    out.println(CliText.get("workspace.search.hit", CliText.plain(s.id()), CliText.plain(s.title()), s.status().id(),
-                            s.lang().isEmpty() ? "-" : s.lang()));
+                    printSummary(out, h.story(), drafts.get(h.story().id()));
                     if (!h.snippet().isBlank()) {
                         out.println("    " + CliText.plain(h.snippet()));
                     }
@@ -135,9 +161,9 @@ final class WorkspaceCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             return with(workspace, ws -> {
                 List<StorySummary> list = ws.stories().list(filters.filter().withLimit(filters.limit, 0));
+                Map<String, AutosavedDraft> drafts = ws.stories().newerDrafts();
                 for (StorySummary s : list) {
-                    out.println(CliText.get("workspace.search.hit", CliText.plain(s.id()), CliText.plain(s.title()), s.status().id(),
-                            s.lang().isEmpty() ? "-" : s.lang()));
+                    printSummary(out, s, drafts.get(s.id()));
                 }
                 out.println(CliText.get("workspace.list.count", list.size()));
                 return CristalCli.OK;
@@ -167,6 +193,9 @@ final class WorkspaceCommand implements Runnable {
                 Exporter exporter = new Exporter(ws, CliText.locale());
                 ExportResult r = storyId == null ? exporter.exportAll(folder) : exporter.exportStory(storyId, folder);
                 r.skipped().forEach(s -> out.println(CliText.get("workspace.export.skipped", s)));
+                for (AutosavedDraft d : r.drafts()) {
+                    out.println(CliText.get("workspace.export.draft", CliText.plain(d.storyId()), when(d), d.revision()));
+                }
                 out.println(CliText.get("workspace.export.done", r.files().size(), folder.toAbsolutePath()));
                 return CristalCli.OK;
             });
@@ -227,8 +256,19 @@ final class WorkspaceCommand implements Runnable {
                     out.println(CliText.get("workspace.history.line", r.number(), when.format(r.savedAt()),
                             r.size(), CliText.plain(r.title())));
                 }
+                ws.stories().newerDraft(storyId).ifPresent(d -> out.println(CliText.get("workspace.history.draft",
+                        when.format(d.savedAt()), d.source().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                        CliText.plain(title(d)), d.revision())));
                 return CristalCli.OK;
             });
+        }
+
+        private static String title(AutosavedDraft d) {
+            try {
+                return StoryParser.parse(d.storyId(), d.source()).title();
+            } catch (StoryFormatException e) {
+                return "";
+            }
         }
 
         private void requireRevision(List<RevisionInfo> revisions, int n) {

@@ -3,10 +3,14 @@ package org.cristal.library;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The files an export wrote, and what it refused to write (each with its reason, localized). */
-public record ExportResult(List<Path> files, List<String> skipped) {
+/**
+ * The files an export wrote, what it refused to write (each with its reason, localized), and the
+ * stories written from typing autosaved after their last revision.
+ */
+public record ExportResult(List<Path> files, List<String> skipped, List<AutosavedDraft> drafts) {
     public ExportResult {
         files = List.copyOf(files);
         skipped = List.copyOf(skipped);
+        drafts = List.copyOf(drafts);
     }
 }

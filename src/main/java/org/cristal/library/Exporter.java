@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cristal.story.Brand;
@@ -18,8 +19,8 @@ import org.cristal.story.StoryDocument;
 import org.cristal.story.Urls;
 
 /**
- * Writes stories back to files in the corpus layout: {@code stories/<id>.md} (the stored text,
- * byte for byte), {@code brands/<id>.yaml}, and each image at the path its story refers to, so the
+ * Writes stories back to files in the corpus layout: {@code stories/<id>.md} (the text as the studio
+ * last showed it, byte for byte: the autosaved draft when it is newer than the last revision), {@code brands/<id>.yaml}, and each image at the path its story refers to, so the
  * exported folder renders as it did in the workspace. Nothing is ever written outside the target
  * folder, whatever a reference says.
  */
@@ -35,8 +36,9 @@ public final class Exporter {
     /** Every story, brand kit and asset. */
     public ExportResult exportAll(Path folder) {
         Run run = new Run(folder);
+        Map<String, AutosavedDraft> drafts = workspace.stories().newerDrafts();
         for (StorySummary s : workspace.stories().list()) {
-            workspace.stories().get(s.id()).ifPresent(stored -> writeStory(run, stored));
+            workspace.stories().get(s.id()).ifPresent(stored -> writeStory(run, latest(run, stored, drafts.get(s.id()))));
         }
         for (Brand b : workspace.brands().list()) {
             writeBrand(run, b.id());
@@ -55,15 +57,25 @@ public final class Exporter {
 
     /** One story with its images, its brand kit and the kit's logo: enough to render it elsewhere. */
     public ExportResult exportStory(String id, Path folder) {
-        StoredStory stored = workspace.stories().get(id)
-                .orElseThrow(() -> new WorkspaceException("library.error.noStory", id));
         Run run = new Run(folder);
+        StoredStory stored = workspace.stories().get(id)
+                .map(s -> latest(run, s, workspace.stories().newerDraft(id).orElse(null)))
+                .orElseThrow(() -> new WorkspaceException("library.error.noStory", id));
         writeStory(run, stored);
         String brand = stored.story().brand();
         if (!brand.isBlank()) {
             writeBrand(run, brand);
         }
         return run.result();
+    }
+
+    /** The draft's text in place of the revision's when there is a newer draft: what the user last saw. */
+    private static StoredStory latest(Run run, StoredStory stored, AutosavedDraft draft) {
+        if (draft == null) {
+            return stored;
+        }
+        run.drafts.add(draft);
+        return new StoredStory(stored.id(), draft.source(), stored.revision(), stored.createdAt(), draft.savedAt());
     }
 
     private void writeStory(Run run, StoredStory stored) {
@@ -116,6 +128,7 @@ public final class Exporter {
         final Set<String> assetsWritten = new HashSet<>();
         final List<String> skipped = new ArrayList<>();
         final Set<String> damaged = new HashSet<>();
+        final List<AutosavedDraft> drafts = new ArrayList<>();
 
         Run(Path folder) {
             this.root = folder.toAbsolutePath().normalize();
@@ -159,7 +172,7 @@ public final class Exporter {
         }
 
         ExportResult result() {
-            return new ExportResult(files, skipped);
+            return new ExportResult(files, skipped, drafts);
         }
     }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cristal.story.Slugs;
@@ -205,6 +207,54 @@ public final class Stories {
                 }
             }
         });
+    }
+
+    /**
+     * The story's autosaved typing when no revision holds it yet. A draft that does not read as a story
+     * (half-typed front matter) is left out, as the studio leaves it out when it opens the story.
+     */
+    public Optional<AutosavedDraft> newerDraft(String id) {
+        return newerDrafts(id).stream().findFirst();
+    }
+
+    /** Every story's autosaved typing that no revision holds yet, by story id. */
+    public Map<String, AutosavedDraft> newerDrafts() {
+        Map<String, AutosavedDraft> out = new LinkedHashMap<>();
+        for (AutosavedDraft d : newerDrafts(null)) {
+            out.put(d.storyId(), d);
+        }
+        return out;
+    }
+
+    private List<AutosavedDraft> newerDrafts(String id) {
+        List<AutosavedDraft> found = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.story_id, d.source, s.revision, d.saved_at "
+                    + "FROM drafts d JOIN stories s ON s.id = d.story_id "
+                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision "
+                    + "WHERE (? IS NULL OR d.story_id = ?) AND d.source <> r.source ORDER BY d.story_id")) {
+                ps.setString(1, id);
+                ps.setString(2, id);
+                List<AutosavedDraft> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new AutosavedDraft(rs.getString(1), rs.getString(2), rs.getInt(3),
+                                Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+                return rows;
+            }
+        });
+        found.removeIf(d -> !readable(d));
+        return found;
+    }
+
+    private static boolean readable(AutosavedDraft d) {
+        try {
+            StoryParser.parse(d.storyId(), d.source());
+            return true;
+        } catch (StoryFormatException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

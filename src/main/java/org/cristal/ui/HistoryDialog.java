@@ -93,7 +93,15 @@ final class HistoryDialog {
         });
         Label legend = new Label(text.getString("history.legend"));
         legend.setWrapText(true);
-        VBox right = new VBox(6, legend, diff);
+        // A history that cannot be read says so instead of staying empty.
+        Label problem = new Label();
+        problem.setId("historyProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("field-problem");
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox right = new VBox(6, problem, legend, diff);
         VBox.setVgrow(diff, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(revisions, right);
         split.setDividerPositions(0.32);

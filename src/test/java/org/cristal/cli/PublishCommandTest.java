@@ -155,6 +155,27 @@ class PublishCommandTest {
     }
 
     @Test
+    void publishSendsTheTypingTheStudioAutosavedAfterTheLastRevision() throws Exception {
+        addHook();
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            String saved = ws.stories().get("boulangerie-levain").orElseThrow().source();
+            ws.stories().saveDraft("boulangerie-levain", saved + "\nMiche au seigle tous les dimanches.\n");
+        }
+        CliRun dry = cli("publish", "boulangerie-levain", "--channel", "hook", "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("is newer than revision 1: a real run saves it as a new revision and publishes that;"),
+                dry.out());
+        CliRun now = cli("publish", "boulangerie-levain", "--channel", "hook");
+        assertEquals(0, now.code(), now.err());
+        assertTrue(now.out().contains("is newer than the last revision: saved as revision 2, which is what is published."),
+                now.out());
+        assertEquals(1, receiver.requests().size());
+        assertTrue(receiver.requests().get(0).body().contains("Miche au seigle tous les dimanches"),
+                "the last typing went out");
+        assertTrue(cli("outbox", "list").out().contains("boulangerie-levain r2"));
+    }
+
+    @Test
     void badInputGetsOneClearLine() {
         addHook();
         CliRun time = cli("publish", "boulangerie-levain", "--channel", "hook", "--at", "demain 9h");

@@ -59,6 +59,48 @@ class WorkspaceCommandTest {
         assertTrue(bad.out().contains("Imported 1 story,"), bad.out());
     }
 
+    /** What the studio autosaved after the last revision: a new title and a line more. */
+    private String typeInTheStudio() throws Exception {
+        try (Workspace w = Workspace.open(Path.of(ws()))) {
+            String saved = w.stories().get("boulangerie-levain").orElseThrow().source();
+            String typed = saved.replace("Quarante ans de levain, et toujours la même main", "Le levain du dimanche")
+                    + "\nMiche au seigle, le dimanche aussi.\n";
+            w.stories().saveDraft("boulangerie-levain", typed);
+            return typed;
+        }
+    }
+
+    @Test
+    void exportWritesTheTypingTheStudioAutosavedAfterTheLastRevision() throws Exception {
+        importCorpus();
+        String typed = typeInTheStudio();
+        Path all = dir.resolve("all");
+        CliRun r = cli("workspace", "export", all.toString(), "--workspace", ws());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(typed, Files.readString(all.resolve("stories").resolve("boulangerie-levain.md")));
+        assertTrue(r.out().contains("boulangerie-levain: exported as last typed in the studio (autosaved on "), r.out());
+        assertTrue(r.out().contains(", newer than revision 1)"), r.out());
+        Path one = dir.resolve("one");
+        CliRun story = cli("workspace", "export", one.toString(), "--story", "boulangerie-levain", "--workspace", ws());
+        assertEquals(0, story.code(), story.err());
+        assertEquals(typed, Files.readString(one.resolve("stories").resolve("boulangerie-levain.md")));
+    }
+
+    @Test
+    void listAndHistoryShowTheTitleAsLastTypedAndSayADraftIsNewer() throws Exception {
+        importCorpus();
+        typeInTheStudio();
+        CliRun list = cli("workspace", "list", "--workspace", ws());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("boulangerie-levain  Le levain du dimanche  [draft, fr]\n"
+                + "    typing autosaved by the studio on "), list.out());
+        assertFalse(list.out().contains("Quarante ans"), list.out());
+        CliRun history = cli("workspace", "history", "boulangerie-levain", "--workspace", ws());
+        assertEquals(0, history.code(), history.err());
+        assertTrue(history.out().contains("Le levain du dimanche  (autosaved by the studio, newer than revision 1;"),
+                history.out());
+    }
+
     @Test
     void searchIgnoresAccentsAndCaseAndShowsSnippets() {
         importCorpus();

@@ -268,22 +268,15 @@ public final class AccountFormModel {
         Split split = split();
         String accountName = name.get().strip();
         boolean on = enabled.get();
-        CompletableFuture<ChannelAccount> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                Workspace ws = workspace.get();
-                String id = existing != null ? existing.id() : ws.channelAccounts().freeId(plugin.id());
-                // Secrets to the secret store (a blank one, left out of the split, keeps the stored one).
-                Map<String, String> values = new LinkedHashMap<>(split.settings());
-                values.putAll(split.secrets());
-                ChannelAccount saved = new Accounts(ws.channelAccounts(), secrets).save(
-                        new ChannelAccount(id, plugin.id(), accountName, values, on, null, null), plugin);
-                workers.fx().execute(() -> done.complete(saved));
-            } catch (Exception e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
-            }
+        return workers.onWorkspace("saving a channel account", () -> {
+            Workspace ws = workspace.get();
+            String id = existing != null ? existing.id() : ws.channelAccounts().freeId(plugin.id());
+            // Secrets to the secret store (a blank one, left out of the split, keeps the stored one).
+            Map<String, String> values = new LinkedHashMap<>(split.settings());
+            values.putAll(split.secrets());
+            return new Accounts(ws.channelAccounts(), secrets).save(
+                    new ChannelAccount(id, plugin.id(), accountName, values, on, null, null), plugin);
         });
-        return done;
     }
 
     private String format(String key, Object... args) {

@@ -143,27 +143,18 @@ public final class CalendarModel {
         List<LocalDate> days = days();
         Instant from = days.get(0).atStartOfDay(zone).toInstant();
         Instant to = days.get(days.size() - 1).plusDays(1).atStartOfDay(zone).toInstant();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                Workspace ws = workspace.get();
-                Map<String, String> titles = new TreeMap<>();
-                for (StorySummary s : ws.stories().list()) {
-                    titles.put(s.id(), s.title());
-                }
-                List<Chip> list = new ArrayList<>();
-                for (OutboxEntry e : ws.outbox().between(from, to)) {
-                    list.add(new Chip(e, titles.getOrDefault(e.storyId(), e.storyId()), local(e)));
-                }
-                workers.fx().execute(() -> {
-                    chips.setAll(list);
-                    done.complete(null);
-                });
-            } catch (RuntimeException e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
+        return workers.onWorkspace("reading the calendar", () -> {
+            Workspace ws = workspace.get();
+            Map<String, String> titles = new TreeMap<>();
+            for (StorySummary s : ws.stories().list()) {
+                titles.put(s.id(), s.title());
             }
-        });
-        return done;
+            List<Chip> list = new ArrayList<>();
+            for (OutboxEntry e : ws.outbox().between(from, to)) {
+                list.add(new Chip(e, titles.getOrDefault(e.storyId(), e.storyId()), local(e)));
+            }
+            return list;
+        }).thenAccept(chips::setAll);
     }
 
     /** When the entry shows: its publication time if it went, else its schedule, in the user's zone. */
@@ -195,18 +186,12 @@ public final class CalendarModel {
         if (!chip.movable() || !at.isAfter(Instant.now()) || at.equals(chip.entry().scheduledAt())) {
             return CompletableFuture.completedFuture(false);
         }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                boolean moved = workspace.get().outbox().reschedule(chip.entry().id(), at, zone);
-                if (moved) {
-                    wakeScheduler.run();
-                }
-                workers.fx().execute(() -> load().whenComplete((v, t) -> done.complete(moved)));
-            } catch (RuntimeException e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
+        return workers.onWorkspace("rescheduling a publication", () -> {
+            boolean moved = workspace.get().outbox().reschedule(chip.entry().id(), at, zone);
+            if (moved) {
+                wakeScheduler.run();
             }
-        });
-        return done;
+            return moved;
+        }).thenCompose(moved -> load().handle((v, t) -> moved));
     }
 }

@@ -104,15 +104,6 @@ public final class ChannelsModel {
     }
 
     private <T> CompletableFuture<T> onIo(IoWork<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                T result = work.run(workspace.get());
-                workers.fx().execute(() -> done.complete(result));
-            } catch (Exception e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
-            }
-        });
-        return done;
+        return workers.onWorkspace("reading or changing channel accounts", () -> work.run(workspace.get()));
     }
 }

@@ -7,29 +7,62 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an action once things have been quiet for a while: each poke restarts the wait. */
+/**
+ * Runs an action once things have been quiet for a while: each poke restarts the wait. With a maximum
+ * wait, a steady stream of pokes cannot put the action off longer than that: it runs at least once per
+ * period while the pokes go on (autosave during continuous typing).
+ */
 final class Debouncer {
     private final ScheduledExecutorService timer;
-    private final long delayMillis;
+    private final long delayNanos;
+    private final long maxWaitNanos;
     private final Executor target;
     private final Runnable action;
     private ScheduledFuture<?> pending;
+    /** When the first poke not yet acted on came; meaningful while {@code pending} is set. */
+    private long burstStart;
+    /** Tells a firing that was overtaken by a newer poke from the current one. */
+    private long sequence;
 
     Debouncer(ScheduledExecutorService timer, Duration delay, Executor target, Runnable action) {
+        this(timer, delay, null, target, action);
+    }
+
+    /** {@code maxWait} null: no maximum, only the pause counts. */
+    Debouncer(ScheduledExecutorService timer, Duration delay, Duration maxWait, Executor target, Runnable action) {
         this.timer = timer;
-        this.delayMillis = delay.toMillis();
+        this.delayNanos = delay.toNanos();
+        this.maxWaitNanos = maxWait == null ? Long.MAX_VALUE : maxWait.toNanos();
         this.target = target;
         this.action = action;
     }
 
     synchronized void poke() {
-        cancel();
+        long now = System.nanoTime();
+        if (pending == null) {
+            burstStart = now;
+        } else {
+            pending.cancel(false);
+        }
+        long waited = now - burstStart;
+        long wait = Math.max(0, Math.min(delayNanos, maxWaitNanos - waited));
+        long mine = ++sequence;
         try {
-            pending = timer.schedule(() -> target.execute(action), delayMillis, TimeUnit.MILLISECONDS);
+            pending = timer.schedule(() -> fire(mine), wait, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Shutting down: the caller flushes what matters itself.
             pending = null;
         }
+    }
+
+    private void fire(long mine) {
+        synchronized (this) {
+            if (mine != sequence) {
+                return;
+            }
+            pending = null;
+        }
+        target.execute(action);
     }
 
     synchronized void cancel() {
@@ -37,6 +70,6 @@ final class Debouncer {
             pending.cancel(false);
             pending = null;
         }
+        sequence++;
     }
-
 }

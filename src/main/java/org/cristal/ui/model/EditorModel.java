@@ -30,12 +30,15 @@ import org.cristal.story.StoryWriter;
 
 /**
  * The open story: its body as typed, its front matter through the form, and saving. Typing is
- * written to the workspace as a draft within {@link #AUTOSAVE} of the last keystroke; a revision is
+ * written to the workspace as a draft {@link #AUTOSAVE} after the last keystroke, and at least every
+ * {@link #AUTOSAVE_MAX_WAIT} while typing goes on, so a crash loses at most about a second; a revision is
  * made at natural moments (save now, switching story, leaving the window, closing) so that history
  * stays readable. All workspace work runs on the single workspace thread, in order.
  */
 public final class EditorModel {
     public static final Duration AUTOSAVE = Duration.ofMillis(700);
+    /** Below a second so that, with the write itself, a draft lands at least once a second (the README's promise). */
+    public static final Duration AUTOSAVE_MAX_WAIT = Duration.ofMillis(800);
     private static final System.Logger LOG = System.getLogger(EditorModel.class.getName());
 
     private final Workers workers;
@@ -68,7 +71,8 @@ public final class EditorModel {
         this.workspace = workspace;
         this.form = form;
         this.locale = locale;
-        this.autosave = new Debouncer(workers.timer(), AUTOSAVE, workers.fx(), this::saveDraft);
+        this.autosave = new Debouncer(workers.timer(), AUTOSAVE, AUTOSAVE_MAX_WAIT, workers.fx(),
+                this::saveDraft);
         body.addListener((o, a, b) -> {
             if (!loading) {
                 edited();
@@ -103,7 +107,7 @@ public final class EditorModel {
         return state.getReadOnlyProperty();
     }
 
-    /** A localized sentence when saving failed, else empty. */
+    /** A localized sentence when saving or opening a story failed, else empty. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
     }
@@ -135,24 +139,24 @@ public final class EditorModel {
         return !storyId.get().isEmpty();
     }
 
-    /** Opens a story: what was being typed is saved first (as a revision), then the story loads. */
+    /**
+     * Opens a story: what was being typed is saved first (as a revision), then the story loads. If it
+     * cannot be read, the story open before stays open, {@link #problemProperty} says why, and the
+     * answer completes exceptionally.
+     */
     public CompletableFuture<Void> open(String id) {
         if (id == null || id.equals(storyId.get())) {
             return CompletableFuture.completedFuture(null);
         }
         saveNow();
         Workspace ws = workspace.get();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        lastWrite = lastWrite.handleAsync((x, t) -> {
+        CompletableFuture<Opened> read = workers.onWorkspace(lastWrite, "opening a story", () -> {
             Optional<StoredStory> stored = ws.stories().get(id);
             Optional<String> draft = stored.isPresent() ? ws.stories().draft(id) : Optional.empty();
             String sentSlug = stored.isPresent() ? ws.stories().publishedSlug(id).orElse("") : "";
-            workers.fx().execute(() -> {
-                stored.ifPresentOrElse(s -> show(s, draft, sentSlug), this::clear);
-                done.complete(null);
-            });
-            return null;
-        }, workers.io());
+            return new Opened(stored, draft, sentSlug);
+        });
+        lastWrite = read.handle((x, t) -> null);
         // Every story's text is read for the addresses in use: after the story shows, not before.
         lastWrite = lastWrite.handleAsync((x, t) -> {
             try {
@@ -167,7 +171,32 @@ public final class EditorModel {
             }
             return null;
         }, workers.io());
-        return done;
+        return read.handle((opened, t) -> {
+            Throwable failure = t;
+            if (failure == null) {
+                try {
+                    opened.stored().ifPresentOrElse(s -> show(s, opened.draft(), opened.sentSlug()), this::clear);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a stored story could not be shown", e);
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                report(new MessageFormat(text.getString("story.openFailed"), locale)
+                        .format(new Object[] {Problems.describe(failure, text, locale)}));
+                throw new java.util.concurrent.CompletionException(Workers.unwrap(failure));
+            }
+            return null;
+        });
+    }
+
+    private record Opened(Optional<StoredStory> stored, Optional<String> draft, String sentSlug) {
+    }
+
+    /** Says it again even when the same sentence is already showing: the view tells each failure. */
+    private void report(String message) {
+        problem.set("");
+        problem.set(message);
     }
 
     /** A publication of {@code id} went out: if it is the open story, its address stops following the title. */
@@ -194,7 +223,12 @@ public final class EditorModel {
     public CompletableFuture<Void> reload() {
         String id = storyId.get();
         storyId.set("");
-        return open(id);
+        return open(id).whenComplete((v, t) -> {
+            // Still showing the story: it must stay the one typing is saved to.
+            if (t != null && storyId.get().isEmpty()) {
+                storyId.set(id);
+            }
+        });
     }
 
     /** Forgets the open story (the app is closing): saves it first and waits for the file to have it. */

@@ -126,19 +126,16 @@ public final class ExportModel {
         // Whole-workspace jobs go through the workspace thread; a story export only renders.
         java.util.concurrent.Executor executor = kind == Kind.WORKSPACE || kind == Kind.IMPORT ? workers.io()
                 : workers.render();
-        executor.execute(() -> {
-            try {
-                List<Path> files = switch (kind) {
-                    case WORKSPACE -> exportWorkspace(job, ws, target);
-                    case IMPORT -> importFolder(job, ws, target);
-                    default -> exportStory(job, ws, id, source, target, options);
-                };
-                workers.fx().execute(() -> {
-                    job.progress.set(1);
-                    job.result.complete(files);
-                });
-            } catch (Exception e) {
-                workers.fx().execute(() -> job.result.completeExceptionally(e));
+        workers.on(executor, "an export or import", () -> switch (kind) {
+            case WORKSPACE -> exportWorkspace(job, ws, target);
+            case IMPORT -> importFolder(job, ws, target);
+            default -> exportStory(job, ws, id, source, target, options);
+        }).whenComplete((files, t) -> {
+            if (t != null) {
+                job.result.completeExceptionally(t);
+            } else {
+                job.progress.set(1);
+                job.result.complete(files);
             }
         });
         return job;

@@ -126,41 +126,38 @@ public final class LibraryModel {
         Status s = status.get();
         StoryFilter filter = StoryFilter.ALL.withStatus(s).withTag(tag.get()).withBrand(brand.get())
                 .withLang(lang.get());
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                List<StoryItem> found = new ArrayList<>();
-                if (q.isEmpty()) {
-                    for (StorySummary sum : ws.stories().list(filter.withLimit(LIST_LIMIT, 0))) {
-                        found.add(item(sum, ""));
-                    }
-                } else {
-                    for (SearchHit hit : ws.search(SearchQuery.of(q).withFilter(filter).withPrefix(true)
-                            .withMarkers("", "").withLimit(200))) {
-                        found.add(item(hit.story(), hit.snippet()));
-                    }
+        return workers.onWorkspace("listing the stories", () -> {
+            List<StoryItem> found = new ArrayList<>();
+            if (q.isEmpty()) {
+                for (StorySummary sum : ws.stories().list(filter.withLimit(LIST_LIMIT, 0))) {
+                    found.add(item(sum, ""));
                 }
-                if (s == null) {
-                    found.removeIf(i -> i.status() == Status.ARCHIVED);
+            } else {
+                for (SearchHit hit : ws.search(SearchQuery.of(q).withFilter(filter).withPrefix(true)
+                        .withMarkers("", "").withLimit(200))) {
+                    found.add(item(hit.story(), hit.snippet()));
                 }
-                Choices now = choices ? Choices.of(ws) : null;
-                workers.fx().execute(() -> {
-                    if (gen == generation.get()) {
-                        items.setAll(found);
-                        if (now != null) {
-                            setIfChanged(tags, now.tags());
-                            setIfChanged(langs, now.langs());
-                            setIfChanged(brands, now.brands());
-                            setIfChanged(trash, now.trash());
-                        }
-                    }
-                    done.complete(null);
-                });
-            } catch (RuntimeException e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
+            }
+            if (s == null) {
+                found.removeIf(i -> i.status() == Status.ARCHIVED);
+            }
+            return new Listing(found, choices ? Choices.of(ws) : null);
+        }).thenAccept(listing -> {
+            // A newer query or filter has been asked for meanwhile: its answer wins.
+            if (gen == generation.get()) {
+                items.setAll(listing.found());
+                Choices now = listing.choices();
+                if (now != null) {
+                    setIfChanged(tags, now.tags());
+                    setIfChanged(langs, now.langs());
+                    setIfChanged(brands, now.brands());
+                    setIfChanged(trash, now.trash());
+                }
             }
         });
-        return done;
+    }
+
+    private record Listing(List<StoryItem> found, Choices choices) {
     }
 
     /** What the filters offer and the trash holds, read from the workspace. */
@@ -256,19 +253,10 @@ public final class LibraryModel {
     /** Runs on the workspace thread, completes on the UI thread, then refreshes the list. */
     private <T> CompletableFuture<T> onWorkspace(WorkspaceWork<T> work) {
         Workspace ws = workspace.get();
-        CompletableFuture<T> done = new CompletableFuture<>();
         if (ws == null) {
-            done.completeExceptionally(new IllegalStateException("no workspace is open"));
-            return done;
+            return CompletableFuture.failedFuture(new IllegalStateException("no workspace is open"));
         }
-        workers.io().execute(() -> {
-            try {
-                T result = work.run(ws);
-                workers.fx().execute(() -> refresh().whenComplete((x, t) -> done.complete(result)));
-            } catch (Exception e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
-            }
-        });
-        return done;
+        return workers.onWorkspace("changing the library", () -> work.run(ws))
+                .thenCompose(result -> refresh().handle((x, t) -> result));
     }
 }

@@ -48,16 +48,7 @@ public final class PublicationsModel {
     }
 
     private <T> CompletableFuture<T> onIo(Function<Workspace, T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                T r = work.apply(workspace.get());
-                workers.fx().execute(() -> done.complete(r));
-            } catch (RuntimeException ex) {
-                workers.fx().execute(() -> done.completeExceptionally(ex));
-            }
-        });
-        return done;
+        return workers.onWorkspace("reading or changing publications", () -> work.apply(workspace.get()));
     }
 
 }

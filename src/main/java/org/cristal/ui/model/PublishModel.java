@@ -179,26 +179,19 @@ public final class PublishModel {
     public CompletableFuture<Void> load(String story) {
         storyId = story;
         loaded.set(false);
-        CompletableFuture<Void> done = new CompletableFuture<>();
         // Later today's next full hour is a sensible proposal for "later".
         ZonedDateTime later = ZonedDateTime.now(zone).plusHours(1).withMinute(0).withSecond(0).withNano(0);
         // The checklist renders the story for every channel: not on the workspace thread, which saves.
-        network.execute(() -> {
-            try {
-                List<Row> list = new ArrayList<>();
-                for (ChecklistItem item : publisher.get().checklist(story)) {
-                    list.add(new Row(item, notes(item), later));
-                }
-                workers.fx().execute(() -> {
-                    rows.setAll(list);
-                    loaded.set(true);
-                    done.complete(null);
-                });
-            } catch (RuntimeException e) {
-                workers.fx().execute(() -> done.completeExceptionally(e));
+        return workers.on(network, "reading the publishing checklist", () -> {
+            List<Row> list = new ArrayList<>();
+            for (ChecklistItem item : publisher.get().checklist(story)) {
+                list.add(new Row(item, notes(item), later));
             }
+            return list;
+        }).thenAccept(list -> {
+            rows.setAll(list);
+            loaded.set(true);
         });
-        return done;
     }
 
     List<String> notes(ChecklistItem item) {

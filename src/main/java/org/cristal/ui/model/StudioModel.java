@@ -21,8 +21,6 @@ import org.cristal.library.WorkspaceLocations;
  * story, its previews and history, and what is remembered between runs.
  */
 public final class StudioModel implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(StudioModel.class.getName());
-
     private final Workers workers;
     private final Settings settings;
     private final ResourceBundle text;
@@ -51,7 +49,7 @@ public final class StudioModel implements AutoCloseable {
         this.library = new LibraryModel(workers, workspace::get, text);
         this.editor = new EditorModel(workers, workspace::get, new StoryFormModel(), text, locale);
         this.preview = new PreviewModel(workers, workspace::get);
-        this.history = new HistoryModel(workers, workspace::get, editor);
+        this.history = new HistoryModel(workers, workspace::get, editor, text, locale);
         this.exports = new ExportModel(workers, workspace::get, editor, preview, text, locale);
         this.publishing = new PublishingModel(workers, workspace::get, plugins, text, locale);
         publishing.onOutcome(o -> {
@@ -157,33 +155,28 @@ public final class StudioModel implements AutoCloseable {
         if (editor.isOpen()) {
             editor.saveNow();
         }
-        CompletableFuture<Workspace> done = new CompletableFuture<>();
-        workers.io().execute(() -> {
-            try {
-                Workspace ws = Workspace.open(path);
-                if (isDefault(path) && !ws.readOnly()) {
-                    SampleContent.seedIfEmpty(ws);
-                }
-                int stories = ws.stories().count();
-                int brands = ws.brands().list().size();
-                workers.fx().execute(() -> {
-                    switchTo(ws, stories, brands);
-                    done.complete(ws);
-                });
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot open workspace " + path, e);
+        return workers.onWorkspace("opening a workspace", () -> {
+            Workspace ws = Workspace.open(path);
+            if (isDefault(path) && !ws.readOnly()) {
+                SampleContent.seedIfEmpty(ws);
+            }
+            return new Opened(ws, ws.stories().count(), ws.brands().list().size());
+        }).handle((opened, e) -> {
+            if (e != null) {
                 String reason = e instanceof WorkspaceException w ? w.localizedMessage(locale)
                         : Problems.diskFull(e) ? text.getString("error.diskFull")
                         : format("workspace.unreadable", path.getFileName());
-                workers.fx().execute(() -> {
-                    String message = format("workspace.failed", reason);
-                    problem.set(message);
-                    status.set(workspace.get() == null ? message : before);
-                    done.completeExceptionally(e);
-                });
+                String message = format("workspace.failed", reason);
+                problem.set(message);
+                status.set(workspace.get() == null ? message : before);
+                throw new java.util.concurrent.CompletionException(e);
             }
+            switchTo(opened.workspace(), opened.stories(), opened.brands());
+            return opened.workspace();
         });
-        return done;
+    }
+
+    private record Opened(Workspace workspace, int stories, int brands) {
     }
 
     private static boolean isDefault(Path path) {
