@@ -28,9 +28,16 @@ import org.controlsfx.control.Notifications;
 import org.cristal.library.TrashedStory;
 import org.cristal.library.WorkspaceException;
 import org.cristal.story.StoryFormatException;
-import org.cristal.ui.model.ExportModel;
-import org.cristal.ui.model.StudioModel;
+import org.cristal.ui.brand.BrandKits;
+import org.cristal.ui.export.ExportModel;
+import org.cristal.ui.history.HistoryDialog;
+import org.cristal.ui.library.TrashDialog;
+import org.cristal.ui.model.Problems;
 import org.cristal.ui.preview.PreviewLayout;
+import org.cristal.ui.publish.CalendarDialog;
+import org.cristal.ui.publish.ChannelsDialog;
+import org.cristal.ui.publish.PublicationsDialog;
+import org.cristal.ui.publish.PublishDialog;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 

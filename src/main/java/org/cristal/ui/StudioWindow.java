@@ -23,9 +23,10 @@ import javafx.stage.Stage;
 import org.cristal.story.Finding;
 import org.cristal.ui.editor.FrontMatterForm;
 import org.cristal.ui.editor.MarkdownEditor;
+import org.cristal.ui.export.ExportModel;
+import org.cristal.ui.library.SidebarView;
 import org.cristal.ui.model.SaveState;
 import org.cristal.ui.model.Settings;
-import org.cristal.ui.model.StudioModel;
 import org.cristal.ui.preview.FindingsView;
 import org.cristal.ui.preview.PreviewGrid;
 import org.cristal.ui.preview.PreviewLayout;
@@ -239,7 +240,7 @@ public final class StudioWindow {
     }
 
     /** Shows an export or import under way in the status bar, with a cancel button. */
-    void showJob(org.cristal.ui.model.ExportModel.Job job) {
+    void showJob(org.cristal.ui.export.ExportModel.Job job) {
         ProgressBar bar = new ProgressBar();
         bar.setId("jobProgress");
         bar.progressProperty().bind(job.progressProperty());
