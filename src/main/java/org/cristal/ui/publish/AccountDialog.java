@@ -25,7 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.cristal.library.ChannelAccount;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.ui.Choosers;
 import org.cristal.ui.Styles;
 import org.cristal.ui.Text;

@@ -25,15 +25,15 @@ import javafx.beans.property.StringProperty;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
 import org.cristal.publish.Accounts;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
 import org.cristal.publish.SecretStore;
 import org.cristal.publish.SecretStoreException;
-import org.cristal.publish.SettingProblem;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.ui.model.Workers;
 
 /**

@@ -13,9 +13,10 @@ import javafx.collections.ObservableList;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
 import org.cristal.publish.Accounts;
-import org.cristal.publish.ChannelPlugin;
 import org.cristal.publish.SecretStoreException;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.ui.model.Workers;
 
 /** The channels screen: the plugins available and the accounts configured in the workspace. */
@@ -48,7 +49,7 @@ public final class ChannelsModel {
     }
 
     /** Where secrets are kept, for the screen to say. */
-    public org.cristal.publish.LocalText secretsDescription() {
+    public org.cristal.publish.spi.LocalText secretsDescription() {
         return publishing.secrets().describe();
     }
 

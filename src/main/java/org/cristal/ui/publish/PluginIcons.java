@@ -1,6 +1,6 @@
 package org.cristal.ui.publish;
 
-import org.cristal.publish.ChannelPlugin;
+import org.cristal.publish.spi.ChannelPlugin;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A plugin's Feather icon, or a plain one when the plugin names none Cristal knows or is missing. */

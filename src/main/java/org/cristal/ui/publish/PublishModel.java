@@ -33,9 +33,9 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.Workspace;
 import org.cristal.publish.ChecklistItem;
-import org.cristal.publish.LocalText;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Publisher;
+import org.cristal.publish.spi.LocalText;
 import org.cristal.ui.model.Dates;
 import org.cristal.ui.model.Workers;
 

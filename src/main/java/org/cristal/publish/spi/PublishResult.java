@@ -1,4 +1,4 @@
-package org.cristal.publish;
+package org.cristal.publish.spi;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.cristal.publish;
+package org.cristal.publish.spi;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import org.cristal.story.Network;
 /**
  * A destination a story can be published to: a newsletter sent by SMTP, a Mastodon account, a WordPress
  * site, a folder. Cristal finds plugins with {@link java.util.ServiceLoader} (a
- * {@code META-INF/services/org.cristal.publish.ChannelPlugin} file listing the class): the built-in ones
+ * {@code META-INF/services/org.cristal.publish.spi.ChannelPlugin} file listing the class): the built-in ones
  * on its class path, others in jars a user drops in a plugins folder and enables.
  *
  * <p>The user configures one or more <em>accounts</em> of a plugin (two Mastodon profiles, a client's
@@ -23,28 +23,39 @@ import org.cristal.story.Network;
  * twice. See docs/plugins.md for a complete example.
  */
 public interface ChannelPlugin {
+    /** What the plugin is: its id, name, description, icon, renditions and network, stated once. */
+    PluginDescriptor descriptor();
+
+    // The accessors below read the descriptor; plugins implement descriptor() and leave these alone.
+
     /** Stable identifier, never translated, lower case ({@code "mastodon"}, {@code "smtp-newsletter"}). */
-    String id();
+    default String id() {
+        return descriptor().id();
+    }
 
     /** The name the user sees ("Mastodon", "Newsletter (SMTP)"). */
-    LocalText displayName();
+    default LocalText displayName() {
+        return descriptor().displayName();
+    }
 
     /** One sentence saying what it does, for the list of channels. */
     default LocalText description() {
-        return LocalText.of("");
+        return descriptor().description();
     }
 
     /** An Ikonli Feather icon literal ({@code "fth-send"}, {@code "fth-mail"}). */
     default String icon() {
-        return "fth-send";
+        return descriptor().icon();
     }
 
     /** The renditions it publishes: {@link Channel#SOCIAL} for a network, {@link Channel#EMAIL} … */
-    Set<Channel> renditions();
+    default Set<Channel> renditions() {
+        return descriptor().renditions();
+    }
 
     /** For a social plugin, the network whose posts (length, thread split, hashtags) it sends. */
     default Optional<Network> network() {
-        return Optional.empty();
+        return descriptor().network();
     }
 
     /** The settings an account needs, in form order. */

@@ -1,4 +1,4 @@
-package org.cristal.publish;
+package org.cristal.publish.spi;
 
 import java.net.URI;
 import java.util.ArrayList;
