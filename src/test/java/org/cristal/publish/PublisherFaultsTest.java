@@ -208,17 +208,22 @@ class PublisherFaultsTest {
     }
 
     @Test
-    void aTransientFailureSaysCristalWillTryAgainButAFailedConnectionTestDoesNot() {
-        f.receiver.then(Fault.ERROR_500, Fault.ERROR_500);
+    void onlyAnEntryThatWillBeRetriedSaysCristalWillTryAgain() {
+        Fault[] always = new Fault[Backoff.MAX_ATTEMPTS];
+        java.util.Arrays.fill(always, Fault.ERROR_500);
+        f.receiver.then(always);
         Outcome o = f.publisher.send(f.queueNow().id(), Progress.NONE, () -> false);
         assertTrue(o.message().get(Locale.ENGLISH).endsWith("Cristal will try again."), o.message().toString());
         assertTrue(o.message().get(Locale.FRENCH).endsWith("Cristal réessaiera."), o.message().toString());
+        while (o.entry().state() == OutboxState.RETRYING) {
+            f.clock.set(o.entry().nextAttemptAt());
+            o = f.publisher.sendDue(Progress.NONE, () -> false).get(0);
+        }
 
-        PublishException e = org.junit.jupiter.api.Assertions.assertThrows(PublishException.class,
-                () -> f.publisher.testConnection("hook"));
-        assertTrue(e.message(Locale.ENGLISH).contains("HTTP 500"), e.message(Locale.ENGLISH));
-        assertFalse(e.message(Locale.ENGLISH).contains("try again"), e.message(Locale.ENGLISH));
-        assertFalse(e.message(Locale.FRENCH).contains("réessaiera"), e.message(Locale.FRENCH));
+        assertEquals(OutboxState.FAILED, o.entry().state());
+        assertTrue(o.entry().error().get("en").startsWith("Gave up after 16 attempts"), o.entry().error().toString());
+        assertFalse(o.entry().error().get("en").contains("try again"), o.entry().error().toString());
+        assertFalse(o.entry().error().get("fr").contains("réessaiera"), o.entry().error().toString());
     }
 
     /** A plugin that counts what it publishes; its service cannot be asked afterwards. */

@@ -66,6 +66,12 @@ public final class WebhookPlugin implements ChannelPlugin {
         return "fth-link";
     }
 
+    /** Receivers are asked to keep the keys they accepted for a day (docs/publishing.md). */
+    @Override
+    public Duration keyMemory() {
+        return Duration.ofDays(1);
+    }
+
     @Override
     public Set<Channel> renditions() {
         return Set.of(Channel.WEB, Channel.EMAIL, Channel.SOCIAL, Channel.BROCHURE);
