@@ -26,6 +26,7 @@ final class GuardedPlugin implements ChannelPlugin {
     private final Set<Channel> renditions;
     private final Optional<Network> network;
     private final List<SettingSpec> settings;
+    private final java.time.Duration keyMemory;
 
     /** Reads the plugin's description; throws whatever the plugin throws (the registry reports it). */
     GuardedPlugin(ChannelPlugin delegate, String jar, ClassLoader loader) {
@@ -39,6 +40,22 @@ final class GuardedPlugin implements ChannelPlugin {
         this.renditions = Set.copyOf(inPlugin(delegate::renditions));
         this.network = java.util.Objects.requireNonNullElse(inPlugin(delegate::network), Optional.empty());
         this.settings = List.copyOf(inPlugin(delegate::settings));
+        this.keyMemory = memoryOf(delegate);
+    }
+
+    /** A plugin that cannot say how long its service remembers a key is taken to remember none. */
+    private static java.time.Duration memoryOf(ChannelPlugin delegate) {
+        try {
+            java.time.Duration d = delegate.keyMemory();
+            return d == null || d.isNegative() ? NO_KEY_MEMORY : d;
+        } catch (RuntimeException | LinkageError e) {
+            return NO_KEY_MEMORY;
+        }
+    }
+
+    @Override
+    public java.time.Duration keyMemory() {
+        return keyMemory;
     }
 
     /** The jar it came from. */

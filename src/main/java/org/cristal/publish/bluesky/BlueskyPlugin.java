@@ -77,6 +77,12 @@ public final class BlueskyPlugin implements ChannelPlugin {
         return "fth-cloud";
     }
 
+    /** Each post has a record key derived from the publication's: the repository refuses it twice, ever. */
+    @Override
+    public Duration keyMemory() {
+        return ALWAYS_REMEMBERS;
+    }
+
     @Override
     public Set<Channel> renditions() {
         return Set.of(Channel.SOCIAL);

@@ -1,5 +1,6 @@
 package org.cristal.publish.export;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -55,6 +56,12 @@ public final class ExportFolderPlugin implements ChannelPlugin {
     @Override
     public String icon() {
         return "fth-folder";
+    }
+
+    /** A file whose bytes are already there is left alone: sending again never makes a second copy. */
+    @Override
+    public Duration keyMemory() {
+        return ALWAYS_REMEMBERS;
     }
 
     @Override

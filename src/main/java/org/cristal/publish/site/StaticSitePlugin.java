@@ -1,5 +1,6 @@
 package org.cristal.publish.site;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -78,6 +79,12 @@ public final class StaticSitePlugin implements ChannelPlugin {
     @Override
     public String icon() {
         return "fth-folder";
+    }
+
+    /** A page is written under the story's own name, so writing it again replaces it, never doubles it. */
+    @Override
+    public Duration keyMemory() {
+        return ALWAYS_REMEMBERS;
     }
 
     @Override
