@@ -17,6 +17,7 @@ import org.cristal.publish.Outcome;
 import org.cristal.publish.Progress;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.PublisherException;
+import org.cristal.publish.Queued;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.PublishException;
@@ -82,7 +83,12 @@ final class PublishCommand implements Callable<Integer> {
             if (blocked) {
                 throw new UserError(CliText.get("publish.blocked", CliText.plain(acc.name())));
             }
-            OutboxEntry entry = publisher.queue(storyId, acc.id(), when.instant(), when.zone());
+            Queued queued = publisher.enqueue(storyId, acc.id(), when.instant(), when.zone());
+            if (queued.note() != null) {
+                // Kept or replaced an earlier unfinished publication: say so before what happens to it.
+                out.println(CliText.plain(queued.note().get(CliText.locale())));
+            }
+            OutboxEntry entry = queued.entry();
             if (entry.state() == OutboxState.SENT) {
                 out.println(CliText.get("publish.alreadySent", entry.id(), PublishTimes.show(entry.publishedAt(), entry.zone()),
                         CliText.plain(entry.url())));
@@ -162,12 +168,21 @@ final class PublishCommand implements Callable<Integer> {
     static int report(PrintWriter out, Outcome o) {
         Locale locale = CliText.locale();
         OutboxEntry e = o.entry();
+        String why = o.message() == null ? "" : CliText.plain(o.message().get(locale));
         if (o.sent()) {
             out.println(CliText.get("publish.sent", e.id(), CliText.plain(e.target()),
                     e.url().isEmpty() ? "-" : CliText.plain(e.url())));
+            if (!why.isEmpty()) {
+                // It went, but something about it needs saying (the workspace could not record it).
+                out.println("  " + why);
+            }
             return CristalCli.OK;
         }
-        String why = o.message() == null ? "" : CliText.plain(o.message().get(locale));
+        if (e.state() == OutboxState.SENDING) {
+            // Interrupted or unreadable, not failed for good: it is looked at again at the next run.
+            out.println(CliText.get("publish.unsettled", e.id(), CliText.plain(e.target()), why));
+            return CristalCli.OK;
+        }
         if (e.state() == OutboxState.RETRYING) {
             out.println(CliText.get("publish.willRetry", e.id(), CliText.plain(e.target()),
                     PublishTimes.show(e.nextAttemptAt(), e.zone()), why));

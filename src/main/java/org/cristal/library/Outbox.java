@@ -35,28 +35,59 @@ public final class Outbox {
 
     /** Queues a publication; an entry with the same idempotency key is returned as it is instead. */
     public OutboxEntry add(OutboxEntry.New e) {
-        long now = clock.millis();
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT OR IGNORE INTO outbox(idempotency_key, story_id, revision, account, plugin, channel,
-                      target, scheduled_at, zone, state, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)""")) {
-                ps.setString(1, e.idempotencyKey());
-                ps.setString(2, e.storyId());
-                ps.setInt(3, e.revision());
-                ps.setString(4, e.account());
-                ps.setString(5, e.plugin());
-                ps.setString(6, e.channel());
-                ps.setString(7, e.target() == null ? "" : e.target());
-                ps.setLong(8, e.scheduledAt().toEpochMilli());
-                ps.setString(9, e.zone().getId());
-                ps.setLong(10, now);
-                ps.setLong(11, now);
-                ps.executeUpdate();
-            }
+            insert(c, e);
             return null;
         });
         return byKey(e.idempotencyKey()).orElseThrow();
+    }
+
+    private void insert(java.sql.Connection c, OutboxEntry.New e) throws SQLException {
+        long now = clock.millis();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT OR IGNORE INTO outbox(idempotency_key, story_id, revision, account, plugin, channel,
+                  target, scheduled_at, zone, state, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)""")) {
+            ps.setString(1, e.idempotencyKey());
+            ps.setString(2, e.storyId());
+            ps.setInt(3, e.revision());
+            ps.setString(4, e.account());
+            ps.setString(5, e.plugin());
+            ps.setString(6, e.channel());
+            ps.setString(7, e.target() == null ? "" : e.target());
+            ps.setLong(8, e.scheduledAt().toEpochMilli());
+            ps.setString(9, e.zone().getId());
+            ps.setLong(10, now);
+            ps.setLong(11, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Queues {@code e} in place of the scheduled entry {@code oldId}, in one transaction: the old one is
+     * withdrawn (cancelled) and the new one added. Empty, and nothing changed, when the old one is no longer
+     * merely scheduled (a sender took it meanwhile).
+     */
+    public Optional<OutboxEntry> replace(long oldId, OutboxEntry.New e) {
+        boolean done = db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET state = 'CANCELLED', "
+                    + "next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'SCHEDULED'")) {
+                ps.setLong(1, clock.millis());
+                ps.setLong(2, oldId);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            insert(c, e);
+            return true;
+        });
+        return done ? byKey(e.idempotencyKey()) : Optional.empty();
+    }
+
+    /** A story's entries on one account that have not finished: scheduled, being sent or to be retried. */
+    public List<OutboxEntry> unfinished(String storyId, String account) {
+        return list("SELECT * FROM outbox WHERE story_id = ? AND account = ? "
+                + "AND state IN ('SCHEDULED','RETRYING','SENDING') ORDER BY id", storyId, account);
     }
 
     public Optional<OutboxEntry> get(long id) {

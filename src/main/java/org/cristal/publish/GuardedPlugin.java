@@ -28,6 +28,7 @@ final class GuardedPlugin implements ChannelPlugin {
     private final ClassLoader loader;
     private final PluginDescriptor descriptor;
     private final List<SettingSpec> settings;
+    private final java.time.Duration keyMemory;
 
     /** Reads the plugin's description; throws whatever the plugin throws (the registry reports it). */
     GuardedPlugin(ChannelPlugin delegate, String jar, ClassLoader loader) {
@@ -36,6 +37,22 @@ final class GuardedPlugin implements ChannelPlugin {
         this.loader = loader;
         this.descriptor = java.util.Objects.requireNonNull(inPlugin(delegate::descriptor), "descriptor");
         this.settings = List.copyOf(inPlugin(delegate::settings));
+        this.keyMemory = memoryOf(delegate);
+    }
+
+    /** A plugin that cannot say how long its service remembers a key is taken to remember none. */
+    private static java.time.Duration memoryOf(ChannelPlugin delegate) {
+        try {
+            java.time.Duration d = delegate.keyMemory();
+            return d == null || d.isNegative() ? NO_KEY_MEMORY : d;
+        } catch (RuntimeException | LinkageError e) {
+            return NO_KEY_MEMORY;
+        }
+    }
+
+    @Override
+    public java.time.Duration keyMemory() {
+        return keyMemory;
     }
 
     /** The jar it came from. */

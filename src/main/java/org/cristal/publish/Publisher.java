@@ -71,6 +71,12 @@ public final class Publisher {
     private static final long TOUCH_EVERY_MS = 5_000;
     /** Real time between lease renewals while a plugin call runs: well inside {@link #LEASE}. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    /**
+     * The journal item where the publisher notes since when an entry's outcome is unknown (an attempt failed
+     * in a way that may have reached the service), as epoch milliseconds; "" once known again.
+     */
+    static final String UNKNOWN_SINCE = "cristal.unknownSince";
+    private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
     private static final ScheduledExecutorService LEASE_KEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cristal-lease");
         t.setDaemon(true);
@@ -81,6 +87,10 @@ public final class Publisher {
     private final SecretStore secrets;
     private final Clock clock;
     private final Backoff backoff;
+    /** Results that went live but could not be recorded (the workspace failed): recorded at the next chance. */
+    private final Map<Long, PublishResult> unrecorded = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Entries whose recovery broke, already logged: once per entry is enough, the scheduler asks every minute. */
+    private final Set<Long> loggedBroken = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Publisher(Workspace ws, PluginSource plugins, SecretStore secrets, Clock clock) {
         this(ws, plugins, secrets, clock, () -> ThreadLocalRandom.current().nextDouble());
@@ -181,7 +191,7 @@ public final class Publisher {
                 warned.add(text("publish.core.slugMoved", address.sent(), address.slug()));
             }
         }
-        history.stream().filter(e -> e.account().equals(account.id()) && e.revision() == revision
+        history.stream().filter(e -> e.account().equals(account.id()) && sameText(e, revision)
                 && e.state() == OutboxState.SENT).findFirst().ifPresent(e -> warned.add(text(
                         "publish.core.alreadySent", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                                 .withLocale(Locale.getDefault()).format(e.publishedAt().atZone(e.zone())))));
@@ -192,8 +202,42 @@ public final class Publisher {
         return new ChecklistItem(account, plugin, s, findings, reasons);
     }
 
-    /** Queues the story's current saved revision on the account, to go at {@code at}; idempotent per (story, revision, account, at). */
+    /**
+     * Whether a sent entry published the same text as revision {@code revision}: that revision itself, or one
+     * that differs only by its status (publishing sets the story's status to published, a new revision).
+     */
+    private boolean sameText(OutboxEntry e, int revision) {
+        if (e.revision() == revision) {
+            return true;
+        }
+        try {
+            Optional<Revision> sent = ws.stories().revision(e.storyId(), e.revision());
+            Optional<Revision> now = ws.stories().revision(e.storyId(), revision);
+            return sent.isPresent() && now.isPresent() && withoutStatus(sent.get().source())
+                    .equals(withoutStatus(now.get().source()));
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
+    private static String withoutStatus(String source) {
+        return source.replaceAll("(?m)^status\\s*:.*(\\r?\\n)?", "");
+    }
+
+    /**
+     * Queues the story's current saved revision on the account, to go at {@code at}; idempotent per (story,
+     * revision, account, at). See {@link #enqueue} for what happens to an unfinished earlier entry.
+     */
     public OutboxEntry queue(String storyId, String accountId, Instant at, ZoneId zone) {
+        return enqueue(storyId, accountId, at, zone).entry();
+    }
+
+    /**
+     * Queues the story on the account, one unfinished publication per story and account: an entry already
+     * being sent or retried, or partly sent, is kept (its key and journal make sure nothing goes twice; a
+     * partly sent one moves to {@code at}); one merely scheduled is replaced. The result says which.
+     */
+    public synchronized Queued enqueue(String storyId, String accountId, Instant at, ZoneId zone) {
         StoredStory stored = ws.stories().get(storyId)
                 .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
         ChannelAccount account = ws.channelAccounts().get(accountId)
@@ -201,8 +245,46 @@ public final class Publisher {
         Instant when = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String channel = plugins.find(account.plugin()).map(p -> p.renditions().stream().sorted()
                 .map(Channel::id).collect(Collectors.joining(","))).orElse("");
-        return ws.outbox().add(new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when),
-                storyId, stored.revision(), accountId, account.plugin(), channel, account.name(), when, zone));
+        OutboxEntry.New fresh = new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when),
+                storyId, stored.revision(), accountId, account.plugin(), channel, account.name(), when, zone);
+        Outbox outbox = ws.outbox();
+        // The same text at the same time is the same publication, even once publishing set the status.
+        Optional<OutboxEntry> same = outbox.byKey(fresh.idempotencyKey()).or(() -> outbox.forStory(storyId).stream()
+                .filter(e -> e.account().equals(accountId) && e.scheduledAt().equals(when)
+                        && e.state() != OutboxState.CANCELLED && sameText(e, stored.revision()))
+                .findFirst());
+        // The same one withdrawn earlier (replaced, say) comes back rather than being refused.
+        OutboxEntry withdrawn = same.filter(e -> e.state() == OutboxState.CANCELLED).orElse(null);
+        if (same.isPresent() && withdrawn == null) {
+            return new Queued(same.get(), Queued.How.SAME, null);
+        }
+        List<OutboxEntry> unfinished = outbox.unfinished(storyId, accountId);
+        if (unfinished.isEmpty()) {
+            return new Queued(withdrawn == null ? outbox.add(fresh) : revive(withdrawn, when, zone), Queued.How.NEW, null);
+        }
+        OutboxEntry old = unfinished.get(0);
+        if (old.state() == OutboxState.SCHEDULED && outbox.journal(old.id()).isEmpty()) {
+            Optional<OutboxEntry> replacing = withdrawn == null ? outbox.replace(old.id(), fresh)
+                    : outbox.cancel(old.id()) ? Optional.of(revive(withdrawn, when, zone)) : Optional.empty();
+            if (replacing.isPresent()) {
+                return new Queued(replacing.get(), Queued.How.REPLACED, text("publish.core.queueReplaced",
+                        account.name(), java.util.Date.from(old.scheduledAt())));
+            }
+            old = current(old.id());
+        }
+        if (old.state() == OutboxState.SCHEDULED && !old.scheduledAt().equals(when)) {
+            // Partly sent before it was stopped: it moves, keeping its key and the journal of what went.
+            outbox.reschedule(old.id(), when, zone);
+            old = current(old.id());
+        }
+        String key = old.state() == OutboxState.SENDING ? "publish.core.queueKeptSending"
+                : old.state() == OutboxState.RETRYING ? "publish.core.queueKeptRetrying" : "publish.core.queueKept";
+        return new Queued(old, Queued.How.KEPT, text(key, account.name()));
+    }
+
+    private OutboxEntry revive(OutboxEntry cancelled, Instant when, ZoneId zone) {
+        ws.outbox().reschedule(cancelled.id(), when, zone);
+        return current(cancelled.id());
     }
 
     /** The key of one publication: the same for the same story revision, account and time, on any machine. */
@@ -239,11 +321,42 @@ public final class Publisher {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            if (ws.outbox().claim(e.id())) {
-                out.add(attempt(current(e.id()), progress, cancelled));
+            // One entry that breaks (its story, the workspace for a moment) must not stop the others.
+            try {
+                if (ws.outbox().claim(e.id())) {
+                    out.add(attempt(current(e.id()), progress, cancelled));
+                }
+            } catch (RuntimeException | LinkageError ex) {
+                out.add(broken(e, ex));
             }
         }
         return out;
+    }
+
+    /** An entry a workspace or render error stopped: logged (once), and said, in place of a crash. */
+    Outcome broken(OutboxEntry e, Throwable ex) {
+        if (loggedBroken.add(e.id())) {
+            LOG.log(System.Logger.Level.WARNING, "outbox entry " + e.id() + " (" + e.plugin() + "): "
+                    + ex.getClass().getName(), ex);
+        }
+        OutboxEntry now = e;
+        try {
+            now = current(e.id());
+        } catch (RuntimeException again) {
+            // The workspace cannot even be read: show the entry as it was.
+        }
+        return new Outcome(now, false, text("publish.core.entryBroken", reason(ex)));
+    }
+
+    /** A user-facing reason for an unexpected error: the workspace's own words when it has some. */
+    private static Object reason(Throwable ex) {
+        if (ex instanceof PublisherException p) {
+            return p.text();
+        }
+        if (ex instanceof org.cristal.library.WorkspaceException w) {
+            return new LocalText(Map.of("en", w.localizedMessage(Locale.ENGLISH), "fr", w.localizedMessage(Locale.FRENCH)));
+        }
+        return text("publish.core.unexpected", ex.getClass().getSimpleName());
     }
 
     /**
@@ -252,8 +365,25 @@ public final class Publisher {
      */
     public List<Outcome> recover() {
         List<Outcome> out = new ArrayList<>();
+        for (Map.Entry<Long, PublishResult> r : List.copyOf(unrecorded.entrySet())) {
+            Optional<OutboxEntry> e = ws.outbox().get(r.getKey());
+            if (e.isPresent() && e.get().state() == OutboxState.SENDING) {
+                // Went live earlier but the workspace failed to record it: recorded now, never asked or sent again.
+                out.add(record(e.get(), r.getValue()));
+            } else {
+                unrecorded.remove(r.getKey());
+            }
+        }
         for (OutboxEntry e : ws.outbox().interrupted(clock.instant().minus(LEASE))) {
-            out.add(recoverOne(e));
+            if (unrecorded.containsKey(e.id())) {
+                continue;
+            }
+            try {
+                out.add(recoverOne(e));
+            } catch (RuntimeException | LinkageError ex) {
+                // Left SENDING, so the next round looks it up again; the others go on.
+                out.add(broken(e, ex));
+            }
         }
         return out;
     }
@@ -266,19 +396,66 @@ public final class Publisher {
             // Cannot ask (plugin gone, secrets locked): leave it interrupted; the next start asks again.
             return new Outcome(e, false, r.text);
         }
+        PublishContext context = context(e.id(), Progress.NONE, () -> false);
+        Optional<PublishResult> found;
         try {
-            Optional<PublishResult> found = p.plugin.lookup(p.request, context(e.id(), Progress.NONE, () -> false));
-            if (found.isPresent()) {
-                PublishResult r = found.get();
-                ws.outbox().sent(e.id(), r.remoteId(), r.url(), r.publishedAt(), r.items());
-                return new Outcome(current(e.id()), true, null);
-            }
-            ws.outbox().release(e.id());
-            return new Outcome(current(e.id()), false, text("publish.core.released"));
+            found = p.plugin.lookup(p.request, context);
         } catch (PublishException ex) {
             return new Outcome(e, false, text("publish.core.lookupLater", ex.text()));
         } catch (RuntimeException | LinkageError ex) {
             return new Outcome(e, false, text("publish.core.pluginCrashed", e.plugin()));
+        }
+        if (found.isPresent()) {
+            return record(e, found.get());
+        }
+        // Known not to have gone (or, for the rest of a partly sent one, not yet): sent again with the same key.
+        known(context.journal());
+        ws.outbox().release(e.id());
+        return new Outcome(current(e.id()), false, text("publish.core.released"));
+    }
+
+    /**
+     * Records that {@code e} went live. Never inside a catch that fails or retries the entry: once a plugin
+     * has returned success the post must never be sent again. If the workspace cannot record it, the entry
+     * stays SENDING (recovery records it from memory, or asks the plugin's lookup after a restart) and the
+     * user is told it went out.
+     */
+    private Outcome record(OutboxEntry e, PublishResult r) {
+        try {
+            ws.outbox().sent(e.id(), r.remoteId(), r.url(), r.publishedAt(), r.items());
+            unrecorded.remove(e.id());
+        } catch (RuntimeException ex) {
+            unrecorded.put(e.id(), r);
+            LOG.log(System.Logger.Level.WARNING, "outbox entry " + e.id() + " went live but could not be recorded; "
+                    + "left SENDING for recovery", ex);
+            OutboxEntry shown = new OutboxEntry(e.id(), e.idempotencyKey(), e.storyId(), e.revision(), e.account(),
+                    e.plugin(), e.channel(), e.target(), e.scheduledAt(), e.zone(), OutboxState.SENDING, e.attempts(),
+                    null, r.remoteId(), r.url(), r.publishedAt(), r.items(), Map.of(), e.createdAt(), clock.instant());
+            return new Outcome(shown, true, text("publish.core.unrecorded", reason(ex)));
+        }
+        markPublished(e.storyId());
+        OutboxEntry now;
+        try {
+            now = current(e.id());
+        } catch (RuntimeException ex) {
+            now = e;
+        }
+        return new Outcome(now, true, null);
+    }
+
+    /**
+     * The story's status becomes published, through the library's normal save (a new revision), so the
+     * library's "Published" filter finds it. A failure here is logged: the publication itself stands.
+     */
+    private void markPublished(String storyId) {
+        try {
+            Optional<StoredStory> s = ws.stories().get(storyId);
+            if (s.isPresent() && s.get().story().status() != Status.PUBLISHED
+                    && s.get().story().status() != Status.ARCHIVED) {
+                ws.stories().setStatus(storyId, Status.PUBLISHED);
+            }
+        } catch (RuntimeException | StoryFormatException ex) {
+            LOG.log(System.Logger.Level.WARNING, "story " + storyId + " published, but its status could not be set", ex);
         }
     }
 
@@ -352,22 +529,41 @@ public final class Publisher {
             ws.outbox().failed(e.id(), r.text.byLanguage());
             return new Outcome(current(e.id()), false, r.text);
         }
+        PublishContext context = context(e.id(), progress, cancelled);
+        Journal journal = context.journal();
+        if (keyForgotten(journal, p.plugin)) {
+            // The service no longer remembers the key of an attempt whose answer was lost: sending again
+            // could post a second copy. Ask first.
+            Optional<PublishResult> found;
+            try {
+                found = p.plugin.lookup(p.request, context);
+            } catch (PublishException ex) {
+                return retry(e, text("publish.core.lookupFirst", ex.text()), ex.retryAfter().orElse(null));
+            } catch (RuntimeException | LinkageError ex) {
+                return fail(e, text("publish.core.pluginCrashed", p.plugin.id()));
+            }
+            if (found.isPresent()) {
+                return record(e, found.get());
+            }
+            known(journal);
+        }
+        PublishResult r;
         try {
-            PublishResult r;
             // The lease is renewed while the plugin runs, even through one long silent request (a slow
             // webhook, a big upload): recovery elsewhere must never take a send that is still going.
             ScheduledFuture<?> keepAlive = LEASE_KEEPER.scheduleAtFixedRate(() -> touchQuietly(e.id()),
                     KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                r = p.plugin.publish(p.request, context(e.id(), progress, cancelled));
+                r = p.plugin.publish(p.request, context);
             } finally {
                 keepAlive.cancel(false);
             }
-            ws.outbox().sent(e.id(), r.remoteId(), r.url(), r.publishedAt(), r.items());
-            return new Outcome(current(e.id()), true, null);
         } catch (PublishException ex) {
             return switch (ex.kind()) {
-                case TRANSIENT -> retry(e, ex.text(), ex.retryAfter().orElse(null));
+                case TRANSIENT -> {
+                    unknown(journal);
+                    yield retry(e, ex.text(), ex.retryAfter().orElse(null));
+                }
                 case CANCELLED -> {
                     // The user stopped it: withdrawn, journal kept; rescheduling it resumes where it stopped.
                     ws.outbox().cancelSending(e.id());
@@ -376,7 +572,45 @@ public final class Publisher {
                 default -> fail(e, ex.text());
             };
         } catch (RuntimeException | LinkageError ex) {
+            // A crash may come after the post went: whoever tries again asks first once the key is forgotten.
+            unknown(journal);
             return fail(e, text("publish.core.pluginCrashed", p.plugin.id()));
+        }
+        return record(e, r);
+    }
+
+    /** Whether an earlier attempt's outcome is unknown and the service has forgotten its key by now. */
+    private boolean keyForgotten(Journal journal, ChannelPlugin plugin) {
+        Optional<String> since = journal.get(UNKNOWN_SINCE).filter(v -> !v.isBlank());
+        if (since.isEmpty()) {
+            return false;
+        }
+        Duration memory = plugin.keyMemory();
+        // A tenth of margin: the service's clock and ours differ, and its memory is "about" that long.
+        Duration trusted = memory.minus(memory.dividedBy(10));
+        try {
+            Instant at = Instant.ofEpochMilli(Long.parseLong(since.get()));
+            return Duration.between(at, clock.instant()).compareTo(trusted) >= 0;
+        } catch (NumberFormatException ex) {
+            return true;
+        }
+    }
+
+    /** Notes that the outcome of this attempt is unknown; the earliest such time counts (the service keyed it then). */
+    private void unknown(Journal journal) {
+        try {
+            if (journal.get(UNKNOWN_SINCE).filter(v -> !v.isBlank()).isEmpty()) {
+                journal.put(UNKNOWN_SINCE, Long.toString(clock.millis()));
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "cannot note an unknown outcome", ex);
+        }
+    }
+
+    /** The service said what it has: nothing unknown any more. */
+    private void known(Journal journal) {
+        if (journal.get(UNKNOWN_SINCE).filter(v -> !v.isBlank()).isPresent()) {
+            journal.put(UNKNOWN_SINCE, "");
         }
     }
 
@@ -385,8 +619,10 @@ public final class Publisher {
             return fail(e, text("publish.core.gaveUp", e.attempts(), why));
         }
         Instant next = clock.instant().plus(backoff.after(e.attempts(), retryAfter));
-        ws.outbox().retry(e.id(), next, why.byLanguage());
-        return new Outcome(current(e.id()), false, why);
+        // Said here, not by the plugins: the same failure in a connection test is not retried.
+        LocalText said = text("publish.core.willRetry", why);
+        ws.outbox().retry(e.id(), next, said.byLanguage());
+        return new Outcome(current(e.id()), false, said);
     }
 
     private Outcome fail(OutboxEntry e, LocalText why) {

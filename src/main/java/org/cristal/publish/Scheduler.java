@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  */
 public final class Scheduler implements AutoCloseable {
     static final Duration MAX_SLEEP = Duration.ofMinutes(1);
+    private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
 
     private final Publisher publisher;
     private final ScheduledExecutorService executor;
@@ -79,10 +80,18 @@ public final class Scheduler implements AutoCloseable {
                     break;
                 }
                 // Not cancelled by close(): closing the studio is not the user withdrawing the post.
-                tell(publisher.send(entry.id(), Progress.NONE, () -> false));
+                // One entry that breaks is said and the round goes on with the others.
+                Outcome o;
+                try {
+                    o = publisher.send(entry.id(), Progress.NONE, () -> false);
+                } catch (RuntimeException | LinkageError e) {
+                    o = publisher.broken(entry, e);
+                }
+                tell(o);
             }
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             // The workspace was busy or closed, or a plugin broke badly: try again at the next round.
+            LOG.log(System.Logger.Level.WARNING, "publishing round stopped; trying again at the next one", e);
         } finally {
             running.set(false);
             // In finally: whatever happened above, the scheduler keeps running for the rest of the session.

@@ -400,7 +400,7 @@ final class StudioCommands implements StudioActions {
         if (model.workspaceProperty().get() == null) {
             return;
         }
-        CalendarDialog.show(window.stage(), text, model.publishing().calendar(), this::failed);
+        CalendarDialog.show(window.stage(), text, model.publishing().calendar(), links, this::failed);
     }
 
     void showPublications() {

@@ -95,6 +95,11 @@ public final class StudioModel implements AutoCloseable {
             }
         });
         editor.onSaved(library::refresh);
+        // A publication sets the story's status to published: the open editor and the library follow.
+        publishing.onStoryPublished(id -> {
+            editor.published(id);
+            library.refresh();
+        });
     }
 
     public Workers workers() {

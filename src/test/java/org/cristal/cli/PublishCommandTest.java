@@ -176,6 +176,41 @@ class PublishCommandTest {
     }
 
     @Test
+    void publishingAStoryAlreadyScheduledOnTheAccountReplacesItAndSaysSo() throws Exception {
+        addHook();
+        CliRun first = cli("publish", "coffee-huila", "--channel", "hook", "--at", "2099-12-01T09:00+01:00[Europe/Paris]");
+        assertEquals(0, first.code(), first.err());
+
+        CliRun second = cli("publish", "coffee-huila", "--channel", "hook", "--at", "2099-12-04T09:00+01:00[Europe/Paris]");
+
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().contains("Replaces the publication on “Zapier” that was planned for December 1, 2099"),
+                second.out());
+        assertTrue(second.out().contains("Scheduled #2 for Zapier at 12/4/99, 9:00 AM Europe/Paris"), second.out());
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            assertEquals(1, ws.outbox().forStory("coffee-huila").stream()
+                    .filter(e -> e.state() == org.cristal.library.OutboxState.SCHEDULED).count(), "one to go, not two");
+        }
+    }
+
+    @Test
+    void publishingAStoryBeingRetriedKeepsThatPublicationAndSendsItOnce() throws Exception {
+        addHook();
+        receiver.then(WebhookReceiver.Fault.DROP_AFTER_STORE);
+        CliRun first = cli("publish", "boulangerie-levain", "--channel", "hook");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("Not published yet #1"), first.out());
+
+        CliRun again = cli("publish", "boulangerie-levain", "--channel", "hook");
+
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("This story is already being retried on “Zapier”"), again.out());
+        assertTrue(again.out().contains("Published #1 to Zapier"), again.out());
+        assertEquals(1, receiver.stored().size(), "one story at the receiver");
+        assertEquals(receiver.requests().get(0).idempotencyKey(), receiver.requests().get(1).idempotencyKey());
+    }
+
+    @Test
     void badInputGetsOneClearLine() {
         addHook();
         CliRun time = cli("publish", "boulangerie-levain", "--channel", "hook", "--at", "demain 9h");

@@ -30,7 +30,8 @@ class SchedulerTest {
                     Map.of("url", f.receiver.url(), "timeoutSeconds", "30")));
             f.receiver.then(Fault.STORE_AND_HOLD);
             OutboxEntry now = f.queueNow();
-            OutboxEntry later = f.publisher.queue(PublishFixture.STORY, "hook",
+            // Another story: a story has one unfinished publication per account.
+            OutboxEntry later = f.publisher.queue("velo-atelier-solidaire", "hook",
                     PublishFixture.T0.plus(Duration.ofMinutes(30)), PublishFixture.PARIS);
             LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
             Scheduler scheduler = new Scheduler(f.publisher, executor);

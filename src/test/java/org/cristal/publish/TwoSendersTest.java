@@ -26,8 +26,11 @@ class TwoSendersTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (PublishFixture f = new PublishFixture(dir); Workspace cronFile = Workspace.open(f.file, f.clock)) {
             List<OutboxEntry> queued = new ArrayList<>();
+            // Six stories: a story has one unfinished publication per account.
+            List<String> stories = f.ws.stories().list().stream().map(s -> s.id()).toList();
+            assertEquals(6, stories.size());
             for (int i = 0; i < 6; i++) {
-                queued.add(f.publisher.queue(PublishFixture.STORY, "hook", PublishFixture.T0.minusSeconds(i),
+                queued.add(f.publisher.queue(stories.get(i), "hook", PublishFixture.T0.minusSeconds(i),
                         PublishFixture.PARIS));
             }
             Publisher cron = new Publisher(cronFile, () -> f.plugins, f.secrets, f.clock, () -> 0.0);

@@ -107,7 +107,7 @@ class WebhookPluginTest {
     }
 
     @Test
-    void anUnreachableReceiverIsNamedByHostAndPortAndOnlyAPublishSaysItWillBeRetried() throws Exception {
+    void anUnreachableReceiverIsNamedByHostAndPortWithoutARetryPromise() throws Exception {
         int port;
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
@@ -123,8 +123,8 @@ class WebhookPluginTest {
         PublishException sending = assertThrows(PublishException.class,
                 () -> plugin.publish(Publications.levain(nowhere), new TestContext()));
         assertEquals(PublishException.Kind.TRANSIENT, sending.kind());
-        assertEquals("Cannot reach 127.0.0.1:" + port + ": nothing answers there, or the network is down."
-                + " Cristal will try again.", sending.message(Locale.ENGLISH));
-        assertTrue(sending.message(Locale.FRENCH).endsWith("Cristal réessaiera."), sending.message(Locale.FRENCH));
+        // The plugin names the failure; promising a retry is the outbox's part, never a connection test's.
+        assertEquals(test.message(Locale.ENGLISH), sending.message(Locale.ENGLISH));
+        assertEquals(test.message(Locale.FRENCH), sending.message(Locale.FRENCH));
     }
 }

@@ -30,12 +30,23 @@ class CorpusTest {
 
     @Test
     void corpusIsFoundInsideTheRepositoryWithoutAnySetting() {
-        assertTrue(Corpus.root().startsWith(PROJECT), Corpus.root() + " is outside " + PROJECT);
+        // The build copies the corpus next to the test classes (target/, or -Dcristal.buildDir).
+        Path testClasses = testClasses();
+        assertTrue(Corpus.root().startsWith(testClasses), Corpus.root() + " is not the copy in " + testClasses);
         assertEquals(List.of("boulangerie-levain.md", "coffee-huila.md", "edge-cases.md", "nimbus-tax-season.md",
                 "osteo-samedi.md", "velo-atelier-solidaire.md"), names(Corpus.stories()));
         assertEquals(List.of("broken-front-matter.md", "xss.md", "yaml-bomb.md"), names(Corpus.root().resolve("bad")));
         assertTrue(Files.isRegularFile(Corpus.images().resolve("lowres-photo.jpg")));
         assertTrue(Files.isRegularFile(Corpus.brand("harbor-pine")));
+    }
+
+    private static Path testClasses() {
+        try {
+            return Path.of(CorpusTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().normalize();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -63,7 +63,9 @@ public final class BlueskyPlugin implements ChannelPlugin {
             .description(LocalText.of("Posts the story to a Bluesky account, as a thread when it is long.",
                     "Publie l’histoire sur un compte Bluesky, en fil quand elle est longue."))
             .icon("fth-cloud")
-            .network(Network.BLUESKY);
+            .network(Network.BLUESKY)
+            // Each post has a record key derived from the publication's: the repository refuses it twice, ever.
+            .keyMemory(ALWAYS_REMEMBERS);
     }
 
     @Override

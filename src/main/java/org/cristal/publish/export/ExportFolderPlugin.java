@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ public final class ExportFolderPlugin implements ChannelPlugin {
         return PluginDescriptor.of(ID, LocalText.fromBundle(BUNDLE, "publish.export.name"), Set.of(Channel.BROCHURE,
                 Channel.WEB, Channel.EMAIL, Channel.SOCIAL))
             .description(LocalText.fromBundle(BUNDLE, "publish.export.description"))
-            .icon("fth-folder");
+            .icon("fth-folder")
+            // A file whose bytes are already there is left alone: sending again never makes a second copy.
+            .keyMemory(ALWAYS_REMEMBERS);
     }
 
     @Override

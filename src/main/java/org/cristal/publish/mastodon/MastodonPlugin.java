@@ -55,7 +55,10 @@ public final class MastodonPlugin implements ChannelPlugin {
             .description(LocalText.of("Posts the story to a Mastodon account, as a thread when it is long.",
                     "Publie l’histoire sur un compte Mastodon, en fil quand elle est longue."))
             .icon("fth-message-circle")
-            .network(Network.MASTODON);
+            .network(Network.MASTODON)
+            // Mastodon keeps the status created under an Idempotency-Key for an hour (docs.joinmastodon.org,
+            // POST /api/v1/statuses): a repeat after that would be a second status.
+            .keyMemory(Duration.ofHours(1));
     }
 
     @Override
@@ -137,11 +140,106 @@ public final class MastodonPlugin implements ChannelPlugin {
                 context.clock().instant(), n);
     }
 
-    /** Uploads the image once (the journal remembers it) and waits until the server has processed it. */
+    /**
+     * Finds what the service has of this publication once its keys are forgotten: the account's latest
+     * statuses are read, and each post the journal lacks is looked for in turn (the first one by its text,
+     * or its image, and its time; a reply by the post it answers). What is found goes in the journal; empty
+     * when some post is still missing, which the next attempt sends.
+     */
+    @Override
+    public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
+        SocialThread thread = SocialThread.of(request, Network.MASTODON);
+        ChannelSettings settings = request.settings();
+        String base = JsonHttp.base(settings.require(INSTANCE));
+        String token = settings.require(TOKEN);
+        JsonHttp http = new JsonHttp("Mastodon", timeout, context.clock(), token);
+        Journal journal = context.journal();
+        JsonNode statuses = null;
+        int n = thread.size();
+        for (int i = 0; i < n; i++) {
+            String key = "post:" + (i + 1);
+            if (journal.get(key).isPresent()) {
+                continue;
+            }
+            if (statuses == null) {
+                String account = http.field(http.get(URI.create(base + "/api/v1/accounts/verify_credentials"), token), "id");
+                statuses = http.get(URI.create(base + "/api/v1/accounts/" + account + "/statuses?limit=40"), token);
+            }
+            Optional<JsonNode> found = find(statuses, thread, i, journal, request.scheduledAt());
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            if (i == 0) {
+                journal.put("url:1", found.get().path("url").asText(""));
+            }
+            journal.put(key, http.field(found.get(), "id"));
+        }
+        return Optional.of(new PublishResult(journal.get("post:1").orElse(""), journal.get("url:1").orElse(""),
+                context.clock().instant(), n));
+    }
+
+    /** Post {@code i} of the thread among {@code statuses}, newest first. */
+    private static Optional<JsonNode> find(JsonNode statuses, SocialThread thread, int i, Journal journal,
+            java.time.Instant scheduledAt) {
+        String previous = i == 0 ? null : journal.get("post:" + i).orElse(null);
+        Optional<String> media = i == 0 ? journal.get("media") : Optional.empty();
+        String text = plain(thread.posts().get(i));
+        for (JsonNode s : statuses) {
+            String replyTo = s.path("in_reply_to_id").isTextual() ? s.path("in_reply_to_id").asText() : null;
+            if (!java.util.Objects.equals(replyTo, previous)) {
+                continue;
+            }
+            if (previous != null) {
+                return Optional.of(s);
+            }
+            // The first post: an older publication of the same story may have the same words, so it must
+            // also be no older than this one's time, and carry this publication's image when it has one.
+            java.time.Instant created = parseTime(s.path("created_at").asText(""));
+            if (created != null && created.isBefore(scheduledAt.minus(Duration.ofMinutes(5)))) {
+                continue;
+            }
+            boolean sameMedia = media.isEmpty() || java.util.stream.StreamSupport.stream(
+                    s.path("media_attachments").spliterator(), false).anyMatch(m -> m.path("id").asText().equals(media.get()));
+            if (sameMedia && plain(html(s.path("content").asText(""))).equals(text)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static java.time.Instant parseTime(String iso) {
+        try {
+            return iso.isEmpty() ? null : java.time.Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The text of a status's HTML as Mastodon renders it: paragraphs and line breaks, links and tags as text. */
+    private static String html(String content) {
+        return org.jsoup.parser.Parser.unescapeEntities(content.replaceAll("(?i)<br\\s*/?>|</p>\\s*<p>", "\n")
+                .replaceAll("<[^>]+>", ""), false);
+    }
+
+    /** Whitespace aside: Mastodon may fold spaces and line ends. */
+    private static String plain(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Uploads the image once and waits until the server has processed it. Uploads carry no key, so the id
+     * goes in the journal as soon as the server gives it, before the wait: an attempt that fails after that
+     * (processing too slow, a dropped poll, the status refused) reuses the upload instead of sending the
+     * image again.
+     */
     private String media(JsonHttp http, String base, String token, SocialThread thread, Journal journal,
             PublishContext context) throws PublishException {
         Optional<String> uploaded = journal.get("media");
         if (uploaded.isPresent()) {
+            if (journal.get("media.ready").isEmpty()) {
+                awaitProcessed(http, base, token, uploaded.get(), context);
+                journal.put("media.ready", "1");
+            }
             return uploaded.get();
         }
         Asset image = thread.image().orElseThrow();
@@ -153,10 +251,11 @@ public final class MastodonPlugin implements ChannelPlugin {
                 .header("Authorization", "Bearer " + token).header("Content-Type", form.contentType())
                 .POST(form.body()));
         String id = http.field(r.json(http), "id");
+        journal.put("media", id);
         if (r.status() == 202) {
             awaitProcessed(http, base, token, id, context);
         }
-        journal.put("media", id);
+        journal.put("media.ready", "1");
         return id;
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +66,9 @@ public final class StaticSitePlugin implements ChannelPlugin {
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of("static-site", LocalText.fromBundle(B, "publish.site.name"), Set.of(Channel.WEB))
             .description(LocalText.fromBundle(B, "publish.site.description"))
-            .icon("fth-folder");
+            .icon("fth-folder")
+            // A page is written under the story's own name, so writing it again replaces it, never doubles it.
+            .keyMemory(ALWAYS_REMEMBERS);
     }
 
     @Override

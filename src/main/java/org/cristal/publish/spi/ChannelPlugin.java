@@ -1,5 +1,7 @@
 package org.cristal.publish.spi;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,7 @@ import org.cristal.story.Network;
  * twice. See docs/plugins.md for a complete example.
  */
 public interface ChannelPlugin {
-    /** What the plugin is: its id, name, description, icon, renditions and network, stated once. */
+    /** What the plugin is: id, name, description, icon, renditions, network and key memory, stated once. */
     PluginDescriptor descriptor();
 
     // The accessors below read the descriptor; plugins implement descriptor() and leave these alone.
@@ -58,6 +60,22 @@ public interface ChannelPlugin {
         return descriptor().network();
     }
 
+    /** How long a service that remembers nothing recognises a repeat: never. */
+    Duration NO_KEY_MEMORY = Duration.ZERO;
+    /** For a service that recognises a repeat at any time (a record key of its own, files compared by bytes). */
+    Duration ALWAYS_REMEMBERS = ChronoUnit.FOREVER.getDuration();
+
+    /**
+     * How long the service remembers a publication's idempotency key, so that a request sent again with it
+     * gets the first answer instead of a second post (Mastodon: an hour). After a failed attempt whose outcome
+     * is unknown (a lost answer), once that long has passed Cristal asks {@link #lookup} before sending again.
+     * {@link #NO_KEY_MEMORY} (the default) when the service honours no key, {@link #ALWAYS_REMEMBERS} when a
+     * repeat is always recognised. Declared with {@link PluginDescriptor#keyMemory(Duration)}.
+     */
+    default Duration keyMemory() {
+        return descriptor().keyMemory();
+    }
+
     /** The settings an account needs, in form order. */
     List<SettingSpec> settings();
 
@@ -83,9 +101,12 @@ public interface ChannelPlugin {
     PublishResult publish(PublishRequest request, PublishContext context) throws PublishException;
 
     /**
-     * After a crash between sending and recording, whether {@code request} went through: the remote post
-     * found by its idempotency key, or empty when it is certain it did not. Plugins whose service honours
-     * idempotency keys, or that resume from the journal, may keep the default (empty: send again).
+     * After a crash between sending and recording, or before a retry once the service has forgotten the key
+     * of an attempt whose answer was lost (see {@link #keyMemory()}), whether {@code request} went through:
+     * the remote post found, or empty when it is certain it did not. A plugin that sends several items may
+     * record in the {@linkplain PublishContext#journal() journal} those it finds, and return empty when some
+     * are still missing: only what the journal lacks is sent again. Plugins whose service honours idempotency
+     * keys for good, or that resume from the journal, may keep the default (empty: send again).
      *
      * @throws PublishException when the service cannot tell now (the outbox tries later)
      */

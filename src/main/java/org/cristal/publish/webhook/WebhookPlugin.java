@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cristal.publish.http.RetryAfter;
 import org.cristal.publish.http.ServiceText;
@@ -53,7 +54,9 @@ public final class WebhookPlugin implements ChannelPlugin {
         return PluginDescriptor.of(ID, LocalText.fromBundle(BUNDLE, "publish.webhook.name"), Set.of(Channel.WEB,
                 Channel.EMAIL, Channel.SOCIAL, Channel.BROCHURE))
             .description(LocalText.fromBundle(BUNDLE, "publish.webhook.description"))
-            .icon("fth-link");
+            .icon("fth-link")
+            // Receivers are asked to keep the keys they accepted for a day (docs/publishing.md).
+            .keyMemory(Duration.ofDays(1));
     }
 
     @Override
@@ -71,13 +74,7 @@ public final class WebhookPlugin implements ChannelPlugin {
     @Override
     public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
         String body = "{\"event\":\"ping\"}";
-        HttpResponse<String> r;
-        try {
-            r = post(settings, context, "ping", body, "ping-" + context.clock().millis());
-        } catch (PublishException e) {
-            // A test is not retried: say what went wrong, without "Cristal will try again".
-            throw new PublishException(e.kind(), e.text(), null, e.getCause());
-        }
+        HttpResponse<String> r = post(settings, context, "ping", body, "ping-" + context.clock().millis());
         return LocalText.fromBundle(BUNDLE, "publish.webhook.connected", host(settings), r.statusCode());
     }
 
@@ -86,18 +83,8 @@ public final class WebhookPlugin implements ChannelPlugin {
         context.checkCancelled();
         context.progress(-1, null);
         String body = WebhookDocument.json(request, request.settings().getBoolean(INCLUDE_PDF, true));
-        HttpResponse<String> r;
-        try {
-            r = post(request.settings(), context, "story.published", body, request.idempotencyKey());
-        } catch (PublishException e) {
-            if (e.kind() != PublishException.Kind.TRANSIENT) {
-                throw e;
-            }
-            // The outbox retries a transient failure: say so.
-            throw new PublishException(e.kind(), joined(e.text(), text("publish.webhook.willRetry")),
-                    e.retryAfter().orElse(null),
-                    e.getCause());
-        }
+        // A transient failure is retried by the outbox, which says so ("Cristal will try again").
+        HttpResponse<String> r = post(request.settings(), context, "story.published", body, request.idempotencyKey());
         context.progress(1, null);
         String remoteId = "";
         String url = request.renditions().web() == null ? "" : request.renditions().web().body().entry().url();
@@ -178,15 +165,6 @@ public final class WebhookPlugin implements ChannelPlugin {
     /** Host and port as the user typed them: never the path or query, which may carry a token. */
     private static String where(URI uri) {
         return ServiceText.where(uri);
-    }
-
-    private static LocalText joined(LocalText first, LocalText then) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String lang : List.of("en", "fr")) {
-            Locale locale = Locale.forLanguageTag(lang);
-            out.put(lang, first.get(locale) + " " + then.get(locale));
-        }
-        return new LocalText(out);
     }
 
     private static LocalText text(String key, Object... args) {

@@ -23,6 +23,7 @@ import org.cristal.library.SaveResult;
 import org.cristal.library.StoredStory;
 import org.cristal.library.Workspace;
 import org.cristal.library.WorkspaceException;
+import org.cristal.story.Status;
 import org.cristal.story.Story;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
@@ -233,6 +234,59 @@ public final class EditorModel {
                 storyId.set(id);
             }
         });
+    }
+
+    /**
+     * The story {@code id} was published: the outbox set its status to published as a new revision. The
+     * open editor takes that status into its front matter and form, so its next save does not put the old
+     * status back; with nothing unsaved it takes the stored revision as its own. Call on the UI thread.
+     */
+    public void published(String id) {
+        if (!isOpen() || !id.equals(storyId.get())) {
+            return;
+        }
+        Workspace ws = workspace.get();
+        lastWrite = lastWrite.handleAsync((x, t) -> {
+            Optional<StoredStory> stored = ws.stories().get(id);
+            workers.fx().execute(() -> stored.ifPresent(s -> adoptPublished(s)));
+            return null;
+        }, workers.io());
+    }
+
+    private void adoptPublished(StoredStory stored) {
+        if (!stored.id().equals(storyId.get()) || base.status() == Status.PUBLISHED
+                || base.status() == Status.ARCHIVED) {
+            return;
+        }
+        boolean nothingUnsaved = state.get() == SaveState.SAVED && currentSource().equals(lastRevisionSource);
+        String storedText = normalise(stored.source());
+        loading = true;
+        try {
+            base = base.withStatus(Status.PUBLISHED);
+            form.setStatus(Status.PUBLISHED.id());
+            if (nothingUnsaved && stored.story().status() == Status.PUBLISHED
+                    && storedText.endsWith(body.get())) {
+                frontMatter = storedText.substring(0, storedText.length() - body.get().length());
+                lastRevisionSource = storedText;
+                revision.set(stored.revision());
+            } else {
+                // Typing is under way (or the stored text moved on): the next save carries the new status.
+                frontMatter = withPublishedStatus(frontMatter);
+            }
+            source.set(currentSource());
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** The front matter with its status line set to published (added before the closing line if absent). */
+    static String withPublishedStatus(String fm) {
+        String line = "status: " + Status.PUBLISHED.id();
+        if (fm.matches("(?s)(.*\n)?status\\s*:.*")) {
+            return fm.replaceFirst("(?m)^status\\s*:.*$", line);
+        }
+        int close = fm.lastIndexOf("\n---");
+        return close < 0 ? fm : fm.substring(0, close + 1) + line + fm.substring(close);
     }
 
     /** Forgets the open story (the app is closing): saves it first and waits for the file to have it. */

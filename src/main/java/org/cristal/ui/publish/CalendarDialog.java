@@ -45,20 +45,24 @@ public final class CalendarDialog {
     private final ResourceBundle text;
     private final CalendarModel model;
     private final Consumer<Throwable> failed;
+    private final Consumer<String> openLink;
     private final Locale locale;
     private final GridPane grid = new GridPane();
     private final Label title = new Label();
     private Chip dragged;
 
-    private CalendarDialog(ResourceBundle text, CalendarModel model, Consumer<Throwable> failed) {
+    private CalendarDialog(ResourceBundle text, CalendarModel model, Consumer<String> openLink,
+            Consumer<Throwable> failed) {
         this.text = text;
         this.model = model;
         this.failed = failed;
+        this.openLink = openLink;
         this.locale = model.locale();
     }
 
-    public static void show(Window owner, ResourceBundle text, CalendarModel model, Consumer<Throwable> failed) {
-        new CalendarDialog(text, model, failed).open(owner);
+    public static void show(Window owner, ResourceBundle text, CalendarModel model, Consumer<String> openLink,
+            Consumer<Throwable> failed) {
+        new CalendarDialog(text, model, openLink, failed).open(owner);
     }
 
     private void open(Window owner) {
@@ -234,8 +238,10 @@ public final class CalendarDialog {
 
     private Node chip(Chip chip) {
         OutboxEntry e = chip.entry();
+        // The state's icon first: a retrying or failed publication must not pass for a scheduled one.
+        HBox icons = new HBox(2, EntryDetails.stateIcon(e.state()), new FontIcon(channelIcon(e.channel())));
         Label l = new Label(Dates.time(e.publishedAt() != null ? e.publishedAt() : e.scheduledAt(), model.zone(),
-                locale) + " " + chip.title(), new FontIcon(channelIcon(e.channel())));
+                locale) + " " + chip.title(), icons);
         l.setId("chip-" + e.id());
         l.getStyleClass().addAll("calendar-chip", "chip-" + e.state().name().toLowerCase(Locale.ROOT));
         l.setMaxWidth(Double.MAX_VALUE);
@@ -249,6 +255,19 @@ public final class CalendarDialog {
         if (!error.isBlank()) {
             tip.append('\n').append(error);
         }
+        tip.append('\n').append(text.getString("calendar.detailsHint"));
+        l.setFocusTraversable(true);
+        l.setOnMouseClicked(ev -> {
+            if (ev.isStillSincePress()) {
+                details(l, chip);
+            }
+        });
+        l.setOnKeyPressed(ev -> {
+            if (ev.getCode() == KeyCode.ENTER || ev.getCode() == KeyCode.SPACE) {
+                details(l, chip);
+                ev.consume();
+            }
+        });
         if (chip.movable()) {
             tip.append('\n').append(text.getString("calendar.dragHint"));
             l.setOnDragDetected(ev -> {
@@ -261,6 +280,10 @@ public final class CalendarDialog {
         l.setTooltip(new Tooltip(tip.toString()));
         l.setAccessibleText(tip.toString());
         return l;
+    }
+
+    private void details(Node from, Chip chip) {
+        EntryDetails.show(from.getScene().getWindow(), text, model, chip, openLink, failed);
     }
 
     private void dropTarget(VBox target, LocalDate day, Integer hour) {

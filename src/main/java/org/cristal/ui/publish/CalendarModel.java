@@ -41,6 +41,20 @@ public final class CalendarModel {
         public boolean movable() {
             return entry.state().isPending() || entry.state() == OutboxState.FAILED;
         }
+
+        /** Waiting for its time or its next attempt: it can go now instead. */
+        public boolean canSendNow() {
+            return entry.state().isPending();
+        }
+
+        /** Failed for good, or withdrawn: it can be tried again (same key and journal: nothing goes twice). */
+        public boolean canRetry() {
+            return entry.state() == OutboxState.FAILED || entry.state() == OutboxState.CANCELLED;
+        }
+
+        public boolean canCancel() {
+            return entry.state().isPending() || entry.state() == OutboxState.FAILED;
+        }
     }
 
     private final Workers workers;
@@ -137,6 +151,51 @@ public final class CalendarModel {
 
     public void today(LocalDate today) {
         anchor.set(today);
+    }
+
+    /**
+     * The locale whose region decides the first day of the week: the studio speaks "fr" or "en", which name
+     * no region (and Java then starts weeks on Sunday), so the region comes from the computer's settings
+     * when it has one (fr-CA starts on Sunday, fr-FR on Monday), else from the language's main country.
+     */
+    public static Locale withRegion(Locale language, Locale system) {
+        if (!language.getCountry().isEmpty()) {
+            return language;
+        }
+        if (!system.getCountry().isEmpty()) {
+            return new Locale(language.getLanguage(), system.getCountry());
+        }
+        return switch (language.getLanguage()) {
+            case "fr" -> Locale.FRANCE;
+            case "en" -> Locale.US;
+            default -> language;
+        };
+    }
+
+    /** Puts the entry back in the queue for now (send now, try again); completes on the UI thread. */
+    public CompletableFuture<Boolean> sendNow(Chip chip) {
+        return change(chip, ws -> ws.outbox().reschedule(chip.entry().id(), Instant.now(), zone), true);
+    }
+
+    /** Withdraws the entry; completes on the UI thread. */
+    public CompletableFuture<Boolean> cancel(Chip chip) {
+        return change(chip, ws -> ws.outbox().cancel(chip.entry().id()), false);
+    }
+
+    private CompletableFuture<Boolean> change(Chip chip, java.util.function.Predicate<Workspace> work, boolean wake) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        workers.io().execute(() -> {
+            try {
+                boolean changed = work.test(workspace.get());
+                if (changed && wake) {
+                    wakeScheduler.run();
+                }
+                workers.fx().execute(() -> load().whenComplete((v, t) -> done.complete(changed)));
+            } catch (RuntimeException e) {
+                workers.fx().execute(() -> done.completeExceptionally(e));
+            }
+        });
+        return done;
     }
 
     /** Reads the entries of the days shown; completes on the UI thread. */

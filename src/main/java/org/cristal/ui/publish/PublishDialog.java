@@ -254,6 +254,15 @@ public final class PublishDialog {
         retry.managedProperty().bind(retry.visibleProperty());
         retry.disableProperty().bind(model.busyProperty());
         retry.setOnAction(e -> model.retry(r));
+        Label note = new Label();
+        note.setId("rowNote-" + id);
+        note.setWrapText(true);
+        note.getStyleClass().add("field-help");
+        note.textProperty().bind(r.noteProperty());
+        note.visibleProperty().bind(r.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox.setMargin(note, new Insets(0, 0, 0, 28));
+        box.getChildren().add(note);
         HBox outcome = new HBox(8, progress, message, link, copy, retry);
         outcome.setAlignment(Pos.CENTER_LEFT);
         VBox.setMargin(outcome, new Insets(0, 0, 0, 28));

@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +36,7 @@ import org.cristal.library.Workspace;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Publisher;
+import org.cristal.publish.Queued;
 import org.cristal.publish.spi.LocalText;
 import org.cristal.ui.model.Dates;
 import org.cristal.ui.model.Workers;
@@ -59,6 +61,7 @@ public final class PublishModel {
         private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
         private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
         private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
         private volatile long entryId = -1;
 
         Row(ChecklistItem item, List<String> notes, ZonedDateTime later) {
@@ -129,6 +132,14 @@ public final class PublishModel {
             return url.getReadOnlyProperty();
         }
 
+        /**
+         * What became of an earlier unfinished publication of the story on this account (kept or replaced,
+         * never doubled), in the user's words; "" when there was none.
+         */
+        public ReadOnlyStringProperty noteProperty() {
+            return note.getReadOnlyProperty();
+        }
+
         public long entryId() {
             return entryId;
         }
@@ -139,6 +150,7 @@ public final class PublishModel {
     private final Supplier<Publisher> publisher;
     private final Supplier<Workspace> workspace;
     private final Runnable wakeScheduler;
+    private final Consumer<String> published;
     private final ResourceBundle text;
     private final Locale locale;
     private final ZoneId zone;
@@ -149,7 +161,8 @@ public final class PublishModel {
     private String storyId = "";
 
     PublishModel(Workers workers, Executor network, Supplier<Publisher> publisher, Supplier<Workspace> workspace,
-            Runnable wakeScheduler, ResourceBundle text, Locale locale, ZoneId zone) {
+            Runnable wakeScheduler, Consumer<String> published, ResourceBundle text, Locale locale, ZoneId zone) {
+        this.published = published;
         this.workspace = workspace;
         this.workers = workers;
         this.network = network;
@@ -234,8 +247,11 @@ public final class PublishModel {
             for (int i = 0; i < chosen.size(); i++) {
                 Row row = chosen.get(i);
                 try {
-                    OutboxEntry e = p.queue(storyId, row.item.account().id(), times.get(i), zone);
+                    Queued queued = p.enqueue(storyId, row.item.account().id(), times.get(i), zone);
+                    OutboxEntry e = queued.entry();
                     row.entryId = e.id();
+                    String said = queued.note() == null ? "" : queued.note().get(locale);
+                    workers.fx().execute(() -> row.note.set(said));
                     if (!times.get(i).isAfter(Instant.now())) {
                         continue;
                     }
@@ -319,6 +335,7 @@ public final class PublishModel {
             workers.fx().execute(() -> {
                 row.progress.set(1);
                 if (outcome.sent()) {
+                    published.accept(outcome.entry().storyId());
                     row.url.set(outcome.entry().url() == null ? "" : outcome.entry().url());
                     set(row, RowState.PUBLISHED, text.getString("publish.state.published"));
                 } else {

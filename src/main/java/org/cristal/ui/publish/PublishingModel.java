@@ -39,6 +39,7 @@ public final class PublishingModel implements AutoCloseable {
         return t;
     });
     private final List<Consumer<Outcome>> outcomeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> publishedListeners = new CopyOnWriteArrayList<>();
     private final ChannelsModel channels;
     private volatile Scheduler scheduler;
     private volatile Publisher publisher;
@@ -63,11 +64,13 @@ public final class PublishingModel implements AutoCloseable {
 
     /** A fresh "publish everywhere" for one story. */
     public PublishModel publishDialog() {
-        return new PublishModel(workers, network, this::publisher, workspace, this::wake, text, locale, zone);
+        return new PublishModel(workers, network, this::publisher, workspace, this::wake, this::storyPublished, text,
+                locale, zone);
     }
 
     public CalendarModel calendar() {
-        return new CalendarModel(workers, workspace, this::wake, locale, zone, LocalDate.now(zone));
+        return new CalendarModel(workers, workspace, this::wake,
+                CalendarModel.withRegion(locale, Locale.getDefault(Locale.Category.FORMAT)), zone, LocalDate.now(zone));
     }
 
     public PublicationsModel publications() {
@@ -88,12 +91,29 @@ public final class PublishingModel implements AutoCloseable {
         outcomeListeners.add(listener);
     }
 
+    /**
+     * Called on the UI thread with the id of a story that went live (from "publish everywhere" or the
+     * scheduler): its status is now published, and an open editor must take that in.
+     */
+    public void onStoryPublished(Consumer<String> listener) {
+        publishedListeners.add(listener);
+    }
+
+    private void storyPublished(String storyId) {
+        publishedListeners.forEach(l -> l.accept(storyId));
+    }
+
     /** Stops the scheduler of the workspace before and starts one on {@code ws}. */
     public void switchTo(Workspace ws) {
         stopScheduler();
         publisher = publishing.publisher(ws);
         Scheduler s = new Scheduler(publisher, schedulerThread);
-        s.addListener(o -> workers.fx().execute(() -> outcomeListeners.forEach(l -> l.accept(o))));
+        s.addListener(o -> workers.fx().execute(() -> {
+            outcomeListeners.forEach(l -> l.accept(o));
+            if (o.sent()) {
+                storyPublished(o.entry().storyId());
+            }
+        }));
         scheduler = s;
         if (!ws.readOnly()) {
             // Sending means recording in the outbox, impossible in a read-only workspace.

@@ -90,7 +90,7 @@ class JsonHttpTest {
     void serverErrorsAreTransient() throws Exception {
         PublishException e = failOn(503, "<html>Bad gateway</html>", Map.of());
         assertEquals(PublishException.Kind.TRANSIENT, e.kind());
-        assertEquals("Mastodon had a problem (HTTP 503). Cristal will try again.", e.message(Locale.ENGLISH));
+        assertEquals("Mastodon had a problem (HTTP 503).", e.message(Locale.ENGLISH));
     }
 
     @Test

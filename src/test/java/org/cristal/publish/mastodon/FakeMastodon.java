@@ -21,7 +21,8 @@ import org.cristal.publish.social.FakeService;
  * A Mastodon instance on loopback, as docs.joinmastodon.org describes it: bearer tokens,
  * {@code verify_credentials}, {@code POST /api/v2/media} (multipart, 202 while processing, then
  * {@code GET /api/v1/media/:id} 206 until ready) and {@code POST /api/v1/statuses} with
- * {@code Idempotency-Key} (a repeated key gets the status it created, not a new one).
+ * {@code Idempotency-Key} (a repeated key gets the status it created, not a new one, until the keys are
+ * {@linkplain #forgetKeys() forgotten}, as Mastodon does after an hour), and the account's latest statuses.
  */
 final class FakeMastodon extends FakeService {
     static final String TOKEN = "tok-9f8e7d6c5b4a";
@@ -29,7 +30,7 @@ final class FakeMastodon extends FakeService {
     static final String MEDIA = "POST /api/v2/media";
 
     /** A status created: its id and the JSON the client sent. */
-    record Status(String id, JsonNode request, String idempotencyKey) {
+    record Status(String id, JsonNode request, String idempotencyKey, java.time.Instant createdAt) {
         String text() {
             return request.path("status").asText();
         }
@@ -50,6 +51,13 @@ final class FakeMastodon extends FakeService {
     /** Whether media uploads answer 202 and need polling. */
     volatile boolean processMediaAsync;
     private final Map<String, Integer> pollsLeft = new ConcurrentHashMap<>();
+    /** The server's clock, for created_at (a test moving its publisher's clock sets this one too). */
+    volatile java.util.function.Supplier<java.time.Instant> now = java.time.Instant::now;
+
+    /** What Mastodon does an hour after a status was created: a repeated key now makes a new status. */
+    void forgetKeys() {
+        byKey.clear();
+    }
 
     @Override
     protected Answer handle(HttpExchange ex, String endpoint, byte[] body) throws IOException {
@@ -59,6 +67,15 @@ final class FakeMastodon extends FakeService {
         if (endpoint.equals("GET /api/v1/accounts/verify_credentials")) {
             return Answer.json(200, Map.of("id", "1", "username", "boulangerie", "acct", "boulangerie",
                     "display_name", "Boulangerie Martin"));
+        }
+        if (endpoint.equals("GET /api/v1/accounts/1/statuses")) {
+            List<Map<String, Object>> latest = new ArrayList<>();
+            synchronized (statuses) {
+                for (int i = statuses.size() - 1; i >= 0 && latest.size() < 40; i--) {
+                    latest.add(status(statuses.get(i)));
+                }
+            }
+            return Answer.json(200, latest);
         }
         if (endpoint.equals(MEDIA)) {
             return upload(ex, body);
@@ -77,7 +94,7 @@ final class FakeMastodon extends FakeService {
             if (request.path("status").asText().isBlank() && !request.has("media_ids")) {
                 return Answer.json(422, Map.of("error", "Validation failed: Text can’t be blank"));
             }
-            Status s = new Status(String.valueOf(ids.incrementAndGet()), request, key);
+            Status s = new Status(String.valueOf(ids.incrementAndGet()), request, key, now.get());
             statuses.add(s);
             if (key != null) {
                 byKey.put(key, s);
@@ -137,6 +154,10 @@ final class FakeMastodon extends FakeService {
         m.put("content", "<p>" + s.text() + "</p>");
         m.put("in_reply_to_id", s.inReplyTo());
         m.put("visibility", s.request().path("visibility").asText("public"));
+        m.put("created_at", s.createdAt().toString());
+        List<Map<String, Object>> media = new ArrayList<>();
+        s.request().path("media_ids").forEach(id -> media.add(media(id.asText(), true)));
+        m.put("media_attachments", media);
         return m;
     }
 

@@ -119,6 +119,67 @@ class MastodonPluginTest {
     }
 
     @Test
+    void anImageUploadedBeforeAFailedProcessingCheckIsReusedNotUploadedAgain() throws Exception {
+        server.processMediaAsync = true;
+        server.fault("GET /api/v1/media/109001", 1, Fault.SERVER_ERROR);
+        PublishRequest request = request(FakeMastodon.TOKEN);
+        TestContext context = new TestContext();
+
+        PublishException e = assertThrows(PublishException.class, () -> plugin.publish(request, context));
+        assertEquals(PublishException.Kind.TRANSIENT, e.kind());
+        assertEquals("109001", server.uploads.get(0).id());
+
+        plugin.publish(request, context);
+
+        assertEquals(1, server.uploads.size(), "the retry used the image already uploaded");
+        assertEquals("109001", server.statuses.get(0).request().path("media_ids").get(0).asText());
+    }
+
+    @Test
+    void onceTheKeysAreForgottenLookupFindsThePostWhoseAnswerWasLostAndTheRetryAddsNoCopy() throws Exception {
+        PublishRequest request = request(FakeMastodon.TOKEN);
+        server.now = request::scheduledAt;
+        List<String> thread = expectedThread(request);
+        server.fault(FakeMastodon.STATUSES, 1, Fault.DROP_AFTER_WORK);
+        TestContext context = new TestContext();
+        assertThrows(PublishException.class, () -> plugin.publish(request, context));
+        assertEquals(1, server.statuses.size(), "the server did create post 1");
+        server.forgetKeys();
+
+        assertTrue(plugin.lookup(request, context).isEmpty(), "the rest of the thread has not gone");
+        assertEquals(server.statuses.get(0).id(), context.journalMap().get("post:1"));
+        PublishResult result = plugin.publish(request, context);
+
+        assertEquals(thread, server.statuses.stream().map(FakeMastodon.Status::text).toList(), "each post once");
+        assertEquals(server.statuses.get(0).id(), result.remoteId());
+        assertEquals(1, server.uploads.size());
+    }
+
+    @Test
+    void lookupAfterAWholeThreadWentOutReturnsItsFirstPost() throws Exception {
+        PublishRequest request = request(FakeMastodon.TOKEN);
+        server.now = request::scheduledAt;
+        plugin.publish(request, new TestContext());
+        server.forgetKeys();
+
+        PublishResult found = plugin.lookup(request, new TestContext()).orElseThrow();
+
+        assertEquals(server.statuses.get(0).id(), found.remoteId());
+        assertEquals(server.url() + "/@boulangerie/" + found.remoteId(), found.url());
+    }
+
+    @Test
+    void aFailedConnectionTestDoesNotPromiseARetry() {
+        server.fault("GET /api/v1/accounts/verify_credentials", 1, Fault.SERVER_ERROR);
+        ChannelSettings settings = new ChannelSettings(Map.of("instance", server.url(), "token", FakeMastodon.TOKEN),
+                Set.of("token"));
+        PublishException e = assertThrows(PublishException.class, () -> plugin.testConnection(settings, new TestContext()));
+        assertTrue(e.message(Locale.ENGLISH).contains("HTTP 500"), e.message(Locale.ENGLISH));
+        assertFalse(e.message(Locale.ENGLISH).contains("try again"), e.message(Locale.ENGLISH));
+        assertFalse(e.message(Locale.FRENCH).contains("réessaiera"), e.message(Locale.FRENCH));
+    }
+
+    @Test
     void aServerErrorIsTransient() {
         server.fault(FakeMastodon.STATUSES, 1, Fault.SERVER_ERROR);
         PublishException e = assertThrows(PublishException.class,

@@ -27,6 +27,7 @@ import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.MapSecrets;
 import org.cristal.support.Corpus;
 import org.cristal.ui.StudioModel;
+import org.cristal.ui.editor.EditorModel;
 import org.cristal.ui.model.FxThread;
 import org.cristal.ui.model.Settings;
 import org.cristal.ui.model.TestNetwork;
@@ -185,6 +186,71 @@ class PublishingModelsTest {
         assertEquals(OutboxState.SENT, entries.get(0).state());
         assertEquals("testnet", entries.get(0).account());
         assertEquals(1, network.published.size());
+    }
+
+    @Test
+    void aPublishedStoryKeepsItsPublishedStatusWhenTheOpenEditorSavesAgain() throws Exception {
+        ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
+                Map.of("instance", "https://piaille.fr", "handle", "levain")));
+        secrets.put("testnet", "token", "good");
+        EditorModel editor = fx.call(() -> studio.editor());
+        fx.call(() -> editor.open(storyId)).get(20, TimeUnit.SECONDS);
+        PublishModel publish = fx.call(() -> studio.publishing().publishDialog());
+        fx.call(() -> publish.load(storyId)).get(20, TimeUnit.SECONDS);
+
+        fx.call(publish::publish).get(30, TimeUnit.SECONDS);
+        assertEquals(org.cristal.story.Status.PUBLISHED, ws().stories().get(storyId).orElseThrow().story().status());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!"published".equals(fx.call(() -> editor.form().getStatus())) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals("published", fx.call(() -> editor.form().getStatus()), "the form shows it");
+
+        fx.run(() -> editor.bodyProperty().set(editor.bodyProperty().get() + "\n\nOuvert le dimanche aussi.\n"));
+        fx.call(editor::saveNow).get(20, TimeUnit.SECONDS);
+
+        var stored = ws().stories().get(storyId).orElseThrow();
+        assertTrue(stored.source().contains("Ouvert le dimanche aussi."), "the typing was saved");
+        assertEquals(org.cristal.story.Status.PUBLISHED, stored.story().status(), "not put back to its old status");
+    }
+
+    @Test
+    void publishingAStoryAlreadyScheduledOnAnAccountReplacesThatPublicationAndSaysSo() throws Exception {
+        ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
+                Map.of("instance", "https://piaille.fr", "handle", "levain")));
+        secrets.put("testnet", "token", "good");
+        OutboxEntry tomorrow = fx.call(() -> studio.publishing().publisher()).queue(storyId, "testnet",
+                Instant.now().plus(java.time.Duration.ofDays(1)), PARIS);
+        PublishModel publish = fx.call(() -> studio.publishing().publishDialog());
+        fx.call(() -> publish.load(storyId)).get(20, TimeUnit.SECONDS);
+        PublishModel.Row row = fx.call(() -> publish.rows().get(0));
+
+        fx.call(publish::publish).get(30, TimeUnit.SECONDS);
+
+        assertTrue(fx.call(() -> row.noteProperty().get()).startsWith("Replaces the publication on “Piaille”"),
+                fx.call(() -> row.noteProperty().get()));
+        assertEquals(PublishModel.RowState.PUBLISHED, fx.call(() -> row.stateProperty().get()));
+        assertEquals(OutboxState.CANCELLED, ws().outbox().get(tomorrow.id()).orElseThrow().state());
+        assertEquals(1, network.published.size(), "published once, and nothing left to go tomorrow");
+        assertEquals(List.of(), ws().outbox().due(Instant.now().plus(java.time.Duration.ofDays(2))));
+    }
+
+    @Test
+    void theCalendarWeekStartsWhereTheRegionSaysEvenWhenTheStudioSpeaksAPlainLanguage() throws Exception {
+        Locale french = CalendarModel.withRegion(Locale.FRENCH, Locale.ROOT);
+        assertEquals(DayOfWeek.MONDAY, CalendarModel.monthGrid(YearMonth.of(2026, 3), french).get(0).getDayOfWeek());
+        assertEquals(DayOfWeek.MONDAY, CalendarModel.week(LocalDate.of(2026, 3, 12), french).get(0).getDayOfWeek());
+        assertEquals(DayOfWeek.SUNDAY, CalendarModel.monthGrid(YearMonth.of(2026, 3),
+                CalendarModel.withRegion(Locale.ENGLISH, Locale.US)).get(0).getDayOfWeek());
+        assertEquals(DayOfWeek.SUNDAY, CalendarModel.week(LocalDate.of(2026, 3, 12),
+                CalendarModel.withRegion(Locale.FRENCH, Locale.CANADA_FRENCH)).get(0).getDayOfWeek(), "Québec");
+        assertEquals(DayOfWeek.MONDAY, CalendarModel.week(LocalDate.of(2026, 3, 12),
+                CalendarModel.withRegion(Locale.ENGLISH, Locale.UK)).get(0).getDayOfWeek());
+        CalendarModel calendar = new CalendarModel(studio.workers(), () -> null, () -> { }, french, PARIS,
+                LocalDate.of(2026, 3, 12));
+        assertEquals("lun.", calendar.weekdayNames().get(0));
+        calendar.modeProperty().set(CalendarModel.Mode.WEEK);
+        assertEquals(LocalDate.of(2026, 3, 9), calendar.days().get(0), "Monday the 9th");
     }
 
     @Test
