@@ -84,8 +84,9 @@ public final class StudioWindow {
     public void show(Stage target) {
         this.stage = target;
         commands = new StudioCommands(this, model);
-        model.publishing().onOutcome(commands::published);
-        sidebar = new SidebarView(text, locale, model.library(), commands);
+        StudioMenus menus = new StudioMenus(this, commands);
+        model.publishing().onOutcome(commands.publish()::published);
+        sidebar = new SidebarView(text, locale, model.library(), commands.library());
         editor = new MarkdownEditor(text, locale, model.workers().render());
         form = new FrontMatterForm(text, locale, model.editor().form());
         form.setOnChooseImage(commands::chooseImage);
@@ -113,7 +114,7 @@ public final class StudioWindow {
 
         BorderPane root = new BorderPane(main);
         root.setId("studioRoot");
-        root.setTop(new VBox(commands.menuBar(), commands.toolBar(), problemBar));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar(), problemBar));
         root.setBottom(statusBar());
         bind();
 
