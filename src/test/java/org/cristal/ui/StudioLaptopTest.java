@@ -71,10 +71,35 @@ class StudioLaptopTest {
     void everyFieldOfTheFormIsWideEnoughToUseAt1366By768InFrench(FxRobot robot) throws Exception {
         ready();
         openSections(robot);
+        // With the hero image's thumbnail shown, which takes room of its own.
+        waitFor(() -> robot.lookup("#heroThumbnail").queryAs(ImageView.class).getImage() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Region scroll = robot.lookup("#formScroll").queryAs(Region.class);
+        double visibleRight = fx(() -> {
+            Node viewport = scroll.lookup(".viewport");
+            return viewport.localToScene(viewport.getLayoutBounds()).getMaxX();
+        });
         for (String id : List.of("titleField", "summaryField", "tagsField", "ctaLabelField", "ctaUrlField",
-                "imageField", "imageAltField", "emailSubjectField", "emailPreheaderField", "socialTextField")) {
-            double width = fx(() -> robot.lookup("#" + id).queryAs(Region.class).getWidth());
-            assertTrue(width >= USABLE_FIELD, id + " is " + width + " px wide");
+                "imageField", "imageAltField", "emailSubjectField", "emailPreheaderField", "socialTextField",
+                "chooseImage")) {
+            Region field = robot.lookup("#" + id).queryAs(Region.class);
+            double width = fx(field::getWidth);
+            if (!id.equals("chooseImage")) {
+                assertTrue(width >= USABLE_FIELD, id + " is " + width + " px wide");
+            }
+            // Wholly inside its section and the form's visible width: nothing hidden past a right edge.
+            double right = fx(() -> field.localToScene(field.getLayoutBounds()).getMaxX());
+            double sectionRight = fx(() -> {
+                Node n = field;
+                while (!(n instanceof TitledPane) && n.getParent() != null
+                        && !n.getStyleClass().contains("front-matter-form")) {
+                    n = n.getParent();
+                }
+                double inset = n instanceof Region r ? r.getInsets().getRight() : 0;
+                return n.localToScene(n.getLayoutBounds()).getMaxX() - inset;
+            });
+            assertTrue(right <= Math.min(visibleRight, sectionRight) + 0.5,
+                    id + " ends at " + right + ", its section at " + sectionRight + ", the form at " + visibleRight);
         }
     }
 

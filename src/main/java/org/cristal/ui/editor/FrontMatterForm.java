@@ -122,7 +122,9 @@ public class FrontMatterForm extends VBox {
         choose.setOnAction(e -> onChooseImage.run());
         // The file name on its own line, the picture and the button under it: in a narrow column the
         // name keeps the whole width instead of sharing it with a thumbnail and a button.
-        HBox pictureRow = new HBox(8, thumbnail, choose);
+        // The button goes under the picture rather than push the form wider than a narrow column.
+        FlowPane pictureRow = new FlowPane(8, 6, thumbnail, choose);
+        pictureRow.setPrefWrapLength(THUMBNAIL_WIDTH);
         pictureRow.setAlignment(Pos.CENTER_LEFT);
         VBox imageRow = new VBox(6, image, pictureRow);
         addRow(ctaImage, 2, "form.image", "imageRow", imageRow);
