@@ -405,8 +405,9 @@ final class StudioCommands implements StudioActions {
             window.notices().show(window.format("notice.published", account), Duration.seconds(10),
                     link ? text.getString("notice.openLink") : null, link ? () -> links.accept(url) : null, false);
         } else {
-            window.notices().show(window.format("notice.publishFailed", account,
-                    o.message() == null ? "" : o.message().get(model.locale())), Duration.seconds(10), null, null, true);
+            String reason = o.message() == null ? "" : o.message().get(model.locale());
+            window.notices().show(window.format("notice.publishFailed", account, reason), Duration.seconds(10),
+                    null, null, true);
         }
     }
 

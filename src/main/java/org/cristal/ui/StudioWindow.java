@@ -2,7 +2,9 @@ package org.cristal.ui;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -14,12 +16,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.cristal.library.Workspace;
 import org.cristal.story.Finding;
 import org.cristal.ui.editor.FrontMatterForm;
 import org.cristal.ui.editor.Mark;
@@ -262,9 +266,8 @@ public final class StudioWindow {
 
     /**
      * A finding with a line in the body selects the words it is about in the editor (or moves the
-     * caret to its line) and scrolls there; one about a front-matter
-     * field (line 0 or a line above the body) opens that field in the form; one about the brand kit
-     * opens the brand-kit editor.
+     * caret to its line) and scrolls there; one about a front-matter field (line 0 or a line above
+     * the body) opens that field in the form; one about the brand kit opens the brand-kit editor.
      */
     private void openFinding(Finding f) {
         int bodyLine = model.editor().bodyLine();
@@ -296,16 +299,21 @@ public final class StudioWindow {
     }
 
     /** The hero image's picture from the workspace, read and decoded on the workspace thread. */
-    private java.util.concurrent.CompletableFuture<java.util.Optional<javafx.scene.image.Image>> heroImage(String ref) {
-        org.cristal.library.Workspace ws = model.workspaceProperty().get();
+    private CompletableFuture<Optional<Image>> heroImage(String ref) {
+        Workspace ws = model.workspaceProperty().get();
         if (ws == null) {
-            return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ws.assetResolver().resolve(ref)
-                .filter(org.cristal.story.Asset::isImage)
-                .map(a -> new javafx.scene.image.Image(new java.io.ByteArrayInputStream(a.bytes()),
-                        FrontMatterForm.THUMBNAIL_WIDTH * 2, FrontMatterForm.THUMBNAIL_HEIGHT * 2, true, true))
-                .filter(image -> !image.isError()), model.workers().io());
+        try {
+            return CompletableFuture.supplyAsync(() -> ws.assetResolver().resolve(ref)
+                    .filter(org.cristal.story.Asset::isImage)
+                    .map(a -> new Image(new java.io.ByteArrayInputStream(a.bytes()),
+                            FrontMatterForm.THUMBNAIL_WIDTH * 2, FrontMatterForm.THUMBNAIL_HEIGHT * 2, true, true))
+                    .filter(image -> !image.isError()), model.workers().io());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The studio is closing: no picture to show.
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
     }
 
     /** Writes the window's size, layout and dividers to the settings. */

@@ -69,7 +69,8 @@ public final class StudioModel implements AutoCloseable {
         recent.setAll(settings.recentWorkspaces());
         // The status bar's counts follow creations, deletions and imports, not just the opening.
         library.storyCountProperty().addListener((o, a, b) -> showCounts());
-        library.brands().addListener((javafx.collections.ListChangeListener<org.cristal.story.Brand>) c -> showCounts());
+        library.brands().addListener(
+                (javafx.collections.ListChangeListener<org.cristal.story.Brand>) c -> showCounts());
         editor.sourceProperty().addListener((o, a, b) -> {
             if (editor.isOpen()) {
                 preview.request(editor.storyId(), b);

@@ -109,7 +109,8 @@ public final class BrochurePreview extends BorderPane {
     private void zoomControl() {
         zoom.setId("brochureZoom");
         zoom.setGraphic(new FontIcon(Feather.ZOOM_IN));
-        zoom.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, atlantafx.base.theme.Tweaks.NO_ARROW);
+        zoom.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL,
+                atlantafx.base.theme.Tweaks.NO_ARROW);
         zoom.setMinWidth(MenuButton.USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         for (Zoom z : Zoom.values()) {
