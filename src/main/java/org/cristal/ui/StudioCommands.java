@@ -24,7 +24,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.cristal.library.TrashedStory;
 import org.cristal.library.WorkspaceException;
 import org.cristal.story.StoryFormatException;
@@ -312,16 +311,8 @@ final class StudioCommands implements StudioActions {
                 if (!model.library().items().isEmpty()) {
                     model.editor().open(model.library().items().get(0).id());
                 }
-                Notifications.create().owner(window.stage()).title(text.getString("app.name"))
-                        .text(window.format("notice.trashed", title)).hideAfter(Duration.seconds(8))
-                        .action(new org.controlsfx.control.action.Action(text.getString("notice.undo"), e -> {
-                            untrash(trashed);
-                            // The notice said it was in the trash; once undone it must not say so any more.
-                            if (e.getSource() instanceof javafx.scene.Node n && n.getScene() != null) {
-                                n.getScene().getWindow().hide();
-                            }
-                        }))
-                        .showInformation();
+                window.notices().show(window.format("notice.trashed", title), Duration.seconds(8),
+                        text.getString("notice.undo"), () -> untrash(trashed), false);
             });
         });
     }
@@ -408,19 +399,15 @@ final class StudioCommands implements StudioActions {
     void published(org.cristal.publish.Outcome o) {
         String account = o.entry().target() == null || o.entry().target().isBlank() ? o.entry().account()
                 : o.entry().target();
-        Notifications n = Notifications.create().owner(window.stage()).title(text.getString("app.name"))
-                .hideAfter(Duration.seconds(10));
         if (o.sent()) {
-            n.text(window.format("notice.published", account));
             String url = o.entry().url();
-            if (url != null && !url.isBlank()) {
-                n.action(new org.controlsfx.control.action.Action(text.getString("notice.openLink"),
-                        e -> links.accept(url)));
-            }
-            n.showInformation();
+            boolean link = url != null && !url.isBlank();
+            window.notices().show(window.format("notice.published", account), Duration.seconds(10),
+                    link ? text.getString("notice.openLink") : null, link ? () -> links.accept(url) : null, false);
         } else {
-            n.text(window.format("notice.publishFailed", account,
-                    o.message() == null ? "" : o.message().get(model.locale()))).showWarning();
+            String reason = o.message() == null ? "" : o.message().get(model.locale());
+            window.notices().show(window.format("notice.publishFailed", account, reason), Duration.seconds(10),
+                    null, null, true);
         }
     }
 
@@ -503,8 +490,7 @@ final class StudioCommands implements StudioActions {
     }
 
     private void notify(String message) {
-        Notifications.create().owner(window.stage()).title(text.getString("app.name")).text(message)
-                .hideAfter(Duration.seconds(6)).showInformation();
+        window.notices().show(message, Duration.seconds(6));
     }
 
     private static Throwable unwrap(Throwable t) {
