@@ -111,7 +111,8 @@ final class BrochurePage {
         }
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html><html");
-        Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append('"'));
+        Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append("\" dir=\"")
+                .append(Texts.dir(lang)).append('"'));
         h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
         h.append("<style>").append(css).append("</style></head><body")
                 .append(bodyClass.isEmpty() ? ">" : " class=\"" + bodyClass + "\">");
