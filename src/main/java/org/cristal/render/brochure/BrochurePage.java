@@ -175,13 +175,14 @@ final class BrochurePage {
         }
         Optional<Asset> asset = resolve(brand.logo());
         if (asset.isEmpty() || !PrintImages.printable(asset.get())) {
-            finding(Severity.WARNING, "brochure.logo.unreadable", 0, brand.logo());
+            finding(Severity.WARNING, "brochure.logo.unreadable", 0, Texts.forMessage(brand.logo()));
             return Optional.empty();
         }
         int logoMm = sheet.paper().isFlyer() ? 14 : 20;
         int dpi = PrintImages.dpi(asset.get(), logoMm);
         if (dpi < PrintImages.PRINT_DPI) {
-            finding(Severity.WARNING, "brochure.logo.lowResolution", 0, brand.logo(), dpi, PrintImages.PRINT_DPI, logoMm);
+            finding(Severity.WARNING, "brochure.logo.lowResolution", 0, Texts.forMessage(brand.logo()), dpi,
+                    PrintImages.PRINT_DPI, logoMm);
         }
         return Optional.of(gate.add("logo", PrintImages.prepared(asset.get(), BrochureStyle.bandColour(brand),
                 LOGO_MAX_PIXELS)));
@@ -197,7 +198,7 @@ final class BrochurePage {
             h.append("<div class=\"hero\"><img src=\"").append(uri.get()).append("\" alt=\"").append(esc(alt))
                     .append("\"/></div>");
         } else {
-            h.append("<div class=\"image-missing\">").append(esc(alt.isBlank() ? line(s.image()) : alt))
+            h.append("<div class=\"image-missing\">").append(esc(alt.isBlank() ? Texts.forMessage(s.image()) : alt))
                     .append("</div>");
         }
     }
@@ -208,17 +209,19 @@ final class BrochurePage {
      */
     Optional<String> printableImage(String reference, int line) {
         Optional<Asset> asset = resolve(reference);
+        // A reference may be a whole data: image; the finding names it as web and e-mail do, shortened.
+        String named = Texts.forMessage(reference);
         if (asset.isEmpty()) {
-            finding(Severity.WARNING, "brochure.image.missing", line, reference);
+            finding(Severity.WARNING, "brochure.image.missing", line, named);
             return Optional.empty();
         }
         if (!PrintImages.printable(asset.get())) {
-            finding(Severity.WARNING, "brochure.image.unreadable", line, reference);
+            finding(Severity.WARNING, "brochure.image.unreadable", line, named);
             return Optional.empty();
         }
         int dpi = PrintImages.dpi(asset.get(), columnMm);
         if (dpi < PrintImages.PRINT_DPI) {
-            finding(Severity.WARNING, "brochure.image.lowResolution", line, reference, dpi, PrintImages.PRINT_DPI);
+            finding(Severity.WARNING, "brochure.image.lowResolution", line, named, dpi, PrintImages.PRINT_DPI);
         }
         return Optional.of(gate.add("img", PrintImages.prepared(asset.get(), 0xFFFFFF, IMAGE_MAX_PIXELS)));
     }
