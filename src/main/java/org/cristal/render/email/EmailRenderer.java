@@ -73,9 +73,12 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         Locale locale = Texts.locale(story);
         String lang = Texts.lang(story);
         String brandName = Texts.oneLine(brand.name());
-        String subject = Texts.oneLine(story.override("email", "subject").orElse(story.title()));
-        String fullPreheader = Texts.oneLine(story.override("email", "preheader")
-                .orElse(story.summary().isBlank() ? doc.description() : story.summary()));
+        // Direction controls left out of the two lines an inbox lists: an override there reverses the rest of
+        // the row, a known phishing disguise (the checks report them in the story: check.bidi.control).
+        String subject = Texts.withoutDirectionControls(
+                Texts.oneLine(story.override("email", "subject").orElse(story.title())));
+        String fullPreheader = Texts.withoutDirectionControls(Texts.oneLine(story.override("email", "preheader")
+                .orElse(story.summary().isBlank() ? doc.description() : story.summary())));
         checkLengths(subject, fullPreheader, findings);
         String preheader = Texts.shorten(fullPreheader, PREHEADER_CAP);
         InternetAddress from = sender(brand, brandName, findings);
