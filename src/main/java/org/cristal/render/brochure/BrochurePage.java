@@ -3,6 +3,7 @@ package org.cristal.render.brochure;
 import java.util.List;
 import java.util.Optional;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.FrenchSpacing;
 import org.cristal.render.common.Pages;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Asset;
@@ -42,6 +43,7 @@ final class BrochurePage {
     final ResourceGate gate = new ResourceGate();
     final QrCodes qrCodes = new QrCodes();
     private String title;
+    private final Optional<FrenchSpacing> french;
 
     private final Sheet sheet;
 
@@ -52,6 +54,7 @@ final class BrochurePage {
         this.options = options;
         this.findings = findings;
         this.columnMm = sheet.columnWidthMm();
+        this.french = FrenchSpacing.of(doc.story());
     }
 
     Document build() {
@@ -131,6 +134,7 @@ final class BrochurePage {
         Document page = Jsoup.parse(h.toString());
         Element story = page.selectFirst("div.story");
         story.html(doc.bodyHtml());
+        french.ifPresent(f -> f.html(story));
         new PrintBody(this, doc.images(), doc.story().bodyLine(), Texts.declaredLang(doc.story())).apply(story);
         return page;
     }
@@ -314,7 +318,8 @@ final class BrochurePage {
             finding(Severity.WARNING, "brochure.text.truncated", 0, max);
             t = t.substring(0, PrintText.safeEnd(t, max - 1)) + "…";
         }
-        return PrintText.capWords(t, PrintBody.MAX_WORD_CHARS).text();
+        t = PrintText.capWords(t, PrintBody.MAX_WORD_CHARS).text();
+        return french.isPresent() ? french.get().text(t) : t;
     }
 
     private static String line(String text) {
