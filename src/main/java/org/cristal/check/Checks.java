@@ -10,8 +10,8 @@ import org.cristal.story.Finding;
 import org.cristal.story.StoryDocument;
 
 /**
- * Every content check of a story at once: readability, brand voice, accessibility and coherence across
- * channels. Pure and thread-safe; a few milliseconds for a 1,500-word story (docs/performance.md), so
+ * Every content check of a story at once: readability, brand voice, accessibility, misleading direction
+ * controls and coherence across channels. Pure and thread-safe; a few milliseconds for a 1,500-word story (docs/performance.md), so
  * run it where the renditions are made, never on the FX thread.
  */
 public final class Checks {
@@ -29,6 +29,7 @@ public final class Checks {
         out.addAll(Readability.check(doc));
         out.addAll(BrandVoice.check(doc, brand == null ? Brand.DEFAULT : brand));
         out.addAll(withoutRepeats(Accessibility.check(doc), renditions));
+        out.addAll(DirectionControls.check(doc));
         out.addAll(Coherence.check(doc, brand == null ? Brand.DEFAULT : brand, renditions));
         return out;
     }

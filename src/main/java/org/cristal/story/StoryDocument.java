@@ -26,6 +26,8 @@ import org.jsoup.nodes.Element;
  *
  * <p>If the body starts with a heading that repeats the title, that heading is left out of
  * {@link #bodyHtml()}: every channel shows the title its own way.
+ *
+ * <p>The document's text is in Unicode normalisation form C ({@link #of}).
  */
 public final class StoryDocument {
     private final Story story;
@@ -54,7 +56,13 @@ public final class StoryDocument {
         return of(StoryParser.parse(id, source));
     }
 
+    /**
+     * @param story as written; the document works on its text in Unicode normalisation form C, so an accent
+     *              typed as a separate combining mark (macOS, some web forms) is one character for every
+     *              channel, count and check. {@link #story()} returns that form; the stored text is not changed.
+     */
     public static StoryDocument of(Story story) {
+        story = Nfc.of(story);
         List<Finding> findings = new ArrayList<>();
         Markdown.Limited limited = Markdown.tame(story.body());
         if (limited.nestingLimited()) {

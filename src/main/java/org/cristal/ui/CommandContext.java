@@ -4,6 +4,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * What a screen's commands need from the window: its stage, the studio model, the texts, the file choosers,
@@ -30,6 +31,9 @@ public interface CommandContext {
 
     /** A short notice that fades (an export done, a story archived). */
     void notify(String message);
+
+    /** A notice inside the window for {@code hideAfter}, with an action button when {@code actionLabel} is set. */
+    void notice(String message, Duration hideAfter, String actionLabel, Runnable action, boolean warning);
 
     /** On the UI thread once {@code work} is done: {@code onDone} with its result, or the failure told to the user. */
     <T> void then(CompletableFuture<T> work, Consumer<T> onDone);

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.cristal.library.WorkspaceException;
 import org.cristal.story.StoryFormatException;
 import org.cristal.ui.brand.BrandKits;
@@ -154,8 +153,12 @@ final class StudioCommands implements CommandContext {
 
     @Override
     public void notify(String message) {
-        Notifications.create().owner(window.stage()).title(text.getString("app.name")).text(message)
-                .hideAfter(Duration.seconds(6)).showInformation();
+        window.notices().show(message, Duration.seconds(6));
+    }
+
+    @Override
+    public void notice(String message, Duration hideAfter, String actionLabel, Runnable action, boolean warning) {
+        window.notices().show(message, hideAfter, actionLabel, action, warning);
     }
 
     private static Throwable unwrap(Throwable t) {

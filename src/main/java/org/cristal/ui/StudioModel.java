@@ -81,6 +81,10 @@ public final class StudioModel implements AutoCloseable {
         preview.paperProperty().addListener((o, a, b) -> settings.put("brochure.paper", b.name()));
         preview.printReadyProperty().addListener((o, a, b) -> settings.put("brochure.printReady", String.valueOf(b)));
         recent.setAll(settings.recentWorkspaces());
+        // The status bar's counts follow creations, deletions and imports, not just the opening.
+        library.storyCountProperty().addListener((o, a, b) -> showCounts());
+        library.brands().addListener(
+                (javafx.collections.ListChangeListener<org.cristal.story.Brand>) c -> showCounts());
         editor.sourceProperty().addListener((o, a, b) -> {
             if (editor.isOpen()) {
                 preview.request(editor.storyId(), b);
@@ -223,6 +227,15 @@ public final class StudioModel implements AutoCloseable {
                 editor.open(library.items().get(0).id());
             }
         });
+    }
+
+    private void showCounts() {
+        Workspace ws = workspace.get();
+        int stories = library.storyCountProperty().get();
+        if (ws != null && stories >= 0) {
+            status.set(format("workspace.opened", ws.path().getFileName().toString(), stories,
+                    library.brands().size()));
+        }
     }
 
     public void dismissProblem() {

@@ -2,7 +2,9 @@ package org.cristal.ui;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -14,14 +16,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.cristal.library.Workspace;
 import org.cristal.story.Finding;
 import org.cristal.ui.editor.FrontMatterForm;
+import org.cristal.ui.editor.Mark;
 import org.cristal.ui.editor.MarkdownEditor;
 import org.cristal.ui.export.ExportModel;
 import org.cristal.ui.library.SidebarView;
@@ -58,6 +63,7 @@ public final class StudioWindow {
     private final Label status = new Label();
     private final HBox jobBox = new HBox(6);
     private final HBox problemBar = new HBox(8);
+    private Notices notices;
 
     public StudioWindow(StudioModel model, Runnable onRelaunch) {
         this.model = model;
@@ -83,6 +89,7 @@ public final class StudioWindow {
     /** Builds the window in {@code stage} and shows it; the workspace opens in the background. */
     public void show(Stage target) {
         this.stage = target;
+        notices = new Notices(text);
         commands = new StudioCommands(this, model);
         StudioMenus menus = new StudioMenus(this, commands);
         model.publishing().onOutcome(commands.publish()::published);
@@ -90,6 +97,7 @@ public final class StudioWindow {
         editor = new MarkdownEditor(text, locale, model.workers().render());
         form = new FrontMatterForm(text, locale, model.editor().form());
         form.setOnChooseImage(commands::chooseImage);
+        form.setImageLoader(this::heroImage);
         previews = new PreviewGrid(text, locale, model.workers().render());
         findings = new FindingsView(text, locale);
         findings.setOnOpen(this::openFinding);
@@ -108,7 +116,7 @@ public final class StudioWindow {
         main.setId("mainSplit");
         SplitPane.setResizableWithParent(sidebar, false);
         Settings s = model.settings();
-        main.setDividerPositions(s.getDouble("split.main.0", 0.2), s.getDouble("split.main.1", 0.52));
+        main.setDividerPositions(s.getDouble("split.main.0", 0.18), s.getDouble("split.main.1", 0.5));
         centre.setDividerPositions(s.getDouble("split.centre", 0.36));
         right.setDividerPositions(s.getDouble("split.right", 0.8));
 
@@ -123,7 +131,7 @@ public final class StudioWindow {
         double width = Math.min(s.getDouble("window.width", Math.min(1600, screen.getWidth())), screen.getWidth());
         double height = Math.min(s.getDouble("window.height", Math.min(1000, screen.getHeight() - 30)),
                 screen.getHeight() - 30);
-        Scene scene = new Scene(root, width, height);
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(root, notices.layer()), width, height);
         scene.getStylesheets().add(StudioWindow.class.getResource("studio.css").toExternalForm());
         target.setScene(scene);
         target.setMinWidth(900);
@@ -170,8 +178,12 @@ public final class StudioWindow {
                 previews.show(b);
             }
         });
-        model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c ->
-                findings.show(model.preview().findings()));
+        model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> {
+            int bodyLine = model.editor().bodyLine();
+            findings.setEditorLine(f -> Mark.editorLine(f, bodyLine));
+            findings.show(model.preview().findings());
+            editor.setMarks(Mark.of(model.preview().findings(), bodyLine));
+        });
         previews.layoutProperty().set(layoutFromSettings());
         previews.layoutProperty().addListener((o, a, b) -> model.settings().put("layout", b.name()));
 
@@ -255,14 +267,15 @@ public final class StudioWindow {
     }
 
     /**
-     * A finding with a line in the body moves the editor's caret there; one about a front-matter
-     * field (line 0 or a line above the body) opens that field in the form; one about the brand kit
-     * opens the brand-kit editor.
+     * A finding with a line in the body selects the words it is about in the editor (or moves the
+     * caret to its line) and scrolls there; one about a front-matter field (line 0 or a line above
+     * the body) opens that field in the form; one about the brand kit opens the brand-kit editor.
      */
     private void openFinding(Finding f) {
         int bodyLine = model.editor().bodyLine();
-        if (f.hasLine() && f.line() >= bodyLine) {
-            editor.goToLine(f.line() - bodyLine + 1);
+        int line = Mark.editorLine(f, bodyLine);
+        if (line > 0) {
+            editor.reveal(line, Mark.of(f, bodyLine).map(Mark::word).orElse(null));
             return;
         }
         String field = FindingFields.field(f);
@@ -285,6 +298,24 @@ public final class StudioWindow {
         }
         double y = form.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
         formScroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / (contentHeight - viewport))));
+    }
+
+    /** The hero image's picture from the workspace, read and decoded on the workspace thread. */
+    private CompletableFuture<Optional<Image>> heroImage(String ref) {
+        Workspace ws = model.workspaceProperty().get();
+        if (ws == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> ws.assetResolver().resolve(ref)
+                    .filter(org.cristal.story.Asset::isImage)
+                    .map(a -> new Image(new java.io.ByteArrayInputStream(a.bytes()),
+                            FrontMatterForm.THUMBNAIL_WIDTH * 2, FrontMatterForm.THUMBNAIL_HEIGHT * 2, true, true))
+                    .filter(image -> !image.isError()), model.workers().io());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The studio is closing: no picture to show.
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
     }
 
     /** Writes the window's size, layout and dividers to the settings. */
@@ -321,6 +352,10 @@ public final class StudioWindow {
 
     StudioCommands commands() {
         return commands;
+    }
+
+    Notices notices() {
+        return notices;
     }
 
     void relaunch() {

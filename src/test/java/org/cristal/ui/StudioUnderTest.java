@@ -37,6 +37,31 @@ final class StudioUnderTest {
         return studio;
     }
 
+    /**
+     * In a language, at a window size, with spelling off (LanguageTool's loading is not what these
+     * tests are about), on a workspace holding these stories and brand kits of the corpus.
+     */
+    static Studio start(Stage stage, Path dir, Path workspace, String lang, double width, double height,
+            java.util.List<String> brands, String... stories) throws Exception {
+        try (Workspace ws = Workspace.open(workspace)) {
+            for (String id : brands) {
+                ws.brands().save(id, Files.readString(Corpus.brand(id)));
+            }
+            for (String story : stories) {
+                ws.stories().save("", Files.readString(Corpus.story(story)), "");
+            }
+        }
+        Settings settings = Settings.load(dir.resolve("settings.properties"));
+        settings.put("welcome.shown", "true");
+        settings.put("language", lang);
+        settings.put("window.width", String.valueOf(width));
+        settings.put("window.height", String.valueOf(height));
+        settings.setSpellingEnabled(false);
+        Studio studio = new Studio(stage, settings, Optional.of(workspace), null);
+        studio.start();
+        return studio;
+    }
+
     /** Waits (30 s at most) until {@code condition}, read on the FX thread, holds. */
     static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {

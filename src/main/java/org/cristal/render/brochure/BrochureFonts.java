@@ -22,19 +22,18 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * The fonts shipped in {@code assets/fonts} (Noto Sans, Noto Serif, Noto Sans Mono, Droid Sans Fallback
- * for CJK, Symbola for emoji and symbols), read from the classpath once and handed to every render.
+ * The fonts shipped in {@code assets/fonts}, read from the classpath once and handed to every render:
+ * Noto Sans, Noto Serif and Noto Sans Mono for the text, then fallbacks for the scripts and symbols they
+ * lack (Hangul, Arabic, Hebrew, Armenian, Canadian syllabics, CJK, emoji and symbols).
  *
  * <p>openhtmltopdf parses a font only when a glyph of it is drawn or measured, but it takes line
- * metrics from every font in a run's list; the two big fallbacks are therefore registered only when
- * the text holds a character the main fonts lack (a cmap lookup per character, computed once).
+ * metrics from every font in a run's list; a fallback is therefore registered only when the text holds
+ * a character the fonts before it lack (a cmap lookup per character, computed once).
  */
 final class BrochureFonts {
     static final String SANS = "Cristal Sans";
     static final String SERIF = "Cristal Serif";
     static final String MONO = "Cristal Mono";
-    private static final String CJK = "Cristal CJK";
-    private static final String SYMBOLS = "Cristal Symbols";
     private static final String ROOT = "/cristal-assets/fonts/";
 
     private record Face(String family, String file, int weight, FontStyle style) {
@@ -50,8 +49,18 @@ final class BrochureFonts {
             new Face(SERIF, "NotoSerif-Italic.ttf", 400, FontStyle.ITALIC),
             new Face(SERIF, "NotoSerif-BoldItalic.ttf", 700, FontStyle.ITALIC),
             new Face(MONO, "NotoSansMono-Regular.ttf", 400, FontStyle.NORMAL));
-    private static final Face CJK_FACE = new Face(CJK, "DroidSansFallbackFull.ttf", 400, FontStyle.NORMAL);
-    private static final Face SYMBOL_FACE = new Face(SYMBOLS, "Symbola.ttf", 400, FontStyle.NORMAL);
+    /**
+     * In the order openhtmltopdf tries them for a character the main fonts lack. Hangul comes before the
+     * CJK font, which has a few Hangul syllables of another design ("가" among them).
+     */
+    private static final List<Face> FALLBACKS = List.of(
+            fallback("Cristal Hangul", "CristalHangul-Regular.ttf"),
+            fallback("Cristal Arabic", "NotoSansArabic-Regular.ttf"),
+            fallback("Cristal Hebrew", "NotoSansHebrew-Regular.ttf"),
+            fallback("Cristal Armenian", "NotoSansArmenian-Regular.ttf"),
+            fallback("Cristal Syllabics", "NotoSansCanadianAboriginal-Regular.ttf"),
+            fallback("Cristal CJK", "DroidSansFallbackFull.ttf"),
+            fallback("Cristal Symbols", "Symbola.ttf"));
 
     private static final ConcurrentMap<String, byte[]> BYTES = new ConcurrentHashMap<>();
     private static final FSCacheEx<String, FSCacheValue> METRICS = new MetricsCache();
@@ -59,15 +68,24 @@ final class BrochureFonts {
     private BrochureFonts() {
     }
 
-    /** Which fallback fonts a text needs, and which of its characters no shipped font can print. */
-    record Needs(boolean cjk, boolean symbols, String missing) {
+    private static Face fallback(String family, String file) {
+        return new Face(family, file, 400, FontStyle.NORMAL);
+    }
+
+    /**
+     * Which fallback fonts a text needs (bit {@code i} for {@code FALLBACKS.get(i)}), and which of its
+     * characters no shipped font can print: openhtmltopdf would print those as "#".
+     */
+    record Needs(int fallbacks, String missing) {
+        boolean needs(int fallback) {
+            return (fallbacks & (1 << fallback)) != 0;
+        }
     }
 
     // Holder idiom: the cmaps (the CJK font's is large) are read on first use, once.
     private static final class Coverage {
         static final BitSet MAIN = main();
-        static final BitSet CJK = cmap(CJK_FACE.file());
-        static final BitSet SYMBOLS = cmap(SYMBOL_FACE.file());
+        static final List<BitSet> FALLBACK = FALLBACKS.stream().map(f -> cmap(f.file())).toList();
 
         private static BitSet main() {
             BitSet sans = cmap("NotoSans-Regular.ttf");
@@ -77,8 +95,7 @@ final class BrochureFonts {
     }
 
     static Needs needs(CharSequence text) {
-        boolean cjk = false;
-        boolean symbols = false;
+        int fallbacks = 0;
         StringBuilder missing = new StringBuilder();
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
@@ -86,21 +103,30 @@ final class BrochureFonts {
             if (cp < 0x80 || Coverage.MAIN.get(cp) || !printable(cp)) {
                 continue;
             }
-            if (Coverage.CJK.get(cp)) {
-                cjk = true;
-            } else if (Coverage.SYMBOLS.get(cp)) {
-                symbols = true;
+            int font = fallbackFor(cp);
+            if (font >= 0) {
+                fallbacks |= 1 << font;
             } else if (missing.length() < 20 && missing.indexOf(new String(Character.toChars(cp))) < 0) {
                 missing.appendCodePoint(cp);
             }
         }
-        return new Needs(cjk, symbols, missing.toString());
+        return new Needs(fallbacks, missing.toString());
     }
 
+    private static int fallbackFor(int cp) {
+        for (int f = 0; f < FALLBACKS.size(); f++) {
+            if (Coverage.FALLBACK.get(f).get(cp)) {
+                return f;
+            }
+        }
+        return -1;
+    }
+
+    // Combining marks count: one no font has is drawn as "#" like any other character.
     private static boolean printable(int cp) {
         int type = Character.getType(cp);
         return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && type != Character.CONTROL
-                && type != Character.FORMAT && type != Character.NON_SPACING_MARK && type != Character.UNASSIGNED;
+                && type != Character.FORMAT && type != Character.UNASSIGNED;
     }
 
     static void install(PdfRendererBuilder builder, Needs needs) {
@@ -108,11 +134,10 @@ final class BrochureFonts {
             add(builder, face, FSFontUseCase.DOCUMENT);
         }
         // Fallbacks come after the requested family and before PDF's built-in (never embedded) fonts.
-        if (needs.cjk()) {
-            add(builder, CJK_FACE, FSFontUseCase.FALLBACK_PRE);
-        }
-        if (needs.symbols()) {
-            add(builder, SYMBOL_FACE, FSFontUseCase.FALLBACK_PRE);
+        for (int f = 0; f < FALLBACKS.size(); f++) {
+            if (needs.needs(f)) {
+                add(builder, FALLBACKS.get(f), FSFontUseCase.FALLBACK_PRE);
+            }
         }
         builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, METRICS);
     }

@@ -3,6 +3,7 @@ package org.cristal.render.brochure;
 import java.util.List;
 import java.util.Optional;
 import org.cristal.render.RenderOptions;
+import org.cristal.render.common.FrenchSpacing;
 import org.cristal.render.common.Pages;
 import org.cristal.render.common.Texts;
 import org.cristal.story.Asset;
@@ -42,6 +43,7 @@ final class BrochurePage {
     final ResourceGate gate = new ResourceGate();
     final QrCodes qrCodes = new QrCodes();
     private String title;
+    private final Optional<FrenchSpacing> french;
 
     private final Sheet sheet;
 
@@ -52,6 +54,7 @@ final class BrochurePage {
         this.options = options;
         this.findings = findings;
         this.columnMm = sheet.columnWidthMm();
+        this.french = FrenchSpacing.of(doc.story());
     }
 
     Document build() {
@@ -111,7 +114,8 @@ final class BrochurePage {
         }
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html><html");
-        Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append('"'));
+        Texts.declaredLang(s).ifPresent(lang -> h.append(" lang=\"").append(lang).append("\" dir=\"")
+                .append(Texts.dir(lang)).append('"'));
         h.append("><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title>");
         h.append("<style>").append(css).append("</style></head><body")
                 .append(bodyClass.isEmpty() ? ">" : " class=\"" + bodyClass + "\">");
@@ -130,6 +134,7 @@ final class BrochurePage {
         Document page = Jsoup.parse(h.toString());
         Element story = page.selectFirst("div.story");
         story.html(doc.bodyHtml());
+        french.ifPresent(f -> f.html(story));
         new PrintBody(this, doc.images(), doc.story().bodyLine(), Texts.declaredLang(doc.story())).apply(story);
         return page;
     }
@@ -174,13 +179,14 @@ final class BrochurePage {
         }
         Optional<Asset> asset = resolve(brand.logo());
         if (asset.isEmpty() || !PrintImages.printable(asset.get())) {
-            finding(Severity.WARNING, "brochure.logo.unreadable", 0, brand.logo());
+            finding(Severity.WARNING, "brochure.logo.unreadable", 0, Texts.forMessage(brand.logo()));
             return Optional.empty();
         }
         int logoMm = sheet.paper().isFlyer() ? 14 : 20;
         int dpi = PrintImages.dpi(asset.get(), logoMm);
         if (dpi < PrintImages.PRINT_DPI) {
-            finding(Severity.WARNING, "brochure.logo.lowResolution", 0, brand.logo(), dpi, PrintImages.PRINT_DPI, logoMm);
+            finding(Severity.WARNING, "brochure.logo.lowResolution", 0, Texts.forMessage(brand.logo()), dpi,
+                    PrintImages.PRINT_DPI, logoMm);
         }
         return Optional.of(gate.add("logo", PrintImages.prepared(asset.get(), BrochureStyle.bandColour(brand),
                 LOGO_MAX_PIXELS)));
@@ -196,7 +202,7 @@ final class BrochurePage {
             h.append("<div class=\"hero\"><img src=\"").append(uri.get()).append("\" alt=\"").append(esc(alt))
                     .append("\"/></div>");
         } else {
-            h.append("<div class=\"image-missing\">").append(esc(alt.isBlank() ? line(s.image()) : alt))
+            h.append("<div class=\"image-missing\">").append(esc(alt.isBlank() ? Texts.forMessage(s.image()) : alt))
                     .append("</div>");
         }
     }
@@ -207,17 +213,19 @@ final class BrochurePage {
      */
     Optional<String> printableImage(String reference, int line) {
         Optional<Asset> asset = resolve(reference);
+        // A reference may be a whole data: image; the finding names it as web and e-mail do, shortened.
+        String named = Texts.forMessage(reference);
         if (asset.isEmpty()) {
-            finding(Severity.WARNING, "brochure.image.missing", line, reference);
+            finding(Severity.WARNING, "brochure.image.missing", line, named);
             return Optional.empty();
         }
         if (!PrintImages.printable(asset.get())) {
-            finding(Severity.WARNING, "brochure.image.unreadable", line, reference);
+            finding(Severity.WARNING, "brochure.image.unreadable", line, named);
             return Optional.empty();
         }
         int dpi = PrintImages.dpi(asset.get(), columnMm);
         if (dpi < PrintImages.PRINT_DPI) {
-            finding(Severity.WARNING, "brochure.image.lowResolution", line, reference, dpi, PrintImages.PRINT_DPI);
+            finding(Severity.WARNING, "brochure.image.lowResolution", line, named, dpi, PrintImages.PRINT_DPI);
         }
         return Optional.of(gate.add("img", PrintImages.prepared(asset.get(), 0xFFFFFF, IMAGE_MAX_PIXELS)));
     }
@@ -310,7 +318,8 @@ final class BrochurePage {
             finding(Severity.WARNING, "brochure.text.truncated", 0, max);
             t = t.substring(0, PrintText.safeEnd(t, max - 1)) + "…";
         }
-        return PrintText.capWords(t, PrintBody.MAX_WORD_CHARS).text();
+        t = PrintText.capWords(t, PrintBody.MAX_WORD_CHARS).text();
+        return french.isPresent() ? french.get().text(t) : t;
     }
 
     private static String line(String text) {

@@ -3,6 +3,7 @@ package org.cristal.render.brochure;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cristal.render.common.Texts;
 import org.cristal.story.ImageRef;
 import org.cristal.story.Severity;
 import org.cristal.story.Urls;
@@ -141,7 +142,8 @@ final class PrintBody {
                 img.clearAttributes();
                 img.attr("src", uri.get()).attr("alt", alt);
             } else {
-                img.replaceWith(new Element("span").addClass("image-missing").text(alt.isBlank() ? src : alt));
+                img.replaceWith(new Element("span").addClass("image-missing")
+                        .text(alt.isBlank() ? Texts.forMessage(src) : alt));
             }
         }
     }

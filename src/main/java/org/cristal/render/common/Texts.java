@@ -74,6 +74,29 @@ public final class Texts {
         };
     }
 
+    /** The embedding, override and isolate controls U+202A–U+202E and U+2066–U+2069 (not the marks). */
+    public static boolean isDirectionControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /**
+     * Text without its direction controls: for a line shown in other programs' lists (an e-mail subject in
+     * an inbox), where an override or an unclosed embedding reverses what follows it. The marks U+200E and
+     * U+200F stay; they reorder nothing by themselves.
+     */
+    public static String withoutDirectionControls(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDirectionControl(c) && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!isDirectionControl(c) && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** A URL or other long text cut for display inside a finding message. */
     public static String forMessage(String text) {
         return shorten(text, 80);

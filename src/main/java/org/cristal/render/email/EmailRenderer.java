@@ -18,6 +18,7 @@ import org.cristal.render.common.BodyHeadings;
 import org.cristal.render.common.BodyImages;
 import org.cristal.render.common.BrandTheme;
 import org.cristal.render.common.Findings;
+import org.cristal.render.common.FrenchSpacing;
 import org.cristal.render.common.ImageFile;
 import org.cristal.render.common.ImageFiles;
 import org.cristal.render.common.Links;
@@ -72,12 +73,16 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         EmailStyles styles = new EmailStyles(BrandTheme.of(brand));
         Locale locale = Texts.locale(story);
         String lang = Texts.lang(story);
+        Optional<FrenchSpacing> french = FrenchSpacing.of(story);
         String brandName = Texts.oneLine(brand.name());
-        String subject = Texts.oneLine(story.override("email", "subject").orElse(story.title()));
-        String fullPreheader = Texts.oneLine(story.override("email", "preheader")
-                .orElse(story.summary().isBlank() ? doc.description() : story.summary()));
+        // Direction controls left out of the two lines an inbox lists: an override there reverses the rest of
+        // the row, a known phishing disguise (the checks report them in the story: check.bidi.control).
+        String subject = french(french, Texts.withoutDirectionControls(
+                Texts.oneLine(story.override("email", "subject").orElse(story.title()))));
+        String fullPreheader = Texts.withoutDirectionControls(Texts.oneLine(story.override("email", "preheader")
+                .orElse(story.summary().isBlank() ? doc.description() : story.summary())));
         checkLengths(subject, fullPreheader, findings);
-        String preheader = Texts.shorten(fullPreheader, PREHEADER_CAP);
+        String preheader = french(french, Texts.shorten(fullPreheader, PREHEADER_CAP));
         InternetAddress from = sender(brand, brandName, findings);
         String address = Texts.oneLine(brand.contact().address());
         if (address.isEmpty()) {
@@ -90,13 +95,16 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         Document dom = Jsoup.parseBodyFragment(doc.bodyHtml());
         dom.outputSettings().prettyPrint(false);
         Element body = dom.body();
+        french.ifPresent(f -> f.html(body));
         BodyHeadings.demote(body);
         List<BodyImages.Placed> placed = BodyImages.rewrite(body, doc, files, false, findings);
         BodyImages.noteImagesLeftOut(doc, false, findings);
-        Optional<Links.Button> cta = Links.callToAction(doc, findings);
+        Optional<Links.Button> cta = Links.callToAction(doc, findings)
+                .map(b -> new Links.Button(french(french, b.label()), b.url()));
         Links.checkBody(doc, findings);
 
-        String text = plainText(story, body, cta, brandName, address, brand, unsubscribe, locale);
+        String title = french(french, Texts.oneLine(story.title()));
+        String text = plainText(title, body, cta, brandName, address, brand, unsubscribe, locale);
         styles.apply(body);
         for (BodyImages.Placed p : placed) {
             int w = Math.min(CONTENT_WIDTH, p.file().width());
@@ -104,7 +112,7 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         }
 
         EmailHtml template = new EmailHtml(styles, lang, subject, preheader, brandName,
-                Texts.oneLine(story.title()), logo, hero, Texts.oneLine(story.imageAlt()), cta, address, brand,
+                title, logo, hero, Texts.oneLine(story.imageAlt()), cta, address, brand,
                 unsubscribe, locale);
         String fileBody = body.html();
         String standalone = template.html(fileBody, ImageFile::path);
@@ -217,10 +225,13 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         return result.file();
     }
 
-    private static String plainText(Story story, Element body, Optional<Links.Button> cta, String brandName,
+    private static String french(Optional<FrenchSpacing> french, String text) {
+        return french.map(f -> f.text(text)).orElse(text);
+    }
+
+    private static String plainText(String title, Element body, Optional<Links.Button> cta, String brandName,
             String address, Brand brand, Optional<String> unsubscribe, Locale locale) {
         PlainText t = new PlainText();
-        String title = Texts.oneLine(story.title());
         if (!title.isEmpty()) {
             t.heading(title, 1, "");
         }

@@ -18,6 +18,7 @@ import org.cristal.render.common.BodyHeadings;
 import org.cristal.render.common.BodyImages;
 import org.cristal.render.common.BrandTheme;
 import org.cristal.render.common.Findings;
+import org.cristal.render.common.FrenchSpacing;
 import org.cristal.render.common.ImageFile;
 import org.cristal.render.common.ImageFiles;
 import org.cristal.render.common.Links;
@@ -63,11 +64,12 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         ImageFiles files = new ImageFiles(options.assets());
         BrandTheme theme = BrandTheme.of(brand);
         String lang = Texts.lang(story);
-        String title = Texts.oneLine(story.title());
+        Optional<FrenchSpacing> french = FrenchSpacing.of(story);
+        String title = french(french, Texts.oneLine(story.title()));
         String brandName = Texts.oneLine(brand.name());
         String description = description(doc, findings);
         WebChecks.descriptionLength(story, findings);
-        String pageTitle = WebChecks.title(story, brandName, findings);
+        String pageTitle = french(french, WebChecks.title(story, brandName, findings));
         WebChecks.headingOrder(doc, findings);
         WebChecks.Palette palette = WebChecks.contrast(theme, findings);
         String slug = Pages.slug(story);
@@ -75,8 +77,9 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         Optional<String> canonical = Pages.canonical(brand, story);
         Optional<ImageFile> logo = logo(brand, files);
         Hero hero = hero(story, files, options, findings, canonical);
-        String body = body(doc, files, options, findings);
-        Optional<Links.Button> cta = Links.callToAction(doc, findings);
+        String body = body(doc, files, options, findings, french);
+        Optional<Links.Button> cta = Links.callToAction(doc, findings)
+                .map(b -> new Links.Button(french(french, b.label()), b.url()));
         Links.checkBody(doc, findings);
 
         StringBuilder h = new StringBuilder(body.length() + 8192);
@@ -107,7 +110,8 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
                         .withLocale(Texts.locale(story)).format(date)))
                 .append("</time></p>\n");
         if (!story.summary().isBlank()) {
-            h.append("<p class=\"lede\">").append(escape(Texts.oneLine(story.summary()))).append("</p>\n");
+            h.append("<p class=\"lede\">").append(escape(french(french, Texts.oneLine(story.summary()))))
+                    .append("</p>\n");
         }
         hero.write(h);
         h.append("<div class=\"story-body\">\n").append(body).append("\n</div>\n");
@@ -169,20 +173,26 @@ public final class WebRenderer implements ChannelRenderer<WebPage> {
         return files.resolve(brand.logo()).file();
     }
 
-    private static String body(StoryDocument doc, ImageFiles files, RenderOptions options, Findings findings) {
+    private static String body(StoryDocument doc, ImageFiles files, RenderOptions options, Findings findings,
+            Optional<FrenchSpacing> french) {
         boolean remote = options.allowRemoteImages();
         String html = remote ? doc.bodyHtmlWithRemoteImages() : doc.bodyHtml();
         BodyImages.noteImagesLeftOut(doc, remote, findings);
         // Most bodies have no image and no h1: the sanitised HTML then goes in as is, without a second parse.
-        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html)) {
+        if (!html.contains("<img") && !BodyHeadings.hasTopLevel(html) && french.isEmpty()) {
             return html.strip();
         }
         Document dom = Jsoup.parseBodyFragment(html);
         dom.outputSettings().prettyPrint(false);
+        french.ifPresent(f -> f.html(dom.body()));
         BodyHeadings.demote(dom.body());
         BodyImages.rewrite(dom.body(), doc, files, remote, findings);
         dom.body().select("img").forEach(img -> img.attr("loading", "lazy").attr("decoding", "async"));
         return dom.body().html().strip();
+    }
+
+    private static String french(Optional<FrenchSpacing> french, String text) {
+        return french.map(f -> f.text(text)).orElse(text);
     }
 
     private static Hero hero(Story story, ImageFiles files, RenderOptions options, Findings findings,

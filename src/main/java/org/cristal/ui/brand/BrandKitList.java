@@ -10,8 +10,8 @@ import org.cristal.library.StoryFilter;
 import org.cristal.library.Workspace;
 import org.cristal.story.Brand;
 import org.cristal.story.BrandWriter;
-import org.cristal.story.StoryFormatException;
 import org.cristal.story.Slugs;
+import org.cristal.story.StoryFormatException;
 import org.cristal.ui.brand.BrandEditorModel.Entry;
 
 /**

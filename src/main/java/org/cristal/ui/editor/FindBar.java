@@ -57,7 +57,8 @@ final class FindBar extends HBox {
         replaceField.setPrefColumnCount(14);
         count.setId("findCount");
         count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        count.setMinWidth(70);
+        // Never cut: "12 remplacements" is the answer to "Tout remplacer"; the find field gives way instead.
+        count.setMinWidth(Label.USE_PREF_SIZE);
 
         Button previous = iconButton("findPrevious", Feather.CHEVRON_UP, "editor.find.previous");
         Button next = iconButton("findNext", Feather.CHEVRON_DOWN, "editor.find.next");

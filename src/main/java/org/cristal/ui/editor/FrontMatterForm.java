@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
@@ -26,6 +30,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -49,6 +55,9 @@ public class FrontMatterForm extends VBox {
     /** A meta description shorter than this looks thin in search results, longer is cut off. */
     static final int SUMMARY_IDEAL_MIN = 120;
     static final int SUMMARY_IDEAL_MAX = 156;
+    /** The hero image's thumbnail: enough to recognise the picture, small enough for a 768-pixel screen. */
+    public static final double THUMBNAIL_WIDTH = 160;
+    public static final double THUMBNAIL_HEIGHT = 90;
 
     private final ResourceBundle text;
     private final Locale locale;
@@ -61,6 +70,11 @@ public class FrontMatterForm extends VBox {
     private final TitledPane ctaImageSection;
     private final TitledPane channelSection;
     private Runnable onChooseImage = () -> { };
+    private final ImageView thumbnail = new ImageView();
+    private Function<String, CompletableFuture<Optional<Image>>> images =
+            ref -> CompletableFuture.completedFuture(Optional.empty());
+    /** Bumped on each change of the image field: a picture read for an older name is dropped. */
+    private long thumbnailRequest;
 
     public FrontMatterForm(ResourceBundle text, Locale locale, StoryFormModel model) {
         this.text = text;
@@ -115,8 +129,13 @@ public class FrontMatterForm extends VBox {
         choose.setId("chooseImage");
         choose.setMinWidth(Button.USE_PREF_SIZE);
         choose.setOnAction(e -> onChooseImage.run());
-        HBox imageRow = new HBox(6, image, choose);
-        HBox.setHgrow(image, Priority.ALWAYS);
+        // The file name on its own line, the picture and the button under it: in a narrow column the
+        // name keeps the whole width instead of sharing it with a thumbnail and a button.
+        // The button goes under the picture rather than push the form wider than a narrow column.
+        FlowPane pictureRow = new FlowPane(8, 6, thumbnail, choose);
+        pictureRow.setPrefWrapLength(THUMBNAIL_WIDTH);
+        pictureRow.setAlignment(Pos.CENTER_LEFT);
+        VBox imageRow = new VBox(6, image, pictureRow);
         addRow(ctaImage, 2, "form.image", "imageRow", imageRow);
         fields.put("image", image);
         addRow(ctaImage, 3, "form.image.alt", "imageAlt",
@@ -130,26 +149,14 @@ public class FrontMatterForm extends VBox {
         addRow(channels, 1, "form.email.preheader", "email.preheader",
                 textField("emailPreheaderField", model.emailPreheaderProperty(), "form.email.preheader.prompt"));
         addRow(channels, 2, "form.social.text", "social.text",
-                textArea("socialTextField", model.socialTextProperty(), "form.social.text.prompt", 2));
+                textArea("socialTextField", model.socialTextProperty(), "form.social.text.prompt", 3));
         channelSection = section("channelSection", "form.section.channels", channels,
                 "email.subject", "email.preheader", "social.text");
 
-        // Side by side, half the width each: closed, both fit on one line.
-        GridPane sections = new GridPane();
-        sections.setHgap(8);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints half = new ColumnConstraints();
-            half.setPercentWidth(50);
-            half.setFillWidth(true);
-            sections.getColumnConstraints().add(half);
-        }
-        sections.addRow(0, ctaImageSection, channelSection);
-        GridPane.setValignment(ctaImageSection, VPos.TOP);
-        GridPane.setValignment(channelSection, VPos.TOP);
-        ctaImageSection.setMaxWidth(Double.MAX_VALUE);
-        channelSection.setMaxWidth(Double.MAX_VALUE);
-
-        getChildren().addAll(basics, sections);
+        // One under the other, each the full width of the column: side by side at half the width, a
+        // 1366-pixel screen left the fields of "Per channel" some 45 pixels wide.
+        thumbnail();
+        getChildren().addAll(basics, ctaImageSection, channelSection);
         model.problems().addListener((javafx.collections.ListChangeListener<FormProblem>) c -> showProblems());
         showProblems();
     }
@@ -236,6 +243,7 @@ public class FrontMatterForm extends VBox {
     private TitledPane section(String id, String titleKey, Node content, String... keys) {
         TitledPane pane = new TitledPane(text.getString(titleKey), content);
         pane.setMinWidth(0);
+        pane.setMaxWidth(Double.MAX_VALUE);
         pane.setId(id);
         pane.setExpanded(false);
         pane.setAnimated(false);
@@ -380,6 +388,48 @@ public class FrontMatterForm extends VBox {
         if (!Objects.equals(brandChoice.getValue(), current)) {
             brandChoice.setValue(current);
         }
+    }
+
+    /** The hero image as a small picture under its file name; hidden while there is none to show. */
+    private void thumbnail() {
+        thumbnail.setId("heroThumbnail");
+        thumbnail.setFitWidth(THUMBNAIL_WIDTH);
+        thumbnail.setFitHeight(THUMBNAIL_HEIGHT);
+        thumbnail.setPreserveRatio(true);
+        thumbnail.setSmooth(true);
+        thumbnail.accessibleTextProperty().bind(model.imageAltProperty());
+        thumbnail.setVisible(false);
+        thumbnail.setManaged(false);
+        model.imageProperty().addListener((o, was, now) -> showThumbnail());
+    }
+
+    private void showThumbnail() {
+        long request = ++thumbnailRequest;
+        String ref = Objects.toString(model.imageProperty().get(), "").strip();
+        if (ref.isEmpty()) {
+            setThumbnail(null);
+            return;
+        }
+        images.apply(ref).whenComplete((image, error) -> Platform.runLater(() -> {
+            if (request == thumbnailRequest) {
+                setThumbnail(error == null ? image.orElse(null) : null);
+            }
+        }));
+    }
+
+    private void setThumbnail(Image image) {
+        thumbnail.setImage(image);
+        thumbnail.setVisible(image != null);
+        thumbnail.setManaged(image != null);
+    }
+
+    /**
+     * How the hero image's picture is read (the window reads the workspace's assets off the UI thread);
+     * the answer is empty for a name that is not there or not a picture.
+     */
+    public void setImageLoader(Function<String, CompletableFuture<Optional<Image>>> loader) {
+        images = loader == null ? ref -> CompletableFuture.completedFuture(Optional.empty()) : loader;
+        showThumbnail();
     }
 
     /** What "Choose…" next to the hero image does (the window opens a file chooser and sets the field). */

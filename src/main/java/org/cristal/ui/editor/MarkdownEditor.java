@@ -2,8 +2,12 @@ package org.cristal.ui.editor;
 
 import atlantafx.base.theme.Styles;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,7 +19,10 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -28,6 +35,8 @@ import javafx.util.Duration;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * The Markdown editor: a RichTextFX code area with Markdown highlighting, a find/replace bar and a
@@ -63,6 +72,10 @@ public class MarkdownEditor extends VBox {
     private final PauseTransition pause = new PauseTransition(SMALL_PAUSE);
     /** Bumped on every edit: a highlighting result computed for an older version is dropped. */
     private final AtomicLong version = new AtomicLong();
+    /** The findings to underline, and where their words stood at the last highlighting. */
+    private List<Mark> marks = List.of();
+    private List<MarkRanges.Range> ranges = List.of();
+    private ContextMenu markMenu;
 
     public MarkdownEditor(ResourceBundle text, Locale locale, Executor background) {
         this.text = text;
@@ -78,6 +91,8 @@ public class MarkdownEditor extends VBox {
         content.bind(area.textProperty());
         area.currentParagraphProperty().addListener((o, was, now) -> caretLine.set(now + 1));
         area.plainTextChanges().subscribe(change -> edited());
+        // A filter: RichTextFX's own input map takes the request before an ordinary handler would see it.
+        area.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::offerSuggestions);
         pause.setOnFinished(e -> highlight());
 
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
@@ -131,8 +146,9 @@ public class MarkdownEditor extends VBox {
     private void highlight() {
         long v = version.get();
         String snapshot = area.getText();
+        List<Mark> wanted = marks;
         if (snapshot.length() <= SYNC_LIMIT) {
-            apply(MarkdownHighlighter.highlight(snapshot));
+            apply(MarkdownHighlighter.highlight(snapshot), MarkRanges.locate(snapshot, wanted));
             return;
         }
         try {
@@ -141,9 +157,10 @@ public class MarkdownEditor extends VBox {
                     return; // a newer edit has its own job queued
                 }
                 MarkdownHighlighter.Result result = MarkdownHighlighter.highlight(snapshot);
+                List<MarkRanges.Range> found = MarkRanges.locate(snapshot, wanted);
                 Platform.runLater(() -> {
                     if (version.get() == v) {
-                        apply(result);
+                        apply(result, found);
                     }
                 });
             });
@@ -152,13 +169,145 @@ public class MarkdownEditor extends VBox {
         }
     }
 
-    private void apply(MarkdownHighlighter.Result result) {
+    private void apply(MarkdownHighlighter.Result result, List<MarkRanges.Range> found) {
+        ranges = found;
         if (result.spans().length() == area.getLength()) {
-            area.setStyleSpans(0, result.spans());
+            area.setStyleSpans(0, found.isEmpty() ? result.spans()
+                    : result.spans().overlay(underlines(found, area.getLength()), MarkdownEditor::both));
         }
         area.setWrapText(result.longestLine() <= WRAP_LIMIT);
         wordCount.set(result.words());
         findBar.refresh();
+    }
+
+    /** The marks' underlines as style spans over the whole text (marks never overlap: see MarkRanges). */
+    private static StyleSpans<Collection<String>> underlines(List<MarkRanges.Range> found, int length) {
+        StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
+        int at = 0;
+        for (MarkRanges.Range r : found) {
+            if (r.from() < at || r.to() > length) {
+                continue;
+            }
+            b.add(List.of(), r.from() - at);
+            b.add(List.of("mark", r.mark().kind().styleClass()), r.to() - r.from());
+            at = r.to();
+        }
+        b.add(List.of(), length - at);
+        return b.create();
+    }
+
+    private static Collection<String> both(Collection<String> a, Collection<String> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Underlines the words of these findings (spelling, grammar, brand voice) until the next ones;
+     * a right click on one offers its suggestions.
+     */
+    public void setMarks(List<Mark> newMarks) {
+        List<Mark> copy = List.copyOf(newMarks);
+        if (copy.equals(marks)) {
+            return;
+        }
+        marks = copy;
+        highlight();
+    }
+
+    /** The right-click menu on an underlined word: its suggestions, each replacing it in one undoable edit. */
+    private void offerSuggestions(ContextMenuEvent e) {
+        if (markMenu != null) {
+            markMenu.hide();
+        }
+        int at = e.isKeyboardTrigger() ? area.getCaretPosition()
+                : area.hit(e.getX(), e.getY()).getInsertionIndex();
+        Optional<MarkRanges.Range> hit = rangeAt(at);
+        if (hit.isEmpty()) {
+            return;
+        }
+        MarkRanges.Range r = hit.get();
+        ContextMenu menu = new ContextMenu();
+        menu.setId("markMenu");
+        List<String> suggestions = r.mark().suggestions();
+        for (int i = 0; i < suggestions.size(); i++) {
+            String s = suggestions.get(i);
+            MenuItem item = new MenuItem(s);
+            item.setId("suggestion" + i);
+            item.setMnemonicParsing(false);
+            item.setOnAction(x -> replace(r, s));
+            menu.getItems().add(item);
+        }
+        if (suggestions.isEmpty()) {
+            MenuItem none = new MenuItem(text.getString("editor.mark.noSuggestion"));
+            none.setId("noSuggestion");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+        markMenu = menu;
+        // From the keyboard (menu key, Shift+F10) the menu opens under the caret, not where the mouse is.
+        javafx.geometry.Bounds caret = e.isKeyboardTrigger() ? area.getCaretBounds().orElse(null) : null;
+        menu.show(area, caret != null ? caret.getMinX() : e.getScreenX(),
+                caret != null ? caret.getMaxY() : e.getScreenY());
+        e.consume();
+    }
+
+    /** The underlined words at a position, if they are still there as the check quoted them. */
+    private Optional<MarkRanges.Range> rangeAt(int position) {
+        for (MarkRanges.Range r : ranges) {
+            if ((r.contains(position) || (position == r.to() && r.to() > r.from())) && stillThere(r)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean stillThere(MarkRanges.Range r) {
+        return r.to() <= area.getLength()
+                && TextSearch.fold(area.getText(r.from(), r.to())).equals(TextSearch.fold(r.mark().word()));
+    }
+
+    private void replace(MarkRanges.Range r, String suggestion) {
+        if (!stillThere(r)) {
+            return;
+        }
+        // The fixed words lose their underline at once, before the next check confirms it.
+        List<Mark> rest = new ArrayList<>(marks);
+        rest.remove(r.mark());
+        marks = List.copyOf(rest);
+        area.replaceText(r.from(), r.to(), suggestion);
+        area.moveTo(r.from() + suggestion.length());
+        area.requestFocus();
+    }
+
+    /**
+     * Selects the words a finding quotes on a 1-based line (in that paragraph) and scrolls them into
+     * view; without words, or when they are no longer there, moves to the start of the line.
+     */
+    public void reveal(int line, String words) {
+        if (words == null || words.isBlank()) {
+            goToLine(line);
+            return;
+        }
+        List<MarkRanges.Range> found = MarkRanges.locate(area.getText(),
+                List.of(new Mark(line, words, List.of(), Mark.Kind.SPELLING)));
+        if (found.isEmpty()) {
+            goToLine(line);
+            return;
+        }
+        MarkRanges.Range r = found.get(0);
+        area.selectRange(r.from(), r.to());
+        area.showParagraphAtCenter(area.getCurrentParagraph());
+        area.requestFollowCaret();
+        area.requestFocus();
+    }
+
+    /** The suggestions menu last shown (tests). */
+    ContextMenu markMenu() {
+        return markMenu;
     }
 
     private void showCounts() {
@@ -180,6 +329,8 @@ public class MarkdownEditor extends VBox {
         String value = newText == null ? "" : newText;
         // Before the text goes in, so a pasted-in 5 MB line is never wrapped even once.
         area.setWrapText(MarkdownHighlighter.longestLine(value) <= WRAP_LIMIT);
+        // Another story's findings must not underline this one's words.
+        marks = List.of();
         area.replaceText(value);
         area.getUndoManager().forgetHistory();
         area.moveTo(0);

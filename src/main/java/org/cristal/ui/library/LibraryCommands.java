@@ -5,7 +5,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.cristal.library.TrashedStory;
 import org.cristal.ui.CommandContext;
 import org.cristal.ui.StudioActions;
@@ -95,16 +94,8 @@ public final class LibraryCommands implements StudioActions {
                 if (!model.library().items().isEmpty()) {
                     model.editor().open(model.library().items().get(0).id());
                 }
-                Notifications.create().owner(window.stage()).title(text.getString("app.name"))
-                        .text(window.format("notice.trashed", title)).hideAfter(Duration.seconds(8))
-                        .action(new org.controlsfx.control.action.Action(text.getString("notice.undo"), e -> {
-                            untrash(trashed);
-                            // The notice said it was in the trash; once undone it must not say so any more.
-                            if (e.getSource() instanceof javafx.scene.Node n && n.getScene() != null) {
-                                n.getScene().getWindow().hide();
-                            }
-                        }))
-                        .showInformation();
+                window.notice(window.format("notice.trashed", title), Duration.seconds(8),
+                        text.getString("notice.undo"), () -> untrash(trashed), false);
             });
         });
     }

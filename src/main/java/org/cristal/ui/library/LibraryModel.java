@@ -53,6 +53,8 @@ public final class LibraryModel {
     private final ObservableList<String> langs = FXCollections.observableArrayList();
     private final ObservableList<Brand> brands = FXCollections.observableArrayList();
     private final ObservableList<TrashedStory> trash = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper storyCount =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private final AtomicLong generation = new AtomicLong();
     private final Debouncer debouncer;
 
@@ -110,6 +112,11 @@ public final class LibraryModel {
         return trash;
     }
 
+    /** How many stories the workspace holds (trash aside), as of the last refresh; -1 before the first. */
+    public javafx.beans.property.ReadOnlyIntegerProperty storyCountProperty() {
+        return storyCount.getReadOnlyProperty();
+    }
+
     /** Re-reads the list (and the filter choices) from the workspace, off the UI thread. */
     public CompletableFuture<Void> refresh() {
         return refresh(true);
@@ -154,6 +161,7 @@ public final class LibraryModel {
                     setIfChanged(langs, now.langs());
                     setIfChanged(brands, now.brands());
                     setIfChanged(trash, now.trash());
+                    storyCount.set(now.stories());
                 }
             }
         });
@@ -163,7 +171,8 @@ public final class LibraryModel {
     }
 
     /** What the filters offer and the trash holds, read from the workspace. */
-    private record Choices(List<String> tags, List<String> langs, List<Brand> brands, List<TrashedStory> trash) {
+    private record Choices(List<String> tags, List<String> langs, List<Brand> brands, List<TrashedStory> trash,
+            int stories) {
         static Choices of(Workspace ws) {
             TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             TreeSet<String> allLangs = new TreeSet<>();
@@ -174,7 +183,7 @@ public final class LibraryModel {
                 }
             }
             return new Choices(new ArrayList<>(allTags), new ArrayList<>(allLangs), ws.brands().list(),
-                    ws.stories().trashed());
+                    ws.stories().trashed(), ws.stories().count());
         }
     }
 

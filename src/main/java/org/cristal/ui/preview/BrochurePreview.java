@@ -13,19 +13,22 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 import org.cristal.story.BrochurePdf;
 import org.cristal.story.Rendition;
 import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The brochure's pages, one at a time, rasterised with PDFBox on the background executor at the
@@ -51,7 +54,8 @@ public final class BrochurePreview extends BorderPane {
     private final Label pageLabel = new Label();
     private final Button prev;
     private final Button next;
-    private final ComboBox<Zoom> zoom = new ComboBox<>();
+    private final ObjectProperty<Zoom> zoomLevel = new SimpleObjectProperty<>(this, "zoom", Zoom.FIT_WIDTH);
+    private final MenuButton zoom = new MenuButton();
     private final HBox controls;
     private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper(0);
     private final Map<Integer, PdfRaster.Page> cache = new HashMap<>();
@@ -98,34 +102,45 @@ public final class BrochurePreview extends BorderPane {
         setCenter(scroll);
     }
 
+    /**
+     * The zoom as an icon with a menu, not a drop-down showing its value: in a quadrant of a
+     * 1366-pixel screen a drop-down left no room for the pane's name.
+     */
     private void zoomControl() {
         zoom.setId("brochureZoom");
-        zoom.getItems().setAll(Zoom.values());
-        zoom.setValue(Zoom.FIT_WIDTH);
-        zoom.getStyleClass().add(Styles.SMALL);
-        zoom.setMinWidth(ComboBox.USE_PREF_SIZE);
-        zoom.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Zoom z) {
-                if (z == null) {
-                    return "";
-                }
-                return switch (z) {
-                    case FIT_WIDTH -> Widgets.format(text, locale, "preview.brochure.zoom.fit");
-                    case ACTUAL -> Widgets.format(text, locale, "preview.brochure.zoom.actual");
-                    case LARGE -> Widgets.format(text, locale, "preview.brochure.zoom.large");
-                };
-            }
-
-            @Override
-            public Zoom fromString(String s) {
-                return null;
-            }
-        });
+        zoom.setGraphic(new FontIcon(Feather.ZOOM_IN));
+        zoom.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL,
+                atlantafx.base.theme.Tweaks.NO_ARROW);
+        zoom.setMinWidth(MenuButton.USE_PREF_SIZE);
+        ToggleGroup group = new ToggleGroup();
+        for (Zoom z : Zoom.values()) {
+            RadioMenuItem item = new RadioMenuItem(zoomName(z));
+            item.setId("brochureZoom" + switch (z) {
+                case FIT_WIDTH -> "Fit";
+                case ACTUAL -> "Actual";
+                case LARGE -> "Large";
+            });
+            item.setToggleGroup(group);
+            item.setUserData(z);
+            item.setSelected(z == zoomLevel.get());
+            item.setOnAction(e -> zoomLevel.set(z));
+            zoom.getItems().add(item);
+        }
         String tip = Widgets.format(text, locale, "preview.brochure.zoom");
         zoom.setTooltip(Widgets.tooltip(tip));
         zoom.setAccessibleText(tip);
-        zoom.valueProperty().addListener((o, old, now) -> fit());
+        zoomLevel.addListener((o, old, now) -> {
+            group.getToggles().forEach(t -> t.setSelected(t.getUserData() == now));
+            fit();
+        });
+    }
+
+    private String zoomName(Zoom z) {
+        return switch (z) {
+            case FIT_WIDTH -> Widgets.format(text, locale, "preview.brochure.zoom.fit");
+            case ACTUAL -> Widgets.format(text, locale, "preview.brochure.zoom.actual");
+            case LARGE -> Widgets.format(text, locale, "preview.brochure.zoom.large");
+        };
     }
 
     public void show(Rendition<BrochurePdf> rendition) {
@@ -237,7 +252,7 @@ public final class BrochurePreview extends BorderPane {
 
     private double displayWidth() {
         float widthPt = shown == null ? A4_WIDTH_PT : shown.widthPt();
-        return switch (zoom.getValue() == null ? Zoom.FIT_WIDTH : zoom.getValue()) {
+        return switch (zoomLevel.get() == null ? Zoom.FIT_WIDTH : zoomLevel.get()) {
             // Before the first layout the viewport has no width yet; a typical quadrant's will do.
             case FIT_WIDTH -> scroll.getViewportBounds().getWidth() <= 0 ? 560
                     : Math.max(100, scroll.getViewportBounds().getWidth() - 2 * PAD - 2);
@@ -252,7 +267,7 @@ public final class BrochurePreview extends BorderPane {
     }
 
     public ObjectProperty<Zoom> zoomProperty() {
-        return zoom.valueProperty();
+        return zoomLevel;
     }
 
     /** The page on screen, 0-based. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -33,6 +34,7 @@ public final class FindingsView extends VBox {
     private final Label summary = new Label();
     private final ListView<Finding> list = new ListView<>();
     private Consumer<Finding> onOpen = f -> { };
+    private ToIntFunction<Finding> editorLine = Finding::line;
 
     public FindingsView(ResourceBundle text, Locale locale) {
         this.text = text;
@@ -72,6 +74,16 @@ public final class FindingsView extends VBox {
 
     private static long count(List<Finding> findings, Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /**
+     * The line to show for a finding, as the editor numbers it (0: none). Findings count the lines of
+     * the story file; the editor shows the body without the front matter, so "line 11" of the file
+     * can be the editor's first line.
+     */
+    public void setEditorLine(ToIntFunction<Finding> line) {
+        editorLine = line == null ? Finding::line : line;
+        list.refresh();
     }
 
     /** Called with the finding the user opens (click or Enter). */
@@ -141,9 +153,11 @@ public final class FindingsView extends VBox {
             // Wrap inside the list's width (less icon, gaps and scroll bar) instead of widening the cell.
             body.prefWidthProperty().bind(list.widthProperty().subtract(64));
             body.setMinHeight(Region.USE_PREF_SIZE);
-            Label where = new Label(finding.hasLine()
-                    ? Widgets.format(text, locale, "findings.where", channelName(finding.channel()), finding.line())
+            int line = Math.max(0, editorLine.applyAsInt(finding));
+            Label where = new Label(line > 0
+                    ? Widgets.format(text, locale, "findings.where", channelName(finding.channel()), line)
                     : channelName(finding.channel()));
+            where.setId("findingWhere");
             where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             VBox lines = new VBox(2, body, where);
             lines.setMinWidth(0);
@@ -156,8 +170,7 @@ public final class FindingsView extends VBox {
             setText(null);
             setGraphic(row);
             setAccessibleText(Widgets.format(text, locale, "findings.item", severityName(finding.severity()), message));
-            setTooltip(finding.hasLine()
-                    ? Widgets.tooltip(Widgets.format(text, locale, "findings.open", finding.line())) : null);
+            setTooltip(line > 0 ? Widgets.tooltip(Widgets.format(text, locale, "findings.open", line)) : null);
         }
     }
 }

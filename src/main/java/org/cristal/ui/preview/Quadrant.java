@@ -24,8 +24,8 @@ final class Quadrant extends BorderPane {
         getStyleClass().add("preview-quadrant");
         Label name = new Label(title, new FontIcon(icon));
         name.getStyleClass().addAll("preview-title", Styles.TEXT_BOLD);
-        // In a narrow quadrant the name gives way first (down to its icon); the controls stay whole.
-        name.setMinWidth(28);
+        // The name is never cut: the controls are kept compact enough for a quadrant of a 1366-pixel screen.
+        name.setMinWidth(Label.USE_PREF_SIZE);
         name.setTooltip(Widgets.tooltip(title));
         maximise = Widgets.iconButton(id + "Maximise", Feather.MAXIMIZE_2, enlargeTip);
         maximise.setGraphic(maximiseIcon);

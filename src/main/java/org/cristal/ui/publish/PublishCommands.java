@@ -1,7 +1,6 @@
 package org.cristal.ui.publish;
 
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 import org.cristal.publish.Outcome;
 import org.cristal.ui.CommandContext;
 import org.cristal.ui.StudioModel;
@@ -57,19 +56,16 @@ public final class PublishCommands {
     public void published(Outcome o) {
         String account = o.entry().target() == null || o.entry().target().isBlank() ? o.entry().account()
                 : o.entry().target();
-        Notifications n = Notifications.create().owner(window.stage()).title(text.getString("app.name"))
-                .hideAfter(Duration.seconds(10));
         if (o.sent()) {
-            n.text(window.format("notice.published", account));
             String url = o.entry().url();
-            if (url != null && !url.isBlank()) {
-                n.action(new org.controlsfx.control.action.Action(text.getString("notice.openLink"),
-                        e -> window.links().accept(url)));
-            }
-            n.showInformation();
+            boolean link = url != null && !url.isBlank();
+            window.notice(window.format("notice.published", account), Duration.seconds(10),
+                    link ? text.getString("notice.openLink") : null, link ? () -> window.links().accept(url) : null,
+                    false);
         } else {
-            n.text(window.format("notice.publishFailed", account,
-                    o.message() == null ? "" : o.message().get(model.locale()))).showWarning();
+            String reason = o.message() == null ? "" : o.message().get(model.locale());
+            window.notice(window.format("notice.publishFailed", account, reason), Duration.seconds(10), null, null,
+                    true);
         }
     }
 }

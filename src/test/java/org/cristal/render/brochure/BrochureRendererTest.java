@@ -338,7 +338,8 @@ class BrochureRendererTest {
         try (PDDocument doc = PdfReading.load(render("osteo-samedi").body().pdf())) {
             Calendar created = doc.getDocumentInformation().getCreationDate();
             assertEquals(Brochures.NOW, created.toInstant());
-            assertEquals("Nouveau : des consultations le samedi matin", doc.getDocumentInformation().getTitle());
+            // French spacing: a no-break space before the colon (FrenchSpacing).
+            assertEquals("Nouveau\u00a0: des consultations le samedi matin", doc.getDocumentInformation().getTitle());
             assertEquals("fr", doc.getDocumentCatalog().getLanguage());
         }
     }

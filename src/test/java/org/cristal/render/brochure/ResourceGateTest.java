@@ -41,7 +41,7 @@ class ResourceGateTest {
     }
 
     private static int imagesIn(Document html, ResourceGate gate) throws Exception {
-        PdfLayout.Output out = PdfLayout.write(html, gate, new QrCodes(), new BrochureFonts.Needs(false, false, ""),
+        PdfLayout.Output out = PdfLayout.write(html, gate, new QrCodes(), new BrochureFonts.Needs(0, ""),
                 new Sheet(PaperSize.A4, 0), pdf -> { });
         return BrochureRendererTest.imageCount(out.bytes());
     }

@@ -178,4 +178,43 @@ class MarkdownEditorTest {
         assertEquals("Seconde histoire.", editor.getText());
         assertFalse(area.getUndoManager().isUndoAvailable());
     }
+
+    private void rightClick(FxRobot robot, int at) {
+        robot.interact(() -> {
+            javafx.geometry.Bounds word = area.getCharacterBoundsOnScreen(at, at + 3).orElseThrow();
+            javafx.geometry.Point2D local = area.screenToLocal(word.getCenterX(), word.getCenterY());
+            // What a right click sends; headless Monocle does not make one from a mouse press.
+            area.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(),
+                    word.getCenterX(), word.getCenterY(), false, null));
+        });
+    }
+
+    @Test
+    void aMarkedWordIsUnderlinedAndItsMenuReplacesItInOneUndoableEdit(FxRobot robot) throws Exception {
+        set(robot, "# Le pain\n\nUn **bon** levian, vraiment.\n");
+        robot.interact(() -> editor.setMarks(java.util.List.of(
+                new Mark(3, "levian", java.util.List.of("levain", "lévrier"), Mark.Kind.SPELLING))));
+        int at = editor.getText().indexOf("levian");
+        waitUntil(() -> area.getStyleOfChar(at + 1).contains("mark-spelling"));
+        // The Markdown highlighting stays; only the word is underlined.
+        assertTrue(area.getStyleOfChar(editor.getText().indexOf("bon")).contains("strong"));
+        assertFalse(area.getStyleOfChar(at - 2).contains("mark"));
+
+        rightClick(robot, at);
+        assertTrue(robot.lookup("#markMenu").tryQuery().isPresent() || editor.markMenu().isShowing());
+        robot.clickOn("lévrier");
+        assertEquals("# Le pain\n\nUn **bon** lévrier, vraiment.\n", editor.getText());
+        robot.interact(editor::undo);
+        assertEquals("# Le pain\n\nUn **bon** levian, vraiment.\n", editor.getText());
+    }
+
+    @Test
+    void revealSelectsTheWordsOfAFindingOnItsLine(FxRobot robot) {
+        set(robot, "Un mot.\n\nUn autre mot, et encore un mot.\n");
+        robot.interact(() -> editor.reveal(3, "mot"));
+        assertEquals("mot", area.getSelectedText());
+        assertEquals(editor.getText().indexOf("autre mot") + 6, area.getSelection().getStart());
+        assertTrue(area.isFocused());
+    }
 }
