@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
  * the folder pointing elsewhere is refused, before any folder is created through it), then the bytes
  * go to a temporary file that is moved into place in one step.
  */
-public final class SafeFiles {
+final class SafeFiles {
     /** The target would leave the export folder. */
     static final class OutsideException extends IOException {
         private static final long serialVersionUID = 1L;
