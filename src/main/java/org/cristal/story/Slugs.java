@@ -23,9 +23,14 @@ public final class Slugs {
      */
     public static String slug(String text) {
         String folded = foldAccents(text == null ? "" : text).toLowerCase(Locale.ROOT);
+        return trimmed(hyphenated(folded, MAX));
+    }
+
+    /** Letters and digits kept, every run of anything else as one hyphen, until {@code length} is reached. */
+    private static StringBuilder hyphenated(String folded, int length) {
         StringBuilder out = new StringBuilder();
         boolean dash = false;
-        for (int i = 0; i < folded.length() && out.length() < MAX; i++) {
+        for (int i = 0; i < folded.length() && out.length() < length; i++) {
             char c = folded.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 out.append(c);
@@ -35,7 +40,7 @@ public final class Slugs {
                 dash = true;
             }
         }
-        return trimmed(out);
+        return out;
     }
 
     /**
@@ -44,18 +49,8 @@ public final class Slugs {
      */
     public static String fromTitle(String title) {
         String folded = foldLetters(foldAccents(title == null ? "" : title)).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder();
-        boolean dash = false;
-        for (int i = 0; i < folded.length() && out.length() <= MAX; i++) {
-            char c = folded.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                out.append(c);
-                dash = false;
-            } else if (!dash && out.length() > 0) {
-                out.append('-');
-                dash = true;
-            }
-        }
+        // One character past the limit tells whether the cut falls inside a word.
+        StringBuilder out = hyphenated(folded, MAX + 1);
         if (out.length() > MAX) {
             int cut = out.lastIndexOf("-", MAX);
             out.setLength(cut >= MAX / 2 ? cut : MAX);

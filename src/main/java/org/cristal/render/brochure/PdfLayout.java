@@ -2,7 +2,6 @@ package org.cristal.render.brochure;
 
 import com.openhtmltopdf.extend.FSObjectDrawerFactory;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.PageSizeUnits;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
@@ -62,12 +61,10 @@ final class PdfLayout {
             gate.install(builder);
             builder.useObjectDrawerFactory(objects);
             BrochureFonts.install(builder, needs);
-            // Right-to-left runs reversed and Arabic joined; a story in a right-to-left language is laid out
-            // from the right (BrochurePage writes its direction on the root element).
+            // Right-to-left runs reversed and Arabic joined. A story in a right-to-left language is laid out
+            // from the right by its style sheet (html[dir="rtl"] in brochure.css).
             builder.useUnicodeBidiSplitter(PrintBidi.INSTANCE);
             builder.useUnicodeBidiReorderer(PrintBidi.INSTANCE);
-            builder.defaultTextDirection("rtl".equals(html.root().child(0).attr("dir")) ? TextDirection.RTL
-                    : TextDirection.LTR);
             builder.withProducer("Cristal");
             // PDF/A-2b: fonts embedded (ours always are), an sRGB output intent, XMP metadata (rewritten by
             // the caller's finish step so it matches the document information exactly). PDF/UA mode makes

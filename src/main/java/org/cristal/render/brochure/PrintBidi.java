@@ -25,33 +25,35 @@ final class PrintBidi implements BidiReorderer, BidiSplitterFactory {
         return new Splitter();
     }
 
-    /** A right-to-left run, drawn left to right: reversed by characters, a letter's marks kept after it. */
+    /**
+     * A right-to-left run, drawn left to right: reversed character by character, brackets mirrored. A
+     * combining mark ends up before its letter, which is where right-to-left fonts draw it from (their marks
+     * have no advance and reach over the glyph drawn next). Emoji sequences (joiners, variation selectors,
+     * skin tones) stay in their order.
+     */
     @Override
     public String reorderRTLTextToLTR(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int end = text.length();
         while (end > 0) {
             int start = end;
-            // Back to the cluster's base: combining marks and joiners belong with the letter before them.
             while (start > 0) {
                 int cp = text.codePointBefore(start);
                 start -= Character.charCount(cp);
-                if (!attaches(cp)) {
+                if (!staysAfter(cp) && (start == 0 || text.codePointBefore(start) != 0x200D)) {
                     break;
                 }
             }
-            int base = text.codePointAt(start);
-            out.appendCodePoint(mirror(base));
-            out.append(text, start + Character.charCount(base), end);
+            int first = text.codePointAt(start);
+            out.appendCodePoint(mirror(first));
+            out.append(text, start + Character.charCount(first), end);
             end = start;
         }
         return out.toString();
     }
 
-    private static boolean attaches(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F);
+    private static boolean staysAfter(int cp) {
+        return cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF);
     }
 
     private static int mirror(int cp) {

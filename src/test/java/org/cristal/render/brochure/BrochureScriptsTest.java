@@ -81,6 +81,17 @@ class BrochureScriptsTest {
         assertTrue(xOf(chars, 'خ') > xOf(chars, 'ط'), "between the Arabic words خبز and طازج");
     }
 
+    @Test
+    void hebrewPointIsDrawnOnItsLetter() {
+        // Marks have no advance in right-to-left fonts and reach over the glyph drawn after them: the tsere
+        // under resh starts where the resh starts, not past it (over the next letter).
+        List<PdfReading.Placed> chars = PdfReading.placed(render(quoting("fr", "בְּרֵאשִׁית")).body().pdf()).get(0);
+        PdfReading.Placed resh = chars.stream().filter(c -> c.unicode().equals("ר")).findFirst().orElseThrow();
+        PdfReading.Placed tsere = chars.stream().filter(c -> c.unicode().equals("\u05B5")).findFirst().orElseThrow();
+        assertTrue(Math.abs(tsere.xMm() - resh.xMm()) < resh.widthMm() / 2,
+                "tsere at " + tsere.xMm() + " mm, resh from " + resh.xMm() + " mm, " + resh.widthMm() + " mm wide");
+    }
+
     // Matches a letter or any of its Arabic presentation forms (the PDF stores what was drawn).
     private static double xOf(List<PdfReading.Placed> chars, char letter) {
         return chars.stream().filter(c -> java.text.Normalizer.normalize(c.unicode(), java.text.Normalizer.Form.NFKC)
