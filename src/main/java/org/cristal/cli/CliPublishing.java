@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cristal.library.Workspace;
-import org.cristal.publish.LocalText;
 import org.cristal.publish.PluginRegistry;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.SecretStore;
 import org.cristal.publish.SecretStoreException;
 import org.cristal.publish.SecretStores;
+import org.cristal.publish.spi.LocalText;
 
 /**
  * Where the command line gets its plugins and secrets: the workspace's plugin registry (built-in plugins

@@ -221,7 +221,7 @@ public final class Outbox {
                 + "WHERE id = ? AND state = 'SENDING'", clock.millis(), clock.millis(), id);
     }
 
-    /** A journal item of an entry (see {@code org.cristal.publish.Journal}). */
+    /** A journal item of an entry (see {@code org.cristal.publish.spi.Journal}). */
     public Optional<String> journalGet(long entry, String key) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM outbox_journal WHERE entry = ? AND key = ?")) {

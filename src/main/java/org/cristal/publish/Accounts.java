@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.ChannelAccounts;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.SettingSpec;
 
 /**
  * Saves and loads channel accounts with their secrets kept apart: the values of settings the plugin marks

@@ -2,6 +2,8 @@ package org.cristal.publish;
 
 import java.util.List;
 import org.cristal.library.ChannelAccount;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.LocalText;
 import org.cristal.story.Finding;
 
 /**

@@ -32,6 +32,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.cristal.library.WorkspaceLocations;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
 
 /**
  * Secrets in one file of the user's data folder, encrypted with AES-256-GCM under a key derived from a

@@ -2,10 +2,17 @@ package org.cristal.publish;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.cristal.story.Channel;
-import org.cristal.story.Network;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 
 /**
  * A third-party plugin as the rest of Cristal sees it: what describes it (id, name, settings …) is read
@@ -19,12 +26,7 @@ final class GuardedPlugin implements ChannelPlugin {
     private final ChannelPlugin delegate;
     private final String jar;
     private final ClassLoader loader;
-    private final String id;
-    private final LocalText displayName;
-    private final LocalText description;
-    private final String icon;
-    private final Set<Channel> renditions;
-    private final Optional<Network> network;
+    private final PluginDescriptor descriptor;
     private final List<SettingSpec> settings;
     private final java.time.Duration keyMemory;
 
@@ -33,12 +35,7 @@ final class GuardedPlugin implements ChannelPlugin {
         this.delegate = delegate;
         this.jar = jar;
         this.loader = loader;
-        this.id = inPlugin(delegate::id);
-        this.displayName = java.util.Objects.requireNonNull(inPlugin(delegate::displayName), "displayName");
-        this.description = java.util.Objects.requireNonNullElse(inPlugin(delegate::description), LocalText.of(""));
-        this.icon = java.util.Objects.requireNonNullElse(inPlugin(delegate::icon), "fth-send");
-        this.renditions = Set.copyOf(inPlugin(delegate::renditions));
-        this.network = java.util.Objects.requireNonNullElse(inPlugin(delegate::network), Optional.empty());
+        this.descriptor = java.util.Objects.requireNonNull(inPlugin(delegate::descriptor), "descriptor");
         this.settings = List.copyOf(inPlugin(delegate::settings));
         this.keyMemory = memoryOf(delegate);
     }
@@ -64,33 +61,8 @@ final class GuardedPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public LocalText displayName() {
-        return displayName;
-    }
-
-    @Override
-    public LocalText description() {
-        return description;
-    }
-
-    @Override
-    public String icon() {
-        return icon;
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return renditions;
-    }
-
-    @Override
-    public Optional<Network> network() {
-        return network;
+    public PluginDescriptor descriptor() {
+        return descriptor;
     }
 
     @Override
@@ -131,7 +103,7 @@ final class GuardedPlugin implements ChannelPlugin {
 
     @Override
     public String toString() {
-        return id + " (" + jar + ")";
+        return descriptor.id() + " (" + jar + ")";
     }
 
     private interface Call<T> {
@@ -166,8 +138,8 @@ final class GuardedPlugin implements ChannelPlugin {
 
     private LocalText crashed(Throwable e) {
         // The user gets a sentence; the details (class, stack) go to the log for the plugin's author.
-        LOG.log(System.Logger.Level.WARNING, "plugin " + id + " from " + jar + " failed", e);
-        return LocalText.fromBundle(PublishException.BUNDLE, "plugins.error.crashed", displayName.toString());
+        LOG.log(System.Logger.Level.WARNING, "plugin " + descriptor.id() + " from " + jar + " failed", e);
+        return LocalText.fromBundle(PublishException.BUNDLE, "plugins.error.crashed", descriptor.displayName().toString());
     }
 
     /** Errors the JVM cannot recover from are not the plugin's to swallow. */

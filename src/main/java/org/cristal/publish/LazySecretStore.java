@@ -2,6 +2,8 @@ package org.cristal.publish;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
 
 /**
  * The user's secret store, opened only when a secret is first read or written: probing the keychain takes

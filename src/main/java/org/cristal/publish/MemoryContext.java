@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishContext;
 
 /** A context for calls outside the outbox (connection tests): a journal that lives only as long as the call. */
 public final class MemoryContext implements PublishContext {

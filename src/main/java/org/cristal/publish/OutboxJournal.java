@@ -3,6 +3,7 @@ package org.cristal.publish;
 import java.util.Map;
 import java.util.Optional;
 import org.cristal.library.Outbox;
+import org.cristal.publish.spi.Journal;
 
 /**
  * An outbox entry's journal, in the workspace file: durable when {@link #put} returns.

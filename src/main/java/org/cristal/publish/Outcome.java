@@ -1,6 +1,7 @@
 package org.cristal.publish;
 
 import org.cristal.library.OutboxEntry;
+import org.cristal.publish.spi.LocalText;
 
 /**
  * What one attempt (or one recovery) did to an outbox entry.

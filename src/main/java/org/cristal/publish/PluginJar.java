@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param path            where it is
  * @param sha256          the file's SHA-256, hex; enabling a jar records it, so a replaced jar must be
  *                        enabled again
- * @param declaredClasses the classes its {@code META-INF/services/org.cristal.publish.ChannelPlugin}
+ * @param declaredClasses the classes its {@code META-INF/services/org.cristal.publish.spi.ChannelPlugin}
  *                        lists, read without running any of its code
  * @param state           whether it is in use
  * @param pluginIds       the ids of the plugins it provides, once enabled and loaded

@@ -1,6 +1,7 @@
 package org.cristal.publish;
 
 import java.util.Objects;
+import org.cristal.publish.spi.LocalText;
 
 /**
  * Why a plugin (or a whole jar) is not in use, for the plugins screen and {@code cristal channels list}.

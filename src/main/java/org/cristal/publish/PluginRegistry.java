@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.cristal.library.Workspace;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
 
 /**
  * The channel plugins of a workspace: the built-in ones (found with {@link ServiceLoader} on Cristal's

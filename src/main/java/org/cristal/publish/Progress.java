@@ -1,5 +1,7 @@
 package org.cristal.publish;
 
+import org.cristal.publish.spi.LocalText;
+
 /** Progress of the sends a {@link Publisher} runs, for a progress bar or a status line. */
 @FunctionalInterface
 public interface Progress {

@@ -1,5 +1,8 @@
 package org.cristal.publish;
 
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
+
 /**
  * A request the {@link Publisher} cannot act on at all (no such story, account or outbox entry), with a
  * message for the user. Failures of a send itself are recorded in the outbox instead.

@@ -1,6 +1,7 @@
 package org.cristal.publish;
 
 import org.cristal.library.OutboxEntry;
+import org.cristal.publish.spi.LocalText;
 
 /**
  * What queuing a story on an account did. A story has at most one unfinished publication per account:

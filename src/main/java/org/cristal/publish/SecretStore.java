@@ -1,6 +1,7 @@
 package org.cristal.publish;
 
 import java.util.Optional;
+import org.cristal.publish.spi.LocalText;
 
 /**
  * Where passwords and tokens live: the operating system's keychain, or else a file encrypted with a key

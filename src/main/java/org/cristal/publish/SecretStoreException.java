@@ -1,5 +1,7 @@
 package org.cristal.publish;
 
+import org.cristal.publish.spi.LocalText;
+
 /**
  * The secret store is locked, missing or refused access; the message is for the user. A subclass,
  * {@link Locked}, says the user gave no passphrase, so the command line can tell how to give one.

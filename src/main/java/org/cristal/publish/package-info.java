@@ -1,5 +1,5 @@
 /**
- * Publishing: the channel plugin SPI ({@link org.cristal.publish.ChannelPlugin}), the built-in plugins,
+ * Publishing: the channel plugin SPI ({@link org.cristal.publish.spi.ChannelPlugin}), the built-in plugins,
  * the outbox that records every publication before it is sent so a retry never posts twice, scheduling,
  * and the store that keeps secrets out of the workspace file.
  *

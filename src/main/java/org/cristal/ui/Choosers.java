@@ -12,7 +12,7 @@ import javafx.stage.Window;
  * Where the user picks files and folders. The platform's dialogs in the app; tests put their own
  * answers here, since a native dialog cannot be driven headless.
  */
-interface Choosers {
+public interface Choosers {
     Optional<Path> saveFile(Window owner, String title, String initialName);
 
     Optional<Path> openFile(Window owner, String title, String filterName, List<String> patterns);

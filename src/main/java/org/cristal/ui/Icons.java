@@ -6,11 +6,11 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Icon buttons with the tooltip and accessible text every icon-only button needs. */
-final class Icons {
+public final class Icons {
     private Icons() {
     }
 
-    static Button button(String id, Ikon icon, String tip) {
+    public static Button button(String id, Ikon icon, String tip) {
         Button b = new Button();
         b.setId(id);
         b.setGraphic(new FontIcon(icon));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.cristal.library.Workspace;
-import org.cristal.ui.model.StudioModel;
 
 /** Copies a chosen picture into the workspace (so the file travels with it) and makes it the hero image. */
 final class ImageImport {

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.cristal.ui.model.StudioModel;
 
 /**
  * Language (system, French, English), theme, and whether spelling and grammar are checked. Changing

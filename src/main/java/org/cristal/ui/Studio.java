@@ -10,8 +10,9 @@ import javafx.stage.Stage;
 import org.cristal.library.Workspace;
 import org.cristal.library.WorkspaceLocations;
 import org.cristal.ui.model.Settings;
-import org.cristal.ui.model.StudioModel;
 import org.cristal.ui.model.Workers;
+import org.cristal.ui.publish.PassphrasePrompt;
+import org.cristal.ui.publish.Publishing;
 
 /**
  * Puts the studio in a stage: language and theme from the settings, the window, then the workspace
@@ -24,7 +25,7 @@ public final class Studio {
     private StudioModel model;
     private StudioWindow window;
     private CompletableFuture<Workspace> opened;
-    private org.cristal.ui.model.Publishing publishing;
+    private org.cristal.ui.publish.Publishing publishing;
     private java.util.function.Consumer<String> links = url -> { };
 
     public Studio(Stage stage, Settings settings, Optional<Path> workspaceOverride) {
@@ -33,7 +34,7 @@ public final class Studio {
 
     /** With the plugins and secret store to publish with; null for the installed ones. */
     public Studio(Stage stage, Settings settings, Optional<Path> workspaceOverride,
-            org.cristal.ui.model.Publishing publishing) {
+            org.cristal.ui.publish.Publishing publishing) {
         this.publishing = publishing;
         this.stage = stage;
         this.settings = settings;
@@ -68,7 +69,7 @@ public final class Studio {
     private void build(Path path) {
         Locale locale = locale(settings);
         if (publishing == null) {
-            publishing = org.cristal.ui.model.Publishing.defaults(
+            publishing = org.cristal.ui.publish.Publishing.defaults(
                     new PassphrasePrompt(() -> stage, StudioWindow.bundle(locale)));
         }
         model = new StudioModel(Workers.start(Platform::runLater), settings, StudioWindow.bundle(locale), locale,

@@ -1,7 +1,7 @@
 package org.cristal.ui;
 
 /** What the sidebar, menus and toolbar can ask of the window. */
-interface StudioActions {
+public interface StudioActions {
     void openStory(String id);
 
     void newStory();

@@ -28,9 +28,10 @@ import org.cristal.story.Finding;
 import org.cristal.ui.editor.FrontMatterForm;
 import org.cristal.ui.editor.Mark;
 import org.cristal.ui.editor.MarkdownEditor;
+import org.cristal.ui.export.ExportModel;
+import org.cristal.ui.library.SidebarView;
 import org.cristal.ui.model.SaveState;
 import org.cristal.ui.model.Settings;
-import org.cristal.ui.model.StudioModel;
 import org.cristal.ui.preview.FindingsView;
 import org.cristal.ui.preview.PreviewGrid;
 import org.cristal.ui.preview.PreviewLayout;
@@ -90,8 +91,9 @@ public final class StudioWindow {
         this.stage = target;
         notices = new Notices(text);
         commands = new StudioCommands(this, model);
-        model.publishing().onOutcome(commands::published);
-        sidebar = new SidebarView(text, locale, model.library(), commands);
+        StudioMenus menus = new StudioMenus(this, commands);
+        model.publishing().onOutcome(commands.publish()::published);
+        sidebar = new SidebarView(text, locale, model.library(), commands.library());
         editor = new MarkdownEditor(text, locale, model.workers().render());
         form = new FrontMatterForm(text, locale, model.editor().form());
         form.setOnChooseImage(commands::chooseImage);
@@ -120,7 +122,7 @@ public final class StudioWindow {
 
         BorderPane root = new BorderPane(main);
         root.setId("studioRoot");
-        root.setTop(new VBox(commands.menuBar(), commands.toolBar(), problemBar));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar(), problemBar));
         root.setBottom(statusBar());
         bind();
 
@@ -251,7 +253,7 @@ public final class StudioWindow {
     }
 
     /** Shows an export or import under way in the status bar, with a cancel button. */
-    void showJob(org.cristal.ui.model.ExportModel.Job job) {
+    void showJob(org.cristal.ui.export.ExportModel.Job job) {
         ProgressBar bar = new ProgressBar();
         bar.setId("jobProgress");
         bar.progressProperty().bind(job.progressProperty());

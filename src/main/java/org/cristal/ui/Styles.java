@@ -3,7 +3,7 @@ package org.cristal.ui;
 import javafx.scene.control.Dialog;
 
 /** The studio's own styles for a dialog, which has a scene of its own. */
-final class Styles {
+public final class Styles {
     private Styles() {
     }
 
@@ -11,7 +11,7 @@ final class Styles {
      * Gives a shown dialog the size it asks for (a resizable dialog otherwise opens at the width of its
      * button bar), within the screen.
      */
-    static void size(Dialog<?> dialog, double width, double height) {
+    public static void size(Dialog<?> dialog, double width, double height) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         dialog.setWidth(Math.min(width, screen.getWidth() - 40));
         dialog.setHeight(Math.min(height, screen.getHeight() - 40));
@@ -19,7 +19,7 @@ final class Styles {
         w.centerOnScreen();
     }
 
-    static void add(Dialog<?> dialog) {
+    public static void add(Dialog<?> dialog) {
         dialog.getDialogPane().getStylesheets().add(Styles.class.getResource("studio.css").toExternalForm());
     }
 }

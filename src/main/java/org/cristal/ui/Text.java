@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /** A bundle message formatted in the UI language. */
-final class Text {
+public final class Text {
     private Text() {
     }
 
-    static String format(ResourceBundle text, Locale locale, String key, Object... args) {
+    public static String format(ResourceBundle text, Locale locale, String key, Object... args) {
         return new MessageFormat(text.getString(key), locale).format(args);
     }
 }

@@ -1,12 +1,19 @@
 package org.cristal.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +61,62 @@ class LayerRulesTest {
 
     @Test
     void viewModelsNeverTouchNodes() {
-        // MVVM: view models hold state and logic in properties, testable without the toolkit.
-        noClasses().that().resideInAPackage("org.cristal.ui.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
-                        "javafx.application..", "javafx.concurrent..", "org.cristal.ui", "org.cristal.ui.editor..",
-                        "org.cristal.ui.preview..", "org.cristal.ui.brand..")
+        // MVVM: view models hold state and logic in properties, testable without the toolkit. A view model is
+        // found by its name (each screen's package keeps its view model next to its views), and the shared
+        // view-model infrastructure in ui.model obeys the same rule.
+        classes().that().haveNameMatching("org\\.cristal\\.ui\\..*Model(\\$.*)?")
+                .or().resideInAPackage("org.cristal.ui.model..")
+                .should().onlyDependOnClassesThat(DescribedPredicate.not(NODES.or(VIEWS)))
                 .check(classes);
+    }
+
+    private static final DescribedPredicate<JavaClass> NODES = JavaClass.Predicates.resideInAnyPackage(
+            "javafx.scene..", "javafx.stage..", "javafx.application..", "javafx.concurrent..");
+
+    /** A view is a studio class that builds or shows nodes itself. */
+    private static final DescribedPredicate<JavaClass> VIEWS = new DescribedPredicate<>("views") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.getPackageName().startsWith("org.cristal.ui") && c.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> NODES.test(d.getTargetClass()));
+        }
+    };
+
+    @Test
+    void builtInPluginsUseOnlyThePluginSpi() {
+        // A built-in plugin is written as a third-party one would be: against publish.spi, with the HTTP
+        // helper and the shared social/web-post helpers of the built-ins, the story and its renditions.
+        // The export folder writes exactly the files of the studio's export (library.RenditionExport).
+        classes().that().resideInAPackage("org.cristal.publish.*..")
+                .and().resideOutsideOfPackages("org.cristal.publish.spi..", "org.cristal.publish.http..")
+                .should(onlyUseTheSpiOrTheirOwnPackage())
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> onlyUseTheSpiOrTheirOwnPackage() {
+        DescribedPredicate<JavaClass> allowed = JavaClass.Predicates.resideOutsideOfPackage("org.cristal..")
+                .or(JavaClass.Predicates.resideInAnyPackage("org.cristal.publish.spi..", "org.cristal.publish.http..",
+                        "org.cristal.publish.social..", "org.cristal.publish.webpost..", "org.cristal.story..",
+                        "org.cristal.render.."))
+                .or(JavaClass.Predicates.equivalentTo(org.cristal.library.RenditionExport.class));
+        return new ArchCondition<>("depend only on publish.spi, publish.http, story, render or their own package") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = ownPluginPackage(item.getPackageName());
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    if (!allowed.test(target) && !target.getPackageName().startsWith(own)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** org.cristal.publish.mastodon for org.cristal.publish.mastodon.anything. */
+    private static String ownPluginPackage(String pkg) {
+        String[] parts = pkg.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, 4));
     }
 
     @Test

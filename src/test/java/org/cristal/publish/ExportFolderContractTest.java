@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cristal.publish.export.ExportFolderPlugin;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The print/export plugin keeps the plugin contract; its failure is a folder that cannot be created. */

@@ -14,6 +14,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.PublishRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

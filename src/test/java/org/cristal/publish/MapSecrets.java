@@ -3,6 +3,7 @@ package org.cristal.publish;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cristal.publish.spi.LocalText;
 
 /** A secret store in a map, as a keychain would hold it: for tests. */
 public final class MapSecrets implements SecretStore {

@@ -22,6 +22,14 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +93,7 @@ public abstract class PluginContractTest {
         List<String> listed = ServiceLoader.load(ChannelPlugin.class, loader).stream()
                 .map(p -> p.type().getName()).toList();
         assertTrue(listed.contains(plugin().getClass().getName()),
-                "META-INF/services/org.cristal.publish.ChannelPlugin must list " + plugin().getClass().getName());
+                "META-INF/services/org.cristal.publish.spi.ChannelPlugin must list " + plugin().getClass().getName());
     }
 
     @Test

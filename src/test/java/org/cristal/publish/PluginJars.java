@@ -19,6 +19,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.cristal.publish.spi.ChannelPlugin;
 
 /** Builds plugin jars at test time, the way a plugin's author would: javac against Cristal, then a jar. */
 public final class PluginJars {
@@ -131,11 +132,10 @@ public final class PluginJars {
     public static String plugin(String className, String id, String body) {
         int dot = className.lastIndexOf('.');
         return "package " + className.substring(0, dot) + ";\n"
-                + "import org.cristal.publish.*;\nimport java.util.*;\nimport org.cristal.story.Channel;\n"
+                + "import org.cristal.publish.spi.*;\nimport java.util.*;\nimport org.cristal.story.Channel;\n"
                 + "public class " + className.substring(dot + 1) + " implements ChannelPlugin {\n"
-                + (body.contains("String id()") ? "" : "  public String id() { return \"" + id + "\"; }\n")
-                + "  public LocalText displayName() { return LocalText.of(\"" + id + "\", \"" + id + "\"); }\n"
-                + "  public Set<Channel> renditions() { return Set.of(Channel.WEB); }\n"
+                + (body.contains("descriptor()") ? "" : "  public PluginDescriptor descriptor() { return PluginDescriptor.of(\""
+                        + id + "\", LocalText.of(\"" + id + "\", \"" + id + "\"), Set.of(Channel.WEB)); }\n")
                 + (body.contains("settings()") ? "" : "  public List<SettingSpec> settings() { return List.of(); }\n")
                 + "  public LocalText testConnection(ChannelSettings s, PublishContext c) { return LocalText.of(\"ok\"); }\n"
                 + (body.contains("publish(") ? "" : "  public PublishResult publish(PublishRequest r, PublishContext c) {"

@@ -15,6 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cristal.library.Workspace;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,13 +124,15 @@ class PluginRegistryTest {
         PluginJars.build(PluginJars.EXAMPLE, plugins.resolve("a-good.jar"));
         Files.write(plugins.resolve("b-corrupt.jar"), "PK\u0003\u0004 not really a zip".getBytes());
         broken("c-id-throws.jar", "com.acme.IdThrows",
-                "public String id() { throw new IllegalStateException(\"no id today\"); }");
+                "public PluginDescriptor descriptor() { throw new IllegalStateException(\"no id today\"); }");
         broken("d-constructor-throws.jar", "com.acme.CtorThrows",
                 "public CtorThrows() { throw new RuntimeException(\"boom\"); }");
         broken("e-settings-throw.jar", "com.acme.SettingsThrow",
                 "public List<SettingSpec> settings() { throw new NoClassDefFoundError(\"com/acme/Missing\"); }");
         broken("f-same-id.jar", "com.acme.SameId", "");
-        broken("g-bad-id.jar", "com.acme.BadId", "public String id() { return \"Not An Id\"; }");
+        broken("g-bad-id.jar", "com.acme.BadId",
+                "public PluginDescriptor descriptor() { return PluginDescriptor.of(\"Not An Id\", LocalText.of(\"x\"),"
+                + " Set.of(Channel.WEB)); }");
         PluginJars.build(Map.of("com.acme.Nothing", "package com.acme; public class Nothing {}"),
                 List.of(), plugins.resolve("h-no-services.jar"));
         PluginJars.build(Map.of("com.acme.NotAPlugin", "package com.acme; public class NotAPlugin {}"),
@@ -178,7 +186,8 @@ class PluginRegistryTest {
                 PluginJars.plugin("org.cristal.publish.fake.Builtin", EXAMPLE_ID, "")),
                 List.of("org.cristal.publish.fake.Builtin"), dir.resolve("app.jar"));
         PluginJars.build(PluginJars.EXAMPLE, plugins.resolve("http-post.jar"));
-        try (URLClassLoader app = new URLClassLoader(new URL[] {builtIn.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader app = new URLClassLoader(new URL[] {builtIn.toUri().toURL()},
+                getClass().getClassLoader())) {
             registry = new PluginRegistry(workspace, List.of(plugins), app);
             registry.enable(single(registry.jars()));
             ChannelPlugin winner = registry.find(EXAMPLE_ID).orElseThrow();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cristal.library.FileAssets;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.PublishRequest;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
 import org.cristal.story.Brand;

@@ -13,6 +13,7 @@ import org.cristal.library.Importer;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.Workspace;
 import org.cristal.publish.export.ExportFolderPlugin;
+import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.webhook.WebhookPlugin;
 import org.cristal.support.Corpus;
 

@@ -19,6 +19,14 @@ import org.cristal.library.ChannelAccount;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.publish.WebhookReceiver.Fault;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +110,8 @@ class PublisherTest {
         Outcome first = f.publisher.send(e.id(), Progress.NONE, () -> false);
         assertEquals(OutboxState.RETRYING, first.entry().state());
         assertEquals(PublishFixture.T0.plusSeconds(60), first.entry().nextAttemptAt());
-        assertTrue(first.message().get(Locale.FRENCH).contains("a répondu HTTP 500"), first.message().get(Locale.FRENCH));
+        assertTrue(first.message().get(Locale.FRENCH).contains("a répondu HTTP 500"),
+                first.message().get(Locale.FRENCH));
 
         f.clock.advance(Duration.ofSeconds(59));
         assertEquals(List.of(), f.publisher.sendDue(Progress.NONE, () -> false), "not due before its time");
@@ -144,7 +153,8 @@ class PublisherTest {
 
         assertEquals(OutboxState.FAILED, o.entry().state());
         assertTrue(o.entry().error().get("en").contains("Check the signing secret"), o.entry().error().toString());
-        assertTrue(o.entry().error().get("fr").contains("Vérifiez le secret de signature"), o.entry().error().toString());
+        assertTrue(o.entry().error().get("fr").contains("Vérifiez le secret de signature"),
+                o.entry().error().toString());
         f.clock.advance(Duration.ofHours(3));
         assertEquals(List.of(), f.publisher.sendDue(Progress.NONE, () -> false));
         assertEquals(1, f.receiver.requests().size());
@@ -303,7 +313,8 @@ class PublisherTest {
 
         @Override
         public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) {
-            return Optional.of(new PublishResult("found-" + request.idempotencyKey(), "", context.clock().instant(), 1));
+            return Optional.of(new PublishResult("found-" + request.idempotencyKey(), "", context.clock().instant(),
+                    1));
         }
     }
 
@@ -316,18 +327,8 @@ class PublisherTest {
         }
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public LocalText displayName() {
-            return LocalText.of(id);
-        }
-
-        @Override
-        public Set<Channel> renditions() {
-            return Set.of(Channel.SOCIAL);
+        public PluginDescriptor descriptor() {
+            return PluginDescriptor.of(id, LocalText.of(id), Set.of(Channel.SOCIAL));
         }
 
         @Override

@@ -25,6 +25,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +60,8 @@ class SecretStoresTest {
         assertEquals(Optional.of(PASSWORD), next.get("newsletter", "password"));
         assertEquals(Optional.empty(), next.get("mastodon", "password"));
         next.remove("mastodon", "token");
-        assertEquals(Optional.empty(), new FileSecretStore(file, passphrase("pain au levain")).get("mastodon", "token"));
+        assertEquals(Optional.empty(), new FileSecretStore(file, passphrase("pain au levain")).get("mastodon",
+                "token"));
         assertTrue(next.describe().get(Locale.FRENCH).startsWith("un fichier chiffré"));
     }
 
@@ -88,7 +97,8 @@ class SecretStoresTest {
         assertTrue(e.text().get(Locale.FRENCH).startsWith("Phrase secrète incorrecte"));
         assertThrows(SecretStoreException.class, () -> wrong.put("mastodon", "token", "overwritten"));
         assertArrayEquals(before, Files.readAllBytes(file));
-        assertEquals(Optional.of(TOKEN), new FileSecretStore(file, passphrase("pain au levain")).get("mastodon", "token"));
+        assertEquals(Optional.of(TOKEN), new FileSecretStore(file, passphrase("pain au levain")).get("mastodon",
+                "token"));
     }
 
     @Test
@@ -220,18 +230,9 @@ class SecretStoresTest {
     /** A plugin that only declares settings: an instance URL and a secret token. */
     private static final class SpecsOnly implements ChannelPlugin {
         @Override
-        public String id() {
-            return "mastodon";
-        }
-
-        @Override
-        public LocalText displayName() {
-            return LocalText.of("Mastodon");
-        }
-
-        @Override
-        public java.util.Set<org.cristal.story.Channel> renditions() {
-            return java.util.Set.of(org.cristal.story.Channel.SOCIAL);
+        public PluginDescriptor descriptor() {
+            return PluginDescriptor.of("mastodon", LocalText.of("Mastodon"),
+                    java.util.Set.of(org.cristal.story.Channel.SOCIAL));
         }
 
         @Override

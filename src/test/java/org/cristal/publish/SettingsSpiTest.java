@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 import org.junit.jupiter.api.Test;
 
 class SettingsSpiTest {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishContext;
 
 /**
  * A publish context for plugin tests: an in-memory journal, the progress reported, and a cancel that

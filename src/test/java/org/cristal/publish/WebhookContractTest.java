@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.webhook.WebhookPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

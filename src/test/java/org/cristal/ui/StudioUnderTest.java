@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.cristal.library.Workspace;
 import org.cristal.support.Corpus;
 import org.cristal.ui.model.Settings;
+import org.cristal.ui.publish.Publishing;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real studio in a TestFX stage, on a workspace of corpus stories, in English, welcome seen. */
@@ -21,7 +22,7 @@ final class StudioUnderTest {
     }
 
     /** With the plugins and secret store given (null: the installed ones). */
-    static Studio start(Stage stage, Path dir, Path workspace, org.cristal.ui.model.Publishing publishing,
+    static Studio start(Stage stage, Path dir, Path workspace, org.cristal.ui.publish.Publishing publishing,
             String... stories) throws Exception {
         try (Workspace ws = Workspace.open(workspace)) {
             for (String story : stories) {

@@ -14,17 +14,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.Journal;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
 import org.cristal.publish.http.JsonHttp;
 import org.cristal.publish.social.SocialThread;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Asset;
 import org.cristal.story.Channel;
 import org.cristal.story.Network;
@@ -57,40 +58,14 @@ public final class BlueskyPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return "bluesky";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("Bluesky");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.of("Posts the story to a Bluesky account, as a thread when it is long.",
-                "Publie l’histoire sur un compte Bluesky, en fil quand elle est longue.");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-cloud";
-    }
-
-    /** Each post has a record key derived from the publication's: the repository refuses it twice, ever. */
-    @Override
-    public Duration keyMemory() {
-        return ALWAYS_REMEMBERS;
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.SOCIAL);
-    }
-
-    @Override
-    public Optional<Network> network() {
-        return Optional.of(Network.BLUESKY);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("bluesky", LocalText.of("Bluesky"), Set.of(Channel.SOCIAL))
+            .description(LocalText.of("Posts the story to a Bluesky account, as a thread when it is long.",
+                    "Publie l’histoire sur un compte Bluesky, en fil quand elle est longue."))
+            .icon("fth-cloud")
+            .network(Network.BLUESKY)
+            // Each post has a record key derived from the publication's: the repository refuses it twice, ever.
+            .keyMemory(ALWAYS_REMEMBERS);
     }
 
     @Override

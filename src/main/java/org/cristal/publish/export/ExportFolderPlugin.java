@@ -1,27 +1,28 @@
 package org.cristal.publish.export;
 
-import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cristal.library.RenditionExport;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.render.Renderers;
 import org.cristal.story.Channel;
 import org.cristal.story.Rendition;
@@ -39,34 +40,13 @@ public final class ExportFolderPlugin implements ChannelPlugin {
     private static final String BUNDLE = PublishException.BUNDLE;
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.fromBundle(BUNDLE, "publish.export.name");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.fromBundle(BUNDLE, "publish.export.description");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-folder";
-    }
-
-    /** A file whose bytes are already there is left alone: sending again never makes a second copy. */
-    @Override
-    public Duration keyMemory() {
-        return ALWAYS_REMEMBERS;
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.BROCHURE, Channel.WEB, Channel.EMAIL, Channel.SOCIAL);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of(ID, LocalText.fromBundle(BUNDLE, "publish.export.name"), Set.of(Channel.BROCHURE,
+                Channel.WEB, Channel.EMAIL, Channel.SOCIAL))
+            .description(LocalText.fromBundle(BUNDLE, "publish.export.description"))
+            .icon("fth-folder")
+            // A file whose bytes are already there is left alone: sending again never makes a second copy.
+            .keyMemory(ALWAYS_REMEMBERS);
     }
 
     @Override

@@ -16,17 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingProblem;
-import org.cristal.publish.SettingSpec;
 import org.cristal.publish.http.JsonHttp;
 import org.cristal.publish.http.Multipart;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.publish.webpost.WebArticle;
 import org.cristal.story.Channel;
 
@@ -65,28 +66,10 @@ public final class GhostPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return "ghost";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("Ghost");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.fromBundle(B, "publish.ghost.description");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-feather";
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.WEB);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("ghost", LocalText.of("Ghost"), Set.of(Channel.WEB))
+            .description(LocalText.fromBundle(B, "publish.ghost.description"))
+            .icon("fth-feather");
     }
 
     @Override

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishException;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
 
 /**
  * A small JSON-over-HTTP client for plugins that talk to a web service (Mastodon, Bluesky, X …): timeouts

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.Journal;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
 import org.cristal.publish.http.JsonHttp;
 import org.cristal.publish.http.Multipart;
 import org.cristal.publish.social.SocialThread;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Asset;
 import org.cristal.story.Channel;
 import org.cristal.story.Network;
@@ -49,43 +50,15 @@ public final class MastodonPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return "mastodon";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("Mastodon");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.of("Posts the story to a Mastodon account, as a thread when it is long.",
-                "Publie l’histoire sur un compte Mastodon, en fil quand elle est longue.");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-message-circle";
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.SOCIAL);
-    }
-
-    @Override
-    public Optional<Network> network() {
-        return Optional.of(Network.MASTODON);
-    }
-
-    /**
-     * Mastodon keeps the status created under an {@code Idempotency-Key} for an hour
-     * (docs.joinmastodon.org, POST /api/v1/statuses): a repeat after that would be a second status.
-     */
-    @Override
-    public Duration keyMemory() {
-        return Duration.ofHours(1);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("mastodon", LocalText.of("Mastodon"), Set.of(Channel.SOCIAL))
+            .description(LocalText.of("Posts the story to a Mastodon account, as a thread when it is long.",
+                    "Publie l’histoire sur un compte Mastodon, en fil quand elle est longue."))
+            .icon("fth-message-circle")
+            .network(Network.MASTODON)
+            // Mastodon keeps the status created under an Idempotency-Key for an hour (docs.joinmastodon.org,
+            // POST /api/v1/statuses): a repeat after that would be a second status.
+            .keyMemory(Duration.ofHours(1));
     }
 
     @Override

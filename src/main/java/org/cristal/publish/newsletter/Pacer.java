@@ -2,8 +2,8 @@ package org.cristal.publish.newsletter;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
 
 /**
  * Spaces sends evenly to stay under a rate per minute: the n-th message leaves no earlier than

@@ -23,8 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishException;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
 
 /**
  * The newsletter's recipients, read from a CSV file with a header row: an {@code email} column, usually

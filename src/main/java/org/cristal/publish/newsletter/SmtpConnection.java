@@ -14,8 +14,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import javax.net.ssl.SSLException;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishException;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 

@@ -20,16 +20,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.Journal;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingProblem;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 import org.cristal.story.EmailMessage;
 import org.cristal.story.Rendition;
@@ -80,28 +81,10 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return "smtp-newsletter";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return text("smtp.name");
-    }
-
-    @Override
-    public LocalText description() {
-        return text("smtp.description");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-mail";
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.EMAIL);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("smtp-newsletter", text("smtp.name"), Set.of(Channel.EMAIL))
+            .description(text("smtp.description"))
+            .icon("fth-mail");
     }
 
     @Override

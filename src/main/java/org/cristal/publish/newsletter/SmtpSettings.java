@@ -4,7 +4,7 @@ import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
-import org.cristal.publish.ChannelSettings;
+import org.cristal.publish.spi.ChannelSettings;
 
 /**
  * How to reach the SMTP server, read from an account's settings.

@@ -1,6 +1,5 @@
 package org.cristal.publish.site;
 
-import java.time.Duration;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -30,14 +30,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 import org.cristal.story.Story;
 import org.cristal.story.WebPage;
@@ -62,34 +63,12 @@ public final class StaticSitePlugin implements ChannelPlugin {
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
     @Override
-    public String id() {
-        return "static-site";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.fromBundle(B, "publish.site.name");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.fromBundle(B, "publish.site.description");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-folder";
-    }
-
-    /** A page is written under the story's own name, so writing it again replaces it, never doubles it. */
-    @Override
-    public Duration keyMemory() {
-        return ALWAYS_REMEMBERS;
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.WEB);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("static-site", LocalText.fromBundle(B, "publish.site.name"), Set.of(Channel.WEB))
+            .description(LocalText.fromBundle(B, "publish.site.description"))
+            .icon("fth-folder")
+            // A page is written under the story's own name, so writing it again replaces it, never doubles it.
+            .keyMemory(ALWAYS_REMEMBERS);
     }
 
     @Override
@@ -212,7 +191,8 @@ public final class StaticSitePlugin implements ChannelPlugin {
         Element h1 = shown.selectFirst("article h1");
         Element lede = shown.selectFirst("article p.lede");
         SiteManifest.Entry entry = new SiteManifest.Entry(id, slug, h1 != null ? h1.text() : oneLine(story.title()),
-                lede != null ? lede.text() : oneLine(story.summary()), story.lang().strip(), oneLine(request.brand().name()), page.entry().url(),
+                lede != null ? lede.text() : oneLine(story.summary()), story.lang().strip(),
+                        oneLine(request.brand().name()), page.entry().url(),
                 tags, published, updated, hash, List.copyOf(images.keySet()));
         SiteManifest next = manifest.with(entry);
         // The manifest goes first: if a crash follows, the next publish still knows what is on the site.

@@ -2,9 +2,9 @@ package org.cristal.publish.social;
 
 import java.util.List;
 import java.util.Optional;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
 import org.cristal.story.Asset;
 import org.cristal.story.Network;
 import org.cristal.story.Post;

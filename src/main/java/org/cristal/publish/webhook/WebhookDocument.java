@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
-import org.cristal.publish.PublishRequest;
+import org.cristal.publish.spi.PublishRequest;
 import org.cristal.render.Renderers;
 import org.cristal.story.Network;
 import org.cristal.story.Post;

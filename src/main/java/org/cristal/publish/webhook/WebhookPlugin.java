@@ -12,18 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
 import org.cristal.publish.http.RetryAfter;
 import org.cristal.publish.http.ServiceText;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 
 /**
@@ -47,34 +50,13 @@ public final class WebhookPlugin implements ChannelPlugin {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.fromBundle(BUNDLE, "publish.webhook.name");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.fromBundle(BUNDLE, "publish.webhook.description");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-link";
-    }
-
-    /** Receivers are asked to keep the keys they accepted for a day (docs/publishing.md). */
-    @Override
-    public Duration keyMemory() {
-        return Duration.ofDays(1);
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.WEB, Channel.EMAIL, Channel.SOCIAL, Channel.BROCHURE);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of(ID, LocalText.fromBundle(BUNDLE, "publish.webhook.name"), Set.of(Channel.WEB,
+                Channel.EMAIL, Channel.SOCIAL, Channel.BROCHURE))
+            .description(LocalText.fromBundle(BUNDLE, "publish.webhook.description"))
+            .icon("fth-link")
+            // Receivers are asked to keep the keys they accepted for a day (docs/publishing.md).
+            .keyMemory(Duration.ofDays(1));
     }
 
     @Override

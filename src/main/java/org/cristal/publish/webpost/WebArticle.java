@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.PublishRequest;
+import org.cristal.publish.spi.PublishRequest;
 import org.cristal.story.Story;
 import org.cristal.story.WebPage;
 import org.jsoup.Jsoup;

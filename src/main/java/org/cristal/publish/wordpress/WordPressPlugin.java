@@ -18,16 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
-import org.cristal.publish.webpost.WebArticle;
 import org.cristal.publish.http.JsonHttp;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
+import org.cristal.publish.webpost.WebArticle;
 import org.cristal.story.Channel;
 
 /**
@@ -64,28 +65,10 @@ public final class WordPressPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return "wordpress";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("WordPress");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.fromBundle(B, "publish.wordpress.description");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-globe";
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.WEB);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("wordpress", LocalText.of("WordPress"), Set.of(Channel.WEB))
+            .description(LocalText.fromBundle(B, "publish.wordpress.description"))
+            .icon("fth-globe");
     }
 
     @Override
@@ -138,7 +121,8 @@ public final class WordPressPlugin implements ChannelPlugin {
         if (article.hero().isPresent()) {
             WebArticle.Image hero = article.hero().get();
             featured = s.upload(hero).id();
-            context.progress(++done / (double) steps, LocalText.fromBundle(B, "publish.web.uploading", hero.fileName()));
+            context.progress(++done / (double) steps, LocalText.fromBundle(B, "publish.web.uploading",
+                    hero.fileName()));
         }
         Map<String, String> urls = new LinkedHashMap<>();
         for (String path : article.images().keySet()) {

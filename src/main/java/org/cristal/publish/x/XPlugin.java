@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.Journal;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
 import org.cristal.publish.http.JsonHttp;
 import org.cristal.publish.social.SocialThread;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 import org.cristal.story.Network;
 
@@ -51,34 +52,12 @@ public final class XPlugin implements ChannelPlugin {
     }
 
     @Override
-    public String id() {
-        return "x";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("X");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.of("Posts the story’s text and link to an X account, as a thread when it is long.",
-                "Publie le texte et le lien de l’histoire sur un compte X, en fil quand il est long.");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-twitter";
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.SOCIAL);
-    }
-
-    @Override
-    public Optional<Network> network() {
-        return Optional.of(Network.X);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("x", LocalText.of("X"), Set.of(Channel.SOCIAL))
+            .description(LocalText.of("Posts the story’s text and link to an X account, as a thread when it is long.",
+                    "Publie le texte et le lien de l’histoire sur un compte X, en fil quand il est long."))
+            .icon("fth-twitter")
+            .network(Network.X);
     }
 
     @Override

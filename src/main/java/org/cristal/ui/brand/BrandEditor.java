@@ -35,8 +35,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.cristal.story.Severity;
-import org.cristal.ui.model.BrandEditorModel;
-import org.cristal.ui.model.BrandEditorModel.Entry;
+import org.cristal.ui.brand.BrandEditorModel.Entry;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 

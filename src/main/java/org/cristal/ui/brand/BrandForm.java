@@ -16,8 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.cristal.ui.model.BrandEditorModel;
-import org.cristal.ui.model.BrandEditorModel.Field;
+import org.cristal.ui.brand.BrandEditorModel.Field;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -16,10 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.cristal.ui.brand.BrandEditorModel.Field;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.cristal.ui.model.BrandEditorModel;
-import org.cristal.ui.model.BrandEditorModel.Field;
 
 /**
  * The five brand colours, each as a picker and a hex field (brand guidelines give hex codes to

@@ -8,8 +8,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import org.cristal.story.Severity;
-import org.cristal.ui.model.BrandEditorModel.Field;
-import org.cristal.ui.model.BrandEditorModel.Issue;
+import org.cristal.ui.brand.BrandEditorModel.Field;
+import org.cristal.ui.brand.BrandEditorModel.Issue;
 
 /**
  * The inline message under one field: its errors in the danger colour, else its warnings; hidden

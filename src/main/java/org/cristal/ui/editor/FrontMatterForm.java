@@ -42,7 +42,6 @@ import javafx.util.StringConverter;
 import org.cristal.story.Brand;
 import org.cristal.story.Status;
 import org.cristal.ui.model.FormProblem;
-import org.cristal.ui.model.StoryFormModel;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * wait, a steady stream of pokes cannot put the action off longer than that: it runs at least once per
  * period while the pokes go on (autosave during continuous typing).
  */
-final class Debouncer {
+public final class Debouncer {
     private final ScheduledExecutorService timer;
     private final long delayNanos;
     private final long maxWaitNanos;
@@ -24,12 +24,12 @@ final class Debouncer {
     /** Tells a firing that was overtaken by a newer poke from the current one. */
     private long sequence;
 
-    Debouncer(ScheduledExecutorService timer, Duration delay, Executor target, Runnable action) {
+    public Debouncer(ScheduledExecutorService timer, Duration delay, Executor target, Runnable action) {
         this(timer, delay, null, target, action);
     }
 
     /** {@code maxWait} null: no maximum, only the pause counts. */
-    Debouncer(ScheduledExecutorService timer, Duration delay, Duration maxWait, Executor target, Runnable action) {
+    public Debouncer(ScheduledExecutorService timer, Duration delay, Duration maxWait, Executor target, Runnable action) {
         this.timer = timer;
         this.delayNanos = delay.toNanos();
         this.maxWaitNanos = maxWait == null ? Long.MAX_VALUE : maxWait.toNanos();
@@ -37,7 +37,7 @@ final class Debouncer {
         this.action = action;
     }
 
-    synchronized void poke() {
+    public synchronized void poke() {
         long now = System.nanoTime();
         if (pending == null) {
             burstStart = now;
@@ -65,7 +65,7 @@ final class Debouncer {
         target.execute(action);
     }
 
-    synchronized void cancel() {
+    public synchronized void cancel() {
         if (pending != null) {
             pending.cancel(false);
             pending = null;

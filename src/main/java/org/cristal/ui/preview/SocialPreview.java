@@ -19,6 +19,7 @@ import org.cristal.story.Network;
 import org.cristal.story.Post;
 import org.cristal.story.Rendition;
 import org.cristal.story.SocialPosts;
+import org.cristal.ui.Styles;
 
 /**
  * The post, or the numbered thread, for one network at a time, each post as a card with its length

@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cristal.publish.webpost.LoopbackServer;
 import org.cristal.publish.webpost.LoopbackServer.Answer;
 import org.cristal.publish.webpost.LoopbackServer.Received;
+import org.cristal.publish.webpost.LoopbackServer;
 
 /**
  * The parts of Ghost's Admin API (v5) the plugin uses, as Ghost documents them: every request but

@@ -24,7 +24,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Flow;
-import org.cristal.publish.PublishException;
+import org.cristal.publish.spi.PublishException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -17,11 +17,11 @@ import java.util.Properties;
 import java.util.Set;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.Workspace;
-import org.cristal.publish.Journal;
 import org.cristal.publish.OutboxJournal;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
 import org.cristal.publish.TestContext;
+import org.cristal.publish.spi.Journal;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
 
 /**
  * The newsletter benchmark of docs/performance.md, run by hand (GreenMail is test-only, so this is not a

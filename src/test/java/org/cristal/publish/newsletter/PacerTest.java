@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.cristal.publish.PublishException;
 import org.cristal.publish.TestContext;
+import org.cristal.publish.spi.PublishException;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.cristal.publish.PublishException;
+import org.cristal.publish.spi.PublishException;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {

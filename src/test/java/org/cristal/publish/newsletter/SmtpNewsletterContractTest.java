@@ -4,9 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.PluginContractTest;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -27,13 +27,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishRequest;
-import org.cristal.render.Renderers;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishResult;
 import org.cristal.publish.TestContext;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.render.Renderers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -538,7 +539,7 @@ class SmtpNewsletterPluginTest {
 
     @Test
     void itIsListedAsABuiltInPlugin() {
-        assertTrue(java.util.ServiceLoader.load(org.cristal.publish.ChannelPlugin.class).stream()
+        assertTrue(java.util.ServiceLoader.load(org.cristal.publish.spi.ChannelPlugin.class).stream()
                 .anyMatch(p -> p.type() == SmtpNewsletterPlugin.class));
         assertEquals("smtp-newsletter", plugin.id());
     }

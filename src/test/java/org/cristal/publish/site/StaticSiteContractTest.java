@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.PluginContractTest;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The static-site plugin keeps the plugin contract; its failure is a folder that cannot be created. */

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import java.util.Locale;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.SettingSpec;
 import org.cristal.publish.ghost.GhostPlugin;
 import org.cristal.publish.site.StaticSitePlugin;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.publish.wordpress.WordPressPlugin;
 import org.cristal.story.Channel;
 import org.junit.jupiter.params.ParameterizedTest;

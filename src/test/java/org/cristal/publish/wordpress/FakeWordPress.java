@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cristal.publish.webpost.LoopbackServer;
 import org.cristal.publish.webpost.LoopbackServer.Answer;
 import org.cristal.publish.webpost.LoopbackServer.Received;
+import org.cristal.publish.webpost.LoopbackServer;
 
 /**
  * The parts of the WordPress REST API (wp/v2) the plugin uses, as WordPress documents them: application

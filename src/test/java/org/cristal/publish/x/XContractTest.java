@@ -2,9 +2,9 @@ package org.cristal.publish.x;
 
 import java.util.Map;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
 import org.cristal.publish.PluginContractTest;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -25,7 +25,6 @@ import org.cristal.library.Workspace;
 import org.cristal.story.BrandParser;
 import org.cristal.support.Corpus;
 import org.cristal.ui.StudioWindow;
-import org.cristal.ui.model.BrandEditorModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

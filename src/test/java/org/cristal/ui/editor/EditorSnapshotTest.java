@@ -19,7 +19,6 @@ import javafx.stage.Stage;
 import org.cristal.story.Story;
 import org.cristal.support.Corpus;
 import org.cristal.ui.StudioWindow;
-import org.cristal.ui.model.StoryFormModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;

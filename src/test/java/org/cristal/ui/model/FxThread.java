@@ -6,25 +6,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** A stand-in for the JavaFX thread in view-model tests: one thread, in order, as the app has. */
-final class FxThread implements AutoCloseable {
+public final class FxThread implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-fx");
         t.setDaemon(true);
         return t;
     });
 
-    void execute(Runnable r) {
+    public void execute(Runnable r) {
         if (!thread.isShutdown()) {
             thread.execute(r);
         }
     }
 
     /** Runs on the "UI thread" and waits for the answer. */
-    <T> T call(Callable<T> c) throws Exception {
+    public <T> T call(Callable<T> c) throws Exception {
         return thread.submit(c).get(20, TimeUnit.SECONDS);
     }
 
-    void run(Runnable r) throws Exception {
+    public void run(Runnable r) throws Exception {
         call(() -> {
             r.run();
             return null;
@@ -32,12 +32,12 @@ final class FxThread implements AutoCloseable {
     }
 
     /** Waits until {@code check}, read on the UI thread, holds. */
-    void await(Callable<Boolean> check) throws Exception {
+    public void await(Callable<Boolean> check) throws Exception {
         await(check, 20);
     }
 
     /** The same, for slower work (loading spelling dictionaries on a busy machine). */
-    void await(Callable<Boolean> check, int seconds) throws Exception {
+    public void await(Callable<Boolean> check, int seconds) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!call(check)) {
             if (System.nanoTime() > end) {

@@ -3,15 +3,16 @@ package org.cristal.ui.model;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingProblem;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingProblem;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 
 /**
@@ -22,23 +23,9 @@ public final class TestNetwork implements ChannelPlugin {
     public final List<PublishRequest> published = new CopyOnWriteArrayList<>();
 
     @Override
-    public String id() {
-        return "testnet";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("Test network", "Réseau de test");
-    }
-
-    @Override
-    public String icon() {
-        return "fth-radio";
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.SOCIAL);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("testnet", LocalText.of("Test network", "Réseau de test"), Set.of(Channel.SOCIAL))
+            .icon("fth-radio");
     }
 
     @Override

@@ -11,14 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cristal.publish.ChannelPlugin;
-import org.cristal.publish.ChannelSettings;
-import org.cristal.publish.LocalText;
-import org.cristal.publish.PublishContext;
-import org.cristal.publish.PublishException;
-import org.cristal.publish.PublishRequest;
-import org.cristal.publish.PublishResult;
-import org.cristal.publish.SettingSpec;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.PluginDescriptor;
+import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
+import org.cristal.publish.spi.PublishRequest;
+import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
 
 /**
@@ -33,24 +34,11 @@ public final class HttpPostPlugin implements ChannelPlugin {
     static final String POSTED = "posted";
 
     @Override
-    public String id() {
-        return "example-http-post";
-    }
-
-    @Override
-    public LocalText displayName() {
-        return LocalText.of("Web page by HTTP POST (example)", "Page web par HTTP POST (exemple)");
-    }
-
-    @Override
-    public LocalText description() {
-        return LocalText.of("Sends the story’s web page to an address of your choice.",
-                "Envoie la page web de l’histoire à l’adresse de votre choix.");
-    }
-
-    @Override
-    public Set<Channel> renditions() {
-        return Set.of(Channel.WEB);
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.of("example-http-post", LocalText.of("Web page by HTTP POST (example)",
+                "Page web par HTTP POST (exemple)"), Set.of(Channel.WEB))
+            .description(LocalText.of("Sends the story’s web page to an address of your choice.",
+                    "Envoie la page web de l’histoire à l’adresse de votre choix."));
     }
 
     @Override

@@ -1,0 +1,266 @@
+package org.cristal.ui.preview;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cristal.check.Checks;
+import org.cristal.check.Spelling;
+import org.cristal.library.Workspace;
+import org.cristal.render.PaperSize;
+import org.cristal.render.RenderOptions;
+import org.cristal.render.Renderers;
+import org.cristal.story.Brand;
+import org.cristal.story.Finding;
+import org.cristal.story.StoryDocument;
+import org.cristal.ui.model.Debouncer;
+import org.cristal.ui.model.Workers;
+
+/**
+ * The four renditions of the open story, kept current while the user types: requests are
+ * debounced, rendering runs on the render threads, and a result that arrives after a newer request
+ * is dropped, so the previews never go back in time. Spelling and grammar (when turned on) come after,
+ * from a {@link SpellingPass} on their own thread, and are appended to the findings when they arrive.
+ */
+public final class PreviewModel {
+    public static final Duration DEBOUNCE = Duration.ofMillis(150);
+    private static final System.Logger LOG = System.getLogger(PreviewModel.class.getName());
+
+    private final Workers workers;
+    private final Supplier<Workspace> workspace;
+    private final ReadOnlyObjectWrapper<Renderers.All> renditions = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Brand> brand = new ReadOnlyObjectWrapper<>(Brand.DEFAULT);
+    private final ObjectProperty<Brand> brandOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(PaperSize.A4);
+    private final javafx.beans.property.BooleanProperty printReady =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.beans.property.BooleanProperty exactPaper =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final AtomicLong generation = new AtomicLong();
+    private final Debouncer debouncer;
+    private String id = "";
+    // One date per opened story: a PDF whose bytes change with the clock would be re-rasterised on every keystroke.
+    private Instant renderedAt = Instant.now();
+    private String source = "";
+    private final javafx.beans.property.BooleanProperty spelling = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final SpellingPass spellingPass;
+    // What the findings list is made of, on the FX thread: the fast pass and the spelling pass.
+    private List<Finding> fastFindings = List.of();
+    private List<Finding> spellingFindings = List.of();
+    private StoryDocument shownDoc;
+    private Brand shownBrand;
+
+    /** How the four renditions are made; tests put a slow one here. */
+    @FunctionalInterface
+    interface RenderAll {
+        java.util.concurrent.CompletableFuture<Renderers.All> render(StoryDocument doc, Brand brand,
+                RenderOptions options, java.util.concurrent.Executor executor);
+    }
+
+    private final RenderAll renderAll;
+
+    public PreviewModel(Workers workers, Supplier<Workspace> workspace) {
+        this(workers, workspace, Renderers::renderAll, Spelling.shared());
+    }
+
+    PreviewModel(Workers workers, Supplier<Workspace> workspace, RenderAll renderAll) {
+        this(workers, workspace, renderAll, Spelling.shared());
+    }
+
+    PreviewModel(Workers workers, Supplier<Workspace> workspace, RenderAll renderAll, Spelling checker) {
+        this.renderAll = renderAll;
+        this.spellingPass = new SpellingPass(workers, checker, found -> {
+            if (spelling.get()) {
+                spellingFindings = found;
+                publishFindings();
+            }
+        });
+        spelling.addListener((o, a, on) -> {
+            spellingPass.cancel();
+            spellingFindings = List.of();
+            publishFindings();
+            if (on && shownDoc != null) {
+                spellingPass.request(shownDoc, shownBrand);
+            }
+        });
+        this.workers = workers;
+        this.workspace = workspace;
+        this.debouncer = new Debouncer(workers.timer(), DEBOUNCE, workers.fx(), this::render);
+        brandOverride.addListener((o, a, b) -> renderSoon());
+        paper.addListener((o, a, b) -> renderSoon());
+        printReady.addListener((o, a, b) -> renderSoon());
+        exactPaper.addListener((o, a, b) -> renderSoon());
+    }
+
+    public ReadOnlyObjectProperty<Renderers.All> renditionsProperty() {
+        return renditions.getReadOnlyProperty();
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    /** The brand of the renditions shown (sender name and avatar in the previews). */
+    public ReadOnlyObjectProperty<Brand> brandProperty() {
+        return brand.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether spelling and grammar are checked (LanguageTool; on by default). Turning it off drops
+     * their findings at once.
+     */
+    public javafx.beans.property.BooleanProperty spellingProperty() {
+        return spelling;
+    }
+
+    /** The brochure's paper (A4, the A5 flyer or the tri-fold; brands in North America get Letter sizes unless {@link #exactPaperProperty()}). */
+    public ObjectProperty<PaperSize> paperProperty() {
+        return paper;
+    }
+
+    /** The paper exactly as chosen, even for a brand in North America ("A4 (force)"). */
+    public javafx.beans.property.BooleanProperty exactPaperProperty() {
+        return exactPaper;
+    }
+
+    /** Brochure with 3 mm bleed and crop marks, for a print shop. */
+    public javafx.beans.property.BooleanProperty printReadyProperty() {
+        return printReady;
+    }
+
+    /** The options the previews render with now; exports use the same. */
+    public RenderOptions options(Instant at, Workspace ws) {
+        PaperSize size = paper.get() == null ? PaperSize.A4 : paper.get();
+        RenderOptions base = RenderOptions.at(at).withZone(ZoneId.systemDefault()).withAssets(ws.assetResolver());
+        return (exactPaper.get() ? base.withExactPaper(size) : base.withPaper(size)).withPrintReady(printReady.get());
+    }
+
+    /** A brand being edited: previews of stories of that brand follow its unsaved edits at once. */
+    public ObjectProperty<Brand> brandOverrideProperty() {
+        return brandOverride;
+    }
+
+    /** Asks for fresh renditions of this story text; the last request within the debounce wins. */
+    public void request(String storyId, String storySource) {
+        id = storyId;
+        source = storySource;
+        renderSoon();
+    }
+
+    /** Renders the last requested text at once (opening a story should not wait for the debounce). */
+    public void requestNow(String storyId, String storySource) {
+        renderedAt = Instant.now();
+        id = storyId;
+        source = storySource;
+        debouncer.cancel();
+        render();
+    }
+
+    public void clear() {
+        generation.incrementAndGet();
+        debouncer.cancel();
+        renditions.set(null);
+        spellingPass.cancel();
+        fastFindings = List.of();
+        spellingFindings = List.of();
+        shownDoc = null;
+        findings.clear();
+    }
+
+    private void renderSoon() {
+        if (!source.isEmpty()) {
+            debouncer.poke();
+        }
+    }
+
+    private void render() {
+        long gen = generation.incrementAndGet();
+        String storyId = id;
+        String text = source;
+        Workspace ws = workspace.get();
+        Brand override = brandOverride.get();
+        Instant at = renderedAt;
+        RenderOptions options = options(at, ws);
+        if (text.isEmpty() || ws == null) {
+            return;
+        }
+        workers.render().execute(() -> {
+            if (gen != generation.get()) {
+                return;
+            }
+            try {
+                StoryDocument doc = StoryDocument.parse(storyId, text);
+                String brandId = doc.story().brand();
+                Brand used = override != null && override.id().equals(brandId) ? override
+                        : ws.brands().get(brandId).orElse(Brand.DEFAULT);
+                renderAll.render(doc, used, options, workers.render()).whenComplete((all, t) -> {
+                    if (t != null) {
+                        LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
+                    }
+                    // The content checks run here, on the render thread that finished the renditions.
+                    List<Finding> checks = all == null || gen != generation.get() ? List.of() : checks(doc, used, all);
+                    workers.fx().execute(() -> deliver(gen, all, used, checks, doc));
+                });
+            } catch (Exception e) {
+                // The text does not parse (a broken draft): keep showing the last good previews.
+                LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
+                workers.fx().execute(() -> deliver(gen, null, null, List.of(), null));
+            }
+        });
+    }
+
+    private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
+        try {
+            // The parser's own findings (an unknown front-matter key, a bad date …) come first, as the CLI shows them.
+            List<Finding> out = new ArrayList<>(doc.findings());
+            out.addAll(Checks.run(doc, brand, all));
+            return out;
+        } catch (RuntimeException e) {
+            // A check must never cost the user the previews.
+            LOG.log(System.Logger.Level.WARNING, "content checks failed", e);
+            return List.of();
+        }
+    }
+
+    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc) {
+        if (gen != generation.get()) {
+            return;
+        }
+        if (all != null) {
+            brand.set(used);
+            renditions.set(all);
+            List<Finding> list = new ArrayList<>(all.findings());
+            list.addAll(checks);
+            fastFindings = list;
+            // Another story's spelling findings go at once; this story's stay until the new pass lands,
+            // so the list does not blink at every keystroke.
+            if (shownDoc == null || !shownDoc.story().id().equals(doc.story().id())) {
+                spellingFindings = List.of();
+            }
+            shownDoc = doc;
+            shownBrand = used;
+            publishFindings();
+            if (spelling.get()) {
+                spellingPass.request(doc, used);
+            }
+        }
+    }
+
+    private void publishFindings() {
+        List<Finding> list = new ArrayList<>(fastFindings);
+        if (spelling.get()) {
+            list.addAll(spellingFindings);
+        }
+        findings.setAll(list);
+    }
+}

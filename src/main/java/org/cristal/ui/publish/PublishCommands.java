@@ -1,0 +1,71 @@
+package org.cristal.ui.publish;
+
+import javafx.util.Duration;
+import org.cristal.publish.Outcome;
+import org.cristal.ui.CommandContext;
+import org.cristal.ui.StudioModel;
+
+/** What the publishing commands do: channels, publish everywhere, the calendar, a story's publications. */
+public final class PublishCommands {
+    private final CommandContext window;
+    private final StudioModel model;
+    private final java.util.ResourceBundle text;
+
+    public PublishCommands(CommandContext window) {
+        this.window = window;
+        this.model = window.model();
+        this.text = window.text();
+    }
+
+    public void showChannels() {
+        if (model.workspaceProperty().get() == null) {
+            model.report(text.getString("workspace.none"));
+            return;
+        }
+        ChannelsDialog.show(window.stage(), text, model.locale(), window.choosers(), model.publishing().channels(),
+                window::failed);
+    }
+
+    public void showPublish() {
+        if (!model.editor().isOpen()) {
+            return;
+        }
+        // What goes out is the saved story: save what is typed first.
+        model.editor().saveNow();
+        PublishDialog.show(window.stage(), text, model.locale(), model.editor().form().titleProperty().get(),
+                model.editor().storyId(), model.publishing().publishDialog(), window.links(), this::showChannels,
+                window::failed);
+    }
+
+    public void showCalendar() {
+        if (model.workspaceProperty().get() == null) {
+            return;
+        }
+        CalendarDialog.show(window.stage(), text, model.publishing().calendar(), window.links(), window::failed);
+    }
+
+    public void showPublications() {
+        if (!model.editor().isOpen()) {
+            return;
+        }
+        PublicationsDialog.show(window.stage(), text, model.locale(), model.editor().form().titleProperty().get(),
+                model.editor().storyId(), model.publishing().publications(), window.links(), window::failed);
+    }
+
+    /** What the scheduler sent while the studio is open, as a notification. */
+    public void published(Outcome o) {
+        String account = o.entry().target() == null || o.entry().target().isBlank() ? o.entry().account()
+                : o.entry().target();
+        if (o.sent()) {
+            String url = o.entry().url();
+            boolean link = url != null && !url.isBlank();
+            window.notice(window.format("notice.published", account), Duration.seconds(10),
+                    link ? text.getString("notice.openLink") : null, link ? () -> window.links().accept(url) : null,
+                    false);
+        } else {
+            String reason = o.message() == null ? "" : o.message().get(model.locale());
+            window.notice(window.format("notice.publishFailed", account, reason), Duration.seconds(10), null, null,
+                    true);
+        }
+    }
+}
