@@ -86,11 +86,13 @@ public final class PublicationsDialog {
                 if (e.state() == OutboxState.FAILED || e.state().isPending()) {
                     Button retry = new Button(text.getString("publications.retryNow"), new FontIcon(Feather.SEND));
                     retry.setOnAction(x -> watch.accept(model.retryNow(e)));
+                    retry.setMinWidth(Region.USE_PREF_SIZE);
                     actions.getChildren().add(retry);
                 }
                 if (e.state().isPending() || e.state() == OutboxState.FAILED) {
                     Button cancel = new Button(text.getString("publications.cancel"), new FontIcon(Feather.X));
                     cancel.setOnAction(x -> watch.accept(model.cancel(e)));
+                    cancel.setMinWidth(Region.USE_PREF_SIZE);
                     actions.getChildren().add(cancel);
                 }
                 if (!actions.getChildren().isEmpty()) {

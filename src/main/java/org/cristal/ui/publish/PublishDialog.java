@@ -28,6 +28,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.cristal.publish.ChecklistItem;
@@ -250,6 +251,10 @@ public final class PublishDialog {
         }
         Button retry = new Button(text.getString("publish.retry"), new FontIcon(Feather.ROTATE_CW));
         retry.setId("retry-" + id);
+        // A long error beside it wraps; the button keeps its whole label (it was cut to "⟳ …").
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
         retry.visibleProperty().bind(r.stateProperty().isEqualTo(RowState.FAILED));
         retry.managedProperty().bind(retry.visibleProperty());
         retry.disableProperty().bind(model.busyProperty());
