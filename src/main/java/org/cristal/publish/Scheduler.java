@@ -30,6 +30,8 @@ public final class Scheduler implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean closed;
     private ScheduledFuture<?> next;
+    /** A wake() came while a round ran: its end must not put the look-again off (guarded by this). */
+    private boolean wakeAsked;
 
     public Scheduler(Publisher publisher, ScheduledExecutorService executor) {
         this.publisher = Objects.requireNonNull(publisher);
@@ -42,7 +44,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** An entry was queued or rescheduled: look again now. */
-    public void wake() {
+    public synchronized void wake() {
+        wakeAsked = true;
         schedule(Duration.ZERO);
     }
 
@@ -73,6 +76,9 @@ public final class Scheduler implements AutoCloseable {
         if (closed || !running.compareAndSet(false, true)) {
             return;
         }
+        synchronized (this) {
+            wakeAsked = false;
+        }
         try {
             publisher.recover().forEach(this::tell);
             for (var entry : publisher.workspace().outbox().due(publisher.clock().instant())) {
@@ -95,8 +101,16 @@ public final class Scheduler implements AutoCloseable {
         } finally {
             running.set(false);
             // In finally: whatever happened above, the scheduler keeps running for the rest of the session.
-            schedule(sleep());
+            again(sleep());
         }
+    }
+
+    /**
+     * The sleep was worked out before taking the lock: a wake() in between (a clock moved on, an entry
+     * queued) would otherwise be cancelled by this later schedule and wait for the whole sleep.
+     */
+    private synchronized void again(Duration sleep) {
+        schedule(wakeAsked ? Duration.ZERO : sleep);
     }
 
     private void tell(Outcome o) {
