@@ -19,14 +19,17 @@ import org.sqlite.SQLiteConfig;
  * one connection turns "database is locked" races between our own threads into plain waiting on a
  * Java lock. In WAL mode readers never block the writer nor each other, so the studio can search
  * while an import runs.
+ *
+ * <p>Public so that library's sub-packages ({@code library.audience}) share the same single writer; only
+ * {@link Workspace} opens one.
  */
-final class Db implements AutoCloseable {
+public final class Db implements AutoCloseable {
     private static final int MAX_READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     /** A unit of work on a connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -79,6 +82,9 @@ final class Db implements AutoCloseable {
             st.execute("PRAGMA synchronous = NORMAL");
             st.execute("PRAGMA foreign_keys = ON");
             st.execute("PRAGMA cache_size = -32000");
+            // Deleted content is overwritten with zeros, not left in free pages: an erased contact's address
+            // must not stay readable in the file (GDPR erasure, docs/audience.md).
+            st.execute("PRAGMA secure_delete = ON");
         } catch (SQLException e) {
             w.close();
             throw e;
@@ -104,7 +110,7 @@ final class Db implements AutoCloseable {
         return "jdbc:sqlite:" + abs.toUri() + "?immutable=1";
     }
 
-    boolean readOnly() {
+    public boolean readOnly() {
         return writer == null;
     }
 
@@ -116,7 +122,7 @@ final class Db implements AutoCloseable {
      * Runs {@code work} in one write transaction (BEGIN IMMEDIATE … COMMIT), rolled back if it throws.
      * Re-entrant: a write inside a write joins the outer transaction.
      */
-    <T> T write(Work<T> work) {
+    public <T> T write(Work<T> work) {
         if (writer == null) {
             ensureOpen();
             throw new WorkspaceException("workspace.error.readOnly", Faults.shown(file));
@@ -147,10 +153,30 @@ final class Db implements AutoCloseable {
     }
 
     /**
+     * Copies the write-ahead log into the file and empties it ({@code wal_checkpoint(TRUNCATE)}): after an
+     * erasure, so that deleted personal data does not linger in the log. Best effort: a reader in the middle
+     * of a long read may keep the log until the next checkpoint.
+     */
+    public void checkpoint() {
+        if (writer == null) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            ensureOpen();
+            exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw Faults.of(e, file, (cause, reason) -> new WorkspaceException(cause, "workspace.error.write", reason));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
      * Runs {@code work} on a consistent snapshot. A thread that is inside {@link #write} reads through
      * the writer, so it sees its own uncommitted changes and cannot wait on itself.
      */
-    <T> T read(Work<T> work) {
+    public <T> T read(Work<T> work) {
         if (writeLock.isHeldByCurrentThread()) {
             try {
                 return work.run(writer);
@@ -247,7 +273,7 @@ final class Db implements AutoCloseable {
         }
     }
 
-    static void exec(Connection c, String sql) throws SQLException {
+    public static void exec(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -30,7 +30,9 @@ final class Migrations {
             new Step(1, "stories, revisions, tags, brands, assets", Migrations::v1),
             new Step(2, "full-text search and workspace settings", Migrations::v2),
             new Step(3, "trash for deleted stories, autosaved drafts", Migrations::v3),
-            new Step(4, "channel accounts, publishing outbox and its journal", Migrations::v4));
+            new Step(4, "channel accounts, publishing outbox and its journal", Migrations::v4),
+            new Step(5, "contacts, consent ledger, suppressions, deliveries, segments, import batches",
+                    AudienceSchema::v5));
 
     private Migrations() {
     }

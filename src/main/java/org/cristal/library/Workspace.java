@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cristal.library.audience.Audience;
 
 /**
  * One workspace: a single SQLite file ({@code *.cristal}) holding stories with their history, brand
@@ -32,6 +33,7 @@ public final class Workspace implements AutoCloseable {
     private final WorkspaceAssets resolver;
     private final Outbox outbox;
     private final ChannelAccounts accounts;
+    private final Audience audience;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -43,6 +45,7 @@ public final class Workspace implements AutoCloseable {
         this.resolver = new WorkspaceAssets(assets);
         this.outbox = new Outbox(db, clock);
         this.accounts = new ChannelAccounts(db, clock);
+        this.audience = new Audience(db, clock);
     }
 
     /**
@@ -174,6 +177,11 @@ public final class Workspace implements AutoCloseable {
     /** The configured publishing destinations. */
     public ChannelAccounts channelAccounts() {
         return accounts;
+    }
+
+    /** Contacts, their consent, segments and what was sent to them (docs/audience.md). */
+    public Audience audience() {
+        return audience;
     }
 
     /** Shortcut for {@code search().find(query)}. */

@@ -28,8 +28,8 @@ class MessagesBundleTest {
         Set<String> english = keys("messages.properties");
         assertEquals(english, keys("messages_fr.properties"));
         String sources;
-        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/cristal/library"))) {
-            sources = files.map(p -> {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/cristal/library"))) {
+            sources = files.filter(Files::isRegularFile).map(p -> {
                 try {
                     return Files.readString(p);
                 } catch (IOException e) {
