@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cristal.library.Db;
 import org.cristal.library.WorkspaceException;
 
 /**
@@ -113,6 +114,8 @@ public final class ContactImport {
         long now = audience.now().toEpochMilli();
         return audience.db().write(c -> {
             Decisions d = decide(c, plan.parsed(), salt, suppressed);
+            // A larger page cache for this one transaction: 100,000 rows touch every index of four tables.
+            Db.exec(c, "PRAGMA cache_size = -200000");
             long batch;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_batches(file_name, preset, summary, "
                     + "imported_at) VALUES (?, ?, ?, ?)")) {
@@ -123,7 +126,11 @@ public final class ContactImport {
                 ps.executeUpdate();
             }
             batch = lastId(c);
-            new BatchWriter(c, batch, now).write(d);
+            try {
+                new BatchWriter(c, batch, now).write(d);
+            } finally {
+                Db.exec(c, "PRAGMA cache_size = -32000");
+            }
             return new Applied(batch, d.report);
         });
     }
@@ -246,7 +253,7 @@ public final class ContactImport {
                 issues.add(new ImportReport.Issue(r.line(), ImportReport.Reason.BLANK_EMAIL, 0));
                 continue;
             }
-            if (!Emails.valid(email)) {
+            if (!r.validEmail()) {
                 issues.add(new ImportReport.Issue(r.line(), ImportReport.Reason.INVALID_EMAIL, 0));
                 continue;
             }

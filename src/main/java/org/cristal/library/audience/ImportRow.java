@@ -8,5 +8,6 @@ import java.util.List;
  *
  * @param badDate an opt-in or unsubscribe time that could not be read (reported; a withdrawal still counts)
  */
-record ImportRow(int line, ContactDraft draft, List<ConsentEvent> events, boolean bounced, boolean badDate) {
+record ImportRow(int line, ContactDraft draft, List<ConsentEvent> events, boolean bounced, boolean badDate,
+        boolean validEmail) {
 }
