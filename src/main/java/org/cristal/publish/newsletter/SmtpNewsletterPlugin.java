@@ -263,6 +263,13 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             test.ifPresent(t -> list.add(new Recipients.Member("", t, "", Map.of("email", t), "test:"
                     + sha256(t.toLowerCase(Locale.ROOT)).substring(0, 32))));
             list.addAll(audience.members());
+            // Those an earlier attempt of this entry reached may be over the cap because of it: still done.
+            for (Recipients.Member m : audience.held()) {
+                if (done(known, m) != null) {
+                    list.add(m);
+                    leftMidSend.merge(Recipients.LeftOut.OVER_CAP, -1, Integer::sum);
+                }
+            }
             holdOverCap(known);
             int total = list.size();
             int alreadyDone = 0;
@@ -494,7 +501,17 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         return total == 0 ? 1 : (double) done / total;
     }
 
+    /** A message of the bundle; arguments that are {@link LocalText} are used in each language. */
     private static LocalText text(String key, Object... args) {
-        return LocalText.fromBundle(PublishException.BUNDLE, key, args);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Locale locale = Locale.forLanguageTag(lang);
+            Object[] resolved = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                resolved[i] = args[i] instanceof LocalText t ? t.get(locale) : args[i];
+            }
+            out.put(lang, LocalText.fromBundle(PublishException.BUNDLE, key, resolved).get(locale));
+        }
+        return new LocalText(out);
     }
 }
