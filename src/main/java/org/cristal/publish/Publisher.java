@@ -134,6 +134,23 @@ public final class Publisher {
         return Optional.empty();
     }
 
+    /**
+     * Refuses ({@link PublisherException}) a segment that does not exist, or one given for an account that
+     * does not send to contacts; "" (everyone) always passes.
+     */
+    public void checkSegment(String accountId, String segment) {
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        String seg = segment == null ? "" : segment.strip();
+        boolean contacts = plugins.find(account.plugin()).map(ChannelPlugin::reachesContacts).orElse(false);
+        if (!seg.isEmpty() && !contacts) {
+            throw new PublisherException("publish.core.segmentNotForAccount", account.name());
+        }
+        if (contacts && segmentSql(ws, seg).isEmpty()) {
+            throw new PublisherException("publish.core.segmentMissing", seg, segmentNames(ws));
+        }
+    }
+
     /** The names of the saved segments, for a message naming those that exist; "—" when there are none. */
     static String segmentNames(Workspace ws) {
         return "\u2014";
@@ -310,12 +327,7 @@ public final class Publisher {
                 .map(Channel::id).collect(Collectors.joining(","))).orElse("");
         boolean contacts = plugins.find(account.plugin()).map(ChannelPlugin::reachesContacts).orElse(false);
         String seg = segment == null ? "" : segment.strip();
-        if (!seg.isEmpty() && !contacts) {
-            throw new PublisherException("publish.core.segmentNotForAccount", account.name());
-        }
-        if (contacts && segmentSql(ws, seg).isEmpty()) {
-            throw new PublisherException("publish.core.segmentMissing", seg, segmentNames(ws));
-        }
+        checkSegment(accountId, seg);
         // A newsletter's entry names its segment; any other names the account, as the user knows it.
         String target = contacts ? seg : account.name();
         OutboxEntry.New fresh = new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when, seg),
