@@ -68,6 +68,20 @@ public final class AudienceRecipients implements Recipients {
                 "h:" + Audience.hashWith(salt, m.email()));
     }
 
+    /** A contact as a send would give them (the same merge fields as the core's reach). */
+    static Member member(Contact c, String salt) {
+        Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("email", c.email());
+        f.put("first_name", c.firstName());
+        f.put("last_name", c.lastName());
+        f.put("city", c.city());
+        f.put("postcode", c.postcode());
+        f.put("country", c.country());
+        f.put("lang", c.lang());
+        c.fields().forEach(f::putIfAbsent);
+        return new Member(Long.toString(c.id()), c.email(), c.lang(), f, "h:" + Audience.hashWith(salt, c.email()));
+    }
+
     @Override
     public String segment() {
         return segment;

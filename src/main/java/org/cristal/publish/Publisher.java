@@ -37,6 +37,7 @@ import org.cristal.library.Workspace;
 import org.cristal.library.audience.ContactChannel;
 import org.cristal.library.audience.Purpose;
 import org.cristal.library.audience.Sql;
+import org.cristal.publish.newsletter.ContactPreview;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.Journal;
@@ -603,6 +604,36 @@ public final class Publisher {
             return prepare(e).request;
         } catch (Refusal r) {
             throw PublishException.permanent(r.text);
+        }
+    }
+
+    /**
+     * The story's newsletter as one contact would read it from this account now: their merge fields, their
+     * unsubscribe link (the studio's "preview as a contact"). Blocking (renders the story); sends nothing.
+     */
+    public ContactPreview.Preview previewAsContact(String storyId, String accountId, long contactId)
+            throws PublishException {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        ChannelPlugin plugin = plugins.find(account.plugin()).orElseThrow(() -> PublishException.permanent(
+                text("publish.core.pluginMissing", account.plugin())));
+        org.cristal.library.audience.Contact contact = ws.audience().contacts().get(contactId)
+                .orElseThrow(() -> PublishException.permanent(text("publish.core.contactMissing", contactId)));
+        StoryDocument doc = parse(storyId, stored.source());
+        Renderers.All renditions = render(doc, brandOf(doc), ZoneId.systemDefault(), clock.instant());
+        if (renditions.email() == null) {
+            throw PublishException.permanent(text("smtp.error.noEmail"));
+        }
+        try {
+            ChannelSettings settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
+            String salt = ws.audience().salt();
+            String token = UnsubscribeTokens.of(secrets, salt).token(contactId, ContactChannel.EMAIL, Purpose.MARKETING);
+            return ContactPreview.of(renditions.email().body(), settings, AudienceRecipients.member(contact, salt),
+                    token, doc.story().lang());
+        } catch (SecretStoreException ex) {
+            throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(), ex.text()));
         }
     }
 

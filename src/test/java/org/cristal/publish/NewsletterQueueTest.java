@@ -141,4 +141,29 @@ class NewsletterQueueTest {
                 "smtp-newsletter", "email", "La lettre", Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC));
         assertEquals("", Publisher.segmentOf(old, news));
     }
+
+    @Test
+    void theNewsletterCanBePreviewedAsOneContactReadsIt() throws Exception {
+        long marie = audience.contacts().save(ContactDraft.of("marie@example.com").withName("Marie", "Curie")
+                .withFields(Map.of("company", "Curie & Fils"))).contact().id();
+        long nameless = add("x@example.com", true);
+
+        var asMarie = f.publisher.previewAsContact("nimbus-tax-season", "news", marie);
+        assertEquals("Marie, your tax checklist is inside", asMarie.subject());
+        assertTrue(asMarie.text().contains("Hi Marie,"), asMarie.text());
+        assertTrue(asMarie.html().contains("Curie &amp; Fils"), "her own field, escaped in the HTML");
+        String token = UnsubscribeTokens.of(f.secrets, audience.salt()).token(marie, ContactChannel.EMAIL,
+                Purpose.MARKETING);
+        assertTrue(asMarie.text().contains("mailto:news@fournil.example?subject=unsubscribe%20" + token),
+                "her own unsubscribe link: " + asMarie.text());
+
+        var asNobody = f.publisher.previewAsContact("nimbus-tax-season", "news", nameless);
+        assertEquals("Hi, your tax checklist is inside", asNobody.subject(), "no first name: the fallback");
+        assertTrue(asNobody.text().contains("Hi there,"), asNobody.text());
+        assertEquals(0, audience.deliveries().of(marie).size(), "a preview sends and records nothing");
+
+        var missing = assertThrows(org.cristal.publish.spi.PublishException.class,
+                () -> f.publisher.previewAsContact("nimbus-tax-season", "news", 9999));
+        assertEquals("There is no contact #9999 in this workspace (erased?).", missing.message(Locale.ENGLISH));
+    }
 }

@@ -190,6 +190,12 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         }
     }
 
+    /** The account's unsubscribe page, else an https one the brand's footer has, else "". */
+    static String httpsTemplate(ChannelSettings s, NewsletterTemplate template) {
+        String rendered = template.renderedUnsubscribe();
+        return s.get(UNSUBSCRIBE).orElse(rendered.toLowerCase(Locale.ROOT).startsWith("https://") ? rendered : "");
+    }
+
     /** "the segment «clients»" or "your contacts", in each language. */
     static LocalText segmentName(Recipients audience) {
         return audience.segment().isEmpty() ? text("smtp.segment.everyone") : text("smtp.segment.named",
@@ -242,9 +248,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             this.from = address(fromAddress, s.get(FROM_NAME, template.renderedFromName()));
             this.replyTo = s.get(REPLY_TO).map(a -> address(a, "")).orElse(null);
             this.mailbox = s.get(UNSUBSCRIBE_ADDRESS).or(() -> s.get(REPLY_TO)).orElse(fromAddress);
-            String rendered = template.renderedUnsubscribe();
-            this.httpsTemplate = s.get(UNSUBSCRIBE).orElse(rendered.toLowerCase(Locale.ROOT).startsWith("https://")
-                    ? rendered : "");
+            this.httpsTemplate = httpsTemplate(s, template);
             String d = fromAddress.substring(fromAddress.indexOf('@') + 1).toLowerCase(Locale.ROOT);
             this.domain = d.matches("[a-z0-9]([a-z0-9.-]{0,250}[a-z0-9])?") ? d : "cristal.invalid";
             Locale storyLocale = Locale.forLanguageTag(request.story().story().lang().isBlank() ? "en"

@@ -44,7 +44,12 @@ public interface Recipients {
 
     /** {@code mailto:mailbox?subject=unsubscribe%20TOKEN}: a reply Cristal reads back to unsubscribe them. */
     default String unsubscribeMailto(Member member, String mailbox) {
-        return "mailto:" + mailbox + "?subject=" + URLEncoder.encode("unsubscribe " + unsubscribeToken(member),
+        return mailto(mailbox, unsubscribeToken(member));
+    }
+
+    /** {@code mailto:mailbox?subject=unsubscribe%20TOKEN}. */
+    static String mailto(String mailbox, String token) {
+        return "mailto:" + mailbox + "?subject=" + URLEncoder.encode("unsubscribe " + token,
                 StandardCharsets.UTF_8).replace("+", "%20");
     }
 
