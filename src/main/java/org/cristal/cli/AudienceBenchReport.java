@@ -33,9 +33,18 @@ final class AudienceBenchReport {
             out.printf("| **segment counts, all rules** | | | %.2f | | |%n", r.countsP95());
             out.printf("| **contacts search, all keystrokes** | | | %.2f | | |%n", r.searchesP95());
             out.println();
+            AudienceBench.ImportTiming im = AudienceBench.importRun(dir.resolve("import.cristal"), contacts, 7);
+            out.printf("| import (generated Mailchimp export) | rows | MB | plan ms (CPU) | apply ms (CPU) | total ms |%n");
+            out.println("|---|---:|---:|---:|---:|---:|");
+            out.printf("| plan + apply, one batch | %,d | %d | %,d (%,d) | %,d (%,d) | **%,d** |%n", im.rows(), im.megabytes(),
+                    im.planMillis(), im.planCpuMillis(), im.applyMillis(), im.applyCpuMillis(), im.totalMillis());
+            out.printf("| raw SQLite: %,d bare INSERTs, one transaction | %,d | | | | %,d |%n", im.rows(), im.rows(),
+                    im.rawInsertMillis());
+            out.println();
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(dir.resolve("audience.cristal" + suffix));
+                Files.deleteIfExists(dir.resolve("import.cristal" + suffix));
             }
             Files.deleteIfExists(dir);
         }

@@ -142,6 +142,68 @@ public final class AudienceBench {
         }
     }
 
+    /**
+     * Importing a generated Mailchimp audience export of {@code rows} people into a new workspace at
+     * {@code file}, plan then apply, with raw SQLite inserting as many bare rows in one transaction beside it.
+     *
+     * @param rawInsertMillis the anchor: {@code rows} INSERTs of the address and names, nothing else
+     */
+    public record ImportTiming(int rows, int megabytes, long planMillis, long applyMillis, long planCpuMillis,
+            long applyCpuMillis, int created, long rawInsertMillis) {
+        public long totalMillis() {
+            return planMillis + applyMillis;
+        }
+    }
+
+    public static ImportTiming importRun(Path file, int rows, long seed) {
+        byte[] bytes = MailchimpFile.of(rows, seed);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        try (Workspace ws = Workspace.open(file)) {
+            ContactImport importer = new ContactImport(ws.audience());
+            long c0 = cpu.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            ImportPlan plan = importer.plan(bytes, "audience.csv", ImportPreset.AUTO);
+            long t1 = System.nanoTime();
+            long c1 = cpu.getCurrentThreadCpuTime();
+            ContactImport.Applied done = importer.apply(plan);
+            long t2 = System.nanoTime();
+            long c2 = cpu.getCurrentThreadCpuTime();
+            long raw = rawInserts(file.resolveSibling(file.getFileName() + ".raw"), rows);
+            return new ImportTiming(rows, bytes.length / (1024 * 1024), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, done.report().created(), raw);
+        }
+    }
+
+    private static long rawInserts(Path file, int rows) {
+        try {
+            Files.deleteIfExists(file);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+                try (var st = c.createStatement()) {
+                    st.execute("PRAGMA journal_mode = WAL");
+                    st.execute("CREATE TABLE t (email TEXT UNIQUE, first TEXT, last TEXT)");
+                }
+                long t0 = System.nanoTime();
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?)")) {
+                    for (int i = 0; i < rows; i++) {
+                        ps.setString(1, "person" + i + "@example.fr");
+                        ps.setString(2, "Hélène");
+                        ps.setString(3, "Dupré");
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return (System.nanoTime() - t0) / 1_000_000;
+            } finally {
+                for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                    Files.deleteIfExists(Path.of(file + suffix));
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Plain SQLite on its own connection, no Cristal code: the floor the figures above stand on. */
     private static List<Timing> anchors(Path file, int runs) {
         Map<String, String> queries = new LinkedHashMap<>();

@@ -7,7 +7,7 @@ import org.cristal.library.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 100,000 people from a Mailchimp export in one batch (its speed is measured by {@link ImportBenchMain}). */
+/** 100,000 people from a Mailchimp export in one batch (its speed is measured by `cristal bench --audience`, {@link AudienceBench#importRun}). */
 class LargeImportTest {
     @TempDir
     Path dir;
