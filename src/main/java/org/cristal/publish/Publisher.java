@@ -37,6 +37,7 @@ import org.cristal.library.Workspace;
 import org.cristal.library.audience.ContactChannel;
 import org.cristal.library.audience.Purpose;
 import org.cristal.library.audience.Sql;
+import org.cristal.publish.newsletter.ConfirmationMail;
 import org.cristal.publish.newsletter.ContactPreview;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
@@ -632,6 +633,36 @@ public final class Publisher {
             String token = UnsubscribeTokens.of(secrets, salt).token(contactId, ContactChannel.EMAIL, Purpose.MARKETING);
             return ContactPreview.of(renditions.email().body(), settings, AudienceRecipients.member(contact, salt),
                     token, doc.story().lang());
+        } catch (SecretStoreException ex) {
+            throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(), ex.text()));
+        }
+    }
+
+    /**
+     * Double opt-in: sends the contact a request to confirm their subscription through the newsletter
+     * account's server (a service message, in their language), with a confirmation token
+     * ({@link UnsubscribeTokens#confirmToken}) in its subject and in the account's confirmation page link.
+     * Reading the confirmation back and recording {@code DOUBLE_OPT_IN} is the unsubscribe sync's work.
+     * Blocking; returns the message's Message-ID.
+     */
+    public String sendConfirmation(String accountId, long contactId) throws PublishException {
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        ChannelPlugin plugin = plugins.find(account.plugin()).filter(ChannelPlugin::reachesContacts)
+                .orElseThrow(() -> new PublisherException("publish.core.segmentNotForAccount", account.name()));
+        org.cristal.library.audience.Contact contact = ws.audience().contacts().get(contactId)
+                .orElseThrow(() -> PublishException.permanent(text("publish.core.contactMissing", contactId)));
+        if (ws.audience().suppression(contact.email(), ContactChannel.EMAIL).isPresent()
+                || !org.cristal.library.audience.Contact.OK.equals(contact.emailStatus())) {
+            throw PublishException.permanent(text("publish.core.confirmSuppressed"));
+        }
+        try {
+            ChannelSettings settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
+            String token = UnsubscribeTokens.of(secrets, ws.audience().salt()).confirmToken(contactId);
+            String id = ConfirmationMail.send(settings, contact.email(), contact.fullName(), token, contact.lang());
+            ws.audience().deliveries().record(contactId, 0, "", ContactChannel.EMAIL, Purpose.SERVICE,
+                    org.cristal.library.audience.Delivery.Outcome.SENT, "double opt-in " + id);
+            return id;
         } catch (SecretStoreException ex) {
             throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(), ex.text()));
         }

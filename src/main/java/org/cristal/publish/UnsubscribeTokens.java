@@ -26,6 +26,8 @@ public final class UnsubscribeTokens {
     /** The secret store's "account" for the workspace's own secrets, followed by the workspace's salt. */
     static final String ACCOUNT_PREFIX = "workspace:";
     static final String KEY = "unsubscribe-hmac";
+    /** The list name of double opt-in confirmations. */
+    static final String CONFIRM = "confirm-email";
     private static final Pattern TOKEN = Pattern.compile("(\\d{1,18})\\.([a-z]+)-([a-z]+)\\.([a-z2-7]{26})");
 
     /** Who a valid token names. */
@@ -57,6 +59,32 @@ public final class UnsubscribeTokens {
     public String token(long contactId, ContactChannel channel, Purpose purpose) {
         String list = channel.id() + "-" + purpose.id();
         return contactId + "." + list + "." + mac(contactId + "." + list);
+    }
+
+    /**
+     * A double opt-in confirmation token: {@code 1234.confirm-email.k3j5…}, signed with the same secret
+     * under its own list name, so it can never pass for an unsubscribe ({@link #verify} refuses it) nor an
+     * unsubscribe token for a confirmation.
+     */
+    public String confirmToken(long contactId) {
+        String list = CONFIRM;
+        return contactId + "." + list + "." + mac(contactId + "." + list);
+    }
+
+    /** The contact a valid confirmation token in {@code text} names (a reply's subject, a URL). */
+    public Optional<Long> verifyConfirmation(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String signed = m.group(1) + "." + m.group(2) + "-" + m.group(3);
+            if (CONFIRM.equals(m.group(2) + "-" + m.group(3)) && MessageDigest.isEqual(
+                    mac(signed).getBytes(StandardCharsets.US_ASCII), m.group(4).getBytes(StandardCharsets.US_ASCII))) {
+                return Optional.of(Long.parseLong(m.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The request {@code text} carries (a subject line, a URL, a form field), if it holds a valid token. */

@@ -139,25 +139,33 @@ public final class Audience {
      */
     public Optional<LeftOut> check(long contactId, ContactChannel channel, Purpose purpose) {
         FrequencyCap cap = frequencyCap();
+        boolean capped = cap.isSet() && purpose == Purpose.MARKETING;
+        // One indexed read (the contact, their consent state, their recent count), as reach reads each row:
+        // a newsletter checks every recipient right before their message.
         return db.read(c -> {
-            Optional<Contact> found = Contacts.one(c, "c.id = ?", contactId);
-            if (found.isEmpty()) {
-                return Optional.of(LeftOut.NO_CONSENT); // erased meanwhile
-            }
-            ConsentLedger.State state = ConsentLedger.current(c, contactId, channel, purpose);
-            Integer granted = state == ConsentLedger.State.NONE ? null : state == ConsentLedger.State.GRANTED ? 1 : 0;
-            int recent = 0;
-            if (cap.isSet() && purpose == Purpose.MARKETING) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM deliveries WHERE contact = ? "
-                        + "AND at >= ? AND purpose = 'marketing' AND outcome = 'sent'")) {
-                    ps.setLong(1, contactId);
-                    ps.setLong(2, clock.instant().minus(cap.window()).toEpochMilli());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        recent = rs.next() ? rs.getInt(1) : 0;
+            String sql = "SELECT " + Contacts.COLUMNS + ", cs.granted, "
+                    + (capped ? "(SELECT count(*) FROM deliveries d WHERE d.contact = c.id AND d.at >= ? "
+                            + "AND d.purpose = 'marketing' AND d.outcome = 'sent')" : "0")
+                    + " AS recent FROM contacts c LEFT JOIN consent_state cs ON cs.contact = c.id AND cs.channel = ? "
+                    + "AND cs.purpose = ? WHERE c.id = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (capped) {
+                    ps.setLong(i++, clock.instant().minus(cap.window()).toEpochMilli());
+                }
+                ps.setString(i++, channel.id());
+                ps.setString(i++, purpose.id());
+                ps.setLong(i, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.of(LeftOut.NO_CONSENT); // erased meanwhile
                     }
+                    int g = rs.getInt("granted");
+                    Integer granted = rs.wasNull() ? null : g;
+                    Contact contact = Contacts.row(rs, List.of(), Map.of());
+                    return leftOut(contact, channel, purpose, granted, rs.getInt("recent"), cap);
                 }
             }
-            return leftOut(found.get(), channel, purpose, granted, recent, cap);
         });
     }
 

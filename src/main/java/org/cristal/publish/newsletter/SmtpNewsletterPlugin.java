@@ -59,6 +59,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
     static final String RECIPIENTS = "recipients";
     static final String UNSUBSCRIBE = "unsubscribeUrl";
     static final String UNSUBSCRIBE_ADDRESS = "unsubscribeAddress";
+    static final String CONFIRM_URL = "confirmUrl";
     static final String RATE = "ratePerMinute";
     static final String TEST_RECIPIENT = "testRecipient";
     static final int DEFAULT_RATE = 60;
@@ -115,6 +116,8 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                         text("smtp.setting.unsubscribe.help", "https://example.com/unsubscribe?t={{token}}")),
                 SettingSpec.optional(UNSUBSCRIBE_ADDRESS, SettingSpec.Type.EMAIL, "",
                         text("smtp.setting.unsubscribeAddress"), text("smtp.setting.unsubscribeAddress.help")),
+                SettingSpec.optional(CONFIRM_URL, SettingSpec.Type.TEXT, "", text("smtp.setting.confirmUrl"),
+                        text("smtp.setting.confirmUrl.help", "https://example.com/confirm?t={{token}}")),
                 SettingSpec.optional(RATE, SettingSpec.Type.INTEGER, Integer.toString(DEFAULT_RATE),
                         text("smtp.setting.rate"), text("smtp.setting.rate.help")),
                 SettingSpec.optional(TEST_RECIPIENT, SettingSpec.Type.EMAIL, "", text("smtp.setting.testRecipient"),
@@ -139,6 +142,13 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         if (settings.getInt(RATE, DEFAULT_RATE) < 0) {
             out.add(new SettingProblem(RATE, text("smtp.problem.rate")));
         }
+        settings.get(CONFIRM_URL).ifPresent(template -> {
+            String sample = NewsletterTemplate.unsubscribeUrl(template, Map.of("email", "someone@example.com"),
+                    "1.confirm-email.abcdefghijklmnopqrstuvwxyz");
+            if (Urls.safeLink(sample).filter(u -> u.toLowerCase(Locale.ROOT).startsWith("https://")).isEmpty()) {
+                out.add(new SettingProblem(CONFIRM_URL, text("smtp.problem.confirmUrl")));
+            }
+        });
         settings.get(UNSUBSCRIBE).ifPresent(template -> {
             String sample = NewsletterTemplate.unsubscribeUrl(template, Map.of("email", "someone@example.com"),
                     "1.email-marketing.abcdefghijklmnopqrstuvwxyz");
