@@ -155,7 +155,9 @@ public final class Publisher {
 
     /** The names of the saved segments, for a message naming those that exist; "—" when there are none. */
     static String segmentNames(Workspace ws) {
-        return "\u2014";
+        String names = ws.audience().segments().list().stream().map(s -> s.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return names.isEmpty() ? "\u2014" : names;
     }
 
     /**

@@ -105,6 +105,22 @@ class NewsletterCommandTest {
     }
 
     @Test
+    void aSavedSegmentNarrowsTheSendAndAMissingOneNamesThoseThatExist() throws Exception {
+        addNewsletter();
+        contacts();
+        assertEquals(0, cli("segments", "add", "les A", "--where", "email starts ann").code());
+        CliRun missing = cli("publish", "boulangerie-levain", "--channel", "news", "--segment", "clients");
+        assertEquals(2, missing.code());
+        assertEquals("Error: There is no segment named “clients”. Segments: les A.", missing.err().strip());
+        CliRun r = cli("publish", "boulangerie-levain", "--channel", "news", "--segment", "les a");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("Reaches 1 · 0 left out"), r.out());
+        assertEquals(1, mail.getReceivedMessages().length);
+        assertEquals("ann@example.com", ((jakarta.mail.internet.InternetAddress) mail.getReceivedMessages()[0]
+                .getAllRecipients()[0]).getAddress());
+    }
+
+    @Test
     void aSegmentThatDoesNotExistIsOneClearLineAndNothingIsQueued() {
         addNewsletter();
         contacts();
