@@ -27,6 +27,9 @@ public final class UnsubscribeTokens {
     static final String ACCOUNT_PREFIX = "workspace:";
     static final String KEY = "unsubscribe-hmac";
     private static final Pattern TOKEN = Pattern.compile("(\\d{1,18})\\.([a-z]+)-([a-z]+)\\.([a-z2-7]{26})");
+    /** A double opt-in confirmation: {@code 1234.ok-email-marketing.k3j5…}, signed apart from unsubscribes. */
+    private static final Pattern CONFIRM = Pattern.compile("(\\d{1,18})\\.ok-([a-z]+)-([a-z]+)\\.([a-z2-7]{26})");
+    private static final String CONFIRM_SIGNED = "confirm:";
 
     /** Who a valid token names. */
     public record Request(long contactId, ContactChannel channel, Purpose purpose) {
@@ -59,14 +62,32 @@ public final class UnsubscribeTokens {
         return contactId + "." + list + "." + mac(contactId + "." + list);
     }
 
+    /**
+     * The token of a double opt-in confirmation message for the contact and list: it confirms, never
+     * unsubscribes, and an unsubscribe token never confirms (they are signed differently).
+     */
+    public String confirmToken(long contactId, ContactChannel channel, Purpose purpose) {
+        String list = channel.id() + "-" + purpose.id();
+        return contactId + ".ok-" + list + "." + mac(CONFIRM_SIGNED + contactId + "." + list);
+    }
+
     /** The request {@code text} carries (a subject line, a URL, a form field), if it holds a valid token. */
     public Optional<Request> verify(String text) {
+        return find(TOKEN, "", text);
+    }
+
+    /** The confirmation {@code text} carries, if it holds a valid {@link #confirmToken}. */
+    public Optional<Request> verifyConfirm(String text) {
+        return find(CONFIRM, CONFIRM_SIGNED, text);
+    }
+
+    private Optional<Request> find(Pattern pattern, String prefix, String text) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+        Matcher m = pattern.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
-            String signed = m.group(1) + "." + m.group(2) + "-" + m.group(3);
+            String signed = prefix + m.group(1) + "." + m.group(2) + "-" + m.group(3);
             byte[] expected = mac(signed).getBytes(StandardCharsets.US_ASCII);
             if (MessageDigest.isEqual(expected, m.group(4).getBytes(StandardCharsets.US_ASCII))) {
                 Optional<ContactChannel> channel = ContactChannel.of(m.group(2));
