@@ -85,8 +85,11 @@ public final class UnsubscribeTokens {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = pattern.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher m = pattern.matcher(lower);
+        // Each start tried in turn: in "subject=unsubscribe%2012.email-…" the first match is "2012.", whose
+        // check fails, and the real token starts inside it.
+        for (int from = 0; from < lower.length() && m.find(from); from = m.start() + 1) {
             String signed = prefix + m.group(1) + "." + m.group(2) + "-" + m.group(3);
             byte[] expected = mac(signed).getBytes(StandardCharsets.US_ASCII);
             if (MessageDigest.isEqual(expected, m.group(4).getBytes(StandardCharsets.US_ASCII))) {

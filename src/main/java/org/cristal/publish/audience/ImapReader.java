@@ -195,6 +195,9 @@ final class ImapReader {
         p.setProperty(prefix + "connectiontimeout", Long.toString(connectTimeout.toMillis()));
         p.setProperty(prefix + "timeout", Long.toString(readTimeout.toMillis()));
         p.setProperty(prefix + "writetimeout", Long.toString(readTimeout.toMillis()));
+        // Reading a message must not mark it as read: one Cristal does not apply stays new for the people
+        // who read this mailbox.
+        p.setProperty(prefix + "peek", "true");
         if (Mailbox.STARTTLS.equals(box.security())) {
             // Required: a server that does not offer STARTTLS must not get the password in clear.
             p.setProperty(prefix + "starttls.enable", "true");
