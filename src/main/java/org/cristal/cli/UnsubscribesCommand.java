@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cristal unsubscribes sync|mailbox}: reads unsubscribes, bounces, complaints and confirmations back
- * from the brand's mailbox, a provider's file and the one-click receiver's records (docs/audience.md).
+ * from the brand's mailbox, a provider's file and the one-click receiver's records (docs/unsubscribes.md).
  */
 @Command(name = "unsubscribes", mixinStandardHelpOptions = true,
         description = "Read unsubscribes, bounces and confirmations back into the audience.",

@@ -31,7 +31,7 @@ import org.cristal.library.audience.Purpose;
 import org.cristal.publish.UnsubscribeTokens;
 
 /**
- * Reads one e-mail of the unsubscribe mailbox and says what it asks for (docs/audience.md, "Reading
+ * Reads one e-mail of the unsubscribe mailbox and says what it asks for (docs/unsubscribes.md, "Reading
  * unsubscribes back"):
  * <ul>
  * <li>a delivery status report (RFC 3464): {@code Action: failed} with a 5.x.x status is a hard bounce,

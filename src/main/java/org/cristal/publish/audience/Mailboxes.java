@@ -16,7 +16,7 @@ import org.cristal.publish.SecretStoreException;
  * Where the unsubscribe mailboxes are kept: one workspace setting ({@value #SETTING}, JSON by account) for
  * what is not secret, the secret store (account {@code mailbox:<account>}, key {@value #PASSWORD}) for the
  * password. Apart from the SMTP account's own settings so that sending and reading can change independently
- * (docs/audience.md, "Reading unsubscribes back").
+ * (docs/unsubscribes.md, "Reading unsubscribes back").
  */
 public final class Mailboxes {
     static final String SETTING = "audience.mailboxes";

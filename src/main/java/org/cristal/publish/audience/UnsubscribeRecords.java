@@ -24,7 +24,7 @@ import org.cristal.publish.UnsubscribeTokens;
 
 /**
  * The records of the user's own unsubscribe receiver (the page behind the {@code https:} link of
- * {@code List-Unsubscribe}): JSON lines, one a request, as docs/audience.md describes —
+ * {@code List-Unsubscribe}): JSON lines, one a request, as docs/unsubscribes.md describes —
  * <pre>{"token":"1234.email-marketing.k3j5…","at":"2026-03-14T10:02:11Z","ip":"203.0.113.7","method":"POST"}</pre>
  * Only a POST unsubscribes (RFC 8058 One-Click, or the page's button); a GET is what link scanners and
  * previews do, so it is read and ignored. A POST carrying a double opt-in confirmation token confirms.

@@ -82,7 +82,7 @@ public final class UnsubscribeSync {
         return all;
     }
 
-    /** Reads a file of unsubscribes (docs/audience.md lists the formats recognised). */
+    /** Reads a file of unsubscribes (docs/unsubscribes.md lists the formats recognised). */
     public SyncReport csv(Path file) throws SyncException {
         SyncReport report = new SyncReport();
         UnsubscribeCsv.read(file, feedback(), workspace.audience().clock().instant(), report);
