@@ -83,7 +83,8 @@ final class UnsubscribesCommand implements Runnable {
                     sources++;
                 }
                 if (records != null) {
-                    print(out, "unsubscribes.fromRecords", CliText.plain(records), sync.records(records), total);
+                    print(out, "unsubscribes.fromRecords", CliText.plain(UnsubscribeSync.shown(records)),
+                            sync.records(records), total);
                     sources++;
                 }
             } catch (SyncException e) {

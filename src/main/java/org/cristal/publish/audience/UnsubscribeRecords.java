@@ -39,9 +39,8 @@ final class UnsubscribeRecords {
 
     static void read(String where, UnsubscribeTokens tokens, Feedback feedback, Instant now, SyncReport report)
             throws SyncException {
-        boolean remote = where.regionMatches(true, 0, "https://", 0, 8) || where.regionMatches(true, 0, "http://", 0, 7);
-        String source = "records " + (remote ? URI.create(where).getHost() : String.valueOf(Path.of(where).getFileName()));
-        String text = remote ? fetch(where) : file(where);
+        String source = "records " + shown(where);
+        String text = remote(where) ? fetch(where) : file(where);
         for (String line : text.split("\\R")) {
             if (line.isBlank()) {
                 continue;
@@ -83,8 +82,30 @@ final class UnsubscribeRecords {
         }
     }
 
+    static boolean remote(String where) {
+        return where.regionMatches(true, 0, "https://", 0, 8) || where.regionMatches(true, 0, "http://", 0, 7);
+    }
+
+    /**
+     * How the records' place is named to the user and in the ledger: the file's name, or the address's host
+     * only (a receiver's address may carry a key in its query).
+     */
+    static String shown(String where) {
+        try {
+            return remote(where) ? String.valueOf(URI.create(where).getHost())
+                    : String.valueOf(Path.of(where).getFileName());
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
+    }
+
     private static String file(String where) throws SyncException {
-        Path path = Path.of(where);
+        Path path;
+        try {
+            path = Path.of(where);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw SyncException.of("unsubscribes.error.recordsAddress", shown(where));
+        }
         try {
             if (Files.size(path) > MAX_BYTES) {
                 throw SyncException.of("unsubscribes.error.recordsTooBig", String.valueOf(path.getFileName()));
@@ -102,12 +123,12 @@ final class UnsubscribeRecords {
         try {
             uri = URI.create(where);
         } catch (IllegalArgumentException e) {
-            throw SyncException.of("unsubscribes.error.recordsAddress", where);
+            throw SyncException.of("unsubscribes.error.recordsAddress", "?");
         }
         String host = String.valueOf(uri.getHost());
         boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !local) {
-            throw SyncException.of("unsubscribes.error.recordsAddress", where);
+            throw SyncException.of("unsubscribes.error.recordsAddress", uri.getScheme() + "://" + host);
         }
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))

@@ -98,6 +98,11 @@ public final class UnsubscribeSync {
         return report;
     }
 
+    /** How {@code fileOrUrl} is named to the user: a file's name, an address's host (never its query). */
+    public static String shown(String fileOrUrl) {
+        return UnsubscribeRecords.shown(fileOrUrl);
+    }
+
     /** The accounts whose mailbox is configured. */
     public List<String> accounts() {
         return mailboxes.list().stream().map(Mailbox::account).toList();
