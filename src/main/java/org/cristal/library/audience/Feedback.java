@@ -109,6 +109,24 @@ public final class Feedback {
         });
     }
 
+    /** One item: its key and its changes. */
+    public record Item(String key, List<Change> changes) {
+    }
+
+    /**
+     * Applies many items in one transaction (the rows of a file: a commit per row would cost more than the
+     * rows), each as {@link #apply(String, List)} would; all or none.
+     */
+    public List<Optional<List<Applied>>> applyAll(List<Item> items) {
+        return audience.db().write(c -> {
+            List<Optional<List<Applied>>> out = new ArrayList<>();
+            for (Item item : items) {
+                out.add(apply(item.key(), item.changes()));
+            }
+            return out;
+        });
+    }
+
     private Applied apply(Connection c, Change change, long now) throws SQLException {
         if (change instanceof Withdraw w) {
             return withdraw(c, Contacts.one(c, "c.id = ?", w.contactId()), w.event(), now);

@@ -38,6 +38,8 @@ import org.cristal.library.audience.Purpose;
  */
 final class UnsubscribeCsv {
     static final long MAX_BYTES = 200L * 1024 * 1024;
+    /** Rows per transaction: each row is still applied once, and a batch all or not at all. */
+    static final int BATCH = 500;
     private static final Set<String> EMAIL = Set.of("email address", "email", "e-mail", "courriel", "mail",
             "adresse e-mail", "adresse email", "email_address");
     private static final Set<String> DATE = Set.of("unsub_time", "blacklisted_at", "unsubscribed_at", "date",
@@ -76,6 +78,7 @@ final class UnsubscribeCsv {
             email = 0; // no header: one address a line
             first = 0;
         }
+        List<Feedback.Item> batch = new ArrayList<>();
         for (int i = first; i < rows.size(); i++) {
             List<String> row = rows.get(i);
             String address = cell(row, email);
@@ -92,9 +95,23 @@ final class UnsubscribeCsv {
             String proof = when.isEmpty() ? "" : "unsubscribed at " + when + (why.isEmpty() ? "" : "; " + why);
             List<Feedback.Change> changes = List.of(new Feedback.WithdrawAddress(address, ConsentEvent.withdraw(
                     ContactChannel.EMAIL, Purpose.MARKETING, at, ConsentMethod.UNSUBSCRIBE_LINK, name, proof), true));
-            String key = "csv:" + address.toLowerCase(Locale.ROOT) + ":" + when;
-            report.count(changes, feedback.apply(key, changes));
+            batch.add(new Feedback.Item("csv:" + address.toLowerCase(Locale.ROOT) + ":" + when, changes));
+            if (batch.size() == BATCH) {
+                apply(feedback, batch, report);
+            }
         }
+        apply(feedback, batch, report);
+    }
+
+    private static void apply(Feedback feedback, List<Feedback.Item> batch, SyncReport report) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<java.util.Optional<List<Feedback.Applied>>> applied = feedback.applyAll(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            report.count(batch.get(i).changes(), applied.get(i));
+        }
+        batch.clear();
     }
 
     private static int find(List<String> header, Set<String> names) {
