@@ -46,8 +46,8 @@ import org.cristal.publish.UnsubscribeTokens;
  * <li>a bounce without a report, as some servers still send (from {@code MAILER-DAEMON} or
  * {@code postmaster}, or a subject such as "Undelivered Mail Returned to Sender"): an enhanced status code
  * (5.1.1) or an SMTP reply (550) in its text, for the first address in the text that is a contact;
- * <li>a message from a contact's own address saying "unsubscribe", "désabonner", "désinscrire" or "stop"
- * in its subject or first lines of its own: the person asked, so it is honoured; never from an unknown
+ * <li>a message from a contact's own address saying "unsubscribe", "désabonner", "désinscrire" (or "STOP"
+ * alone on a line: "can I stop by?" is no request) in its subject or first lines of its own: the person asked, so it is honoured; never from an unknown
  * sender, and never by a word buried in quoted text.
  * </ul>
  * Anything else is not for Cristal, and is left as it is in the mailbox.
@@ -61,7 +61,7 @@ final class FeedbackMail {
             + "delivery status notification|delivery failure|failure notice|delivery has failed|mail delivery failed|"
             + "non remis|non distribuable|echec de (la )?(remise|distribution)|remise impossible");
     private static final Pattern STOP_WORDS = Pattern.compile(
-            "\\b(unsubscribe|desabonn\\w*|desinscri\\w*|stop|remove me)\\b");
+            "\\b(unsubscribe|desabonn\\w*|desinscri\\w*|remove me)\\b|(?m)^\\W*stop\\W*$");
 
     private final UnsubscribeTokens tokens;
     /** Whether an address is one of the workspace's contacts. */

@@ -188,12 +188,17 @@ class UnsubscribeMailboxTest {
         f.deliver(f.plain("stranger@other.example", "<s@other.example>", "unsubscribe bob@client.example", ""));
         f.deliver(f.plain("bob@client.example", "<b@client.example>", "Une question",
                 "Le magasin ouvre à quelle heure ?\n\n> STOP"));
+        f.deliver(f.plain("bob@client.example", "<b2@client.example>", "Can I stop by tomorrow?", "For the cake."));
+
+        f.deliver(f.plain("chloe@client.example", "<c@client.example>", "Re: Le pain de mars", "STOP"));
+        long chloe = f.subscriber("chloe@client.example");
 
         SyncReport report = f.sync().mailbox(MailboxFixture.ACCOUNT);
 
-        assertEquals(1, report.unsubscribed());
+        assertEquals(2, report.unsubscribed());
         assertEquals(Optional.of(LeftOut.UNSUBSCRIBED), check(anna));
         assertEquals(Optional.empty(), check(bob));
+        assertEquals(Optional.of(LeftOut.UNSUBSCRIBED), check(chloe));
     }
 
     @Test
