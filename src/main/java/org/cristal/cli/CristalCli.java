@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Cristal: one story, every channel.",
         subcommands = {RenderCommand.class, WorkspaceCommand.class, BenchCommand.class, PublishCommand.class,
             OutboxCommand.class, ChannelsCommand.class, ContactsCommand.class, SegmentsCommand.class,
-            SettingsCommand.class})
+            SettingsCommand.class, UnsubscribesCommand.class})
 public final class CristalCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -135,6 +135,12 @@ final class AudienceSchema {
                   reason TEXT NOT NULL,
                   at INTEGER NOT NULL,
                   PRIMARY KEY (hash, channel)) WITHOUT ROWID""");
+        // Unsubscribes, bounces and confirmations already applied (an e-mail read from the mailbox, a row of a
+        // file), by a SHA-256 of the item's key: reading the same mail twice records nothing twice.
+        Db.exec(c, """
+                CREATE TABLE feedback_applied (
+                  key TEXT PRIMARY KEY,
+                  at INTEGER NOT NULL) WITHOUT ROWID""");
         // Every message Cristal sent (or held back) to a contact: their history, the frequency cap's count,
         // results. contact becomes null when the contact is erased: the figures stay, anonymised.
         Db.exec(c, """

@@ -660,7 +660,7 @@ public final class Publisher {
         }
         try {
             ChannelSettings settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
-            String token = UnsubscribeTokens.of(secrets, ws.audience().salt()).confirmToken(contactId);
+            String token = UnsubscribeTokens.of(secrets, ws.audience().salt()).confirmToken(contactId, ContactChannel.EMAIL, Purpose.MARKETING);
             String id = ConfirmationMail.send(settings, contact.email(), contact.fullName(), token, contact.lang());
             ws.audience().deliveries().record(contactId, 0, "", ContactChannel.EMAIL, Purpose.SERVICE,
                     org.cristal.library.audience.Delivery.Outcome.SENT, "double opt-in " + id);

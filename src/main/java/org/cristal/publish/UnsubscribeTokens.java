@@ -26,9 +26,10 @@ public final class UnsubscribeTokens {
     /** The secret store's "account" for the workspace's own secrets, followed by the workspace's salt. */
     static final String ACCOUNT_PREFIX = "workspace:";
     static final String KEY = "unsubscribe-hmac";
-    /** The list name of double opt-in confirmations. */
-    static final String CONFIRM = "confirm-email";
     private static final Pattern TOKEN = Pattern.compile("(\\d{1,18})\\.([a-z]+)-([a-z]+)\\.([a-z2-7]{26})");
+    /** A double opt-in confirmation: {@code 1234.ok-email-marketing.k3j5…}, signed apart from unsubscribes. */
+    private static final Pattern CONFIRM = Pattern.compile("(\\d{1,18})\\.ok-([a-z]+)-([a-z]+)\\.([a-z2-7]{26})");
+    private static final String CONFIRM_SIGNED = "confirm:";
 
     /** Who a valid token names. */
     public record Request(long contactId, ContactChannel channel, Purpose purpose) {
@@ -62,39 +63,34 @@ public final class UnsubscribeTokens {
     }
 
     /**
-     * A double opt-in confirmation token: {@code 1234.confirm-email.k3j5…}, signed with the same secret
-     * under its own list name, so it can never pass for an unsubscribe ({@link #verify} refuses it) nor an
-     * unsubscribe token for a confirmation.
+     * The token of a double opt-in confirmation message for the contact and list: it confirms, never
+     * unsubscribes, and an unsubscribe token never confirms (they are signed differently).
      */
-    public String confirmToken(long contactId) {
-        String list = CONFIRM;
-        return contactId + "." + list + "." + mac(contactId + "." + list);
-    }
-
-    /** The contact a valid confirmation token in {@code text} names (a reply's subject, a URL). */
-    public Optional<Long> verifyConfirmation(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String signed = m.group(1) + "." + m.group(2) + "-" + m.group(3);
-            if (CONFIRM.equals(m.group(2) + "-" + m.group(3)) && MessageDigest.isEqual(
-                    mac(signed).getBytes(StandardCharsets.US_ASCII), m.group(4).getBytes(StandardCharsets.US_ASCII))) {
-                return Optional.of(Long.parseLong(m.group(1)));
-            }
-        }
-        return Optional.empty();
+    public String confirmToken(long contactId, ContactChannel channel, Purpose purpose) {
+        String list = channel.id() + "-" + purpose.id();
+        return contactId + ".ok-" + list + "." + mac(CONFIRM_SIGNED + contactId + "." + list);
     }
 
     /** The request {@code text} carries (a subject line, a URL, a form field), if it holds a valid token. */
     public Optional<Request> verify(String text) {
+        return find(TOKEN, "", text);
+    }
+
+    /** The confirmation {@code text} carries, if it holds a valid {@link #confirmToken}. */
+    public Optional<Request> verifyConfirm(String text) {
+        return find(CONFIRM, CONFIRM_SIGNED, text);
+    }
+
+    private Optional<Request> find(Pattern pattern, String prefix, String text) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String signed = m.group(1) + "." + m.group(2) + "-" + m.group(3);
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher m = pattern.matcher(lower);
+        // Each start tried in turn: in "subject=unsubscribe%2012.email-…" the first match is "2012.", whose
+        // check fails, and the real token starts inside it.
+        for (int from = 0; from < lower.length() && m.find(from); from = m.start() + 1) {
+            String signed = prefix + m.group(1) + "." + m.group(2) + "-" + m.group(3);
             byte[] expected = mac(signed).getBytes(StandardCharsets.US_ASCII);
             if (MessageDigest.isEqual(expected, m.group(4).getBytes(StandardCharsets.US_ASCII))) {
                 Optional<ContactChannel> channel = ContactChannel.of(m.group(2));

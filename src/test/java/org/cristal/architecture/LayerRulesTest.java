@@ -88,7 +88,8 @@ class LayerRulesTest {
         // helper and the shared social/web-post helpers of the built-ins, the story and its renditions.
         // The export folder writes exactly the files of the studio's export (library.RenditionExport).
         classes().that().resideInAPackage("org.cristal.publish.*..")
-                .and().resideOutsideOfPackages("org.cristal.publish.spi..", "org.cristal.publish.http..")
+                .and().resideOutsideOfPackages("org.cristal.publish.spi..", "org.cristal.publish.http..",
+                        "org.cristal.publish.audience..")
                 .should(onlyUseTheSpiOrTheirOwnPackage())
                 .check(classes);
     }

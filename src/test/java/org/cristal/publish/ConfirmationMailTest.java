@@ -16,6 +16,7 @@ import org.cristal.library.ChannelAccount;
 import org.cristal.library.audience.Contact;
 import org.cristal.library.audience.ContactDraft;
 import org.cristal.library.audience.Delivery;
+import org.cristal.library.audience.ContactChannel;
 import org.cristal.library.audience.Purpose;
 import org.cristal.publish.newsletter.SmtpNewsletterPlugin;
 import org.cristal.publish.spi.PublishException;
@@ -62,14 +63,15 @@ class ConfirmationMailTest {
         assertEquals("bonjour@fournil.example", ((InternetAddress) m.getReplyTo()[0]).getAddress(),
                 "a reply goes where Cristal reads confirmations");
         UnsubscribeTokens tokens = UnsubscribeTokens.of(f.secrets, f.ws.audience().salt());
-        assertEquals(id, tokens.verifyConfirmation("Re: " + m.getSubject()).orElseThrow(),
+        assertEquals(id, tokens.verifyConfirm("Re: " + m.getSubject()).orElseThrow().contactId(),
                 "a reply keeps the token in its subject");
         assertTrue(tokens.verify(m.getSubject()).isEmpty(), "a confirmation can never pass for an unsubscribe");
-        assertTrue(tokens.verifyConfirmation("unsubscribe " + tokens.token(id,
+        assertTrue(tokens.verifyConfirm("unsubscribe " + tokens.token(id,
                 org.cristal.library.audience.ContactChannel.EMAIL, Purpose.MARKETING)).isEmpty());
         String body = String.valueOf(m.getContent() instanceof jakarta.mail.Multipart mp
                 ? mp.getBodyPart(0).getContent() : m.getContent());
-        assertTrue(body.contains("https://fournil.example/confirmer?t=" + tokens.confirmToken(id)), body);
+        assertTrue(body.contains("https://fournil.example/confirmer?t=" + tokens.confirmToken(id, ContactChannel.EMAIL,
+                Purpose.MARKETING)), body);
         assertTrue(body.contains("Le Fournil"), body);
 
         List<Delivery> d = f.ws.audience().deliveries().of(id);

@@ -11,6 +11,25 @@ import org.junit.jupiter.api.Test;
 
 class UnsubscribeTokensTest {
     @Test
+    void aTokenRightAfterAnEncodedSpaceOfAMailtoLinkIsFound() throws Exception {
+        UnsubscribeTokens tokens = UnsubscribeTokens.of(new MapSecrets(), "salt-a");
+        String token = tokens.token(7, ContactChannel.EMAIL, Purpose.MARKETING);
+        // "%20" then "7." reads as the number 207 first: the real token starts inside that first match.
+        assertEquals(7, tokens.verify("<mailto:unsub@fournil.example?subject=unsubscribe%20" + token + ">")
+                .orElseThrow().contactId());
+    }
+
+    @Test
+    void aConfirmationTokenConfirmsAndNeverUnsubscribes() throws Exception {
+        UnsubscribeTokens tokens = UnsubscribeTokens.of(new MapSecrets(), "salt-a");
+        String confirm = tokens.confirmToken(9, ContactChannel.EMAIL, Purpose.MARKETING);
+        assertEquals(new UnsubscribeTokens.Request(9, ContactChannel.EMAIL, Purpose.MARKETING),
+                tokens.verifyConfirm("Re: confirm " + confirm).orElseThrow());
+        assertTrue(tokens.verify(confirm).isEmpty());
+        assertTrue(tokens.verifyConfirm(tokens.token(9, ContactChannel.EMAIL, Purpose.MARKETING)).isEmpty());
+    }
+
+    @Test
     void aTokenNamesItsContactAndListAndCannotBeMadeForAnother() throws Exception {
         MapSecrets store = new MapSecrets();
         UnsubscribeTokens tokens = UnsubscribeTokens.of(store, "salt-a");

@@ -144,7 +144,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         }
         settings.get(CONFIRM_URL).ifPresent(template -> {
             String sample = NewsletterTemplate.unsubscribeUrl(template, Map.of("email", "someone@example.com"),
-                    "1.confirm-email.abcdefghijklmnopqrstuvwxyz");
+                    "1.ok-email-marketing.abcdefghijklmnopqrstuvwxyz");
             if (Urls.safeLink(sample).filter(u -> u.toLowerCase(Locale.ROOT).startsWith("https://")).isEmpty()) {
                 out.add(new SettingProblem(CONFIRM_URL, text("smtp.problem.confirmUrl")));
             }

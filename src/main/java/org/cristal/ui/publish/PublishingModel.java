@@ -15,6 +15,8 @@ import org.cristal.library.Workspace;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.Scheduler;
+import org.cristal.publish.audience.PeriodicSync;
+import org.cristal.publish.audience.UnsubscribeSync;
 import org.cristal.ui.model.Workers;
 
 /**
@@ -38,10 +40,18 @@ public final class PublishingModel implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    // Its own thread: a mailbox that is slow to answer must not hold up a publication that is due.
+    private final ScheduledExecutorService unsubscribesThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cristal-unsubscribes");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Consumer<Outcome>> outcomeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PeriodicSync.Result>> unsubscribeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> publishedListeners = new CopyOnWriteArrayList<>();
     private final ChannelsModel channels;
     private volatile Scheduler scheduler;
+    private volatile PeriodicSync unsubscribes;
     private volatile Publisher publisher;
 
     public PublishingModel(Workers workers, Supplier<Workspace> workspace, Publishing publishing, ResourceBundle text,
@@ -99,6 +109,19 @@ public final class PublishingModel implements AutoCloseable {
         publishedListeners.add(listener);
     }
 
+    /** Called on the UI thread with what each reading of the unsubscribe mailboxes did (or why it failed). */
+    public void onUnsubscribeSync(Consumer<PeriodicSync.Result> listener) {
+        unsubscribeListeners.add(listener);
+    }
+
+    /** Reads the unsubscribe mailboxes now, in the background (the studio's "sync" button). */
+    public void syncUnsubscribesNow() {
+        PeriodicSync u = unsubscribes;
+        if (u != null) {
+            u.syncNow();
+        }
+    }
+
     private void storyPublished(String storyId) {
         publishedListeners.forEach(l -> l.accept(storyId));
     }
@@ -115,9 +138,14 @@ public final class PublishingModel implements AutoCloseable {
             }
         }));
         scheduler = s;
+        PeriodicSync u = new PeriodicSync(() -> new UnsubscribeSync(ws, publishing.secrets()), unsubscribesThread,
+                PeriodicSync.EVERY);
+        u.addListener(r -> workers.fx().execute(() -> unsubscribeListeners.forEach(l -> l.accept(r))));
+        unsubscribes = u;
         if (!ws.readOnly()) {
             // Sending means recording in the outbox, impossible in a read-only workspace.
             s.start();
+            u.start();
         }
     }
 
@@ -129,6 +157,11 @@ public final class PublishingModel implements AutoCloseable {
     }
 
     private void stopScheduler() {
+        PeriodicSync u = unsubscribes;
+        unsubscribes = null;
+        if (u != null) {
+            u.close();
+        }
         Scheduler s = scheduler;
         scheduler = null;
         if (s != null) {
@@ -140,6 +173,7 @@ public final class PublishingModel implements AutoCloseable {
     public void close() {
         stopScheduler();
         schedulerThread.shutdownNow();
+        unsubscribesThread.shutdownNow();
         network.shutdownNow();
     }
 }
