@@ -337,7 +337,8 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                         sent++;
                     }
                     case REFUSED -> {
-                        journal.put("failed:" + key, d.reply());
+                        // The journal and the error text outlive an erasure's reach: no address in them.
+                        journal.put("failed:" + key, withoutAddresses(d.reply()));
                         if (contact) {
                             audience.delivered(r, Recipients.Outcome.REFUSED, d.reply());
                             if (d.unknownUser()) {
@@ -345,7 +346,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                             }
                         }
                         refused++;
-                        lastRefusal = d.reply();
+                        lastRefusal = withoutAddresses(d.reply());
                     }
                     case DEFERRED -> deferred++;
                 }
@@ -509,6 +510,11 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A server's reply with any e-mail address in it replaced by "…" ("550 5.1.1 <…>: unknown user"). */
+    static String withoutAddresses(String reply) {
+        return reply == null ? "" : reply.replaceAll("[^\\s<>\"',;:]+@[^\\s<>\"',;:]+", "\u2026");
     }
 
     private static double fraction(int done, int total) {

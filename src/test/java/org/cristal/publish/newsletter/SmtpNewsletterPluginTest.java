@@ -373,6 +373,7 @@ class SmtpNewsletterPluginTest {
             assertEquals(4, result.items());
             assertTrue(context.journalMap().get("failed:" + contacts.key("person3@example.com")).startsWith("550 5.1.1"),
                     context.journalMap().toString());
+            assertFalse(context.journalMap().toString().contains("person3"), "no address kept in the journal");
             List<String> reports = context.progressReports();
             assertTrue(reports.get(reports.size() - 1).endsWith("Sent 4; left out 0 (0 without consent, 0 unsubscribed, "
                     + "0 bounced, 0 over the cap); refused by the server 1."), reports.toString());
