@@ -254,6 +254,16 @@ public final class ContactDetailModel {
                 });
     }
 
+    /** Writes everything held about the contact shown to a new folder in {@code parent}; completes with it. */
+    public CompletableFuture<java.nio.file.Path> exportData(java.nio.file.Path parent) {
+        Contact c = contact.get();
+        if (c == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Workspace ws = workspace.get();
+        return workers.onWorkspace("exporting a contact's data", () -> ContactDataFiles.write(ws, c.id(), parent));
+    }
+
     /** The confirmation asked before erasing: who goes, what goes, what stays. */
     public String eraseQuestion() {
         Contact c = contact.get();
