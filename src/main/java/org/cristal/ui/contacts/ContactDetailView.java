@@ -150,31 +150,30 @@ final class ContactDetailView {
         return s;
     }
 
+    /** Each label above its field, two fields a row: long French labels never squeeze a field. */
     private Node form() {
         ContactForm f = detail.form();
         GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        grid.setHgap(12);
+        grid.setVgap(8);
         grid.setPadding(new Insets(8));
-        ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints field = new ColumnConstraints();
-        field.setHgrow(Priority.ALWAYS);
-        field.setMinWidth(80);
-        grid.getColumnConstraints().addAll(label, field, label, field);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setHgrow(Priority.ALWAYS);
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
         email.setId("contactEmail");
         email.textProperty().bindBidirectional(f.email());
         int row = 0;
         wide(grid, row++, "contacts.field.email", email);
         pair(grid, row++, "contacts.field.firstName", field("contactFirstName", f.firstName()),
                 "contacts.field.lastName", field("contactLastName", f.lastName()));
-        pair(grid, row++, "contacts.field.lang", field("contactLang", f.lang()),
-                "contacts.field.phone", field("contactPhone", f.phone()));
         wide(grid, row++, "contacts.field.street", field("contactStreet", f.street()));
         pair(grid, row++, "contacts.field.postcode", field("contactPostcode", f.postcode()),
                 "contacts.field.city", field("contactCity", f.city()));
-        wide(grid, row++, "contacts.field.country", field("contactCountry", f.country()));
-        wide(grid, row++, "contacts.field.tags", field("contactTags", f.tags()));
+        pair(grid, row++, "contacts.field.country", field("contactCountry", f.country()),
+                "contacts.field.phone", field("contactPhone", f.phone()));
+        pair(grid, row++, "contacts.field.lang", field("contactLang", f.lang()), "contacts.field.tags",
+                field("contactTags", f.tags()));
         TextArea custom = new TextArea();
         custom.setId("contactFields");
         custom.setPrefRowCount(3);
@@ -186,7 +185,7 @@ final class ContactDetailView {
         source.setWrapText(true);
         detail.contactProperty().addListener((o, a, c) -> source.setText(c == null || c.source().isEmpty() ? ""
                 : Text.format(text, locale, "contacts.field.source", c.source())));
-        grid.add(source, 1, row, 3, 1);
+        grid.add(source, 0, row, 2, 1);
         return grid;
     }
 
@@ -197,16 +196,19 @@ final class ContactDetailView {
         return t;
     }
 
+    private VBox above(String key, Node control) {
+        Label l = label(key, control);
+        l.setWrapText(true);
+        return new VBox(3, l, control);
+    }
+
     private void wide(GridPane grid, int row, String key, Node control) {
-        grid.add(label(key, control), 0, row);
-        grid.add(control, 1, row, 3, 1);
+        grid.add(above(key, control), 0, row, 2, 1);
     }
 
     private void pair(GridPane grid, int row, String k1, Node c1, String k2, Node c2) {
-        grid.add(label(k1, c1), 0, row);
-        grid.add(c1, 1, row);
-        grid.add(label(k2, c2), 2, row);
-        grid.add(c2, 3, row);
+        grid.add(above(k1, c1), 0, row);
+        grid.add(above(k2, c2), 1, row);
     }
 
     private Label label(String key, Node control) {
