@@ -56,7 +56,7 @@ public final class ContactsCommands {
                 eraseShown(detail, list);
             }
         };
-        view[0] = new ContactsView(text, model.locale(), list, detail, cap, actions);
+        view[0] = new ContactsView(text, model.locale(), list, detail, cap, actions, null);
         open = view[0].open(window.stage());
     }
 

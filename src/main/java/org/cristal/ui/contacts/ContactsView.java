@@ -46,9 +46,12 @@ public final class ContactsView {
     private final Labels labels;
     private final ContactDetailView detailView;
     private final TableView<Contact> table = new TableView<>();
+    /** Opens the import wizard; null while the studio has none. */
+    private final Runnable importFile;
 
     ContactsView(ResourceBundle text, Locale locale, ContactsModel list, ContactDetailModel detail,
-            FrequencyCapModel cap, ContactDetailView.Actions actions) {
+            FrequencyCapModel cap, ContactDetailView.Actions actions, Runnable importFile) {
+        this.importFile = importFile;
         this.text = text;
         this.list = list;
         this.detail = detail;
@@ -92,6 +95,9 @@ public final class ContactsView {
         add.setId("contactsAdd");
         add.setOnAction(e -> startNew());
         HBox top = new HBox(8, search, add);
+        if (importFile != null) {
+            top.getChildren().add(importButton("contactsImport"));
+        }
         top.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane filters = new FlowPane(8, 6, filters().toArray(new Node[0]));
@@ -162,7 +168,11 @@ public final class ContactsView {
         add.setId("contactsEmptyAdd");
         add.getStyleClass().add("accent");
         add.setOnAction(e -> startNew());
-        VBox box = new VBox(12, title, explain, add);
+        HBox actions = new HBox(8, add);
+        if (importFile != null) {
+            actions.getChildren().add(importButton("contactsEmptyImport"));
+        }
+        VBox box = new VBox(12, title, explain, actions);
         box.setId("contactsEmpty");
         box.setPadding(new Insets(24));
         box.setMaxWidth(460);
@@ -171,6 +181,14 @@ public final class ContactsView {
         box.visibleProperty().bind(list.totalProperty().isEqualTo(0));
         StackPane.setAlignment(box, Pos.TOP_LEFT);
         return box;
+    }
+
+    private Button importButton(String id) {
+        Button b = new Button(text.getString("contacts.import"));
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> importFile.run());
+        return b;
     }
 
     private List<Node> filters() {
