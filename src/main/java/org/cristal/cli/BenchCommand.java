@@ -62,6 +62,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-spelling", description = "Do not measure the spelling and grammar check (LanguageTool).")
     boolean skipSpelling;
 
+    @Option(names = "--audience", description = "Only measure the audience: segment counts and the contacts search.")
+    boolean audienceOnly;
+
+    @Option(names = "--contacts", defaultValue = "100000", description = "Contacts in the generated audience (default: ${DEFAULT-VALUE}).")
+    int contacts;
+
+    @Option(names = "--skip-audience", description = "Do not measure segment counts and the contacts search.")
+    boolean skipAudience;
+
     @Option(names = "--workspace-file", paramLabel = "PATH", description = "Where to build the generated workspace (default: a temporary file, deleted after).")
     Path workspaceFile;
 
@@ -74,6 +83,10 @@ final class BenchCommand implements Callable<Integer> {
             StartupBench.run(out, startupRuns);
             return CristalCli.OK;
         }
+        if (audienceOnly) {
+            AudienceBenchReport.run(out, contacts, Math.max(20, queries / 4));
+            return CristalCli.OK;
+        }
         renderBench(out);
         if (!skipSpelling) {
             SpellingBench.run(out, longStory(words, "coffee-huila"), longStory(words, "boulangerie-levain"),
@@ -81,6 +94,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!skipWorkspace) {
             workspaceBench(out);
+        }
+        if (!skipAudience) {
+            AudienceBenchReport.run(out, contacts, Math.max(20, queries / 4));
         }
         return CristalCli.OK;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.cristal.library.audience.FoldFunction;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -85,6 +86,7 @@ public final class Db implements AutoCloseable {
             // Deleted content is overwritten with zeros, not left in free pages: an erased contact's address
             // must not stay readable in the file (GDPR erasure, docs/audience.md).
             st.execute("PRAGMA secure_delete = ON");
+            FoldFunction.install(w);
         } catch (SQLException e) {
             w.close();
             throw e;
@@ -215,6 +217,7 @@ public final class Db implements AutoCloseable {
                     try {
                         exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                         exec(c, "PRAGMA cache_size = -16000");
+                        FoldFunction.install(c);
                     } catch (SQLException e) {
                         closeQuietly(c);
                         throw e;

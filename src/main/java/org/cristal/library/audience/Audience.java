@@ -33,6 +33,7 @@ public final class Audience {
     private final Contacts contacts;
     private final ConsentLedger consents;
     private final Deliveries deliveries;
+    private final Segments segments;
 
     public Audience(Db db, Clock clock) {
         this.db = db;
@@ -40,6 +41,7 @@ public final class Audience {
         this.contacts = new Contacts(db, clock);
         this.consents = new ConsentLedger(db, clock);
         this.deliveries = new Deliveries(db, clock);
+        this.segments = new Segments(db, clock, java.time.ZoneId.systemDefault());
     }
 
     public Contacts contacts() {
@@ -52,6 +54,11 @@ public final class Audience {
 
     public Deliveries deliveries() {
         return deliveries;
+    }
+
+    /** Saved segments, their live counts, and the condition a segment's rule becomes. */
+    public Segments segments() {
+        return segments;
     }
 
     public Clock clock() {

@@ -294,7 +294,7 @@ public final class Contacts {
         }
     }
 
-    private static String folded(ContactDraft d) {
+    static String folded(ContactDraft d) {
         StringJoiner j = new StringJoiner(" ");
         for (String s : List.of(d.email(), d.firstName(), d.lastName(), d.street(), d.postcode(), d.city(),
                 d.country(), d.phone())) {
