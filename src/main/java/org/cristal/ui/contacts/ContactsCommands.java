@@ -56,8 +56,24 @@ public final class ContactsCommands {
                 eraseShown(detail, list);
             }
         };
-        view[0] = new ContactsView(text, model.locale(), list, detail, cap, actions, null);
+        view[0] = new ContactsView(text, model.locale(), list, detail, cap, actions, () -> importFile(list));
         open = view[0].open(window.stage());
+    }
+
+    /** Chooses a file, then shows what importing it would do before anything is written. */
+    private void importFile(ContactsModel list) {
+        window.choosers().openFile(owner(), text.getString("contacts.import.choose"),
+                text.getString("contacts.import.filter"), java.util.List.of("*.csv", "*.txt", "*.tsv"))
+                .ifPresent(file -> {
+                    ImportModel wizard = new ImportModel(model.workers(), model.workspaceProperty()::get, text,
+                            model.locale());
+                    new ImportWizard(text, wizard).open(owner(), list::reload);
+                    wizard.open(file);
+                });
+    }
+
+    private javafx.stage.Window owner() {
+        return open == null ? window.stage() : open.getDialogPane().getScene().getWindow();
     }
 
     private void exportDataOf(ContactDetailModel detail) {
@@ -74,7 +90,7 @@ public final class ContactsCommands {
             return;
         }
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
-        ask.initOwner(open == null ? window.stage() : open.getDialogPane().getScene().getWindow());
+        ask.initOwner(owner());
         ask.setTitle(text.getString("contacts.erase.title"));
         ask.setHeaderText(text.getString("contacts.erase.title"));
         ask.setContentText(detail.eraseQuestion());
