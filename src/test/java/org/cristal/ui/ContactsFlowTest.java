@@ -138,8 +138,10 @@ class ContactsFlowTest {
         robot.interact(() -> snapshot(robot.lookup("#contactsTabs").query(), "contacts-flow"));
         robot.clickOn("#contactErase");
         WaitForAsyncUtils.waitForFxEvents();
-        String question = robot.lookup(".dialog-pane .content").queryLabeled().getText();
-        assertTrue(question.contains("salted hash"), question);
+        // The question says what goes and what stays.
+        waitFor(() -> robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("Hélène Dupré <helene.dupre@example.fr> will be erased")
+                && l.getText().contains("salted hash")).tryQuery().isPresent());
         robot.clickOn("#confirmErase");
         waitFor(() -> studio.model().workspaceProperty().get().audience().contacts().count() == 2);
         robot.interact(() -> search.setText(""));
@@ -148,5 +150,27 @@ class ContactsFlowTest {
         assertEquals("erased", fx(() -> studio.model().workspaceProperty().get().audience()
                 .suppression("helene.dupre@example.fr", ContactChannel.EMAIL).orElseThrow()));
         assertTrue(robot.lookup("#contactNone").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void buildASegmentSeeItsCountWhileTypingAndShowItsPeople(FxRobot robot) throws Exception {
+        waitFor(() -> studio.model().workspaceProperty().get() != null);
+        robot.clickOn("#contactsButton");
+        waitFor(() -> table(robot).getItems().size() == 3);
+        robot.clickOn(robot.lookup("Segments").queryLabeled());
+        robot.clickOn("#segmentName").write("Chantilly");
+        robot.clickOn("#segmentRule").write("vile = chantilly");
+        waitFor(() -> robot.lookup("#segmentProblem").queryLabeled().getText().startsWith("Unknown field"));
+        TextField rule = robot.lookup("#segmentRule").queryAs(TextField.class);
+        robot.interact(() -> rule.setText("ville = chantilly"));
+        waitFor(() -> robot.lookup("#segmentCount").queryLabeled().getText().equals("2 people match now."));
+        assertTrue(robot.lookup("#segmentProblem").queryLabeled().getText().isEmpty());
+        robot.clickOn("#segmentShow");
+        waitFor(() -> table(robot).getItems().size() == 2);
+        assertTrue(fx(() -> table(robot).getItems().stream().allMatch(c -> c.city().equals("Chantilly"))));
+        javafx.scene.control.ListView<?> saved = robot.lookup("#segmentsList").queryListView();
+        waitFor(() -> saved.getItems().size() == 1);
+        assertEquals("Chantilly", fx(() -> studio.model().workspaceProperty().get().audience().segments().list()
+                .get(0).name()));
     }
 }

@@ -75,12 +75,17 @@ class ContactsLaptopTest {
         waitFor(() -> robot.lookup("#contactsSummary").queryLabeled().getText().startsWith("1–1 sur 1"));
 
         TabPane tabs = robot.lookup("#contactsTabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> tabs.getSelectionModel().select(2));
         WaitForAsyncUtils.waitForFxEvents();
-        Tab limit = fx(() -> tabs.getTabs().get(1));
+        Tab limit = fx(() -> tabs.getTabs().get(2));
         assertEquals("Limite d’envois", limit.getText());
         assertFalse(fx(() -> robot.lookup("#capMessages").queryAs(Node.class).isDisabled()
                 != !studio.model().workspaceProperty().get().audience().frequencyCap().isSet()));
+        assertEquals(List.of(), fx(() -> cut(root)));
+
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Segments", fx(() -> tabs.getTabs().get(1).getText()));
         assertEquals(List.of(), fx(() -> cut(root)));
     }
 }

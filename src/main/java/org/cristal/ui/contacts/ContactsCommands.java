@@ -34,6 +34,8 @@ public final class ContactsCommands {
                 model.locale());
         FrequencyCapModel cap = new FrequencyCapModel(model.workers(), model.workspaceProperty()::get, text,
                 model.locale());
+        SegmentsModel segments = new SegmentsModel(model.workers(), model.workspaceProperty()::get, text,
+                model.locale(), list.segmentProperty());
         ContactsView[] view = new ContactsView[1];
         ContactDetailView.Actions actions = new ContactDetailView.Actions() {
             @Override
@@ -41,6 +43,7 @@ public final class ContactsCommands {
                 detail.save().thenAccept(saved -> {
                     if (saved != null) {
                         window.notify(text.getString("contacts.saved"));
+                        segments.load();
                         list.reload().thenRun(() -> view[0].select(saved));
                     }
                 });
@@ -53,21 +56,28 @@ public final class ContactsCommands {
 
             @Override
             public void erase() {
-                eraseShown(detail, list);
+                eraseShown(detail, () -> {
+                    list.reload();
+                    segments.load();
+                });
             }
         };
-        view[0] = new ContactsView(text, model.locale(), list, detail, cap, actions, () -> importFile(list));
+        view[0] = new ContactsView(text, model.locale(), list, detail, cap, segments, actions,
+                () -> importFile(() -> {
+                    list.reload();
+                    segments.load();
+                }));
         open = view[0].open(window.stage());
     }
 
     /** Chooses a file, then shows what importing it would do before anything is written. */
-    private void importFile(ContactsModel list) {
+    private void importFile(Runnable changed) {
         window.choosers().openFile(owner(), text.getString("contacts.import.choose"),
                 text.getString("contacts.import.filter"), java.util.List.of("*.csv", "*.txt", "*.tsv"))
                 .ifPresent(file -> {
                     ImportModel wizard = new ImportModel(model.workers(), model.workspaceProperty()::get, text,
                             model.locale());
-                    new ImportWizard(text, wizard).open(owner(), list::reload);
+                    new ImportWizard(text, wizard).open(owner(), changed);
                     wizard.open(file);
                 });
     }
@@ -85,7 +95,7 @@ public final class ContactsCommands {
                         written -> window.notify(window.format("contacts.export.done", written))));
     }
 
-    private void eraseShown(ContactDetailModel detail, ContactsModel list) {
+    private void eraseShown(ContactDetailModel detail, Runnable changed) {
         if (detail.contactProperty().get() == null) {
             return;
         }
@@ -105,7 +115,7 @@ public final class ContactsCommands {
         ask.showAndWait().filter(b -> b == erase).ifPresent(b -> detail.erase().thenAccept(done -> {
             if (done) {
                 window.notify(text.getString("contacts.erased"));
-                list.reload();
+                changed.run();
             }
         }));
     }

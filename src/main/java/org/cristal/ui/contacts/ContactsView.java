@@ -43,6 +43,8 @@ public final class ContactsView {
     private final ContactsModel list;
     private final ContactDetailModel detail;
     private final FrequencyCapModel cap;
+    private final SegmentsModel segments;
+    private final Locale locale;
     private final Labels labels;
     private final ContactDetailView detailView;
     private final TableView<Contact> table = new TableView<>();
@@ -50,7 +52,9 @@ public final class ContactsView {
     private final Runnable importFile;
 
     ContactsView(ResourceBundle text, Locale locale, ContactsModel list, ContactDetailModel detail,
-            FrequencyCapModel cap, ContactDetailView.Actions actions, Runnable importFile) {
+            FrequencyCapModel cap, SegmentsModel segments, ContactDetailView.Actions actions, Runnable importFile) {
+        this.segments = segments;
+        this.locale = locale;
         this.importFile = importFile;
         this.text = text;
         this.list = list;
@@ -72,7 +76,11 @@ public final class ContactsView {
         people.setId("contactsPeopleTab");
         Tab limit = new Tab(text.getString("contacts.tab.cap"), new FrequencyCapView(text, cap).node());
         limit.setId("contactsCapTab");
-        TabPane tabs = new TabPane(people, limit);
+        TabPane tabs = new TabPane(people);
+        Tab groups = new Tab(text.getString("contacts.tab.segments"),
+                new SegmentsView(text, locale, segments, () -> tabs.getSelectionModel().select(people)).node());
+        groups.setId("contactsSegmentsTab");
+        tabs.getTabs().addAll(groups, limit);
         tabs.setId("contactsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         dialog.getDialogPane().setContent(tabs);
@@ -80,6 +88,7 @@ public final class ContactsView {
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         list.reload();
         cap.load();
+        segments.load();
         dialog.show();
         Styles.size(dialog, 1280, 760);
         return dialog;
@@ -226,9 +235,21 @@ public final class ContactsView {
         });
         city.setPrefWidth(150);
         list.facetsProperty().addListener((o, a, f) -> fill(f, tags, langs, cities, tag, lang));
+        ObservableList<String> names = FXCollections.observableArrayList("");
+        ComboBox<String> segment = choice("filterSegment", names, segments.chosenProperty(),
+                "contacts.filter.anySegment");
+        segments.saved().addListener((javafx.collections.ListChangeListener<org.cristal.library.audience.Segments.Counted>) c -> {
+            String now = segment.getValue();
+            names.setAll(with(segments.saved().stream().map(x -> x.segment().name()).toList()));
+            segment.setValue(names.contains(now) ? now : "");
+        });
+        out.add(segment);
         Button clear = new Button(text.getString("contacts.filter.clear"));
         clear.setId("contactsClearFilters");
-        clear.setOnAction(e -> list.clearFilters());
+        clear.setOnAction(e -> {
+            list.clearFilters();
+            segments.chosenProperty().set("");
+        });
         out.addAll(List.of(standing, tag, lang, city, clear));
         return out;
     }
