@@ -54,6 +54,9 @@ final class PublishCommand implements Callable<Integer> {
     String at;
     @Option(names = "--dry-run", description = "Show the checklist and what would be sent; contact nothing.")
     boolean dryRun;
+    @Option(names = "--segment", paramLabel = "NAME",
+            description = "For a newsletter: send to this segment of your contacts. Default: every contact with consent.")
+    String segment = "";
 
     @Override
     public Integer call() {
@@ -67,8 +70,10 @@ final class PublishCommand implements Callable<Integer> {
             Publisher publisher = CliPublishing.publisher(ws);
             ChannelAccount acc = ws.channelAccounts().get(account)
                     .orElseThrow(() -> new UserError(CliText.get("publish.noAccount", account)));
+            // A segment that does not exist is one clear line, before anything else is said or saved.
+            publisher.checkSegment(acc.id(), segment);
             publishTheLatestTyping(ws, out);
-            ChecklistItem item = publisher.checklist(storyId).stream().filter(i -> i.account().id().equals(acc.id()))
+            ChecklistItem item = publisher.checklist(storyId, segment).stream().filter(i -> i.account().id().equals(acc.id()))
                     .findFirst().orElse(null);
             if (item != null) {
                 printChecklist(out, item);
@@ -83,7 +88,7 @@ final class PublishCommand implements Callable<Integer> {
             if (blocked) {
                 throw new UserError(CliText.get("publish.blocked", CliText.plain(acc.name())));
             }
-            Queued queued = publisher.enqueue(storyId, acc.id(), when.instant(), when.zone());
+            Queued queued = publisher.enqueue(storyId, acc.id(), segment, when.instant(), when.zone());
             if (queued.note() != null) {
                 // Kept or replaced an earlier unfinished publication: say so before what happens to it.
                 out.println(CliText.plain(queued.note().get(CliText.locale())));
@@ -160,9 +165,17 @@ final class PublishCommand implements Callable<Integer> {
             case BLOCKED -> "publish.checklist.blocked";
         };
         out.println(CliText.get(key, CliText.plain(item.account().name()), item.account().plugin()));
+        if (item.reach() != null) {
+            out.println("  " + CliText.plain(item.reach().text().get(locale)));
+        }
         for (LocalText reason : item.reasons()) {
             out.println("  - " + CliText.plain(reason.get(locale)));
         }
+    }
+
+    /** What the entry went to: its target (an account name, a newsletter's segment), else the account. */
+    private static String where(OutboxEntry e) {
+        return CliText.plain(e.target() == null || e.target().isBlank() ? e.account() : e.target());
     }
 
     static int report(PrintWriter out, Outcome o) {
@@ -170,7 +183,7 @@ final class PublishCommand implements Callable<Integer> {
         OutboxEntry e = o.entry();
         String why = o.message() == null ? "" : CliText.plain(o.message().get(locale));
         if (o.sent()) {
-            out.println(CliText.get("publish.sent", e.id(), CliText.plain(e.target()),
+            out.println(CliText.get("publish.sent", e.id(), where(e),
                     e.url().isEmpty() ? "-" : CliText.plain(e.url())));
             if (!why.isEmpty()) {
                 // It went, but something about it needs saying (the workspace could not record it).
@@ -180,15 +193,15 @@ final class PublishCommand implements Callable<Integer> {
         }
         if (e.state() == OutboxState.SENDING) {
             // Interrupted or unreadable, not failed for good: it is looked at again at the next run.
-            out.println(CliText.get("publish.unsettled", e.id(), CliText.plain(e.target()), why));
+            out.println(CliText.get("publish.unsettled", e.id(), where(e), why));
             return CristalCli.OK;
         }
         if (e.state() == OutboxState.RETRYING) {
-            out.println(CliText.get("publish.willRetry", e.id(), CliText.plain(e.target()),
+            out.println(CliText.get("publish.willRetry", e.id(), where(e),
                     PublishTimes.show(e.nextAttemptAt(), e.zone()), why));
             return CristalCli.OK;
         }
-        out.println(CliText.get("publish.failed", e.id(), CliText.plain(e.target()), why));
+        out.println(CliText.get("publish.failed", e.id(), where(e), why));
         return CristalCli.FAILED;
     }
 

@@ -34,6 +34,10 @@ import org.cristal.library.OutboxState;
 import org.cristal.library.Revision;
 import org.cristal.library.StoredStory;
 import org.cristal.library.Workspace;
+import org.cristal.library.audience.ContactChannel;
+import org.cristal.library.audience.Purpose;
+import org.cristal.library.audience.Sql;
+import org.cristal.publish.newsletter.ContactPreview;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.Journal;
@@ -42,6 +46,7 @@ import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.Recipients;
 import org.cristal.publish.spi.SettingProblem;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
@@ -117,8 +122,60 @@ public final class Publisher {
         return plugins;
     }
 
+    /**
+     * The contacts a segment name stands for: "" is every contact; a saved segment its condition. The one
+     * place a segment's name becomes a condition (the command line, the queue, each send and the checklist
+     * go through here).
+     */
+    public static Optional<Sql> segmentSql(Workspace ws, String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of(Sql.ALL);
+        }
+        var segments = ws.audience().segments();
+        return segments.find(name).map(s -> segments.members(s.expression()));
+    }
+
+    /**
+     * Refuses ({@link PublisherException}) a segment that does not exist, or one given for an account that
+     * does not send to contacts; "" (everyone) always passes.
+     */
+    public void checkSegment(String accountId, String segment) {
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        String seg = segment == null ? "" : segment.strip();
+        boolean contacts = plugins.find(account.plugin()).map(ChannelPlugin::reachesContacts).orElse(false);
+        if (!seg.isEmpty() && !contacts) {
+            throw new PublisherException("publish.core.segmentNotForAccount", account.name());
+        }
+        if (contacts && segmentSql(ws, seg).isEmpty()) {
+            throw new PublisherException("publish.core.segmentMissing", seg, segmentNames(ws));
+        }
+    }
+
+    /** The names of the saved segments, for a message naming those that exist; "—" when there are none. */
+    static String segmentNames(Workspace ws) {
+        return "\u2014";
+    }
+
+    /**
+     * The segment an entry of a newsletter account sends to. Entries queued before segments existed name
+     * the account there (as other plugins' entries do): those go to every contact.
+     */
+    static String segmentOf(OutboxEntry e, ChannelAccount account) {
+        String t = e.target() == null ? "" : e.target();
+        return t.equals(account.name()) || t.equals(account.id()) ? "" : t;
+    }
+
     /** One line per enabled channel account for publishing this story now: ready, warned or blocked. */
     public List<ChecklistItem> checklist(String storyId) {
+        return checklist(storyId, "");
+    }
+
+    /**
+     * As {@link #checklist(String)}, with the reach of newsletter accounts counted for the segment named
+     * {@code segment} ("" for every contact).
+     */
+    public List<ChecklistItem> checklist(String storyId, String segment) {
         StoredStory stored = ws.stories().get(storyId)
                 .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
         StoryDocument doc = parse(storyId, stored.source());
@@ -143,7 +200,7 @@ public final class Publisher {
                         List.of(text("publish.core.pluginMissing", account.plugin()))));
                 continue;
             }
-            out.add(item(account, plugin.get(), all, status, history, stored.revision(), address));
+            out.add(item(account, plugin.get(), all, status, history, stored.revision(), address, segment));
         }
         return out;
     }
@@ -153,7 +210,7 @@ public final class Publisher {
     }
 
     private ChecklistItem item(ChannelAccount account, ChannelPlugin plugin, List<Finding> all, Status status,
-            List<OutboxEntry> history, int revision, Address address) {
+            List<OutboxEntry> history, int revision, Address address, String segment) {
         List<LocalText> blocked = new ArrayList<>();
         List<LocalText> warned = new ArrayList<>();
         try {
@@ -195,11 +252,24 @@ public final class Publisher {
                 && e.state() == OutboxState.SENT).findFirst().ifPresent(e -> warned.add(text(
                         "publish.core.alreadySent", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
                                 .withLocale(Locale.getDefault()).format(e.publishedAt().atZone(e.zone())))));
+        ChecklistItem.Reach reach = null;
+        if (plugin.reachesContacts()) {
+            Optional<Sql> where = segmentSql(ws, segment);
+            if (where.isEmpty()) {
+                blocked.add(text("publish.core.segmentMissing", segment, segmentNames(ws)));
+            } else {
+                reach = ChecklistItem.Reach.of(segment, ws.audience().reach(where.get(), ContactChannel.EMAIL,
+                        Purpose.MARKETING));
+                if (reach.reaches() == 0) {
+                    blocked.add(text("publish.core.reachesNobody", reach.text()));
+                }
+            }
+        }
         List<LocalText> reasons = new ArrayList<>(blocked);
         reasons.addAll(warned);
         ChecklistItem.Status s = !blocked.isEmpty() ? ChecklistItem.Status.BLOCKED
                 : !warned.isEmpty() ? ChecklistItem.Status.WARNED : ChecklistItem.Status.READY;
-        return new ChecklistItem(account, plugin, s, findings, reasons);
+        return new ChecklistItem(account, plugin, s, findings, reasons, reach);
     }
 
     /**
@@ -238,6 +308,17 @@ public final class Publisher {
      * partly sent one moves to {@code at}); one merely scheduled is replaced. The result says which.
      */
     public synchronized Queued enqueue(String storyId, String accountId, Instant at, ZoneId zone) {
+        return enqueue(storyId, accountId, "", at, zone);
+    }
+
+    /**
+     * As {@link #enqueue(String, String, Instant, ZoneId)}, for an account that {@linkplain
+     * ChannelPlugin#reachesContacts() sends to contacts}: to the segment named {@code segment} ("" for every
+     * contact with consent). Each segment is its own publication (its own key, journal and entry): the same
+     * story to two segments is two sends, and nobody in both gets it twice only thanks to the frequency cap.
+     * A segment that does not exist, or one given for an account that does not send to contacts, is refused.
+     */
+    public synchronized Queued enqueue(String storyId, String accountId, String segment, Instant at, ZoneId zone) {
         StoredStory stored = ws.stories().get(storyId)
                 .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
         ChannelAccount account = ws.channelAccounts().get(accountId)
@@ -245,20 +326,26 @@ public final class Publisher {
         Instant when = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String channel = plugins.find(account.plugin()).map(p -> p.renditions().stream().sorted()
                 .map(Channel::id).collect(Collectors.joining(","))).orElse("");
-        OutboxEntry.New fresh = new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when),
-                storyId, stored.revision(), accountId, account.plugin(), channel, account.name(), when, zone);
+        boolean contacts = plugins.find(account.plugin()).map(ChannelPlugin::reachesContacts).orElse(false);
+        String seg = segment == null ? "" : segment.strip();
+        checkSegment(accountId, seg);
+        // A newsletter's entry names its segment; any other names the account, as the user knows it.
+        String target = contacts ? seg : account.name();
+        OutboxEntry.New fresh = new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when, seg),
+                storyId, stored.revision(), accountId, account.plugin(), channel, target, when, zone);
         Outbox outbox = ws.outbox();
+        java.util.function.Predicate<OutboxEntry> sameAudience = e -> !contacts || segmentOf(e, account).equals(seg);
         // The same text at the same time is the same publication, even once publishing set the status.
         Optional<OutboxEntry> same = outbox.byKey(fresh.idempotencyKey()).or(() -> outbox.forStory(storyId).stream()
                 .filter(e -> e.account().equals(accountId) && e.scheduledAt().equals(when)
-                        && e.state() != OutboxState.CANCELLED && sameText(e, stored.revision()))
+                        && e.state() != OutboxState.CANCELLED && sameAudience.test(e) && sameText(e, stored.revision()))
                 .findFirst());
         // The same one withdrawn earlier (replaced, say) comes back rather than being refused.
         OutboxEntry withdrawn = same.filter(e -> e.state() == OutboxState.CANCELLED).orElse(null);
         if (same.isPresent() && withdrawn == null) {
             return new Queued(same.get(), Queued.How.SAME, null);
         }
-        List<OutboxEntry> unfinished = outbox.unfinished(storyId, accountId);
+        List<OutboxEntry> unfinished = outbox.unfinished(storyId, accountId).stream().filter(sameAudience).toList();
         if (unfinished.isEmpty()) {
             return new Queued(withdrawn == null ? outbox.add(fresh) : revive(withdrawn, when, zone), Queued.How.NEW, null);
         }
@@ -289,10 +376,15 @@ public final class Publisher {
 
     /** The key of one publication: the same for the same story revision, account and time, on any machine. */
     static String idempotencyKey(String storyId, int revision, String accountId, Instant at) {
+        return idempotencyKey(storyId, revision, accountId, at, "");
+    }
+
+    /** As above, per segment of a newsletter; "" (every contact) keeps the key entries had before segments. */
+    static String idempotencyKey(String storyId, int revision, String accountId, Instant at, String segment) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((storyId + '\n' + revision + '\n' + accountId + '\n' + at.toEpochMilli())
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest((storyId + '\n' + revision + '\n' + accountId + '\n' + at.toEpochMilli()
+                    + (segment.isEmpty() ? "" : "\nsegment:" + segment)).getBytes(StandardCharsets.UTF_8));
             return "cristal-" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -515,6 +607,36 @@ public final class Publisher {
         }
     }
 
+    /**
+     * The story's newsletter as one contact would read it from this account now: their merge fields, their
+     * unsubscribe link (the studio's "preview as a contact"). Blocking (renders the story); sends nothing.
+     */
+    public ContactPreview.Preview previewAsContact(String storyId, String accountId, long contactId)
+            throws PublishException {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        ChannelPlugin plugin = plugins.find(account.plugin()).orElseThrow(() -> PublishException.permanent(
+                text("publish.core.pluginMissing", account.plugin())));
+        org.cristal.library.audience.Contact contact = ws.audience().contacts().get(contactId)
+                .orElseThrow(() -> PublishException.permanent(text("publish.core.contactMissing", contactId)));
+        StoryDocument doc = parse(storyId, stored.source());
+        Renderers.All renditions = render(doc, brandOf(doc), ZoneId.systemDefault(), clock.instant());
+        if (renditions.email() == null) {
+            throw PublishException.permanent(text("smtp.error.noEmail"));
+        }
+        try {
+            ChannelSettings settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
+            String salt = ws.audience().salt();
+            String token = UnsubscribeTokens.of(secrets, salt).token(contactId, ContactChannel.EMAIL, Purpose.MARKETING);
+            return ContactPreview.of(renditions.email().body(), settings, AudienceRecipients.member(contact, salt),
+                    token, doc.story().lang());
+        } catch (SecretStoreException ex) {
+            throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(), ex.text()));
+        }
+    }
+
     private Outcome attempt(OutboxEntry e, Progress progress, BooleanSupplier cancelled) {
         Prepared p;
         try {
@@ -529,7 +651,18 @@ public final class Publisher {
             ws.outbox().failed(e.id(), r.text.byLanguage());
             return new Outcome(current(e.id()), false, r.text);
         }
-        PublishContext context = context(e.id(), progress, cancelled);
+        Recipients recipients = null;
+        if (p.plugin.reachesContacts()) {
+            try {
+                recipients = recipients(e);
+            } catch (Refusal r) {
+                if (r.mayPass) {
+                    return retry(e, r.text, null);
+                }
+                return fail(e, r.text);
+            }
+        }
+        PublishContext context = context(e.id(), progress, cancelled, recipients);
         Journal journal = context.journal();
         if (keyForgotten(journal, p.plugin)) {
             // The service no longer remembers the key of an attempt whose answer was lost: sending again
@@ -698,7 +831,27 @@ public final class Publisher {
         }
     }
 
+    /** Whom a newsletter entry reaches now: its segment, with consent, bounces and the cap applied. */
+    private Recipients recipients(OutboxEntry e) throws Refusal {
+        ChannelAccount account = ws.channelAccounts().get(e.account())
+                .orElseThrow(() -> new Refusal(text("publish.core.accountMissing", e.account()), false));
+        String segment = segmentOf(e, account);
+        Sql where = segmentSql(ws, segment).orElseThrow(() -> new Refusal(text("publish.core.segmentMissing",
+                segment, segmentNames(ws)), false));
+        UnsubscribeTokens tokens;
+        try {
+            tokens = UnsubscribeTokens.of(secrets, ws.audience().salt());
+        } catch (SecretStoreException ex) {
+            throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text()), true);
+        }
+        return new AudienceRecipients(ws.audience(), tokens, segment, where, e.id(), e.storyId());
+    }
+
     private PublishContext context(long entryId, Progress progress, BooleanSupplier cancelled) {
+        return context(entryId, progress, cancelled, null);
+    }
+
+    private PublishContext context(long entryId, Progress progress, BooleanSupplier cancelled, Recipients recipients) {
         Outbox outbox = ws.outbox();
         java.util.concurrent.atomic.AtomicLong lastTouch = new java.util.concurrent.atomic.AtomicLong(clock.millis());
         Runnable alive = () -> {
@@ -734,6 +887,11 @@ public final class Publisher {
             @Override
             public Locale locale() {
                 return Locale.getDefault();
+            }
+
+            @Override
+            public Optional<Recipients> recipients() {
+                return Optional.ofNullable(recipients);
             }
         };
     }

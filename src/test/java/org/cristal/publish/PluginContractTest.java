@@ -79,6 +79,11 @@ public abstract class PluginContractTest {
     /** How many things the fake service has received so far: posts, e-mails, files written. */
     protected abstract int delivered();
 
+    /** The context a publish gets; a plugin that sends to contacts gives them here. */
+    protected TestContext context() {
+        return new TestContext();
+    }
+
     /** The publication to send; by default a corpus story rendered for publishing, with these settings. */
     protected PublishRequest request(ChannelSettings settings) {
         return Publications.levain(settings);
@@ -145,13 +150,13 @@ public abstract class PluginContractTest {
         StringBuilder seen = new StringBuilder();
         captured(seen, () -> {
             try {
-                PublishResult ok = plugin().publish(request(workingSettings()), new TestContext());
+                PublishResult ok = plugin().publish(request(workingSettings()), context());
                 seen.append(ok).append('\n');
             } catch (PublishException e) {
                 fail("publishing with the working settings failed: " + e.getMessage());
             }
             PublishException failed = assertThrows(PublishException.class,
-                    () -> plugin().publish(request(failingSettings()), new TestContext()));
+                    () -> plugin().publish(request(failingSettings()), context()));
             appendMessages(seen, failed);
             try {
                 plugin().testConnection(failingSettings(), new TestContext());
@@ -170,7 +175,7 @@ public abstract class PluginContractTest {
     void cancellingBeforeTheStartSendsNothing() {
         int before = delivered();
         try {
-            plugin().publish(request(workingSettings()), new TestContext().cancelNow());
+            plugin().publish(request(workingSettings()), context().cancelNow());
         } catch (PublishException e) {
             assertEquals(PublishException.Kind.CANCELLED, e.kind(), "a cancel is reported as one: " + e.getMessage());
         }
@@ -180,7 +185,7 @@ public abstract class PluginContractTest {
     @Test
     void aFailureIsASentenceInBothLanguagesWithoutTechnicalDebris() {
         PublishException e = assertThrows(PublishException.class,
-                () -> plugin().publish(request(failingSettings()), new TestContext()));
+                () -> plugin().publish(request(failingSettings()), context()));
         assertTrue(e.kind() != PublishException.Kind.CANCELLED, "a failure is not a cancel");
         assertBothLanguages("failure message", e.text(), false);
         for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {

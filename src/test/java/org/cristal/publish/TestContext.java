@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cristal.publish.spi.Journal;
 import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.Recipients;
 
 /**
  * A publish context for plugin tests: an in-memory journal, the progress reported, and a cancel that
@@ -21,6 +23,7 @@ public class TestContext implements PublishContext {
     private volatile boolean cancelled;
     private Clock clock = Clock.systemUTC();
     private Locale locale = Locale.ENGLISH;
+    private Recipients recipients;
 
     public TestContext() {
     }
@@ -39,6 +42,17 @@ public class TestContext implements PublishContext {
     public TestContext clock(Clock c) {
         this.clock = c;
         return this;
+    }
+
+    /** The audience a newsletter sends to. */
+    public TestContext recipients(Recipients r) {
+        this.recipients = r;
+        return this;
+    }
+
+    @Override
+    public Optional<Recipients> recipients() {
+        return Optional.ofNullable(recipients);
     }
 
     public TestContext locale(Locale l) {

@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cristal.publish.spi.Recipients;
 import org.cristal.render.common.MergeTags;
 import org.cristal.story.EmailMessage;
 
@@ -101,6 +102,11 @@ final class NewsletterTemplate {
         }
     }
 
+    /** The unsubscribe link the renderer wrote (the brand's), or "". */
+    String renderedUnsubscribe() {
+        return renderedUnsubscribe;
+    }
+
     /** The name the brand signs with, when the account gives none. */
     String renderedFromName() {
         return renderedFromName;
@@ -108,36 +114,71 @@ final class NewsletterTemplate {
 
     /** What one message needs besides the recipient's fields. */
     record Envelope(InternetAddress from, InternetAddress replyTo, String messageId, ZonedDateTime date,
-            String unsubscribeTemplate, String unsubscribeLabel) {
+            String unsubscribeLabel) {
     }
 
-    /** The per-recipient unsubscribe URL, its merge fields URL-encoded; "" without a template. */
-    static String unsubscribeUrl(String template, Map<String, String> fields) {
+    /**
+     * A recipient's own ways to unsubscribe: an https link (One-Click, RFC 8058) when the account has one,
+     * and a {@code mailto:} with their token in the subject; either may be "".
+     */
+    record Unsubscribe(String https, String mailto) {
+        /** The link shown in the footer: the web page when there is one, else the reply. */
+        String visible() {
+            return https.isEmpty() ? mailto : https;
+        }
+    }
+
+    /**
+     * The per-recipient unsubscribe URL: the template's merge fields URL-encoded, and the recipient's token
+     * as {@code {{token}}} or, when the template does not place it, as a {@code t} parameter at the end;
+     * "" without a template.
+     */
+    static String unsubscribeUrl(String template, Map<String, String> fields, String token) {
         if (template.isEmpty()) {
             return "";
         }
-        return MergeTags.fill(template, fields,
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put("token", token);
+        String url = MergeTags.fill(template, all,
                 v -> URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+        if (token.isEmpty() || template.contains("{{token")) {
+            return url;
+        }
+        int hash = url.indexOf('#');
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String base = hash < 0 ? url : url.substring(0, hash);
+        return base + (base.contains("?") ? "&" : "?") + "t=" + token + fragment;
     }
 
-    /** One recipient's message. */
-    MimeMessage build(Session session, Recipients.Recipient to, Envelope e) throws MessagingException {
-        Map<String, String> fields = to.fields();
-        String unsubscribe = unsubscribeUrl(e.unsubscribeTemplate(), fields);
+    /** One recipient's subject, plain text and HTML, as they will read them (the preview as a contact). */
+    record Personal(String subject, String text, String html) {
+    }
+
+    /** The recipient's texts: merge fields filled, the footer's unsubscribe link their own. */
+    Personal personal(Map<String, String> fields, Unsubscribe u, String unsubscribeLabel) {
+        String unsubscribe = u.visible();
         String personalText = MergeTags.fill(text, fields, v -> v);
         String personalHtml = MergeTags.fill(html, fields, HtmlSanitizer::escape);
         if (!unsubscribe.isEmpty()) {
             if (!renderedUnsubscribe.isEmpty()) {
                 personalText = personalText.replace(renderedUnsubscribe, unsubscribe);
                 personalHtml = personalHtml.replace(HtmlSanitizer.escape(renderedUnsubscribe), HtmlSanitizer.escape(unsubscribe));
-            } else {
-                personalText = personalText.stripTrailing() + "\n\n" + e.unsubscribeLabel() + ": " + unsubscribe
-                        + "\n";
-                personalHtml = withFooterLink(personalHtml, unsubscribe, e.unsubscribeLabel());
             }
-        } else if (!renderedUnsubscribe.isEmpty()) {
-            unsubscribe = renderedUnsubscribe;
+            if (!personalHtml.contains(HtmlSanitizer.escape(unsubscribe))) {
+                personalText = personalText.stripTrailing() + "\n\n" + unsubscribeLabel + ": " + unsubscribe
+                        + "\n";
+                personalHtml = withFooterLink(personalHtml, unsubscribe, unsubscribeLabel);
+            }
         }
+        return new Personal(MergeTags.fill(subject, fields, v -> v.replaceAll("[\\r\\n]+", " ")), personalText,
+                personalHtml);
+    }
+
+    /** One recipient's message. */
+    MimeMessage build(Session session, Recipients.Member to, Envelope e, Unsubscribe u) throws MessagingException {
+        Personal p = personal(to.fields(), u, e.unsubscribeLabel());
+        String personalText = p.text();
+        String personalHtml = p.html();
 
         MimeMessage msg = new FixedIdMessage(session, e.messageId());
         msg.setFrom(e.from());
@@ -145,14 +186,23 @@ final class NewsletterTemplate {
             msg.setReplyTo(new InternetAddress[] {e.replyTo()});
         }
         msg.setRecipient(Message.RecipientType.TO, recipient(to));
-        msg.setSubject(MergeTags.fill(subject, fields, v -> v.replaceAll("[\\r\\n]+", " ")), "UTF-8");
+        msg.setSubject(p.subject(), "UTF-8");
         msg.setHeader("Date", RFC_5322.format(e.date()));
         if (!language.isEmpty()) {
             msg.setHeader("Content-Language", language);
         }
-        if (!unsubscribe.isEmpty()) {
-            // RFC 8058: the link is the recipient's own, so one click unsubscribes this address.
-            msg.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        List<String> ways = new ArrayList<>();
+        if (!u.mailto().isEmpty()) {
+            ways.add("<" + u.mailto() + ">");
+        }
+        if (!u.https().isEmpty()) {
+            ways.add("<" + u.https() + ">");
+        }
+        if (!ways.isEmpty()) {
+            msg.setHeader("List-Unsubscribe", String.join(", ", ways));
+        }
+        if (!u.https().isEmpty()) {
+            // RFC 8058: the link carries the recipient's token; only a POST of this form unsubscribes.
             msg.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
@@ -174,7 +224,7 @@ final class NewsletterTemplate {
         return msg;
     }
 
-    private static InternetAddress recipient(Recipients.Recipient to) throws MessagingException {
+    private static InternetAddress recipient(Recipients.Member to) throws MessagingException {
         String name = to.fullName();
         try {
             return name.isEmpty() ? new InternetAddress(to.address(), true)

@@ -35,7 +35,8 @@ final class SmtpConnection implements AutoCloseable {
         DEFERRED
     }
 
-    record Delivery(Outcome outcome, String reply) {
+    /** @param unknownUser the server said the mailbox does not exist (5.1.1, 550 user unknown …) */
+    record Delivery(Outcome outcome, String reply, boolean unknownUser) {
     }
 
     /** The connection went away mid-send; reconnect and send the same message again. */
@@ -80,7 +81,7 @@ final class SmtpConnection implements AutoCloseable {
     Delivery send(MimeMessage message, Address to) throws Dropped {
         try {
             transport.sendMessage(message, new Address[] {to});
-            return new Delivery(Outcome.SENT, "");
+            return new Delivery(Outcome.SENT, "", false);
         } catch (MessagingException e) {
             if (!stillConnected()) {
                 throw new Dropped(e);
@@ -88,19 +89,28 @@ final class SmtpConnection implements AutoCloseable {
             int code = returnCode(e);
             if (e instanceof SendFailedException sf && sf.getValidUnsentAddresses() != null
                     && Arrays.asList(sf.getValidUnsentAddresses()).contains(to)) {
-                return new Delivery(Outcome.DEFERRED, reply(e));
+                return new Delivery(Outcome.DEFERRED, reply(e), false);
             }
             if (code >= 400 && code < 500) {
-                return new Delivery(Outcome.DEFERRED, reply(e));
+                return new Delivery(Outcome.DEFERRED, reply(e), false);
             }
             if (code >= 500 || e instanceof SendFailedException) {
-                return new Delivery(Outcome.REFUSED, reply(e));
+                String reply = reply(e);
+                return new Delivery(Outcome.REFUSED, reply, code >= 550 && code <= 553 && unknownUser(reply));
             }
             throw new Dropped(e);
         } catch (IllegalStateException e) {
             // jakarta.mail's "Not connected"
             throw new Dropped(e);
         }
+    }
+
+    /** Whether a refusal says the mailbox does not exist, rather than a policy or a full mailbox. */
+    static boolean unknownUser(String reply) {
+        String r = reply.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("5.1.1") || r.contains("5.1.0") || r.contains("unknown") || r.contains("no such user")
+                || r.contains("does not exist") || r.contains("not found") || r.contains("inconnu")
+                || r.contains("n'existe pas");
     }
 
     boolean isOpen() {

@@ -7,13 +7,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +27,7 @@ import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.publish.spi.PublishResult;
+import org.cristal.publish.spi.Recipients;
 import org.cristal.publish.spi.SettingProblem;
 import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
@@ -59,6 +58,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
     static final String REPLY_TO = "replyTo";
     static final String RECIPIENTS = "recipients";
     static final String UNSUBSCRIBE = "unsubscribeUrl";
+    static final String UNSUBSCRIBE_ADDRESS = "unsubscribeAddress";
     static final String RATE = "ratePerMinute";
     static final String TEST_RECIPIENT = "testRecipient";
     static final int DEFAULT_RATE = 60;
@@ -84,7 +84,8 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of("smtp-newsletter", text("smtp.name"), Set.of(Channel.EMAIL))
             .description(text("smtp.description"))
-            .icon("fth-mail");
+            .icon("fth-mail")
+            .sendsToContacts();
     }
 
     @Override
@@ -107,10 +108,13 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                         text("smtp.setting.fromName.help")),
                 SettingSpec.optional(REPLY_TO, SettingSpec.Type.EMAIL, "", text("smtp.setting.replyTo"),
                         text("smtp.setting.replyTo.help")),
-                SettingSpec.required(RECIPIENTS, SettingSpec.Type.FILE, text("smtp.setting.recipients"),
+                // Kept so accounts that name a file still load; the audience is the workspace's contacts now.
+                SettingSpec.optional(RECIPIENTS, SettingSpec.Type.FILE, "", text("smtp.setting.recipients"),
                         text("smtp.setting.recipients.help")),
                 SettingSpec.optional(UNSUBSCRIBE, SettingSpec.Type.TEXT, "", text("smtp.setting.unsubscribe"),
-                        text("smtp.setting.unsubscribe.help", "https://example.com/unsubscribe?e={{email}}")),
+                        text("smtp.setting.unsubscribe.help", "https://example.com/unsubscribe?t={{token}}")),
+                SettingSpec.optional(UNSUBSCRIBE_ADDRESS, SettingSpec.Type.EMAIL, "",
+                        text("smtp.setting.unsubscribeAddress"), text("smtp.setting.unsubscribeAddress.help")),
                 SettingSpec.optional(RATE, SettingSpec.Type.INTEGER, Integer.toString(DEFAULT_RATE),
                         text("smtp.setting.rate"), text("smtp.setting.rate.help")),
                 SettingSpec.optional(TEST_RECIPIENT, SettingSpec.Type.EMAIL, "", text("smtp.setting.testRecipient"),
@@ -127,8 +131,8 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         if (settings.get(USER).isPresent() && settings.values().getOrDefault(PASSWORD, "").isEmpty()) {
             out.add(new SettingProblem(PASSWORD, text("smtp.problem.password")));
         }
-        for (String key : List.of(FROM, REPLY_TO, TEST_RECIPIENT)) {
-            settings.get(key).filter(a -> !Recipients.valid(a)).filter(a -> out.stream().noneMatch(
+        for (String key : List.of(FROM, REPLY_TO, UNSUBSCRIBE_ADDRESS, TEST_RECIPIENT)) {
+            settings.get(key).filter(a -> !CsvRecipients.valid(a)).filter(a -> out.stream().noneMatch(
                     p -> p.key().equals(key))).ifPresent(a -> out.add(new SettingProblem(key,
                     LocalText.fromBundle(PublishException.BUNDLE, "publish.setting.email"))));
         }
@@ -136,19 +140,11 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             out.add(new SettingProblem(RATE, text("smtp.problem.rate")));
         }
         settings.get(UNSUBSCRIBE).ifPresent(template -> {
-            String sample = NewsletterTemplate.unsubscribeUrl(template, Map.of("email", "someone@example.com"));
+            String sample = NewsletterTemplate.unsubscribeUrl(template, Map.of("email", "someone@example.com"),
+                    "1.email-marketing.abcdefghijklmnopqrstuvwxyz");
             Optional<String> safe = Urls.safeLink(sample);
             if (safe.isEmpty() || !safe.get().toLowerCase(Locale.ROOT).startsWith("https://")) {
                 out.add(new SettingProblem(UNSUBSCRIBE, text("smtp.problem.unsubscribe")));
-            }
-        });
-        settings.get(RECIPIENTS).ifPresent(file -> {
-            try {
-                if (!Files.isRegularFile(Path.of(file))) {
-                    out.add(new SettingProblem(RECIPIENTS, text("smtp.problem.recipients")));
-                }
-            } catch (InvalidPathException e) {
-                out.add(new SettingProblem(RECIPIENTS, text("smtp.problem.recipients")));
             }
         });
         return out;
@@ -172,16 +168,11 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             SettingProblem p = problems.get(0);
             throw PublishException.permanent(text("smtp.error.settings", p.key(), p.message().toString()));
         }
-        Recipients recipients = Recipients.read(Path.of(settings.require(RECIPIENTS)));
-        List<Recipients.Recipient> list = new ArrayList<>();
-        // The test recipient gets the first copy, with every merge field at its fallback.
-        settings.get(TEST_RECIPIENT).filter(Recipients::valid)
-                .filter(t -> recipients.list().stream().noneMatch(r -> r.address().equalsIgnoreCase(t)))
-                .ifPresent(t -> list.add(new Recipients.Recipient(t, Map.of("email", t))));
-        list.addAll(recipients.list());
-        if (recipients.list().isEmpty()) {
-            throw PublishException.permanent(text("smtp.error.noRecipients",
-                    Path.of(settings.require(RECIPIENTS)).getFileName(), recipients.skipped()));
+        Recipients audience = context.recipients().orElseThrow(
+                () -> PublishException.permanent(text("smtp.error.noAudience")));
+        if (audience.members().isEmpty() && audience.held().isEmpty()) {
+            throw PublishException.permanent(text("smtp.error.nobody", segmentName(audience),
+                    audience.leftOutTotal(), leftOut(audience)));
         }
         Rendition<EmailMessage> email = request.renditions().email();
         if (email == null) {
@@ -195,8 +186,27 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             } catch (MessagingException | IOException | ClassCastException e) {
                 throw PublishException.permanent(text("smtp.error.noEmail"));
             }
-            return new Run(request, context, connection, template, list, recipients.skipped()).send();
+            return new Run(request, context, connection, template, audience).send();
         }
+    }
+
+    /** The account's unsubscribe page, else an https one the brand's footer has, else "". */
+    static String httpsTemplate(ChannelSettings s, NewsletterTemplate template) {
+        String rendered = template.renderedUnsubscribe();
+        return s.get(UNSUBSCRIBE).orElse(rendered.toLowerCase(Locale.ROOT).startsWith("https://") ? rendered : "");
+    }
+
+    /** "the segment «clients»" or "your contacts", in each language. */
+    static LocalText segmentName(Recipients audience) {
+        return audience.segment().isEmpty() ? text("smtp.segment.everyone") : text("smtp.segment.named",
+                audience.segment());
+    }
+
+    /** "28 no consent, 9 unsubscribed, 4 bounced, 0 over the cap" in each language. */
+    static LocalText leftOut(Recipients audience) {
+        return text("smtp.leftOut", audience.count(Recipients.LeftOut.NO_CONSENT),
+                audience.count(Recipients.LeftOut.UNSUBSCRIBED), audience.count(Recipients.LeftOut.BOUNCED),
+                audience.count(Recipients.LeftOut.OVER_CAP));
     }
 
     private SmtpSettings smtp(ChannelSettings settings) throws PublishException {
@@ -210,13 +220,15 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         private final PublishContext context;
         private final SmtpConnection connection;
         private final NewsletterTemplate template;
-        private final List<Recipients.Recipient> list;
-        private final int skippedInList;
+        private final Recipients audience;
         private final Journal journal;
         private final InternetAddress from;
         private final InternetAddress replyTo;
         private final String domain;
         private final String unsubscribeLabel;
+        private final String mailbox;
+        private final String httpsTemplate;
+        private final EnumMap<Recipients.LeftOut, Integer> leftMidSend = new EnumMap<>(Recipients.LeftOut.class);
         private int sent;
         private int already;
         private int refused;
@@ -224,18 +236,19 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         private String lastRefusal = "";
 
         Run(PublishRequest request, PublishContext context, SmtpConnection connection, NewsletterTemplate template,
-                List<Recipients.Recipient> list, int skippedInList) throws PublishException {
+                Recipients audience) throws PublishException {
             this.request = request;
             this.context = context;
             this.connection = connection;
             this.template = template;
-            this.list = list;
-            this.skippedInList = skippedInList;
+            this.audience = audience;
             this.journal = context.journal();
             ChannelSettings s = request.settings();
             String fromAddress = s.require(FROM);
             this.from = address(fromAddress, s.get(FROM_NAME, template.renderedFromName()));
             this.replyTo = s.get(REPLY_TO).map(a -> address(a, "")).orElse(null);
+            this.mailbox = s.get(UNSUBSCRIBE_ADDRESS).or(() -> s.get(REPLY_TO)).orElse(fromAddress);
+            this.httpsTemplate = httpsTemplate(s, template);
             String d = fromAddress.substring(fromAddress.indexOf('@') + 1).toLowerCase(Locale.ROOT);
             this.domain = d.matches("[a-z0-9]([a-z0-9.-]{0,250}[a-z0-9])?") ? d : "cristal.invalid";
             Locale storyLocale = Locale.forLanguageTag(request.story().story().lang().isBlank() ? "en"
@@ -247,41 +260,80 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             // Read once: this attempt is the entry's only writer, and a query per recipient costs more than
             // the send itself on a workspace file.
             Map<String, String> known = new java.util.HashMap<>(journal.all());
+            List<Recipients.Member> list = new ArrayList<>();
+            // The test recipient gets the first copy, with every merge field at its fallback.
+            Optional<String> test = request.settings().get(TEST_RECIPIENT).filter(CsvRecipients::valid)
+                    .filter(t -> audience.members().stream().noneMatch(m -> m.address().equalsIgnoreCase(t)));
+            test.ifPresent(t -> list.add(new Recipients.Member("", t, "", Map.of("email", t), "test:"
+                    + sha256(t.toLowerCase(Locale.ROOT)).substring(0, 32))));
+            list.addAll(audience.members());
+            // Those an earlier attempt of this entry reached may be over the cap because of it: still done.
+            for (Recipients.Member m : audience.held()) {
+                if (done(known, m) != null) {
+                    list.add(m);
+                    leftMidSend.merge(Recipients.LeftOut.OVER_CAP, -1, Integer::sum);
+                }
+            }
+            holdOverCap(known);
             int total = list.size();
             int alreadyDone = 0;
-            for (Recipients.Recipient r : list) {
-                if (known.containsKey("to:" + key(r)) || known.containsKey("failed:" + key(r))) {
+            for (Recipients.Member r : list) {
+                if (done(known, r) != null) {
                     alreadyDone++;
                 }
             }
             context.progress(fraction(alreadyDone, total), alreadyDone == 0
-                    ? text("smtp.progress.start", total, skippedInList)
+                    ? text("smtp.progress.audience", audience.members().size(), segmentName(audience),
+                            audience.leftOutTotal())
                     : text("smtp.progress.resume", alreadyDone, total));
             Pacer pacer = new Pacer(request.settings().getInt(RATE, DEFAULT_RATE), context.clock(), tuning.sleeper());
             int done = 0;
-            for (Recipients.Recipient r : list) {
-                String key = key(r);
-                if (known.containsKey("to:" + key)) {
+            for (Recipients.Member r : list) {
+                String state = done(known, r);
+                if ("to".equals(state)) {
                     already++;
                     done++;
                     continue;
                 }
-                if (known.containsKey("failed:" + key)) {
+                if ("failed".equals(state)) {
                     refused++;
                     done++;
                     continue;
                 }
                 context.checkCancelled();
+                boolean contact = !r.contactId().isEmpty();
+                if (contact) {
+                    // Right before the message: an unsubscribe, a bounce or a cap reached since the start counts.
+                    Optional<Recipients.LeftOut> now = audience.check(r);
+                    if (now.isPresent()) {
+                        leftMidSend.merge(now.get(), 1, Integer::sum);
+                        if (now.get() == Recipients.LeftOut.OVER_CAP) {
+                            hold(known, r);
+                        }
+                        done++;
+                        continue;
+                    }
+                }
                 pacer.awaitTurn(context);
+                String key = r.journalKey();
                 String messageId = messageId(key);
                 SmtpConnection.Delivery d = deliver(r, messageId, done, total);
                 switch (d.outcome()) {
                     case SENT -> {
                         journal.put("to:" + key, messageId);
+                        if (contact) {
+                            audience.delivered(r, Recipients.Outcome.SENT, messageId);
+                        }
                         sent++;
                     }
                     case REFUSED -> {
                         journal.put("failed:" + key, d.reply());
+                        if (contact) {
+                            audience.delivered(r, Recipients.Outcome.REFUSED, d.reply());
+                            if (d.unknownUser()) {
+                                audience.undeliverable(r);
+                            }
+                        }
                         refused++;
                         lastRefusal = d.reply();
                     }
@@ -293,26 +345,81 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
             if (deferred > 0) {
                 throw PublishException.transientFailure(text("smtp.error.deferred", deferred, total), null);
             }
-            if (sent + already == 0) {
+            int reached = sent + already;
+            if (reached == 0 && refused > 0) {
                 throw PublishException.permanent(text("smtp.error.allRefused", refused, lastRefusal));
             }
-            context.progress(1, text("smtp.progress.done", sent + already, total, skippedInList, refused));
-            return new PublishResult("", "", context.clock().instant(), sent + already);
+            if (reached == 0) {
+                throw PublishException.permanent(text("smtp.error.nobody", segmentName(audience),
+                        audience.leftOutTotal() + midSend(), leftOut()));
+            }
+            context.progress(1, text("smtp.progress.finished", reached, audience.leftOutTotal() + midSend(),
+                    leftOut(), refused));
+            return new PublishResult("", "", context.clock().instant(), reached);
+        }
+
+        private int midSend() {
+            return leftMidSend.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The left-out counts at the start plus those left out mid-send, in words. */
+        private LocalText leftOut() {
+            java.util.function.ToIntFunction<Recipients.LeftOut> n = r -> audience.count(r)
+                    + leftMidSend.getOrDefault(r, 0);
+            return text("smtp.leftOut", n.applyAsInt(Recipients.LeftOut.NO_CONSENT),
+                    n.applyAsInt(Recipients.LeftOut.UNSUBSCRIBED), n.applyAsInt(Recipients.LeftOut.BOUNCED),
+                    n.applyAsInt(Recipients.LeftOut.OVER_CAP));
+        }
+
+        /** Records, once per entry, those the cap held back (unless an earlier attempt already reached them). */
+        private void holdOverCap(Map<String, String> known) {
+            for (Recipients.Member m : audience.held()) {
+                if (done(known, m) == null) {
+                    hold(known, m);
+                }
+            }
+        }
+
+        private void hold(Map<String, String> known, Recipients.Member m) {
+            String key = "held:" + m.journalKey();
+            if (!known.containsKey(key)) {
+                audience.delivered(m, Recipients.Outcome.HELD, "");
+                journal.put(key, "");
+                known.put(key, "");
+            }
+        }
+
+        /**
+         * "to" or "failed" when an earlier attempt reached or lost the member, else null; by hash, or by the
+         * address itself in an entry an older version of Cristal began.
+         */
+        private String done(Map<String, String> known, Recipients.Member m) {
+            String address = m.address().toLowerCase(Locale.ROOT);
+            for (String state : List.of("to", "failed")) {
+                if (known.containsKey(state + ":" + m.journalKey()) || known.containsKey(state + ":" + address)) {
+                    return state;
+                }
+            }
+            return null;
         }
 
         /** Sends one message, reconnecting a few times if the connection drops; the same message each time. */
-        private SmtpConnection.Delivery deliver(Recipients.Recipient r, String messageId, int done, int total)
+        private SmtpConnection.Delivery deliver(Recipients.Member r, String messageId, int done, int total)
                 throws PublishException {
             MimeMessage message;
             try {
                 message = template.build(connection.session(), r, new NewsletterTemplate.Envelope(from, replyTo,
-                        messageId, context.clock().instant().atZone(java.time.ZoneOffset.UTC),
-                        request.settings().get(UNSUBSCRIBE, ""), unsubscribeLabel));
+                        messageId, context.clock().instant().atZone(java.time.ZoneOffset.UTC), unsubscribeLabel),
+                        unsubscribe(r));
             } catch (MessagingException e) {
                 // Only a bug of ours gets here (every input was checked); this recipient cannot be sent.
-                return new SmtpConnection.Delivery(SmtpConnection.Outcome.REFUSED, String.valueOf(e.getMessage()));
+                return new SmtpConnection.Delivery(SmtpConnection.Outcome.REFUSED, String.valueOf(e.getMessage()), false);
             }
             InternetAddress to = (InternetAddress) addressOf(r);
+            if (to == null) {
+                // An address the contacts screen let through but mail cannot carry: this one only is lost.
+                return new SmtpConnection.Delivery(SmtpConnection.Outcome.REFUSED, "invalid address", false);
+            }
             PublishException lastFailure = null;
             for (int attempt = 0; attempt <= tuning.reconnects(); attempt++) {
                 if (attempt > 0) {
@@ -354,23 +461,26 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         }
 
         private String messageId(String key) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(request.idempotencyKey().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(key.getBytes(StandardCharsets.UTF_8));
-                return "<" + HexFormat.of().formatHex(sha.digest()).substring(0, 32) + ".newsletter@" + domain + ">";
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+            return "<" + sha256(request.idempotencyKey() + '\0' + key).substring(0, 32) + ".newsletter@" + domain + ">";
+        }
+
+        /** The member's own unsubscribe links; the test recipient's go nowhere (they are no contact). */
+        private NewsletterTemplate.Unsubscribe unsubscribe(Recipients.Member r) {
+            if (r.contactId().isEmpty()) {
+                return new NewsletterTemplate.Unsubscribe(NewsletterTemplate.unsubscribeUrl(httpsTemplate,
+                        r.fields(), ""), "");
             }
+            String token = audience.unsubscribeToken(r);
+            return new NewsletterTemplate.Unsubscribe(NewsletterTemplate.unsubscribeUrl(httpsTemplate, r.fields(),
+                    token), audience.unsubscribeMailto(r, mailbox));
         }
     }
 
-    private static jakarta.mail.Address addressOf(Recipients.Recipient r) {
+    private static jakarta.mail.Address addressOf(Recipients.Member r) throws PublishException {
         try {
             return new InternetAddress(r.address(), true);
         } catch (AddressException e) {
-            throw new IllegalStateException(e); // checked when the list was read
+            return null;
         }
     }
 
@@ -382,16 +492,30 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         }
     }
 
-    /** The journal's key for a recipient: the address, compared without regard to case. */
-    private static String key(Recipients.Recipient r) {
-        return r.address().toLowerCase(Locale.ROOT);
+    static String sha256(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double fraction(int done, int total) {
         return total == 0 ? 1 : (double) done / total;
     }
 
+    /** A message of the bundle; arguments that are {@link LocalText} are used in each language. */
     private static LocalText text(String key, Object... args) {
-        return LocalText.fromBundle(PublishException.BUNDLE, key, args);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : List.of("en", "fr")) {
+            Locale locale = Locale.forLanguageTag(lang);
+            Object[] resolved = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                resolved[i] = args[i] instanceof LocalText t ? t.get(locale) : args[i];
+            }
+            out.put(lang, LocalText.fromBundle(PublishException.BUNDLE, key, resolved).get(locale));
+        }
+        return new LocalText(out);
     }
 }

@@ -55,6 +55,11 @@ public interface ChannelPlugin {
         return descriptor().renditions();
     }
 
+    /** Whether it sends one message per contact of the workspace (see {@link PluginDescriptor#reachesContacts()}). */
+    default boolean reachesContacts() {
+        return descriptor().reachesContacts();
+    }
+
     /** For a social plugin, the network whose posts (length, thread split, hashtags) it sends. */
     default Optional<Network> network() {
         return descriptor().network();

@@ -20,9 +20,12 @@ import org.cristal.story.Network;
  * @param network for a social plugin, the network whose posts (length, thread split, hashtags) it sends
  * @param keyMemory how long the service remembers an idempotency key ({@link ChannelPlugin#keyMemory()});
  *     none when null or negative
+ * @param reachesContacts it sends one message per contact (a newsletter): each send gets its audience from
+ *     the workspace's contacts ({@link PublishContext#recipients()}), names a segment, and the checklist
+ *     counts whom it reaches
  */
 public record PluginDescriptor(String id, LocalText displayName, LocalText description, String icon,
-        Set<Channel> renditions, Optional<Network> network, Duration keyMemory) {
+        Set<Channel> renditions, Optional<Network> network, Duration keyMemory, boolean reachesContacts) {
     public PluginDescriptor {
         Objects.requireNonNull(id);
         Objects.requireNonNull(displayName);
@@ -36,22 +39,27 @@ public record PluginDescriptor(String id, LocalText displayName, LocalText descr
     /** A plugin with no description, the generic send icon, no social network and no key memory; the withers add them. */
     public static PluginDescriptor of(String id, LocalText displayName, Set<Channel> renditions) {
         return new PluginDescriptor(id, displayName, LocalText.of(""), "fth-send", renditions, Optional.empty(),
-                ChannelPlugin.NO_KEY_MEMORY);
+                ChannelPlugin.NO_KEY_MEMORY, false);
     }
 
     public PluginDescriptor description(LocalText text) {
-        return new PluginDescriptor(id, displayName, text, icon, renditions, network, keyMemory);
+        return new PluginDescriptor(id, displayName, text, icon, renditions, network, keyMemory, reachesContacts);
     }
 
     public PluginDescriptor icon(String literal) {
-        return new PluginDescriptor(id, displayName, description, literal, renditions, network, keyMemory);
+        return new PluginDescriptor(id, displayName, description, literal, renditions, network, keyMemory, reachesContacts);
     }
 
     public PluginDescriptor network(Network n) {
-        return new PluginDescriptor(id, displayName, description, icon, renditions, Optional.of(n), keyMemory);
+        return new PluginDescriptor(id, displayName, description, icon, renditions, Optional.of(n), keyMemory, reachesContacts);
+    }
+
+    /** Sends to the workspace's contacts, one message each (see the {@code reachesContacts} component). */
+    public PluginDescriptor sendsToContacts() {
+        return new PluginDescriptor(id, displayName, description, icon, renditions, network, keyMemory, true);
     }
 
     public PluginDescriptor keyMemory(Duration d) {
-        return new PluginDescriptor(id, displayName, description, icon, renditions, network, d);
+        return new PluginDescriptor(id, displayName, description, icon, renditions, network, d, reachesContacts);
     }
 }

@@ -2,6 +2,7 @@ package org.cristal.publish.spi;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What Cristal gives a plugin while it publishes or tests a connection. */
 public interface PublishContext {
@@ -30,4 +31,13 @@ public interface PublishContext {
 
     /** The user's language, for texts the plugin produces. */
     Locale locale();
+
+    /**
+     * For a plugin that {@linkplain PluginDescriptor#reachesContacts() reaches contacts}: whom this send
+     * goes to (the entry's segment, consent and the frequency cap applied). Empty for other plugins, and
+     * in a connection test.
+     */
+    default Optional<Recipients> recipients() {
+        return Optional.empty();
+    }
 }

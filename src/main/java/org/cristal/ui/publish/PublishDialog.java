@@ -193,6 +193,15 @@ public final class PublishDialog {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, top, whenBox);
         VBox.setMargin(whenBox, new Insets(0, 0, 0, 28));
+        r.reach().ifPresent(line -> {
+            // A newsletter's reach: how many get it, how many are left out and why.
+            Label reach = new Label(line);
+            reach.setId("reach-" + id);
+            reach.setWrapText(true);
+            reach.getStyleClass().add("field-help");
+            VBox.setMargin(reach, new Insets(0, 0, 0, 28));
+            box.getChildren().add(1, reach);
+        });
         box.getStyleClass().add("publish-row");
         box.setPadding(new Insets(8));
         for (String note : r.notes()) {

@@ -64,9 +64,16 @@ public final class PublishModel {
         private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
         private volatile long entryId = -1;
 
+        private final String reach;
+
         Row(ChecklistItem item, List<String> notes, ZonedDateTime later) {
+            this(item, notes, later, "");
+        }
+
+        Row(ChecklistItem item, List<String> notes, ZonedDateTime later, String reach) {
             this.item = item;
             this.notes = notes;
+            this.reach = reach;
             included.set(canTick());
             date.set(later.toLocalDate());
             time.set(later.toLocalTime());
@@ -80,6 +87,11 @@ public final class PublishModel {
 
         public ChecklistItem item() {
             return item;
+        }
+
+        /** For a newsletter, "Reaches 312 · 41 left out (…)" in the user's language. */
+        public java.util.Optional<String> reach() {
+            return reach.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reach);
         }
 
         /** Why it is blocked or warned, in the user's language. */
@@ -200,7 +212,8 @@ public final class PublishModel {
         return workers.on(network, "reading the publishing checklist", () -> {
             List<Row> list = new ArrayList<>();
             for (ChecklistItem item : publisher.get().checklist(story)) {
-                list.add(new Row(item, notes(item), later));
+                list.add(new Row(item, notes(item), later, item.reach() == null ? ""
+                        : item.reach().text().get(locale)));
             }
             return list;
         }).thenAccept(list -> {

@@ -47,23 +47,38 @@ public final class NewsletterBench {
 
             // Warm-up: the JIT, GreenMail's and Jakarta Mail's classes.
             Path warm = Files.createDirectories(dir.resolve("warm"));
-            plugin.publish(request(port, NewsletterFixture.people(warm, 500)), new TestContext());
+            try (NewsletterContacts few = new NewsletterContacts(warm)) {
+                few.people(500);
+                plugin.publish(request(port), few.context());
+            }
             blast(port, 500, true);
             mail.purgeEmailFromAllMailboxes();
 
-            Path csv = NewsletterFixture.people(dir, n);
-            PublishRequest request = request(port, csv);
+            PublishRequest request = request(port);
+            // The audience: n contacts with consent in the workspace file, a frequency cap to check for each,
+            // and as many again without consent (left out), as a real list has.
+            NewsletterContacts contacts = new NewsletterContacts(dir);
+            long a0 = System.nanoTime();
+            contacts.people(n);
+            for (int i = 1; i <= n; i++) {
+                contacts.add("nobody" + i + "@example.com", "Nobody" + i, "Doe", Map.of(), false);
+            }
+            contacts.audience.setFrequencyCap(new org.cristal.library.audience.FrequencyCap(10, 7));
+            System.out.printf("(%,d contacts added one by one in %.1f s)%n", 2 * n, seconds(a0));
 
-            // 1. The plugin with the workspace's durable journal, stopped after 30 % and resumed.
+            // 1. The plugin with the workspace's durable journal, stopped after 30 % and resumed; consent and
+            // the cap checked right before each message, each delivery recorded.
             int stopAt = n * 3 / 10;
             double resumed;
-            try (Workspace ws = Workspace.open(dir.resolve("bench.cristal"))) {
+            try (contacts) {
+                Workspace ws = contacts.ws;
                 OutboxEntry entry = ws.outbox().add(new OutboxEntry.New("bench-1", "nimbus-tax-season", 1,
                         "newsletter", "smtp-newsletter", "email", "", Instant.now(), ZoneOffset.UTC));
                 Journal journal = new OutboxJournal(ws.outbox(), entry.id(), () -> { });
                 long t0 = System.nanoTime();
                 try {
-                    plugin.publish(request, new JournalContext(journal).cancelAfter(1 + stopAt));
+                    plugin.publish(request, new JournalContext(journal).recipients(contacts.everyone())
+                            .cancelAfter(1 + stopAt));
                     throw new IllegalStateException("the first attempt should have been stopped");
                 } catch (PublishException e) {
                     if (e.kind() != PublishException.Kind.CANCELLED) {
@@ -72,6 +87,7 @@ public final class NewsletterBench {
                 }
                 int firstRun = mail.getReceivedMessages().length;
                 JournalContext second = new JournalContext(journal);
+                second.recipients(contacts.everyone());
                 plugin.publish(request, second);
                 resumed = seconds(t0);
                 MimeMessage[] got = mail.getReceivedMessages();
@@ -82,16 +98,16 @@ public final class NewsletterBench {
                 System.out.printf("plugin, workspace journal, stopped after %,d and resumed: %,d messages, %,d "
                         + "distinct, first of the second attempt %s (%s)%n", firstRun, got.length, distinct.size(),
                         NewsletterFixture.to(got[firstRun]), second.progressReports().get(0));
-                report("plugin, personalised, workspace journal", n, resumed);
-            }
-            mail.purgeEmailFromAllMailboxes();
+                report("plugin, audience, workspace journal", n, resumed);
+                mail.purgeEmailFromAllMailboxes();
 
-            // 2. The plugin with an in-memory journal: what personalising and sending cost alone.
-            long t1 = System.nanoTime();
-            plugin.publish(request, new TestContext());
-            report("plugin, personalised, in-memory journal", n, seconds(t1));
-            check(mail, n);
-            mail.purgeEmailFromAllMailboxes();
+                // 2. The plugin with an in-memory journal: the audience's checks and records still go to the file.
+                long t1 = System.nanoTime();
+                plugin.publish(request, contacts.context());
+                report("plugin, audience, in-memory journal", n, seconds(t1));
+                check(mail, n);
+                mail.purgeEmailFromAllMailboxes();
+            }
 
             // 3. A raw blast of the rendition's pre-built message: one connection, nothing else; with Nagle's
             // algorithm off as the plugin has it, then with Jakarta Mail's defaults.
@@ -110,8 +126,10 @@ public final class NewsletterBench {
         }
     }
 
-    private static PublishRequest request(int port, Path csv) {
-        return NewsletterFixture.request(NewsletterFixture.secret(NewsletterFixture.settings(port, csv)));
+    private static PublishRequest request(int port) {
+        Map<String, String> s = new java.util.HashMap<>(NewsletterFixture.settings(port));
+        s.put(SmtpNewsletterPlugin.RATE, "0");
+        return NewsletterFixture.request(NewsletterFixture.secret(s));
     }
 
     private static void blast(int port, int n, boolean noDelay) throws Exception {

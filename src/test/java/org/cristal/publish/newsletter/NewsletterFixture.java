@@ -66,7 +66,7 @@ final class NewsletterFixture {
                 base.renditions(), base.assets(), settings, base.scheduledAt());
     }
 
-    static Map<String, String> settings(int port, Path csv) {
+    static Map<String, String> settings(int port) {
         Map<String, String> s = new HashMap<>();
         s.put(SmtpNewsletterPlugin.HOST, "127.0.0.1");
         s.put(SmtpNewsletterPlugin.PORT, Integer.toString(port));
@@ -75,7 +75,6 @@ final class NewsletterFixture {
         s.put(SmtpNewsletterPlugin.PASSWORD, PASSWORD);
         s.put(SmtpNewsletterPlugin.FROM, FROM);
         s.put(SmtpNewsletterPlugin.FROM_NAME, "Nimbus Accounting");
-        s.put(SmtpNewsletterPlugin.RECIPIENTS, csv.toString());
         s.put(SmtpNewsletterPlugin.UNSUBSCRIBE, UNSUBSCRIBE);
         s.put(SmtpNewsletterPlugin.RATE, "0");
         return s;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cristal.publish.PluginContractTest;
+import org.cristal.publish.TestContext;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -13,18 +14,25 @@ import org.junit.jupiter.api.BeforeEach;
 /** The newsletter plugin keeps the plugin contract, against GreenMail (a real SMTP server) on loopback. */
 class SmtpNewsletterContractTest extends PluginContractTest {
     private GreenMail mail;
-    private Path csv;
+    private NewsletterContacts contacts;
 
     @BeforeEach
     void start() throws IOException {
         mail = NewsletterFixture.startServer();
         Path dir = Files.createTempDirectory("contract-newsletter");
-        csv = NewsletterFixture.people(dir, 2);
+        contacts = new NewsletterContacts(dir);
+        contacts.people(2);
     }
 
     @AfterEach
     void stop() {
         mail.stop();
+        contacts.close();
+    }
+
+    @Override
+    protected TestContext context() {
+        return contacts.context();
     }
 
     @Override
@@ -34,7 +42,7 @@ class SmtpNewsletterContractTest extends PluginContractTest {
 
     @Override
     protected ChannelSettings workingSettings() {
-        return NewsletterFixture.secret(NewsletterFixture.settings(mail.getSmtp().getPort(), csv));
+        return NewsletterFixture.secret(NewsletterFixture.settings(mail.getSmtp().getPort()));
     }
 
     @Override

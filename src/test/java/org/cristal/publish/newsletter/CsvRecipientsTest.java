@@ -11,13 +11,13 @@ import org.cristal.publish.spi.PublishException;
 import org.junit.jupiter.api.Test;
 
 class RecipientsTest {
-    private static Recipients parse(String csv) throws PublishException {
-        return Recipients.parse("list.csv", csv.getBytes(StandardCharsets.UTF_8));
+    private static CsvRecipients parse(String csv) throws PublishException {
+        return CsvRecipients.parse("list.csv", csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void blankInvalidAndRepeatedAddressesAreSkippedAndCounted() throws Exception {
-        Recipients r = parse("""
+        CsvRecipients r = parse("""
                 Email,First Name,Last-Name,City
                 marie@example.com,Marie,Curie,Paris
                 ,Nobody,,
@@ -29,26 +29,26 @@ class RecipientsTest {
                 two@@example.com,Q,,
                 ali@example.net,Ali,,"Lyon, France"
                 """);
-        assertEquals(List.of("marie@example.com", "ali@example.net"), r.list().stream().map(Recipients.Recipient::address)
+        assertEquals(List.of("marie@example.com", "ali@example.net"), r.list().stream().map(CsvRecipients.Recipient::address)
                 .toList());
         assertEquals(1, r.blank());
         assertEquals(4, r.invalid(), "no domain, no dot in the domain, a display name, two @");
         assertEquals(1, r.duplicates());
-        Recipients.Recipient ali = r.list().get(1);
+        CsvRecipients.Recipient ali = r.list().get(1);
         assertEquals("Lyon, France", ali.fields().get("city"));
         assertEquals("Marie Curie", r.list().get(0).fullName(), "column names are matched without case or dashes");
     }
 
     @Test
     void aFrenchSpreadsheetsSemicolonsAndByteOrderMarkAreRead() throws Exception {
-        Recipients r = parse("\uFEFFcourriel;first_name;entreprise\nmarie@example.com;Marie;Curie & Fils\n");
+        CsvRecipients r = parse("\uFEFFcourriel;first_name;entreprise\nmarie@example.com;Marie;Curie & Fils\n");
         assertEquals("marie@example.com", r.list().get(0).fields().get("email"));
         assertEquals("Curie & Fils", r.list().get(0).fields().get("entreprise"));
     }
 
     @Test
     void shortRowsLeaveTheirMissingFieldsBlank() throws Exception {
-        Recipients r = parse("email,first_name,last_name\nmarie@example.com\n");
+        CsvRecipients r = parse("email,first_name,last_name\nmarie@example.com\n");
         assertEquals("", r.list().get(0).fields().get("first_name"));
         assertEquals("", r.list().get(0).fullName());
     }

@@ -39,7 +39,7 @@ import org.cristal.publish.spi.PublishException;
  * @param invalid    rows whose address is not one
  * @param duplicates rows repeating an address already listed
  */
-record Recipients(List<Recipient> list, int blank, int invalid, int duplicates) {
+record CsvRecipients(List<Recipient> list, int blank, int invalid, int duplicates) {
     /** Above this, a file is surely not a recipients list (a million rows is about 100 MB). */
     static final long MAX_BYTES = 200L * 1024 * 1024;
     private static final Set<String> EMAIL_COLUMNS = Set.of("email", "e-mail", "email_address", "email address",
@@ -64,7 +64,7 @@ record Recipients(List<Recipient> list, int blank, int invalid, int duplicates) 
     }
 
     /** Reads and checks the whole file; {@link PublishException} (permanent) when it cannot be used. */
-    static Recipients read(Path file) throws PublishException {
+    static CsvRecipients read(Path file) throws PublishException {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -79,7 +79,7 @@ record Recipients(List<Recipient> list, int blank, int invalid, int duplicates) 
         return parse(file.getFileName().toString(), bytes);
     }
 
-    static Recipients parse(String name, byte[] bytes) throws PublishException {
+    static CsvRecipients parse(String name, byte[] bytes) throws PublishException {
         String text = decode(name, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -148,7 +148,7 @@ record Recipients(List<Recipient> list, int blank, int invalid, int duplicates) 
                 list.add(new Recipient(address, Map.copyOf(fields)));
             }
         }
-        return new Recipients(List.copyOf(list), blank, invalid, duplicates);
+        return new CsvRecipients(List.copyOf(list), blank, invalid, duplicates);
     }
 
     /** A single mailbox with a domain that has a dot, as a sending server will accept it. */
