@@ -50,6 +50,9 @@ final class ContactDetailView {
 
         /** Asks, then erases the person. */
         void erase();
+
+        /** Shows the open story's newsletter as the person will read it. */
+        void previewAs();
     }
 
     private static final List<ConsentMethod> BY_HAND = List.of(ConsentMethod.IN_PERSON, ConsentMethod.WEB_FORM,
@@ -114,10 +117,14 @@ final class ContactDetailView {
         erase.setId("contactErase");
         erase.getStyleClass().add("danger");
         erase.setOnAction(e -> actions.erase());
+        Button previewAs = new Button(text.getString("contacts.preview.button"));
+        previewAs.setId("contactPreviewAs");
+        previewAs.setOnAction(e -> actions.previewAs());
+        previewAs.disableProperty().bind(detail.contactProperty().isNull());
         export.disableProperty().bind(detail.contactProperty().isNull());
         erase.disableProperty().bind(detail.contactProperty().isNull());
         // The actions stay in sight above the tabs, whatever the tab's length.
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, save, export, erase);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, save, previewAs, export, erase);
         tabs.setPrefHeight(300);
         tabs.setMinHeight(160);
         VBox pane = new VBox(8, title, buttons, problem, tabs);

@@ -55,6 +55,18 @@ public final class ContactsCommands {
             }
 
             @Override
+            public void previewAs() {
+                var c = detail.contactProperty().get();
+                if (c == null) {
+                    return;
+                }
+                PreviewAsModel preview = new PreviewAsModel(model.workers(), model.workspaceProperty()::get,
+                        model.publishing()::publisher, text, model.locale());
+                PreviewAsView.open(owner(), text, c.fullName().isEmpty() ? c.email() : c.fullName(), preview);
+                preview.show(model.editor().isOpen() ? model.editor().storyId() : "", c.id());
+            }
+
+            @Override
             public void erase() {
                 eraseShown(detail, () -> {
                     list.reload();
