@@ -103,11 +103,12 @@ public final class ContactsView {
         Button add = new Button(text.getString("contacts.add"));
         add.setId("contactsAdd");
         add.setOnAction(e -> startNew());
-        HBox top = new HBox(8, search, add);
+        // The search has a line of its own: its hint stays readable beside the long French button labels.
+        FlowPane adding = new FlowPane(8, 6, add);
         if (importFile != null) {
-            top.getChildren().add(importButton("contactsImport"));
+            adding.getChildren().add(importButton("contactsImport"));
         }
-        top.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, search, adding);
 
         FlowPane filters = new FlowPane(8, 6, filters().toArray(new Node[0]));
 
