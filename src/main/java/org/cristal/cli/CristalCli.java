@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cristal", mixinStandardHelpOptions = true, versionProvider = CristalCli.Version.class,
         description = "Cristal: one story, every channel.",
         subcommands = {RenderCommand.class, WorkspaceCommand.class, BenchCommand.class, PublishCommand.class,
-            OutboxCommand.class, ChannelsCommand.class, SegmentsCommand.class, SettingsCommand.class})
+            OutboxCommand.class, ChannelsCommand.class, ContactsCommand.class, SegmentsCommand.class,
+            SettingsCommand.class})
 public final class CristalCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

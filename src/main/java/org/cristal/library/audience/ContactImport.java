@@ -365,10 +365,15 @@ public final class ContactImport {
         }
 
         void write(Decisions d) throws SQLException {
+            // Ids given here, not read back row by row: the write lock is held, no one else inserts meanwhile.
+            long next;
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM contacts");
+                    ResultSet rs = ps.executeQuery()) {
+                next = rs.next() ? rs.getLong(1) : 0;
+            }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO contacts(email, email_key, first_name, "
                     + "last_name, lang, street, postcode, city, country, phone, source, email_status, folded, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()");
+                    + "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement tag = c.prepareStatement(
                             "INSERT OR IGNORE INTO contact_tags(contact, tag, position) VALUES (?, ?, ?)");
                     PreparedStatement field = c.prepareStatement(
@@ -396,12 +401,9 @@ public final class ContactImport {
                     insert.setString(13, Contacts.folded(x));
                     insert.setLong(14, now);
                     insert.setLong(15, now);
+                    long id = ++next;
+                    insert.setLong(16, id);
                     insert.executeUpdate();
-                    long id;
-                    try (ResultSet rs = lastId.executeQuery()) {
-                        rs.next();
-                        id = rs.getLong(1);
-                    }
                     int position = 0;
                     for (String t : x.tags()) {
                         tag.setLong(1, id);

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.cristal.library.WorkspaceException;
 public final class Contacts {
     static final String COLUMNS = "c.id, c.email, c.first_name, c.last_name, c.lang, c.street, c.postcode, c.city, "
             + "c.country, c.phone, c.source, c.email_status, c.soft_bounces, c.created_at, c.updated_at";
+    /** The contacts list's order. */
+    static final String ORDER = "c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.email_key";
 
     /** What saving a draft did. */
     public enum Change { CREATED, UPDATED, UNCHANGED }
@@ -30,6 +34,7 @@ public final class Contacts {
 
     private final Db db;
     private final Clock clock;
+    private volatile ContactIndex index;
 
     Contacts(Db db, Clock clock) {
         this.db = db;
@@ -91,29 +96,31 @@ public final class Contacts {
 
     /** Searching as you type: every word must appear (accents and case ignored), within {@code filter}. */
     public List<Contact> search(String text, Sql filter, int offset, int limit) {
-        Sql where = matching(text, filter);
         return db.read(c -> {
-            List<Contact> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c WHERE "
-                    + where.where() + " ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.email_key "
-                    + "LIMIT ? OFFSET ?")) {
-                int i = where.bind(ps, 1);
-                ps.setInt(i++, limit);
-                ps.setInt(i, offset);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs, List.of(), Map.of()));
-                    }
+            ContactIndex in = filter == Sql.ALL ? index(c) : null;
+            if (in == null) {
+                return searchSql(c, matching(text, filter), offset, limit);
+            }
+            BitSet hits = in.matching(words(text));
+            List<Long> page = new ArrayList<>();
+            int skipped = 0;
+            for (int p = hits.nextSetBit(0); p >= 0 && page.size() < limit; p = hits.nextSetBit(p + 1)) {
+                if (skipped++ >= offset) {
+                    page.add(in.id(p));
                 }
             }
-            return withTagsAndFields(c, out);
+            return byIds(c, page);
         });
     }
 
     /** How many contacts {@link #search} would find in all. */
     public int count(String text, Sql filter) {
-        Sql where = matching(text, filter);
         return db.read(c -> {
+            ContactIndex in = filter == Sql.ALL ? index(c) : null;
+            if (in != null) {
+                return in.matching(words(text)).cardinality();
+            }
+            Sql where = matching(text, filter);
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM contacts c WHERE " + where.where())) {
                 where.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -121,6 +128,72 @@ public final class Contacts {
                 }
             }
         });
+    }
+
+    private static List<Contact> searchSql(Connection c, Sql where, int offset, int limit) throws SQLException {
+        List<Contact> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c WHERE "
+                + where.where() + " ORDER BY " + ORDER + " LIMIT ? OFFSET ?")) {
+            int i = where.bind(ps, 1);
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs, List.of(), Map.of()));
+                }
+            }
+        }
+        return withTagsAndFields(c, out);
+    }
+
+    /** The contacts of {@code ids}, in that order. */
+    private static List<Contact> byIds(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner in = new StringJoiner(",", "(", ")");
+        ids.forEach(id -> in.add(Long.toString(id)));
+        Map<Long, Contact> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM contacts c WHERE c.id IN " + in);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Contact x = row(rs, List.of(), Map.of());
+                found.put(x.id(), x);
+            }
+        }
+        List<Contact> ordered = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            Contact x = found.get(id);
+            if (x != null) {
+                ordered.add(x);
+            }
+        }
+        return withTagsAndFields(c, ordered);
+    }
+
+    /** The in-memory search index, rebuilt when the contacts changed; null for a file without a version. */
+    private ContactIndex index(Connection c) throws SQLException {
+        long version = ContactIndex.version(c);
+        if (version < 0) {
+            return null;
+        }
+        ContactIndex in = index;
+        if (in != null && in.version() == version) {
+            return in;
+        }
+        synchronized (this) {
+            in = index;
+            if (in == null || in.version() != version) {
+                in = ContactIndex.load(c, version);
+                index = in;
+            }
+            return in;
+        }
+    }
+
+    private static String[] words(String text) {
+        return Arrays.stream(Folding.fold(text == null ? "" : text).replace('\u0000', ' ').split("\\s+"))
+                .filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
 
     /** Every contact within {@code filter}, in address order, read page by page (an export of 100,000). */

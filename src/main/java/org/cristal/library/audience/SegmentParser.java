@@ -175,6 +175,9 @@ final class SegmentParser {
         String word = name.text();
         int dot = word.indexOf('.');
         Optional<SegmentField> custom = dot > 0 ? SegmentField.named(word.substring(0, dot)) : Optional.empty();
+        if (dot < 0 && SegmentField.named(word).filter(f -> f == SegmentField.CUSTOM).isPresent()) {
+            throw error(name, "audience.segment.error.expectedFieldKey", name.column());
+        }
         if (custom.isPresent() && custom.get() == SegmentField.CUSTOM) {
             field = SegmentField.CUSTOM;
             key = word.substring(dot + 1).strip();

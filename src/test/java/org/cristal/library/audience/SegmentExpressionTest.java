@@ -238,6 +238,10 @@ class SegmentExpressionTest {
                 "Il manque une condition à la fin (colonne 18).");
         assertError("city = and tag = x", 8, "A value is missing at column 8, after “=”.",
                 "Il manque une valeur à la colonne 8, après « = ».");
+        assertError("field = x", 1, "After “field.” at column 1, write the name of a free field: field.company.",
+                "Après « champ. » à la colonne 1, écrivez le nom d’un champ libre : champ.entreprise.");
+        assertError("tag = x or champ. = y", 12, "After “field.” at column 12, write the name of a free field: field.company.",
+                "Après « champ. » à la colonne 12, écrivez le nom d’un champ libre : champ.entreprise.");
         assertError("  ", 0, "Write a condition, for example: tag = clients and city = Senlis.",
                 "Écrivez une condition, par exemple : étiquette = clients et ville = Senlis.");
     }
