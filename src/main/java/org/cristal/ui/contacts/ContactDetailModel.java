@@ -254,14 +254,22 @@ public final class ContactDetailModel {
                 });
     }
 
-    /** Writes everything held about the contact shown to a new folder in {@code parent}; completes with it. */
+    /** Writes everything held about the contact shown (GDPR) to a new folder in {@code parent}; completes with it. */
     public CompletableFuture<java.nio.file.Path> exportData(java.nio.file.Path parent) {
         Contact c = contact.get();
         if (c == null) {
             return CompletableFuture.completedFuture(null);
         }
         Workspace ws = workspace.get();
-        return workers.onWorkspace("exporting a contact's data", () -> ContactDataFiles.write(ws, c.id(), parent));
+        return workers.onWorkspace("exporting a contact's data", () -> {
+            // A folder of its own, never over an earlier export.
+            java.nio.file.Path dir = parent.resolve("contact-" + c.id());
+            for (int n = 2; java.nio.file.Files.exists(dir); n++) {
+                dir = parent.resolve("contact-" + c.id() + "-" + n);
+            }
+            new org.cristal.library.audience.ContactDump(ws.audience()).write(c.email(), dir);
+            return dir;
+        });
     }
 
     /** The confirmation asked before erasing: who goes, what goes, what stays. */

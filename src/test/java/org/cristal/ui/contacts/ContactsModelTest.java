@@ -232,6 +232,20 @@ class ContactsModelTest {
     }
 
     @Test
+    void theirDataIsExportedToAFolderOfItsOwnWithTheirConsentHistory() throws Exception {
+        long id = add("helene@example.fr", "Hélène", "Dupré", "Senlis", "fr");
+        grant(id);
+        Contact c = audience.contacts().get(id).orElseThrow();
+        await(fx.call(() -> detail.show(c)));
+        Path first = await(fx.call(() -> detail.exportData(dir)));
+        Path second = await(fx.call(() -> detail.exportData(dir)));
+        assertFalse(first.equals(second), "an earlier export is never overwritten");
+        String json = Files.readString(first.resolve("contact.json"));
+        assertTrue(json.contains("helene@example.fr") && json.contains("Sign-up card"), json);
+        assertTrue(Files.exists(first.resolve("consents.csv")));
+    }
+
+    @Test
     void erasingSaysWhatGoesAndLeavesOnlyAHashOnTheSuppressionList() throws Exception {
         long id = add("helene@example.fr", "Hélène", "Dupré", "Senlis", "fr");
         grant(id);
