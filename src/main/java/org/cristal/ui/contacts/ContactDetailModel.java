@@ -157,8 +157,11 @@ public final class ContactDetailModel {
                 problem.set(Problems.describe(t, text, locale));
                 return null;
             }
-            contact.set(loaded.contact());
-            form.fill(loaded.contact());
+            // What the user typed since the form was filled stays, unless the contact changed meanwhile.
+            if (!loaded.contact().equals(contact.get())) {
+                contact.set(loaded.contact());
+                form.fill(loaded.contact());
+            }
             consents.setAll(loaded.consents());
             messages.setAll(loaded.messages());
             return null;
