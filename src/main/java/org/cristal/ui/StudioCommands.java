@@ -13,6 +13,7 @@ import javafx.util.Duration;
 import org.cristal.library.WorkspaceException;
 import org.cristal.story.StoryFormatException;
 import org.cristal.ui.brand.BrandKits;
+import org.cristal.ui.contacts.ContactsCommands;
 import org.cristal.ui.export.ExportCommands;
 import org.cristal.ui.history.HistoryCommands;
 import org.cristal.ui.library.LibraryCommands;
@@ -32,6 +33,7 @@ final class StudioCommands implements CommandContext {
     private final HistoryCommands history;
     private final PublishCommands publish;
     private final ExportCommands exports;
+    private final ContactsCommands contacts;
     private Choosers choosers = Choosers.PLATFORM;
     private Consumer<String> links = url -> { };
 
@@ -46,6 +48,7 @@ final class StudioCommands implements CommandContext {
         this.history = new HistoryCommands(this);
         this.publish = new PublishCommands(this);
         this.exports = new ExportCommands(this, window::showJob);
+        this.contacts = new ContactsCommands(this);
     }
 
     LibraryCommands library() {
@@ -62,6 +65,10 @@ final class StudioCommands implements CommandContext {
 
     ExportCommands exports() {
         return exports;
+    }
+
+    ContactsCommands contacts() {
+        return contacts;
     }
 
     @Override

@@ -140,6 +140,7 @@ final class StudioMenus {
                         this.publish::showPublish),
                 item("menuPublications", "menu.publications", null, this.publish::showPublications),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
+                item("menuContacts", "menu.contacts", null, commands.contacts()::show),
                 new SeparatorMenuItem(),
                 item("menuChannels", "menu.channels", null, this.publish::showChannels));
         MenuBar bar = new MenuBar(file, edit, story, export, publish, view);
@@ -214,7 +215,9 @@ final class StudioMenus {
         publish.setOnAction(e -> this.publish.showPublish());
         Button calendar = Icons.button("calendarButton", Feather.CALENDAR, text.getString("action.calendar.tip"));
         calendar.setOnAction(e -> this.publish.showCalendar());
-        ToolBar bar = new ToolBar(history, brands, exportAll, publish, calendar, spacer);
+        Button contacts = Icons.button("contactsButton", Feather.USERS, text.getString("action.contacts.tip"));
+        contacts.setOnAction(e -> commands.contacts().show());
+        ToolBar bar = new ToolBar(history, brands, exportAll, publish, calendar, contacts, spacer);
         Feather[] icons = {Feather.GRID, Feather.GLOBE, Feather.MAIL, Feather.MESSAGE_CIRCLE, Feather.BOOK_OPEN};
         String[] tips = {"layout.grid", "layout.web", "layout.email", "layout.social", "layout.brochure"};
         for (int i = 0; i < icons.length; i++) {
