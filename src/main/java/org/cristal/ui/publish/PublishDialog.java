@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
@@ -199,8 +200,36 @@ public final class PublishDialog {
             reach.setId("reach-" + id);
             reach.setWrapText(true);
             reach.getStyleClass().add("field-help");
+            // Who it goes to: everyone who agreed, or a saved segment; the reach is counted again on change.
+            ComboBox<String> to = new ComboBox<>();
+            to.setId("segment-" + id);
+            to.getItems().add("");
+            to.getItems().addAll(model.segments());
+            to.setValue(model.segmentProperty().get());
+            to.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(String s) {
+                    return s == null || s.isEmpty() ? text.getString("publish.segment.everyone") : s;
+                }
+
+                @Override
+                public String fromString(String s) {
+                    return s;
+                }
+            });
+            to.valueProperty().addListener((o, a, b) -> {
+                model.segmentProperty().set(b == null ? "" : b);
+                model.reload();
+            });
+            Label toLabel = new Label(text.getString("publish.segment.label"));
+            toLabel.setLabelFor(to);
+            HBox toBox = new HBox(6, toLabel, to);
+            toBox.setAlignment(Pos.CENTER_LEFT);
+            toBox.setDisable(!r.canTick() && model.segmentProperty().get().isEmpty() && model.segments().isEmpty());
+            VBox.setMargin(toBox, new Insets(0, 0, 0, 28));
             VBox.setMargin(reach, new Insets(0, 0, 0, 28));
-            box.getChildren().add(1, reach);
+            box.getChildren().add(1, toBox);
+            box.getChildren().add(2, reach);
         });
         box.getStyleClass().add("publish-row");
         box.setPadding(new Insets(8));

@@ -170,6 +170,9 @@ public final class PublishModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** The saved segment a newsletter goes to; "" for everyone who agreed. */
+    private final javafx.beans.property.StringProperty segment = new javafx.beans.property.SimpleStringProperty("");
+    private final ObservableList<String> segments = FXCollections.observableArrayList();
     private String storyId = "";
 
     PublishModel(Workers workers, Executor network, Supplier<Publisher> publisher, Supplier<Workspace> workspace,
@@ -187,6 +190,26 @@ public final class PublishModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** The segment newsletter rows send to ("" for every contact who agreed); reload after changing it. */
+    public javafx.beans.property.StringProperty segmentProperty() {
+        return segment;
+    }
+
+    /** The saved segments' names, read with the checklist. */
+    public ObservableList<String> segments() {
+        return segments;
+    }
+
+    /** Reads the checklist again (after the segment changed). */
+    public CompletableFuture<Void> reload() {
+        return load(storyId);
+    }
+
+    /** True when a row sends to contacts (a newsletter): then the segment matters. */
+    public boolean sendsToContacts() {
+        return rows.stream().anyMatch(r -> r.item.reach() != null);
     }
 
     /** The zone the times are in, shown next to them. */
@@ -209,14 +232,18 @@ public final class PublishModel {
         // Later today's next full hour is a sensible proposal for "later".
         ZonedDateTime later = ZonedDateTime.now(zone).plusHours(1).withMinute(0).withSecond(0).withNano(0);
         // The checklist renders the story for every channel: not on the workspace thread, which saves.
+        String chosen = segment.get();
+        List<String> names = new ArrayList<>();
         return workers.on(network, "reading the publishing checklist", () -> {
             List<Row> list = new ArrayList<>();
-            for (ChecklistItem item : publisher.get().checklist(story)) {
+            for (ChecklistItem item : publisher.get().checklist(story, chosen)) {
                 list.add(new Row(item, notes(item), later, item.reach() == null ? ""
                         : item.reach().text().get(locale)));
             }
+            workspace.get().audience().segments().list().forEach(x -> names.add(x.name()));
             return list;
         }).thenAccept(list -> {
+            segments.setAll(names);
             rows.setAll(list);
             loaded.set(true);
         });
@@ -249,6 +276,7 @@ public final class PublishModel {
      */
     public CompletableFuture<Void> publish() {
         List<Row> chosen = ticked();
+        String toSegment = segment.get();
         cancelled.set(false);
         busy.set(true);
         Instant now = Instant.now();
@@ -260,7 +288,9 @@ public final class PublishModel {
             for (int i = 0; i < chosen.size(); i++) {
                 Row row = chosen.get(i);
                 try {
-                    Queued queued = p.enqueue(storyId, row.item.account().id(), times.get(i), zone);
+                    Queued queued = row.item.reach() == null
+                            ? p.enqueue(storyId, row.item.account().id(), times.get(i), zone)
+                            : p.enqueue(storyId, row.item.account().id(), toSegment, times.get(i), zone);
                     OutboxEntry e = queued.entry();
                     row.entryId = e.id();
                     String said = queued.note() == null ? "" : queued.note().get(locale);

@@ -58,7 +58,7 @@ class PublishingModelsTest {
         ResourceBundle text = ResourceBundle.getBundle("org.cristal.ui.messages", Locale.ENGLISH,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         studio = new StudioModel(Workers.start(fx::execute), Settings.load(dir.resolve("settings.properties")), text,
-                Locale.ENGLISH, new Publishing(() -> List.of(network), secrets, java.time.Clock.systemUTC()));
+                Locale.ENGLISH, new Publishing(() -> List.of(network, new org.cristal.publish.newsletter.SmtpNewsletterPlugin()), secrets, java.time.Clock.systemUTC()));
         studio.open(file).get(20, TimeUnit.SECONDS);
     }
 
@@ -186,6 +186,45 @@ class PublishingModelsTest {
         assertEquals(OutboxState.SENT, entries.get(0).state());
         assertEquals("testnet", entries.get(0).account());
         assertEquals(1, network.published.size());
+    }
+
+    @Test
+    void aNewsletterGoesToTheChosenSegmentAndItsReachIsCountedForIt() throws Exception {
+        ws().channelAccounts().save(ChannelAccount.of("news", "smtp-newsletter", "La lettre",
+                Map.of("host", "127.0.0.1", "security", "none", "from", "news@fournil.example")));
+        var audience = ws().audience();
+        for (String email : List.of("ann@example.com", "ben@example.com", "cleo@example.com")) {
+            long id = audience.contacts().save(org.cristal.library.audience.ContactDraft.of(email)).contact().id();
+            audience.consents().record(id, org.cristal.library.audience.ConsentEvent.grant(
+                    org.cristal.library.audience.ContactChannel.EMAIL, org.cristal.library.audience.Purpose.MARKETING,
+                    java.time.Instant.parse("2026-01-05T10:00:00Z"), org.cristal.library.audience.ConsentMethod.IN_PERSON,
+                    "the shop", "Oui"));
+        }
+        audience.segments().save("les A", "email starts ann");
+        PublishModel publish = fx.call(() -> studio.publishing().publishDialog());
+        fx.call(() -> publish.load(storyId)).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of("les A"), fx.call(() -> List.copyOf(publish.segments())));
+        assertTrue(fx.call(publish::sendsToContacts));
+        PublishModel.Row news = fx.call(() -> publish.rows().stream()
+                .filter(r -> r.item().account().id().equals("news")).findFirst().orElseThrow());
+        assertTrue(news.reach().orElseThrow().startsWith("Reaches 3"), news.reach().toString());
+
+        fx.run(() -> publish.segmentProperty().set("les A"));
+        fx.call(publish::reload).get(20, TimeUnit.SECONDS);
+        PublishModel.Row narrowed = fx.call(() -> publish.rows().stream()
+                .filter(r -> r.item().account().id().equals("news")).findFirst().orElseThrow());
+        assertTrue(narrowed.reach().orElseThrow().startsWith("Reaches 1"), narrowed.reach().toString());
+
+        // Queued for tomorrow (not sent here): the entry names the segment it goes to.
+        fx.run(() -> {
+            publish.rows().forEach(r -> r.includedProperty().set(r == narrowed));
+            narrowed.nowProperty().set(false);
+            narrowed.dateProperty().set(java.time.LocalDate.now(PARIS).plusDays(1));
+        });
+        fx.call(publish::publish).get(30, TimeUnit.SECONDS);
+        List<OutboxEntry> entries = ws().outbox().forStory(storyId);
+        assertEquals(1, entries.size());
+        assertEquals("les A", entries.get(0).target());
     }
 
     @Test
