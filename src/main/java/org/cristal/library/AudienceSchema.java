@@ -38,10 +38,11 @@ final class AudienceSchema {
                   created_at INTEGER NOT NULL,
                   updated_at INTEGER NOT NULL)""");
         // A version of the contacts' searchable text, so that the contacts screen's in-memory search index
-        // (library.audience.ContactIndex) knows with one lookup whether it is still right, whichever process
-        // or connection wrote.
+        // (library.audience.ContactIndex) knows cheaply whether it is still right, whichever process or
+        // connection wrote. Deletes and changes bump it; inserts do not (a trigger per inserted row halved
+        // the speed of a 100,000-row import): they show in max(id) and count(*), which the index reads too.
         Db.exec(c, "INSERT OR IGNORE INTO meta(key, value) VALUES ('audience.contacts.version', '0')");
-        for (String event : new String[] {"INSERT", "DELETE", "UPDATE OF folded, first_name, last_name, email_key"}) {
+        for (String event : new String[] {"DELETE", "UPDATE OF folded, first_name, last_name, email_key"}) {
             Db.exec(c, "CREATE TRIGGER contacts_version_" + event.split(" ")[0].toLowerCase(java.util.Locale.ROOT)
                     + " AFTER " + event + " ON contacts BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
                     + "WHERE key = 'audience.contacts.version'; END");

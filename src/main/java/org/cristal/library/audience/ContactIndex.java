@@ -29,12 +29,22 @@ final class ContactIndex {
         this.all = all;
     }
 
-    /** The contacts' version now; -1 for a file without one (the index is then not used). */
+    /**
+     * The contacts' version now; -1 for a file without one (the index is then not used). The stored
+     * version counts deletes and changes; inserts show in the highest id and the count (an id reused after
+     * a delete comes after that delete's bump).
+     */
     static long version(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT value FROM meta WHERE key = ?), "
+                + "(SELECT coalesce(max(id), 0) FROM contacts), (SELECT count(*) FROM contacts)")) {
             ps.setString(1, VERSION_KEY);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Long.parseLong(rs.getString(1)) : -1;
+                if (!rs.next() || rs.getString(1) == null) {
+                    return -1;
+                }
+                long v = Long.parseLong(rs.getString(1));
+                long mixed = v * 0x9E3779B97F4A7C15L ^ rs.getLong(2) * 0xC2B2AE3D27D4EB4FL ^ rs.getLong(3);
+                return mixed & Long.MAX_VALUE; // never -1
             }
         }
     }

@@ -63,4 +63,19 @@ class ContactSearchTest {
         assertEquals(List.of("anne@example.fr"), found("dumas", 0, 10));
         assertEquals(0, studio.audience().contacts().count("marc", Sql.ALL));
     }
+
+    @Test
+    void aContactAddedByAnotherProgramAloneIsFoundAtTheNextKeystroke() {
+        assertEquals(2, studio.audience().contacts().count("dup", Sql.ALL));
+        try (Workspace cli = Workspace.open(dir.resolve("w.cristal"))) {
+            save(cli, "lea@example.fr", "Léa", "Dupuis");
+        }
+        assertEquals(3, studio.audience().contacts().count("dup", Sql.ALL));
+        // And one removed then another added in its place: the count is the same, the text is not.
+        try (Workspace cli = Workspace.open(dir.resolve("w.cristal"))) {
+            cli.audience().forget("lea@example.fr");
+            save(cli, "paul@example.fr", "Paul", "Dupin");
+        }
+        assertEquals(List.of("paul@example.fr", "marc@example.fr", "helene@example.fr"), found("dup", 0, 10));
+    }
 }
