@@ -9,14 +9,14 @@ import org.cristal.library.WorkspaceException;
  * each with the physical line of the file it starts on, so that the report can say "line 12" and the user
  * finds it in a text editor even when earlier rows hold quoted line breaks.
  */
-final class CsvRows {
+public final class CsvRows {
     /** One row: the line it starts on (1 = the first line of the file) and its cells. */
-    record Row(int line, List<String> cells) {
-        String cell(int i) {
+    public record Row(int line, List<String> cells) {
+        public String cell(int i) {
             return i < cells.size() ? cells.get(i) : "";
         }
 
-        boolean blank() {
+        public boolean blank() {
             return cells.stream().allMatch(String::isBlank);
         }
     }
@@ -25,7 +25,7 @@ final class CsvRows {
     }
 
     /** @throws WorkspaceException {@code audience.import.error.malformed} with the line of the faulty quote */
-    static List<Row> parse(String text, char separator) {
+    public static List<Row> parse(String text, char separator) {
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -1,11 +1,6 @@
 package org.cristal.publish.audience;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,9 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.cristal.library.WorkspaceException;
 import org.cristal.library.audience.ConsentEvent;
 import org.cristal.library.audience.ConsentMethod;
 import org.cristal.library.audience.ContactChannel;
+import org.cristal.library.audience.CsvRows;
+import org.cristal.library.audience.CsvSniffer;
 import org.cristal.library.audience.Emails;
 import org.cristal.library.audience.Feedback;
 import org.cristal.library.audience.Folding;
@@ -32,7 +30,7 @@ import org.cristal.library.audience.Purpose;
  * ({@code Email Address}, {@code UNSUB_TIME}, {@code UNSUB_REASON}), Brevo's blacklist export
  * ({@code EMAIL}, {@code BLACKLISTED_AT} or {@code DATE}), or a plain list with an {@code email}
  * ({@code e-mail}, {@code courriel}) column — or no header at all, one address a line. Comma, semicolon or
- * tab separated; UTF-8 with or without BOM, else Windows-1252. Each address withdraws e-mail marketing
+ * tab separated; UTF-8 with or without BOM, UTF-16 with one, else Windows-1252 (read as the contacts import reads). Each address withdraws e-mail marketing
  * consent (method: unsubscribe link, source: the file's name); an address that is no contact goes on the
  * suppression list as a hash, so a later import does not bring it in.
  */
@@ -51,28 +49,38 @@ final class UnsubscribeCsv {
 
     static void read(Path file, Feedback feedback, Instant now, SyncReport report) throws SyncException {
         String name = String.valueOf(file.getFileName());
-        String text;
+        List<CsvRows.Row> rows;
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw SyncException.of("unsubscribes.error.csvTooBig", name);
             }
-            text = decode(Files.readAllBytes(file));
+            // The contacts import's reader: the same encodings, separators and quoting rules.
+            CsvSniffer.Sniffed sniffed = CsvSniffer.sniff(Files.readAllBytes(file));
+            rows = CsvRows.parse(sniffed.text(), sniffed.separator());
         } catch (NoSuchFileException e) {
             throw SyncException.of("unsubscribes.error.noFile", name);
         } catch (IOException e) {
             throw SyncException.of("unsubscribes.error.unreadable", name);
+        } catch (WorkspaceException e) {
+            switch (e.key()) {
+                case "audience.import.error.empty" -> {
+                    return;
+                }
+                case "audience.import.error.malformed" -> throw SyncException.of("unsubscribes.error.malformed", name,
+                        e.args().get(0));
+                default -> throw SyncException.of("unsubscribes.error.noEmailColumn", name);
+            }
         }
-        List<List<String>> rows = parse(text, separator(text));
         if (rows.isEmpty()) {
             return;
         }
-        List<String> header = rows.get(0).stream().map(h -> Folding.fold(h.strip())).toList();
+        List<String> header = rows.get(0).cells().stream().map(h -> Folding.fold(h.strip())).toList();
         int email = find(header, EMAIL);
         int date = find(header, DATE);
         int reason = find(header, REASON);
         int first = 1;
         if (email < 0) {
-            if (!Emails.valid(rows.get(0).get(0).strip())) {
+            if (!Emails.valid(rows.get(0).cell(0).strip())) {
                 throw SyncException.of("unsubscribes.error.noEmailColumn", name);
             }
             email = 0; // no header: one address a line
@@ -80,9 +88,9 @@ final class UnsubscribeCsv {
         }
         List<Feedback.Item> batch = new ArrayList<>();
         for (int i = first; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
+            CsvRows.Row row = rows.get(i);
             String address = cell(row, email);
-            if (address.isEmpty() && row.stream().allMatch(String::isBlank)) {
+            if (address.isEmpty() && row.blank()) {
                 continue;
             }
             if (!Emails.valid(address)) {
@@ -123,8 +131,8 @@ final class UnsubscribeCsv {
         return -1;
     }
 
-    private static String cell(List<String> row, int i) {
-        return i >= 0 && i < row.size() ? row.get(i).strip() : "";
+    private static String cell(CsvRows.Row row, int i) {
+        return i >= 0 ? row.cell(i).strip() : "";
     }
 
     static Instant parseDate(String s, Instant fallback) {
@@ -152,73 +160,5 @@ final class UnsubscribeCsv {
             }
         }
         return fallback;
-    }
-
-    /** UTF-8 (its BOM dropped) when the bytes are UTF-8, else Windows-1252, what Excel writes in France. */
-    static String decode(byte[] bytes) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
-    }
-
-    /** The separator most used on the first line, outside quotes. */
-    static char separator(String text) {
-        int end = text.indexOf('\n');
-        String line = end < 0 ? text : text.substring(0, end);
-        char best = ',';
-        long most = 0;
-        for (char c : new char[] {',', ';', '\t'}) {
-            long n = line.chars().filter(x -> x == c).count();
-            if (n > most) {
-                most = n;
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /** RFC 4180: fields in double quotes may hold the separator, line breaks and doubled quotes. */
-    static List<List<String>> parse(String text, char sep) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == sep) {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

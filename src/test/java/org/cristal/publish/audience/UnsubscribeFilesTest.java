@@ -122,6 +122,11 @@ class UnsubscribeFilesTest {
         assertTrue(e.text().get(Locale.FRENCH).contains("n’a pas de colonne d’adresse"), e.text().get(Locale.FRENCH));
         SyncException missing = assertThrows(SyncException.class, () -> sync.csv(dir.resolve("nope.csv")));
         assertTrue(missing.text().get(Locale.ENGLISH).contains("nope.csv does not exist"));
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "email,reason\nann@example.com,\"never closed\n");
+        SyncException quote = assertThrows(SyncException.class, () -> sync.csv(broken));
+        assertTrue(quote.text().get(Locale.ENGLISH).contains("broken.csv has a quote that is never closed (line 2)"),
+                quote.text().get(Locale.ENGLISH));
     }
 
     @Test
