@@ -71,7 +71,7 @@ public final class Audience {
     }
 
     public FrequencyCap frequencyCap() {
-        return db.read(c -> setting(c, CAP_SETTING)).flatMap(FrequencyCap::parse).orElse(FrequencyCap.NONE);
+        return db.read(Audience::cap);
     }
 
     public void setFrequencyCap(FrequencyCap cap) {
@@ -92,26 +92,14 @@ public final class Audience {
      * frequency cap applies to marketing only.
      */
     public Reach reach(Sql segment, ContactChannel channel, Purpose purpose) {
-        FrequencyCap cap = frequencyCap();
-        long since = clock.instant().minus(cap.window()).toEpochMilli();
         return db.read(c -> {
             List<Member> members = new ArrayList<>();
             List<Member> held = new ArrayList<>();
             Map<LeftOut, Integer> left = new EnumMap<>(LeftOut.class);
-            String sql = "SELECT " + Contacts.COLUMNS + ", cs.granted, "
-                    + (cap.isSet() && purpose == Purpose.MARKETING
-                            ? "(SELECT count(*) FROM deliveries d WHERE d.contact = c.id AND d.at >= ? "
-                                    + "AND d.purpose = 'marketing' AND d.outcome = 'sent')" : "0")
-                    + " AS recent FROM contacts c LEFT JOIN consent_state cs ON cs.contact = c.id AND cs.channel = ? "
-                    + "AND cs.purpose = ? WHERE (" + segment.where() + ") ORDER BY c.id";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                if (cap.isSet() && purpose == Purpose.MARKETING) {
-                    ps.setLong(i++, since);
-                }
-                ps.setString(i++, channel.id());
-                ps.setString(i++, purpose.id());
-                segment.bind(ps, i);
+            FrequencyCap cap = cap(c);
+            try (PreparedStatement ps = c.prepareStatement(
+                    eligibility(cap, purpose, "(" + segment.where() + ") ORDER BY c.id"))) {
+                segment.bind(ps, bindEligibility(ps, cap, channel, purpose));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         int g = rs.getInt("granted");
@@ -138,24 +126,12 @@ public final class Audience {
      * arrived since {@link #reach} leaves them out. Empty when the message may go.
      */
     public Optional<LeftOut> check(long contactId, ContactChannel channel, Purpose purpose) {
-        FrequencyCap cap = frequencyCap();
-        boolean capped = cap.isSet() && purpose == Purpose.MARKETING;
-        // One indexed read (the contact, their consent state, their recent count), as reach reads each row:
+        // One read (the cap, the contact, their consent state, their recent count), as reach reads each row:
         // a newsletter checks every recipient right before their message.
         return db.read(c -> {
-            String sql = "SELECT " + Contacts.COLUMNS + ", cs.granted, "
-                    + (capped ? "(SELECT count(*) FROM deliveries d WHERE d.contact = c.id AND d.at >= ? "
-                            + "AND d.purpose = 'marketing' AND d.outcome = 'sent')" : "0")
-                    + " AS recent FROM contacts c LEFT JOIN consent_state cs ON cs.contact = c.id AND cs.channel = ? "
-                    + "AND cs.purpose = ? WHERE c.id = ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                if (capped) {
-                    ps.setLong(i++, clock.instant().minus(cap.window()).toEpochMilli());
-                }
-                ps.setString(i++, channel.id());
-                ps.setString(i++, purpose.id());
-                ps.setLong(i, contactId);
+            FrequencyCap cap = cap(c);
+            try (PreparedStatement ps = c.prepareStatement(eligibility(cap, purpose, "c.id = ?"))) {
+                ps.setLong(bindEligibility(ps, cap, channel, purpose), contactId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.of(LeftOut.NO_CONSENT); // erased meanwhile
@@ -167,6 +143,38 @@ public final class Audience {
                 }
             }
         });
+    }
+
+    /**
+     * The query reach and check share: each contact matching {@code where} with their consent state for the
+     * channel and purpose and, when the cap counts, their marketing messages sent within its window.
+     */
+    private static String eligibility(FrequencyCap cap, Purpose purpose, String where) {
+        return "SELECT " + Contacts.COLUMNS + ", cs.granted, "
+                + (counted(cap, purpose) ? "(SELECT count(*) FROM deliveries d WHERE d.contact = c.id AND d.at >= ? "
+                        + "AND d.purpose = 'marketing' AND d.outcome = 'sent')" : "0")
+                + " AS recent FROM contacts c LEFT JOIN consent_state cs ON cs.contact = c.id AND cs.channel = ? "
+                + "AND cs.purpose = ? WHERE " + where;
+    }
+
+    /** Binds {@link #eligibility}'s own parameters; returns the next free position. */
+    private int bindEligibility(PreparedStatement ps, FrequencyCap cap, ContactChannel channel, Purpose purpose)
+            throws SQLException {
+        int i = 1;
+        if (counted(cap, purpose)) {
+            ps.setLong(i++, clock.instant().minus(cap.window()).toEpochMilli());
+        }
+        ps.setString(i++, channel.id());
+        ps.setString(i++, purpose.id());
+        return i;
+    }
+
+    private static boolean counted(FrequencyCap cap, Purpose purpose) {
+        return cap.isSet() && purpose == Purpose.MARKETING;
+    }
+
+    private static FrequencyCap cap(Connection c) throws SQLException {
+        return setting(c, CAP_SETTING).flatMap(FrequencyCap::parse).orElse(FrequencyCap.NONE);
     }
 
     private static Optional<LeftOut> leftOut(Contact contact, ContactChannel channel, Purpose purpose,
