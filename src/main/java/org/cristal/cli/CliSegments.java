@@ -1,5 +1,6 @@
 package org.cristal.cli;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.cristal.library.Workspace;
 import org.cristal.library.audience.Segment;
@@ -24,7 +25,8 @@ final class CliSegments {
             return Sql.ALL;
         }
         var segments = ws.audience().segments();
-        return segments.find(name).map(s -> segments.members(s.expression())).orElseThrow(() -> {
+        // An empty --segment "" names no segment here (resolve would take it for everyone).
+        return (name.isBlank() ? Optional.<Sql>empty() : segments.resolve(name)).orElseThrow(() -> {
             String known = segments.list().stream().map(Segment::name).map(CliText::plain)
                     .collect(Collectors.joining(", "));
             return new UserError(known.isEmpty() ? CliText.get("segments.unknownNone", CliText.plain(name.strip()))

@@ -129,11 +129,7 @@ public final class Publisher {
      * go through here).
      */
     public static Optional<Sql> segmentSql(Workspace ws, String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.of(Sql.ALL);
-        }
-        var segments = ws.audience().segments();
-        return segments.find(name).map(s -> segments.members(s.expression()));
+        return ws.audience().segments().resolve(name);
     }
 
     /**

@@ -151,6 +151,17 @@ public final class Segments {
     }
 
     /**
+     * The contacts a segment name stands for wherever one is given (a send, a list, an export): "" or null
+     * is every contact, a saved segment its rule; empty when there is no segment of that name.
+     */
+    public Optional<Sql> resolve(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of(Sql.ALL);
+        }
+        return find(name).map(s -> members(s.expression()));
+    }
+
+    /**
      * The contacts of the saved segment {@code name}.
      *
      * @throws WorkspaceException {@code audience.segment.error.unknown} when there is no such segment
