@@ -36,6 +36,7 @@ final class StudioCommands implements CommandContext {
     private final ContactsCommands contacts;
     private Choosers choosers = Choosers.PLATFORM;
     private Consumer<String> links = url -> { };
+    private Path logFolder;
 
     StudioCommands(StudioWindow window, StudioModel model) {
         this.window = window;
@@ -108,6 +109,15 @@ final class StudioCommands implements CommandContext {
     /** How a link to what went live is opened (the app's HostServices; tests record it). */
     void setLinks(Consumer<String> opener) {
         links = opener;
+    }
+
+    /** Where the app writes its log, for the About dialog; null when it keeps none (tests). */
+    void setLogFolder(Path folder) {
+        logFolder = folder;
+    }
+
+    Path logFolder() {
+        return logFolder;
     }
 
     @Override
