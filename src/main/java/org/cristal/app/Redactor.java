@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 final class Redactor extends Formatter {
     private static final Pattern URL_CREDENTIALS = Pattern.compile("://[^/\\s:@]+:[^/\\s@]+@");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)(pass(?:word|wd|phrase)?|token|secret|api[_-]?key|authorization|bearer)(\"?\\s*[:=]\\s*\"?|\\s+)([^\\s,;\"&]+)");
+    private static final Pattern SCHEME = Pattern.compile("(?i)\\b(bearer|basic)\\s+[\\w.~+/=-]+");
+    private static final Pattern SECRET = Pattern.compile("(?i)(pass(?:word|wd|phrase)?|token|secret|api[_-]?key"
+            + "|authorization)(\"?\\s*[:=]\\s*\"?|\\s+)(?!<hidden>|bearer\\b|basic\\b)([^\\s,;\"&]+)");
     private final String home;
     private final Pattern user;
 
@@ -53,6 +54,7 @@ final class Redactor extends Formatter {
         }
         s = URL_CREDENTIALS.matcher(s).replaceAll("://<hidden>@");
         s = EMAIL.matcher(s).replaceAll("<e-mail>");
+        s = SCHEME.matcher(s).replaceAll("$1 <hidden>");
         s = SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "<hidden>"));
         if (user != null) {
             s = user.matcher(s).replaceAll("<user>");
