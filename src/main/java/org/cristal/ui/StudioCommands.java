@@ -15,6 +15,11 @@ import org.cristal.story.StoryFormatException;
 import org.cristal.ui.brand.BrandKits;
 import org.cristal.ui.contacts.ContactsCommands;
 import org.cristal.ui.export.ExportCommands;
+import org.cristal.ui.help.AboutDialog;
+import org.cristal.ui.help.BuildInfo;
+import org.cristal.ui.help.DocsWindow;
+import org.cristal.ui.help.ProblemReport;
+import org.cristal.ui.help.ShortcutsDialog;
 import org.cristal.ui.history.HistoryCommands;
 import org.cristal.ui.library.LibraryCommands;
 import org.cristal.ui.model.Problems;
@@ -201,6 +206,27 @@ final class StudioCommands implements CommandContext {
             reason = text.getString("error.unexpected");
         }
         model.report(reason);
+    }
+
+    // --- help
+
+    void showShortcuts(javafx.scene.control.MenuBar bar) {
+        ShortcutsDialog.show(window.stage(), text, bar);
+    }
+
+    void showDocs() {
+        DocsWindow.show(window.stage(), text, url -> links.accept(url));
+    }
+
+    /** Opens a prefilled issue page (or e-mail) with the version and system, nothing personal. */
+    void reportProblem() {
+        links.accept(ProblemReport.uri(BuildInfo.current(), text, model.locale()));
+    }
+
+    void showAbout() {
+        org.cristal.library.Workspace ws = model.workspaceProperty().get();
+        AboutDialog.show(window.stage(), text, model.locale(), ws == null ? null : ws.path(), logFolder,
+                url -> links.accept(url), model.workers().render());
     }
 
     // --- look and language
