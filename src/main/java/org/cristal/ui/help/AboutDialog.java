@@ -19,9 +19,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -72,6 +74,8 @@ public final class AboutDialog {
         GridPane places = new GridPane();
         places.setHgap(10);
         places.setVgap(6);
+        // Labels and buttons keep their whole words; the path takes the room left and wraps.
+        places.getColumnConstraints().addAll(whole(), growing(), whole());
         places.addRow(0, new Label(text.getString("help.about.workspace")),
                 pathLabel("aboutWorkspacePath", workspace, text),
                 showButton("aboutShowWorkspace", workspace == null ? null : workspace.getParent(), text, open));
@@ -85,7 +89,7 @@ public final class AboutDialog {
         notices.setId("aboutNotices");
         notices.setEditable(false);
         notices.setWrapText(true);
-        notices.setPrefRowCount(14);
+        notices.setPrefRowCount(10);
         VBox.setVgrow(notices, Priority.ALWAYS);
         CompletableFuture.supplyAsync(Notices::all, io).whenComplete((all, t) -> Platform.runLater(() ->
                 notices.setText(t != null || all.isBlank() ? text.getString("help.about.noNotices") : all)));
@@ -128,8 +132,20 @@ public final class AboutDialog {
         Label label = new Label(path == null ? text.getString("help.about.none") : path.toString());
         label.setId(id);
         label.setWrapText(true);
-        label.setMaxWidth(480);
         return label;
+    }
+
+    private static ColumnConstraints whole() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        return c;
+    }
+
+    private static ColumnConstraints growing() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setMinWidth(0);
+        return c;
     }
 
     private static Button showButton(String id, Path folder, ResourceBundle text, Consumer<String> open) {
