@@ -62,12 +62,19 @@ class LogFilesTest {
     void aRefusedSendToAContactLeavesNoAddressNorPasswordInTheLog() throws Exception {
         handler = LogFiles.install(dir.resolve("logs"), Level.INFO, LogFiles.LIMIT_BYTES, LogFiles.COUNT);
         Exception refused = sendRefusedBy(loopbackServerRejecting());
+        // The studio's own path for a failure on a worker thread: logged there with its cause.
+        try (org.cristal.ui.model.Workers workers = org.cristal.ui.model.Workers.start(Runnable::run)) {
+            workers.onWorkspace("sending the newsletter", () -> {
+                throw refused;
+            }).handle((x, t) -> null).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
         System.getLogger("org.cristal.publish.Publisher").log(System.Logger.Level.WARNING,
                 "outbox entry 12 (newsletter) to marie.dupont@example.fr via smtp://cafe:s3cret-Pa55@mail.example.fr "
                         + "with password=s3cret-Pa55 failed", refused);
         handler.flush();
         String log = read(dir.resolve("logs"));
         assertTrue(log.contains("outbox entry 12 (newsletter)"), log);
+        assertTrue(log.contains("sending the newsletter failed"), log);
         assertTrue(log.contains("550"), "the server's reason stays: " + log);
         assertFalse(log.contains("marie.dupont"), log);
         assertFalse(log.contains("@example.fr"), log);
