@@ -3,8 +3,10 @@ package org.cristal.app;
 import org.cristal.cli.CristalCli;
 
 /**
- * The jar's entry point. With no arguments it opens the studio; with arguments it runs the command
- * line and never touches JavaFX, so it works without a display.
+ * The jar's entry point, and the installed launchers': with no arguments it opens the studio; with one
+ * workspace or Markdown file it opens the studio on it (see {@link Launch}); with other arguments it runs
+ * the command line and never touches JavaFX, so it works without a display. Both log to the platform's
+ * log folder ({@link LogFiles}).
  *
  * <p>This class must not extend {@code Application}: a shaded jar whose main class does cannot start
  * JavaFX from the class path.
@@ -29,16 +31,20 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLibraries();
-        if (args.length == 1 && args[0].equals(EMPTY_WINDOW)) {
+        Launch launch = Launch.of(args);
+        switch (launch.kind()) {
             // The startup benchmark's baseline, launched the way the studio is.
-            javafx.application.Application.launch(EmptyWindowApp.class);
-            return;
-        }
-        if (args.length == 0) {
-            // Exit explicitly: the keychain's D-Bus connection keeps non-daemon threads alive after the window closes.
-            System.exit(StudioLauncher.launch(args));
-        } else {
-            System.exit(CristalCli.run(args));
+            case EMPTY_WINDOW -> javafx.application.Application.launch(EmptyWindowApp.class);
+            case STUDIO -> {
+                LogFiles.install(java.util.logging.Level.INFO);
+                DesktopFiles.listen();
+                // Exit explicitly: the keychain's D-Bus connection keeps non-daemon threads alive after the window closes.
+                System.exit(StudioLauncher.launch(launch.file()));
+            }
+            case CLI -> {
+                LogFiles.install(java.util.logging.Level.WARNING);
+                System.exit(CristalCli.run(args));
+            }
         }
     }
 }

@@ -18,7 +18,12 @@ public final class StudioApp extends Application {
         Optional<Path> override = env == null || env.isBlank() ? Optional.empty() : Optional.of(Path.of(env));
         studio = new Studio(stage, Settings.load(Settings.defaultFile()), override);
         studio.setLinkOpener(getHostServices()::showDocument);
-        studio.start();
+        studio.setLogFolder(LogFiles.folder());
+        // The argument (cristal x.cristal) or, on macOS, the file whose double-click launched the app.
+        Optional<Path> file = Launch.of(getParameters().getRaw().toArray(String[]::new)).file()
+                .or(DesktopFiles::takeFirst);
+        studio.start(file);
+        DesktopFiles.deliverTo(studio::open);
         StartupProbe.watch(studio);
     }
 

@@ -1,6 +1,11 @@
 package org.cristal.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
 import javafx.application.Application;
 import org.cristal.ui.StudioWindow;
 
@@ -9,18 +14,23 @@ final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    /** Opens the studio; returns a non-zero exit code, after one clear line, when it cannot. */
-    static int launch(String[] args) {
+    /** Opens the studio (on {@code file} if given); returns a non-zero exit code, after one clear line, when it cannot. */
+    static int launch(Optional<Path> file) {
         Locale locale = "fr".equals(Locale.getDefault().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+        ResourceBundle text = StudioWindow.bundle(locale);
         if (!hasDisplay()) {
-            err().println(StudioWindow.bundle(locale).getString("studio.noDisplay"));
+            if (file.isPresent() && !Files.exists(file.get())) {
+                err().println(new MessageFormat(text.getString("file.missing"), locale).format(
+                        new Object[] {file.get().toString()}));
+            }
+            err().println(text.getString("studio.noDisplay"));
             return 2;
         }
         try {
-            Application.launch(StudioApp.class, args);
+            Application.launch(StudioApp.class, file.map(Path::toString).stream().toArray(String[]::new));
             return 0;
         } catch (RuntimeException e) {
-            err().println(StudioWindow.bundle(locale).getString("studio.cannotStart") + " (" + e.getMessage() + ")");
+            err().println(text.getString("studio.cannotStart") + " (" + e.getMessage() + ")");
             return 1;
         }
     }

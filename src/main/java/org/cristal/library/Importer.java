@@ -57,6 +57,61 @@ public final class Importer {
         return new ImportResult(run.stories, run.brands, List.copyOf(run.assets), run.skipped, run.missing);
     }
 
+    /** What opening one Markdown file did: the story it is in the workspace, and whether it is new. */
+    public record OpenedFile(String storyId, boolean created) {
+    }
+
+    /**
+     * Brings one Markdown file (a double-click on {@code story.md}) into the workspace with the images it
+     * refers to beside it. A story already holding this very text — the same file imported before, even if
+     * the story was edited since — is the answer, with no duplicate; otherwise the file becomes a new story
+     * under a free id, never replacing one (docs/opening-files.md).
+     *
+     * @throws WorkspaceException when the file cannot be read or is too large
+     * @throws StoryFormatException when its front matter is broken
+     */
+    public OpenedFile importFile(Path file) throws StoryFormatException {
+        Path path = file.toAbsolutePath().normalize();
+        Run run = new Run(path.getParent());
+        String text;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new WorkspaceException("import.error.tooLarge", size / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+            }
+            text = StoryParser.decodeUtf8(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new WorkspaceException(e, "import.error.unreadable", String.valueOf(e.getMessage()));
+        }
+        String base = Stories.parse(path.getFileName().toString().replaceFirst("(?i)\\.(md|markdown)$", ""), text).id();
+        String id = base;
+        for (int n = 2; workspace.stories().exists(id); n++) {
+            if (holds(id, text)) {
+                return new OpenedFile(id, false);
+            }
+            id = base + "-" + n;
+        }
+        Story story = Stories.parse(id, text);
+        FileAssets files = new FileAssets(run.root, run.root);
+        if (story.hasImage()) {
+            storeAsset(run, files, run.root, story.image(), story.imageAlt(), path);
+        }
+        for (ImageRef image : StoryDocument.of(story).images()) {
+            storeAsset(run, files, run.root, image.src(), image.alt(), path);
+        }
+        return new OpenedFile(workspace.stories().save(id, text, "import").id(), true);
+    }
+
+    /** True when story {@code id} is this text now, or was when it came in by an import. */
+    private boolean holds(String id, String text) {
+        Stories stories = workspace.stories();
+        if (stories.get(id).map(StoredStory::source).filter(text::equals).isPresent()) {
+            return true;
+        }
+        return stories.history(id).stream().filter(r -> "import".equals(r.note()))
+                .anyMatch(r -> stories.revision(id, r.number()).map(Revision::source).filter(text::equals).isPresent());
+    }
+
     private void importStories(Run run, Path dir) {
         FileAssets files = new FileAssets(dir, run.root);
         List<Stories.Draft> batch = new ArrayList<>();

@@ -27,6 +27,7 @@ public final class Studio {
     private CompletableFuture<Workspace> opened;
     private org.cristal.ui.publish.Publishing publishing;
     private java.util.function.Consumer<String> links = url -> { };
+    private Path logFolder;
 
     public Studio(Stage stage, Settings settings, Optional<Path> workspaceOverride) {
         this(stage, settings, workspaceOverride, null);
@@ -54,10 +55,30 @@ public final class Studio {
     }
 
     public void start() {
+        start(Optional.empty());
+    }
+
+    /**
+     * Opens the studio on {@code file} when given: a {@code .cristal} workspace opens in place of the usual
+     * one (and if it cannot, the usual one opens and the problem bar says why); a Markdown file opens in the
+     * usual workspace, once it is open.
+     */
+    public void start(Optional<Path> file) {
         Theme.apply("dark".equals(settings.get("theme", "light")));
-        Path path = workspaceOverride.orElseGet(() -> settings.lastWorkspace().filter(Files::isRegularFile)
+        Path usual = workspaceOverride.orElseGet(() -> settings.lastWorkspace().filter(Files::isRegularFile)
                 .orElseGet(WorkspaceLocations::defaultPath));
+        Path path = file.filter(f -> isWorkspace(f) && Files.isRegularFile(f)).orElse(usual);
         build(path);
+        if (path != usual) {
+            opened.whenComplete((ws, e) -> {
+                if (e != null) {
+                    String why = model.problemProperty().get();
+                    model.open(usual).thenRun(() -> model.report(why));
+                }
+            });
+        } else {
+            file.ifPresent(f -> opened.whenComplete((ws, e) -> open(f)));
+        }
         if (!settings.getBoolean("welcome.shown")) {
             opened.thenRun(() -> Platform.runLater(() -> {
                 Welcome.show(stage, model.text());
@@ -80,7 +101,31 @@ public final class Studio {
         window = new StudioWindow(model, this::relaunch);
         window.show(stage);
         window.commands().setLinks(links);
+        window.commands().setLogFolder(logFolder);
         stage.setOnHiding(e -> stop());
+    }
+
+    /**
+     * Opens a file handed to the running studio (the desktop's open-file event): a workspace in place of
+     * the open one, a Markdown file as a story of the open workspace. Call on the UI thread.
+     */
+    public void open(Path file) {
+        if (model == null) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            model.reportMissingFile(file);
+        } else if (isWorkspace(file)) {
+            model.open(file);
+        } else if (model.workspaceProperty().get() != null) {
+            model.openStoryFile(file);
+        }
+    }
+
+    /** A file the studio opens as a workspace; any other file it is given is taken as a story. */
+    public static boolean isWorkspace(Path file) {
+        return file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cristal");
     }
 
     /** Rebuilds the window in the new language on the same workspace; nothing typed is lost. */
@@ -102,6 +147,14 @@ public final class Studio {
         links = opener;
         if (window != null) {
             window.commands().setLinks(opener);
+        }
+    }
+
+    /** Where the app writes its log (shown in the About dialog); null when it keeps none. */
+    public void setLogFolder(Path folder) {
+        logFolder = folder;
+        if (window != null) {
+            window.commands().setLogFolder(folder);
         }
     }
 

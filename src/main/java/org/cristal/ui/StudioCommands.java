@@ -15,6 +15,11 @@ import org.cristal.story.StoryFormatException;
 import org.cristal.ui.brand.BrandKits;
 import org.cristal.ui.contacts.ContactsCommands;
 import org.cristal.ui.export.ExportCommands;
+import org.cristal.ui.help.AboutDialog;
+import org.cristal.ui.help.BuildInfo;
+import org.cristal.ui.help.DocsWindow;
+import org.cristal.ui.help.ProblemReport;
+import org.cristal.ui.help.ShortcutsDialog;
 import org.cristal.ui.history.HistoryCommands;
 import org.cristal.ui.library.LibraryCommands;
 import org.cristal.ui.model.Problems;
@@ -36,6 +41,7 @@ final class StudioCommands implements CommandContext {
     private final ContactsCommands contacts;
     private Choosers choosers = Choosers.PLATFORM;
     private Consumer<String> links = url -> { };
+    private Path logFolder;
 
     StudioCommands(StudioWindow window, StudioModel model) {
         this.window = window;
@@ -108,6 +114,15 @@ final class StudioCommands implements CommandContext {
     /** How a link to what went live is opened (the app's HostServices; tests record it). */
     void setLinks(Consumer<String> opener) {
         links = opener;
+    }
+
+    /** Where the app writes its log, for the About dialog; null when it keeps none (tests). */
+    void setLogFolder(Path folder) {
+        logFolder = folder;
+    }
+
+    Path logFolder() {
+        return logFolder;
     }
 
     @Override
@@ -191,6 +206,27 @@ final class StudioCommands implements CommandContext {
             reason = text.getString("error.unexpected");
         }
         model.report(reason);
+    }
+
+    // --- help
+
+    void showShortcuts(javafx.scene.control.MenuBar bar) {
+        ShortcutsDialog.show(window.stage(), text, bar);
+    }
+
+    void showDocs() {
+        DocsWindow.show(window.stage(), text, url -> links.accept(url));
+    }
+
+    /** Opens a prefilled issue page (or e-mail) with the version and system, nothing personal. */
+    void reportProblem() {
+        links.accept(ProblemReport.uri(BuildInfo.current(), text, model.locale()));
+    }
+
+    void showAbout() {
+        org.cristal.library.Workspace ws = model.workspaceProperty().get();
+        AboutDialog.show(window.stage(), text, model.locale(), ws == null ? null : ws.path(), logFolder,
+                url -> links.accept(url), model.workers().render());
     }
 
     // --- look and language

@@ -38,6 +38,7 @@ final class StudioMenus {
     private final PublishCommands publish;
     private final ExportCommands exports;
     private final ToggleGroup layouts = new ToggleGroup();
+    private MenuBar bar;
 
     StudioMenus(StudioWindow window, StudioCommands commands) {
         this.window = window;
@@ -143,9 +144,29 @@ final class StudioMenus {
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
                 new SeparatorMenuItem(),
                 item("menuChannels", "menu.channels", null, this.publish::showChannels));
-        MenuBar bar = new MenuBar(file, edit, story, export, publish, view);
+        bar = new MenuBar(file, edit, story, export, publish, view, helpMenu());
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * Shortcuts, documentation, a problem report, About. JavaFX offers no hook into the macOS application
+     * menu, so About stays here on every platform (as in JabRef).
+     */
+    private Menu helpMenu() {
+        Menu help = new Menu();
+        help.setId("helpMenu");
+        javafx.scene.control.Label helpLabel = new javafx.scene.control.Label(text.getString("menu.help"));
+        helpLabel.setId("helpMenuLabel");
+        help.setGraphic(helpLabel);
+        help.getItems().addAll(
+                item("menuShortcuts", "menu.shortcuts", null,
+                        () -> commands.showShortcuts(bar)),
+                item("menuDocs", "menu.docs", new KeyCodeCombination(KeyCode.F1), commands::showDocs),
+                item("menuReport", "menu.report", null, commands::reportProblem),
+                new SeparatorMenuItem(),
+                item("menuAbout", "menu.about", null, commands::showAbout));
+        return help;
     }
 
     /** Paper and print-ready choice for the brochure; the preview and the export follow it. */

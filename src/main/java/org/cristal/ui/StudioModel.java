@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cristal.library.Importer;
 import org.cristal.library.SampleContent;
 import org.cristal.library.Workspace;
 import org.cristal.library.WorkspaceException;
@@ -194,6 +195,31 @@ public final class StudioModel implements AutoCloseable {
             switchTo(opened.workspace(), opened.stories(), opened.brands());
             return opened.workspace();
         });
+    }
+
+    /**
+     * Opens a Markdown file given to the studio (a double-click, {@code cristal story.md}) in the open
+     * workspace: the story already holding it, or a new story made from it, shown in the editor. A file
+     * that cannot be read or parsed is said in the problem bar; the open story stays.
+     */
+    public CompletableFuture<String> openStoryFile(Path file) {
+        Workspace ws = workspace.get();
+        return workers.onWorkspace("opening a story file", () -> new Importer(ws, locale).importFile(file))
+                .handle((opened, e) -> {
+                    if (e != null) {
+                        problem.set(format("file.storyFailed", file.getFileName().toString(),
+                                Problems.describe(e, text, locale)));
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                    // After the refresh, so the sidebar's own choice of a story on opening comes first.
+                    library.refresh().thenRun(() -> editor.open(opened.storyId()));
+                    return opened.storyId();
+                });
+    }
+
+    /** Tells the user a file given to the studio cannot be opened, before anything tries to read it. */
+    public void reportMissingFile(Path file) {
+        problem.set(format("file.missing", file.toString()));
     }
 
     private record Opened(Workspace workspace, int stories, int brands) {

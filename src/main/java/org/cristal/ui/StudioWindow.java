@@ -210,7 +210,11 @@ public final class StudioWindow {
 
     private String title() {
         String story = model.editor().form().titleProperty().get();
-        String name = text.getString("app.name");
+        // The workspace file's name (without .cristal) tells a freelancer's clients apart, as a document name does.
+        Workspace ws = model.workspaceProperty().get();
+        String name = ws == null ? text.getString("app.name")
+                : format("window.title", ws.path().getFileName().toString().replaceFirst("\\.cristal$", ""),
+                        text.getString("app.name"));
         String base = story == null || story.isBlank() ? name : format("window.title", story, name);
         return model.editor().stateProperty().get() == SaveState.UNSAVED ? format("window.unsaved", base) : base;
     }
