@@ -155,6 +155,21 @@ public final class Db implements AutoCloseable {
     }
 
     /**
+     * Rewrites the file without its free pages ({@code VACUUM}, outside any transaction), then empties the
+     * log. Needs as much free disk as the file takes; if it fails the file is as it was, only larger.
+     */
+    void vacuum() throws SQLException {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            exec(writer, "VACUUM");
+            exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
      * Copies the write-ahead log into the file and empties it ({@code wal_checkpoint(TRUNCATE)}): after an
      * erasure, so that deleted personal data does not linger in the log. Best effort: a reader in the middle
      * of a long read may keep the log until the next checkpoint.

@@ -22,6 +22,22 @@ final class SearchIndex {
      */
     static final String RANK = "bm25(10.0, 4.0, 1.0, 6.0, 1.0, 0.0)";
 
+    private static final String COLUMNS = "title, summary, body, tags, folded, facets";
+    private static final String TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'";
+
+    /**
+     * The index since schema step 6: contentless, so it holds no copy of the text (snippets come from the
+     * stored revision, see {@link Search}); {@code contentless_delete} lets a story's row be replaced.
+     * remove_diacritics 2 folds accents in the text and in the query alike; the prefix indexes keep
+     * as-you-type queries of two and three letters from reading every word that starts so.
+     */
+    static final String CREATE = "CREATE VIRTUAL TABLE story_fts USING fts5(" + COLUMNS + ", " + TOKENIZE
+            + ", prefix = '2 3', content = '', contentless_delete = 1)";
+
+    /** A table with the same columns and words, holding its text: made in memory for a query's snippets. */
+    static final String CREATE_SNIPPETS = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.story_snippets USING fts5("
+            + COLUMNS + ", " + TOKENIZE + ")";
+
     private SearchIndex() {
     }
 
@@ -32,9 +48,12 @@ final class SearchIndex {
         }
     }
 
-    static final String INSERT = "INSERT INTO story_fts(rowid, title, summary, body, tags, folded, facets) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = insertInto("story_fts");
     static final String DELETE = "DELETE FROM story_fts WHERE rowid = ?";
+
+    static String insertInto(String table) {
+        return "INSERT INTO " + table + "(rowid, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
 
     /** Adds the index row for {@code doc} with the prepared {@link #INSERT}; any old row must be gone. */
     static void insert(PreparedStatement ps, long doc, Story s) throws SQLException {
