@@ -202,18 +202,19 @@ public final class Db implements AutoCloseable {
             }
         }
         Connection c = borrow();
-        boolean broken = false;
+        boolean done = false;
         try {
             exec(c, "BEGIN");
             T result = work.run(c);
             // Not in a finally: a failing COMMIT must not hide the work's own error (giveBack rolls back).
             exec(c, "COMMIT");
+            done = true;
             return result;
         } catch (SQLException e) {
-            broken = true;
             throw readFault(e);
         } finally {
-            giveBack(c, broken);
+            // Any failure, a WorkspaceException from the work too, must not leave the reader in its transaction.
+            giveBack(c, !done);
         }
     }
 

@@ -68,8 +68,11 @@ final class Migrations {
                     long start = System.nanoTime();
                     step.change().apply(c);
                     Db.exec(c, "PRAGMA user_version = " + step.version());
-                    LOG.log(System.Logger.Level.INFO, "workspace format {0} ({1}) in {2} ms", step.version(),
-                            step.what(), (System.nanoTime() - start) / 1_000_000);
+                    if (found > 0) {
+                        // An existing file brought up to date: how long the user waited, for the log.
+                        LOG.log(System.Logger.Level.INFO, "workspace format {0} ({1}) in {2} ms", step.version(),
+                                step.what(), (System.nanoTime() - start) / 1_000_000);
+                    }
                 }
                 return null;
             });

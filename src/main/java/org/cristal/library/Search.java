@@ -98,6 +98,7 @@ public final class Search {
      * (schema step 6). The hits' rows are indexed again, with their text, in a small table of the
      * connection's own (temp schema, so read-only connections can), and the same query asks it for
      * {@code snippet()}: the same words at the same places give the same snippet, highlights included.
+     * Its text lives in a plain table beside it (external content), so emptying it costs nothing.
      */
     private static Map<Long, String> snippets(Connection c, String match, List<Long> docs, String open, String close)
             throws SQLException {
@@ -105,11 +106,14 @@ public final class Search {
         if (docs.isEmpty()) {
             return out;
         }
-        Db.exec(c, SearchIndex.CREATE_SNIPPETS);
-        Db.exec(c, "DELETE FROM temp.story_snippets");
+        for (String create : SearchIndex.CREATE_SNIPPETS) {
+            Db.exec(c, create);
+        }
+        Db.exec(c, "INSERT INTO temp.story_snippets(story_snippets) VALUES ('delete-all')");
+        Db.exec(c, "DELETE FROM temp.story_snippet_text");
         try (PreparedStatement read = c.prepareStatement("SELECT s.id, s.revision, r.source FROM stories s "
                 + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.doc = ?");
-                PreparedStatement insert = c.prepareStatement(SearchIndex.insertInto("temp.story_snippets"))) {
+                PreparedStatement insert = c.prepareStatement(SearchIndex.insertInto("temp.story_snippet_text"))) {
             for (long doc : docs) {
                 read.setLong(1, doc);
                 try (ResultSet rs = read.executeQuery()) {
@@ -124,6 +128,7 @@ public final class Search {
                 }
             }
         }
+        Db.exec(c, "INSERT INTO temp.story_snippets(story_snippets) VALUES ('rebuild')");
         try (PreparedStatement ps = c.prepareStatement("SELECT rowid, snippet(story_snippets, 2, ?, ?, '…', "
                 + SNIPPET_TOKENS + ") FROM temp.story_snippets WHERE story_snippets MATCH ?")) {
             ps.setString(1, open);
@@ -135,7 +140,6 @@ public final class Search {
                 }
             }
         }
-        Db.exec(c, "DELETE FROM temp.story_snippets");
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cristal.story.Slugs;
@@ -34,9 +35,11 @@ final class SearchIndex {
     static final String CREATE = "CREATE VIRTUAL TABLE story_fts USING fts5(" + COLUMNS + ", " + TOKENIZE
             + ", prefix = '2 3', content = '', contentless_delete = 1)";
 
-    /** A table with the same columns and words, holding its text: made in memory for a query's snippets. */
-    static final String CREATE_SNIPPETS = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.story_snippets USING fts5("
-            + COLUMNS + ", " + TOKENIZE + ")";
+    /** A table with the same columns and words, and its text beside it: made per connection for snippets. */
+    static final List<String> CREATE_SNIPPETS = List.of(
+            "CREATE TABLE IF NOT EXISTS temp.story_snippet_text(" + COLUMNS + ")",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.story_snippets USING fts5(" + COLUMNS + ", " + TOKENIZE
+                    + ", content = 'story_snippet_text')");
 
     private SearchIndex() {
     }
