@@ -182,7 +182,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("| search median (%d queries) | %.2f ms |%n", r.queries(), r.searchMedianMillis());
             out.printf("| search p95 | %.2f ms |%n", r.searchP95Millis());
             out.printf("| search max | %.2f ms |%n", r.searchMaxMillis());
-            out.printf("| file size | %.1f MB |%n", r.fileBytes() / 1e6);
+            out.printf("| text of the stories (Markdown, UTF-8) | %.1f MB |%n", r.textBytes() / 1e6);
+            out.printf("| file size | %.1f MB (%.2f× the text; target ≤ 2×) |%n", r.fileBytes() / 1e6, r.fileToText());
             out.printf("| reopen | %d ms |%n", r.reopenMillis());
         } finally {
             if (tempDir != null) {

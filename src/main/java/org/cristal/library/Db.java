@@ -155,6 +155,21 @@ public final class Db implements AutoCloseable {
     }
 
     /**
+     * Rewrites the file without its free pages ({@code VACUUM}, outside any transaction), then empties the
+     * log. Needs as much free disk as the file takes; if it fails the file is as it was, only larger.
+     */
+    void vacuum() throws SQLException {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            exec(writer, "VACUUM");
+            exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
      * Copies the write-ahead log into the file and empties it ({@code wal_checkpoint(TRUNCATE)}): after an
      * erasure, so that deleted personal data does not linger in the log. Best effort: a reader in the middle
      * of a long read may keep the log until the next checkpoint.
@@ -187,18 +202,19 @@ public final class Db implements AutoCloseable {
             }
         }
         Connection c = borrow();
-        boolean broken = false;
+        boolean done = false;
         try {
             exec(c, "BEGIN");
             T result = work.run(c);
             // Not in a finally: a failing COMMIT must not hide the work's own error (giveBack rolls back).
             exec(c, "COMMIT");
+            done = true;
             return result;
         } catch (SQLException e) {
-            broken = true;
             throw readFault(e);
         } finally {
-            giveBack(c, broken);
+            // Any failure, a WorkspaceException from the work too, must not leave the reader in its transaction.
+            giveBack(c, !done);
         }
     }
 

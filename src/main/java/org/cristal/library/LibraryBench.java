@@ -57,11 +57,17 @@ public final class LibraryBench {
     /**
      * The measured figures. Times in milliseconds, wall clock; the CPU figures (whole process for
      * the import, the searching thread for searches) tell the cost apart from waiting for a busy
-     * machine. The file size is measured after closing, in bytes.
+     * machine. The file size is measured after closing, in bytes; the text size is the stories' Markdown
+     * in UTF-8, what the user wrote.
      */
     public record Result(int stories, long importMillis, long importCpuMillis, double storiesPerSecond,
             int queries, double searchMedianMillis, double searchP95Millis, double searchMaxMillis,
-            double searchMedianCpuMillis, double searchP95CpuMillis, long fileBytes, long reopenMillis) {
+            double searchMedianCpuMillis, double searchP95CpuMillis, long fileBytes, long reopenMillis,
+            long textBytes) {
+        /** How many times the text the file takes (issue 13: at most 2). */
+        public double fileToText() {
+            return textBytes == 0 ? 0 : (double) fileBytes / textBytes;
+        }
     }
 
     private LibraryBench() {
@@ -85,6 +91,7 @@ public final class LibraryBench {
         }
         Random random = new Random(seed);
         long importMillis;
+        long textBytes = 0;
         long importCpu;
         double[] times;
         double[] cpu;
@@ -96,7 +103,9 @@ public final class LibraryBench {
             List<Stories.Draft> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < stories; i++) {
                 long g = System.nanoTime();
-                batch.add(new Stories.Draft("story-" + i, story(random, i), "bench"));
+                String text = story(random, i);
+                textBytes += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                batch.add(new Stories.Draft("story-" + i, text, "bench"));
                 generating += System.nanoTime() - g;
                 if (batch.size() == BATCH || i == stories - 1) {
                     ws.stories().saveAll(batch);
@@ -139,7 +148,7 @@ public final class LibraryBench {
         return new Result(stories, importMillis, importCpu, stories * 1000.0 / Math.max(1, importMillis),
                 times.length, percentile(times, 50), percentile(times, 95),
                 times.length == 0 ? 0 : times[times.length - 1], percentile(cpu, 50), percentile(cpu, 95), size,
-                reopenMillis);
+                reopenMillis, textBytes);
     }
 
     private static long processCpuNanos() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.cristal.story.Story;
 import org.cristal.story.StoryFormatException;
@@ -17,6 +18,7 @@ import org.cristal.story.StoryParser;
 final class Migrations {
     /** "CRST": marks a SQLite file as a Cristal workspace ({@code PRAGMA application_id}). */
     static final int APPLICATION_ID = 0x43525354;
+    private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 
     @FunctionalInterface
     interface Change {
@@ -32,7 +34,8 @@ final class Migrations {
             new Step(3, "trash for deleted stories, autosaved drafts", Migrations::v3),
             new Step(4, "channel accounts, publishing outbox and its journal", Migrations::v4),
             new Step(5, "contacts, consent ledger, suppressions, deliveries, segments, import batches",
-                    AudienceSchema::v5));
+                    AudienceSchema::v5),
+            new Step(6, "revisions compressed, search index without its own copy of the text", Migrations::v6));
 
     private Migrations() {
     }
@@ -62,11 +65,90 @@ final class Migrations {
                 // Re-read inside the write lock: another process may have migrated the file meanwhile.
                 int current = userVersion(c);
                 if (current == step.version() - 1) {
+                    long start = System.nanoTime();
                     step.change().apply(c);
                     Db.exec(c, "PRAGMA user_version = " + step.version());
+                    if (found > 0) {
+                        // An existing file brought up to date: how long the user waited, for the log.
+                        LOG.log(System.Logger.Level.INFO, "workspace format {0} ({1}) in {2} ms", step.version(),
+                                step.what(), (System.nanoTime() - start) / 1_000_000);
+                    }
                 }
                 return null;
             });
+        }
+        if (found >= 1 && found < COMPACTED && target >= COMPACTED) {
+            compact(db);
+        }
+    }
+
+    /** The step after which an existing file is worth rewriting: it freed most of its pages. */
+    private static final int COMPACTED = 6;
+
+    /**
+     * Gives the pages step 6 freed back to the disk. Not part of the migration: the file is already
+     * complete and correct, only larger, if this fails (a disk without room for the copy) or is cut short.
+     */
+    private static void compact(Db db) {
+        long start = System.nanoTime();
+        try {
+            db.vacuum();
+            LOG.log(System.Logger.Level.INFO, "workspace compacted in {0} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "workspace not compacted: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Revisions and the trash hold their text compressed ({@link RevisionText}), and the search index
+     * keeps only its index: FTS5 contentless, with deletes ({@code contentless_delete}, SQLite 3.43), so
+     * the text is no longer stored twice. Snippets are made from the stored text ({@link Search}). The
+     * index is copied, not rebuilt: the same words for the same stories, without parsing a story again.
+     * One transaction: a crash part-way leaves the file as it was, at step 5.
+     */
+    private static void v6(Connection c) throws SQLException {
+        for (String table : new String[] {"revisions", "trash"}) {
+            packAll(c, table);
+        }
+        Db.exec(c, "ALTER TABLE story_fts RENAME TO story_fts_v5");
+        Db.exec(c, SearchIndex.CREATE);
+        Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('rank', '" + SearchIndex.RANK + "')");
+        Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('hashsize', " + (8 * 1024 * 1024) + ")");
+        Db.exec(c, "INSERT INTO story_fts(rowid, title, summary, body, tags, folded, facets) "
+                + "SELECT rowid, title, summary, body, tags, folded, facets FROM story_fts_v5");
+        Db.exec(c, "DROP TABLE story_fts_v5");
+        Db.exec(c, "INSERT INTO story_fts(story_fts) VALUES ('optimize')");
+    }
+
+    private static final int PACK_CHUNK = 1000;
+
+    /** Compresses the text of every row of {@code table}, a chunk at a time, on every core. */
+    private static void packAll(Connection c, String table) throws SQLException {
+        long after = Long.MIN_VALUE;
+        try (PreparedStatement read = c.prepareStatement("SELECT rowid, source FROM " + table
+                + " WHERE rowid > ? AND typeof(source) = 'text' ORDER BY rowid LIMIT " + PACK_CHUNK);
+                PreparedStatement write = c.prepareStatement("UPDATE " + table + " SET source = ? WHERE rowid = ?")) {
+            while (true) {
+                List<Long> rows = new ArrayList<>(PACK_CHUNK);
+                List<String> texts = new ArrayList<>(PACK_CHUNK);
+                read.setLong(1, after);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getLong(1));
+                        texts.add(rs.getString(2));
+                    }
+                }
+                if (rows.isEmpty()) {
+                    return;
+                }
+                List<byte[]> packed = texts.parallelStream().map(RevisionText::pack).toList();
+                for (int i = 0; i < rows.size(); i++) {
+                    write.setBytes(1, packed.get(i));
+                    write.setLong(2, rows.get(i));
+                    write.executeUpdate();
+                }
+                after = rows.get(rows.size() - 1);
+            }
         }
     }
 

@@ -6,10 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.cristal.story.StoryFormatException;
+import org.cristal.story.StoryParser;
 
 /**
  * Full-text search over titles, summaries, bodies and tags (FTS5), ranked by bm25 with the title
@@ -47,17 +51,14 @@ public final class Search {
             return List.of();
         }
         int window = Math.max(rankingWindow, query.filter().offset() + query.limit());
-        // ORDER BY rank lets FTS5 sort inside the virtual table, so snippet() runs only for the rows
-        // that come out of the LIMIT, not for every match.
+        // ORDER BY rank lets FTS5 sort inside the virtual table; only the rows out of the LIMIT get a snippet.
         StringBuilder sql = new StringBuilder("SELECT ").append(Filters.SUMMARY_COLUMNS)
-                .append(", snippet(story_fts, 2, ?, ?, '…', ").append(SNIPPET_TOKENS).append("), story_fts.rank")
+                .append(", story_fts.rank, s.doc")
                 // CROSS JOIN pins the index as the outer loop. Given a plain JOIN and a filter on an
                 // indexed column, SQLite may walk the stories and run one FTS5 lookup per story: seconds.
                 .append(" FROM story_fts CROSS JOIN stories s ON s.doc = story_fts.rowid")
                 .append(" WHERE story_fts MATCH ? AND story_fts.rowid >= ?");
         List<Object> params = new ArrayList<>();
-        params.add(query.open());
-        params.add(query.close());
         params.add("");
         params.add(0L);
         // Checked again on the table: the facet words fold accents and case, the filters do not.
@@ -68,21 +69,78 @@ public final class Search {
         return db.read(c -> {
             String text = FtsQuery.build(query.text(), query.prefix(), word -> expand(c, word)).orElseThrow();
             String match = match(text, query.filter());
-            params.set(2, match);
-            params.set(3, windowFloor(c, match, window));
-            List<SearchHit> hits = new ArrayList<>();
+            params.set(0, match);
+            params.set(1, windowFloor(c, match, window));
+            List<StorySummary> found = new ArrayList<>();
+            List<Double> ranks = new ArrayList<>();
+            List<Long> docs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 Filters.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        StorySummary s = Filters.summary(rs, 1);
-                        hits.add(new SearchHit(s, rs.getString(Filters.SUMMARY_COLUMN_COUNT + 1),
-                                rs.getDouble(Filters.SUMMARY_COLUMN_COUNT + 2)));
+                        found.add(Filters.summary(rs, 1));
+                        ranks.add(rs.getDouble(Filters.SUMMARY_COLUMN_COUNT + 1));
+                        docs.add(rs.getLong(Filters.SUMMARY_COLUMN_COUNT + 2));
                     }
                 }
             }
+            Map<Long, String> snippets = snippets(c, match, docs, query.open(), query.close());
+            List<SearchHit> hits = new ArrayList<>(found.size());
+            for (int i = 0; i < found.size(); i++) {
+                hits.add(new SearchHit(found.get(i), snippets.getOrDefault(docs.get(i), ""), ranks.get(i)));
+            }
             return hits;
         });
+    }
+
+    /**
+     * The snippets of the hits, as FTS5 makes them, from their stored text: the index holds no text
+     * (schema step 6). The hits' rows are indexed again, with their text, in a small table of the
+     * connection's own (temp schema, so read-only connections can), and the same query asks it for
+     * {@code snippet()}: the same words at the same places give the same snippet, highlights included.
+     * Its text lives in a plain table beside it (external content), so emptying it costs nothing.
+     */
+    private static Map<Long, String> snippets(Connection c, String match, List<Long> docs, String open, String close)
+            throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        if (docs.isEmpty()) {
+            return out;
+        }
+        for (String create : SearchIndex.CREATE_SNIPPETS) {
+            Db.exec(c, create);
+        }
+        Db.exec(c, "INSERT INTO temp.story_snippets(story_snippets) VALUES ('delete-all')");
+        Db.exec(c, "DELETE FROM temp.story_snippet_text");
+        try (PreparedStatement read = c.prepareStatement("SELECT s.id, s.revision, r.source FROM stories s "
+                + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.doc = ?");
+                PreparedStatement insert = c.prepareStatement(SearchIndex.insertInto("temp.story_snippet_text"))) {
+            for (long doc : docs) {
+                read.setLong(1, doc);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (rs.next()) {
+                        String id = rs.getString(1);
+                        try {
+                            SearchIndex.insert(insert, doc, StoryParser.parse(id, RevisionText.read(rs, 3, id, rs.getInt(2))));
+                        } catch (StoryFormatException | WorkspaceException e) {
+                            // Stored text is validated on save; a story unreadable here just has no snippet.
+                        }
+                    }
+                }
+            }
+        }
+        Db.exec(c, "INSERT INTO temp.story_snippets(story_snippets) VALUES ('rebuild')");
+        try (PreparedStatement ps = c.prepareStatement("SELECT rowid, snippet(story_snippets, 2, ?, ?, '…', "
+                + SNIPPET_TOKENS + ") FROM temp.story_snippets WHERE story_snippets MATCH ?")) {
+            ps.setString(1, open);
+            ps.setString(2, close);
+            ps.setString(3, match);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cristal.story.Slugs;
@@ -22,6 +23,24 @@ final class SearchIndex {
      */
     static final String RANK = "bm25(10.0, 4.0, 1.0, 6.0, 1.0, 0.0)";
 
+    private static final String COLUMNS = "title, summary, body, tags, folded, facets";
+    private static final String TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'";
+
+    /**
+     * The index since schema step 6: contentless, so it holds no copy of the text (snippets come from the
+     * stored revision, see {@link Search}); {@code contentless_delete} lets a story's row be replaced.
+     * remove_diacritics 2 folds accents in the text and in the query alike; the prefix indexes keep
+     * as-you-type queries of two and three letters from reading every word that starts so.
+     */
+    static final String CREATE = "CREATE VIRTUAL TABLE story_fts USING fts5(" + COLUMNS + ", " + TOKENIZE
+            + ", prefix = '2 3', content = '', contentless_delete = 1)";
+
+    /** A table with the same columns and words, and its text beside it: made per connection for snippets. */
+    static final List<String> CREATE_SNIPPETS = List.of(
+            "CREATE TABLE IF NOT EXISTS temp.story_snippet_text(" + COLUMNS + ")",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.story_snippets USING fts5(" + COLUMNS + ", " + TOKENIZE
+                    + ", content = 'story_snippet_text')");
+
     private SearchIndex() {
     }
 
@@ -32,9 +51,12 @@ final class SearchIndex {
         }
     }
 
-    static final String INSERT = "INSERT INTO story_fts(rowid, title, summary, body, tags, folded, facets) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT = insertInto("story_fts");
     static final String DELETE = "DELETE FROM story_fts WHERE rowid = ?";
+
+    static String insertInto(String table) {
+        return "INSERT INTO " + table + "(rowid, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
 
     /** Adds the index row for {@code doc} with the prepared {@link #INSERT}; any old row must be gone. */
     static void insert(PreparedStatement ps, long doc, Story s) throws SQLException {

@@ -2,6 +2,7 @@ package org.cristal.library;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,13 +57,17 @@ public final class Stories {
      */
     public List<SaveResult> saveAll(List<Draft> drafts) throws StoryFormatException {
         List<Story> parsed = parseAll(drafts);
+        // Compressed before taking the write lock, on every core for a large batch, like parsing.
+        List<byte[]> packed = (drafts.size() < PARALLEL_BATCH ? drafts.stream() : drafts.parallelStream())
+                .map(d -> RevisionText.pack(d.source())).toList();
         return db.write(c -> {
             long now = clock.millis();
             List<SaveResult> results = new ArrayList<>(drafts.size());
             try (Batch batch = new Batch(c)) {
                 for (int i = 0; i < drafts.size(); i++) {
                     Draft d = drafts.get(i);
-                    results.add(batch.save(parsed.get(i), d.source(), d.note() == null ? "" : d.note(), now));
+                    results.add(batch.save(parsed.get(i), d.source(), packed.get(i), d.note() == null ? "" : d.note(),
+                            now));
                 }
             }
             return results;
@@ -115,7 +120,7 @@ public final class Stories {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new StoredStory(id, rs.getString(1), rs.getInt(2),
+                    return Optional.of(new StoredStory(id, RevisionText.read(rs, 1, id, rs.getInt(2)), rs.getInt(2),
                             Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
                 }
             }
@@ -198,12 +203,16 @@ public final class Stories {
     /** The autosaved text of a story, if it differs from its newest revision. */
     public Optional<String> draft(String id) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.source FROM drafts d JOIN stories s ON s.id = d.story_id "
-                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision "
-                    + "WHERE d.story_id = ? AND d.source <> r.source")) {
+            // Compared here, not in SQL: the revision is stored compressed (RevisionText).
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.source, r.source, s.revision FROM drafts d "
+                    + "JOIN stories s ON s.id = d.story_id "
+                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE d.story_id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    if (!rs.next() || rs.getString(1).equals(RevisionText.read(rs, 2, id, rs.getInt(3)))) {
+                        return Optional.<String>empty();
+                    }
+                    return Optional.of(rs.getString(1));
                 }
             }
         });
@@ -228,15 +237,18 @@ public final class Stories {
 
     private List<AutosavedDraft> newerDrafts(String id) {
         List<AutosavedDraft> found = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.story_id, d.source, s.revision, d.saved_at "
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.story_id, d.source, s.revision, d.saved_at, r.source "
                     + "FROM drafts d JOIN stories s ON s.id = d.story_id "
                     + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision "
-                    + "WHERE (? IS NULL OR d.story_id = ?) AND d.source <> r.source ORDER BY d.story_id")) {
+                    + "WHERE (? IS NULL OR d.story_id = ?) ORDER BY d.story_id")) {
                 ps.setString(1, id);
                 ps.setString(2, id);
                 List<AutosavedDraft> rows = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        if (rs.getString(2).equals(RevisionText.read(rs, 5, rs.getString(1), rs.getInt(3)))) {
+                            continue;
+                        }
                         rows.add(new AutosavedDraft(rs.getString(1), rs.getString(2), rs.getInt(3),
                                 Instant.ofEpochMilli(rs.getLong(4))));
                     }
@@ -314,7 +326,7 @@ public final class Stories {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Revision(trashed.id(), rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)),
-                                rs.getString(3), rs.getString(4)));
+                                rs.getString(3), RevisionText.read(rs, 4, trashed.id(), rs.getInt(1))));
                     }
                 }
             }
@@ -387,12 +399,12 @@ public final class Stories {
     public Set<String> slugsInUse(String exceptId) {
         return db.read(c -> {
             Set<String> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, r.source FROM stories s "
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, r.source, s.revision FROM stories s "
                     + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id <> ?")) {
                 ps.setString(1, exceptId == null ? "" : exceptId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(WebSlugs.of(rs.getString(1), rs.getString(2)));
+                        out.add(WebSlugs.of(rs.getString(1), RevisionText.read(rs, 2, rs.getString(1), rs.getInt(3))));
                     }
                 }
             }
@@ -406,12 +418,13 @@ public final class Stories {
      */
     public Optional<String> publishedSlug(String id) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.source FROM outbox o "
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.source, r.number FROM outbox o "
                     + "JOIN revisions r ON r.story_id = o.story_id AND r.number = o.revision "
                     + "WHERE o.story_id = ? AND o.state = 'SENT' ORDER BY o.published_at DESC, o.id DESC LIMIT 1")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(WebSlugs.of(id, rs.getString(1))) : Optional.<String>empty();
+                    return rs.next() ? Optional.of(WebSlugs.of(id, RevisionText.read(rs, 1, id, rs.getInt(2))))
+                            : Optional.<String>empty();
                 }
             }
         });
@@ -438,12 +451,14 @@ public final class Stories {
     public List<RevisionInfo> history(String id) {
         return db.read(c -> {
             List<RevisionInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT number, saved_at, length(CAST(source AS BLOB)), "
+            // The size shown is the text's, so each revision is read back: microseconds for a story's history.
+            try (PreparedStatement ps = c.prepareStatement("SELECT number, saved_at, source, "
                     + "title, note FROM revisions WHERE story_id = ? ORDER BY number")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new RevisionInfo(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3),
+                        long size = RevisionText.read(rs, 3, id, rs.getInt(1)).getBytes(StandardCharsets.UTF_8).length;
+                        out.add(new RevisionInfo(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), size,
                                 rs.getString(4), rs.getString(5)));
                     }
                 }
@@ -466,7 +481,7 @@ public final class Stories {
                     return Optional.empty();
                 }
                 return Optional.of(new Revision(id, number, Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
-                        rs.getString(3)));
+                        RevisionText.read(rs, 3, id, number)));
             }
         }
     }
@@ -580,6 +595,11 @@ public final class Stories {
         }
 
         SaveResult save(Story s, String source, String note, long now) throws SQLException {
+            return save(s, source, null, note, now);
+        }
+
+        /** {@code packed}: the source as {@link RevisionText#pack} makes it, or null to make it here. */
+        SaveResult save(Story s, String source, byte[] packed, String note, long now) throws SQLException {
             String id = s.id();
             long doc;
             int revision;
@@ -588,7 +608,7 @@ public final class Stories {
                 if (rs.next()) {
                     doc = rs.getLong(1);
                     revision = rs.getInt(2) + 1;
-                    if (source.equals(rs.getString(3))) {
+                    if (source.equals(RevisionText.read(rs, 3, id, revision - 1))) {
                         return new SaveResult(id, revision - 1, false);
                     }
                 } else {
@@ -626,7 +646,7 @@ public final class Stories {
             }
             insertRevision.setString(1, id);
             insertRevision.setInt(2, revision);
-            insertRevision.setString(3, source);
+            insertRevision.setBytes(3, packed == null ? RevisionText.pack(source) : packed);
             insertRevision.setString(4, s.title());
             insertRevision.setLong(5, now);
             insertRevision.setString(6, note);
