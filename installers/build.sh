@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Builds Cristal's Linux installers: a jlink'ed runtime, a jpackage app image with an AppCDS archive,
+# then a portable tar.gz, a .deb and (where rpmbuild exists) an .rpm. One command:
+#
+#   installers/build.sh                          # mvn package, then everything, into target/installers
+#   installers/build.sh --types deb              # only some of: app-image tar.gz deb rpm
+#   installers/build.sh --skip-maven --build-dir /tmp/b   # reuse a build made with -Dcristal.buildDir=/tmp/b
+#   installers/build.sh --no-cds                 # no training run (no display needed)
+#
+# build-windows.ps1 and build-macos.sh do the same with the same files: Stage.java, modules.txt,
+# jpackage.txt, jvm-options.txt, cristal-workspace.properties and the icons in assets/icons.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+build="$root/target"
+types="app-image tar.gz deb rpm"
+maven=true
+cds=true
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build-dir) build="$(cd "$2" 2>/dev/null && pwd || echo "$2")"; shift 2 ;;
+    --types) types="$2"; shift 2 ;;
+    --skip-maven) maven=false; shift ;;
+    --no-cds) cds=false; shift ;;
+    *) echo "build.sh: unknown option $1 (see the comment at the top of installers/build.sh)" >&2; exit 2 ;;
+  esac
+done
+for tool in java jlink jpackage; do
+  command -v "$tool" >/dev/null || { echo "build.sh: $tool is missing: install a JDK 17+ (openjdk-17-jdk)" >&2; exit 1; }
+done
+
+version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)"
+app_version="${version%%-*}"   # jpackage wants digits and dots: 0.1.0-SNAPSHOT is packaged as 0.1.0
+about_url="https://github.com/cristal-studio/cristal"
+arch="$(uname -m)"; case "$arch" in x86_64) arch=x64 ;; aarch64) arch=aarch64 ;; esac
+
+if $maven; then
+  echo "build.sh: mvn package"
+  (cd "$root" && mvn -q -DskipTests package -Dcristal.buildDir="$build")
+fi
+out="$build/installers"
+rm -rf "$out"
+mkdir -p "$out"
+
+# 1. The app's jars unshaded, JavaFX without natives, this platform's natives apart.
+java "$here/Stage.java" "$build" "$out/stage"
+[ -f "$root/LICENSE" ] && cp "$root/LICENSE" "$out/stage/input/"
+[ -d "$build/third-party" ] && cp -r "$build/third-party" "$out/stage/input/"
+
+# 2. A runtime with only the modules Cristal uses (installers/modules.txt, checked by check-modules.sh).
+modules="$(grep -v '^#' "$here/modules.txt" | sed 's/[[:space:]#].*//' | grep . | paste -sd, -)"
+jlink --module-path "$out/stage/javafx" --add-modules "$modules" \
+  --strip-debug --no-header-files --no-man-pages \
+  --compress="${CRISTAL_JLINK_COMPRESS:-0}" --generate-cds-archive --output "$out/runtime"
+cp "$out/stage/natives/"* "$out/runtime/lib/"
+# Only used with heaps over 32 GB (no compressed pointers); jvm-options.txt keeps the heap far below.
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+
+# 3. The app image. Java options: installers/jvm-options.txt, one per line.
+java_options=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) ;; *) java_options+=(--java-options "$line") ;; esac
+done < "$here/jvm-options.txt"
+jpackage --type app-image @"$here/jpackage.txt" --app-version "$app_version" \
+  --main-jar cristal.jar --main-class org.cristal.app.Main --input "$out/stage/input" --runtime-image "$out/runtime" --icon "$root/assets/icons/cristal.png" \
+  "${java_options[@]}" --dest "$out/image"
+image="$out/image/Cristal"
+
+# 4. The AppCDS archive, made by one run of the image itself (same jars, same class path), which
+#    opens the studio on a throwaway workspace, fills the four previews and quits.
+if $cds && command -v xvfb-run >/dev/null; then
+  scratch="$(mktemp -d)"
+  trap 'rm -rf "$scratch"' EXIT
+  probe="$(env XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" HOME="$scratch" \
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$image/lib/app/cristal.jsa -Dcristal.startupProbe=true -Duser.home=$scratch -Dcristal.settings=$scratch/settings.properties" \
+    timeout 300 xvfb-run -a -s "-screen 0 1366x768x24" "$image/bin/Cristal" 2>&1 || true)"
+  if [ -f "$image/lib/app/cristal.jsa" ] && grep -q '^startup studio' <<<"$probe"; then
+    echo "build.sh: AppCDS archive made ($(grep '^startup studio' <<<"$probe"))"
+    # -Xshare:auto: a mismatched archive (another JVM, moved jars) is ignored, never fatal.
+    printf 'java-options=-XX:SharedArchiveFile=$APPDIR/cristal.jsa\njava-options=-Xshare:auto\n' \
+      >> "$image/lib/app/Cristal.cfg"
+  else
+    rm -f "$image/lib/app/cristal.jsa"
+    echo "build.sh: no AppCDS archive: the training run did not finish; last lines:" >&2
+    tail -5 <<<"$probe" >&2
+  fi
+else
+  echo "build.sh: no AppCDS archive (--no-cds, or no xvfb-run to run the studio once)"
+fi
+
+# 5. Packages, all from the same image.
+package_options=(--app-image "$image" @"$here/jpackage.txt" --app-version "$app_version"
+  --resource-dir "$here/linux" --file-associations "$here/cristal-workspace.properties"
+  --icon "$root/assets/icons/cristal.png" --linux-package-name cristal --linux-shortcut
+  --linux-menu-group "Office" --linux-app-category editors --about-url "$about_url" --dest "$out")
+[ -f "$root/LICENSE" ] && package_options+=(--license-file "$root/LICENSE")
+for type in $types; do
+  case "$type" in
+    app-image) ;;
+    tar.gz) tar -C "$out/image" -czf "$out/cristal-$app_version-linux-$arch.tar.gz" Cristal ;;
+    deb)
+      command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
+        || { echo "build.sh: no .deb: dpkg-deb and fakeroot are needed" >&2; continue; }
+      jpackage --type deb "${package_options[@]}" ;;
+    rpm)
+      command -v rpmbuild >/dev/null \
+        || { echo "build.sh: no .rpm: rpmbuild is missing (apt-get install rpm)"; continue; }
+      jpackage --type rpm "${package_options[@]}" ;;
+    *) echo "build.sh: unknown type $type" >&2; exit 2 ;;
+  esac
+done
+
+echo "build.sh: sizes (bytes)"
+printf '  %-40s %12s\n' "app image (Cristal/)" "$(du -sb "$image" | cut -f1)"
+for f in "$out"/*.tar.gz "$out"/*.deb "$out"/*.rpm; do
+  [ -f "$f" ] && printf '  %-40s %12s\n' "$(basename "$f")" "$(stat -c %s "$f")"
+done
+exit 0
