@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import org.cristal.story.Story;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
@@ -22,19 +23,20 @@ final class Migrations {
 
     @FunctionalInterface
     interface Change {
-        void apply(Connection c) throws SQLException;
+        /** {@code progress} takes how much of this step is done, 0 to 1, for a step long enough to show it. */
+        void apply(Connection c, DoubleConsumer progress) throws SQLException;
     }
 
     record Step(int version, String what, Change change) {
     }
 
     static final List<Step> STEPS = List.of(
-            new Step(1, "stories, revisions, tags, brands, assets", Migrations::v1),
-            new Step(2, "full-text search and workspace settings", Migrations::v2),
-            new Step(3, "trash for deleted stories, autosaved drafts", Migrations::v3),
-            new Step(4, "channel accounts, publishing outbox and its journal", Migrations::v4),
+            new Step(1, "stories, revisions, tags, brands, assets", (c, p) -> v1(c)),
+            new Step(2, "full-text search and workspace settings", (c, p) -> v2(c)),
+            new Step(3, "trash for deleted stories, autosaved drafts", (c, p) -> v3(c)),
+            new Step(4, "channel accounts, publishing outbox and its journal", (c, p) -> v4(c)),
             new Step(5, "contacts, consent ledger, suppressions, deliveries, segments, import batches",
-                    AudienceSchema::v5),
+                    (c, p) -> AudienceSchema.v5(c)),
             new Step(6, "revisions compressed, search index without its own copy of the text", Migrations::v6));
 
     private Migrations() {
@@ -46,6 +48,14 @@ final class Migrations {
 
     /** Applies every step above the file's version, up to {@code target}, each in its own transaction. */
     static void migrate(Db db, int target) {
+        migrate(db, target, fraction -> { });
+    }
+
+    /**
+     * As {@link #migrate(Db, int)}; {@code progress} hears how much is done (0 to 1) when bringing an
+     * existing file up to date takes more than a second, so the user sees it move instead of waiting blind.
+     */
+    static void migrate(Db db, int target, DoubleConsumer progress) {
         // Read first: a file already up to date is not written at all (it may be read-only).
         int found = db.read(Migrations::userVersion);
         if (found >= target) {
@@ -54,6 +64,7 @@ final class Migrations {
         if (db.readOnly()) {
             throw new WorkspaceException("workspace.error.readOnlyOld", Faults.shown(db.file()));
         }
+        DoubleConsumer shown = new Shown(progress);
         for (Step step : STEPS) {
             if (step.version() > target) {
                 break;
@@ -66,7 +77,7 @@ final class Migrations {
                 int current = userVersion(c);
                 if (current == step.version() - 1) {
                     long start = System.nanoTime();
-                    step.change().apply(c);
+                    step.change().apply(c, found > 0 ? shown : fraction -> { });
                     Db.exec(c, "PRAGMA user_version = " + step.version());
                     if (found > 0) {
                         // An existing file brought up to date: how long the user waited, for the log.
@@ -78,7 +89,30 @@ final class Migrations {
             });
         }
         if (found >= 1 && found < COMPACTED && target >= COMPACTED) {
+            shown.accept(PACKED);
             compact(db);
+        }
+    }
+
+    /** Where step 6 ends and the compaction begins, as a share of the whole wait. */
+    private static final double PACKED = 0.8;
+
+    /** Passes progress on once a second has gone by, and only when it moved by a percent. */
+    private static final class Shown implements DoubleConsumer {
+        private final DoubleConsumer to;
+        private final long start = System.nanoTime();
+        private double last = -1;
+
+        Shown(DoubleConsumer to) {
+            this.to = to;
+        }
+
+        @Override
+        public void accept(double fraction) {
+            if (System.nanoTime() - start > 1_000_000_000L && fraction - last >= 0.01) {
+                last = fraction;
+                to.accept(Math.min(1, fraction));
+            }
         }
     }
 
@@ -106,24 +140,77 @@ final class Migrations {
      * index is copied, not rebuilt: the same words for the same stories, without parsing a story again.
      * One transaction: a crash part-way leaves the file as it was, at step 5.
      */
-    private static void v6(Connection c) throws SQLException {
+    private static void v6(Connection c, DoubleConsumer progress) throws SQLException {
+        // The pages freed here hold story text the file keeps anyway (compressed), and the compaction that
+        // follows drops them: zeroing each one first (secure_delete, kept for erased contacts) only made the
+        // step slower. Set back below, whatever happens (a pragma is not undone by a rollback).
+        Db.exec(c, "PRAGMA secure_delete = OFF");
+        try {
+            compressAndReindex(c, progress);
+        } finally {
+            Db.exec(c, "PRAGMA secure_delete = ON");
+        }
+    }
+
+    private static void compressAndReindex(Connection c, DoubleConsumer progress) throws SQLException {
+        // Shares of the wait, measured on 100,000 stories: compressing, copying the index, merging it.
+        long total = count(c, "revisions") + count(c, "trash");
+        long[] done = {0};
         for (String table : new String[] {"revisions", "trash"}) {
-            packAll(c, table);
+            packAll(c, table, n -> {
+                done[0] += n;
+                progress.accept(PACKED * 0.5 * done[0] / Math.max(1, total));
+            });
         }
         Db.exec(c, "ALTER TABLE story_fts RENAME TO story_fts_v5");
         Db.exec(c, SearchIndex.CREATE);
         Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('rank', '" + SearchIndex.RANK + "')");
         Db.exec(c, "INSERT INTO story_fts(story_fts, rank) VALUES ('hashsize', " + (8 * 1024 * 1024) + ")");
-        Db.exec(c, "INSERT INTO story_fts(rowid, title, summary, body, tags, folded, facets) "
-                + "SELECT rowid, title, summary, body, tags, folded, facets FROM story_fts_v5");
+        // In chunks of stories (by doc, the index's rowid), so progress can be shown; the last chunk takes
+        // whatever is left, a row without its story included.
+        long rows = count(c, "stories");
+        long copied = 0;
+        try (PreparedStatement copy = c.prepareStatement("INSERT INTO story_fts(rowid, title, summary, body, tags, "
+                + "folded, facets) SELECT rowid, title, summary, body, tags, folded, facets FROM story_fts_v5 "
+                + "WHERE rowid > ? AND rowid <= ?");
+                PreparedStatement bound = c.prepareStatement("SELECT max(doc), count(*) FROM (SELECT doc FROM stories "
+                        + "WHERE doc > ? ORDER BY doc LIMIT " + PACK_CHUNK * 10 + ")")) {
+            long after = Long.MIN_VALUE;
+            while (true) {
+                bound.setLong(1, after);
+                long upper;
+                long n;
+                try (ResultSet rs = bound.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(2);
+                    upper = n == 0 ? Long.MAX_VALUE : rs.getLong(1);
+                }
+                copy.setLong(1, after);
+                copy.setLong(2, upper);
+                copy.executeUpdate();
+                if (n == 0) {
+                    break;
+                }
+                after = upper;
+                copied += n;
+                progress.accept(PACKED * (0.5 + 0.3 * copied / Math.max(1, rows)));
+            }
+        }
         Db.exec(c, "DROP TABLE story_fts_v5");
         Db.exec(c, "INSERT INTO story_fts(story_fts) VALUES ('optimize')");
+        progress.accept(PACKED);
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private static final int PACK_CHUNK = 1000;
 
     /** Compresses the text of every row of {@code table}, a chunk at a time, on every core. */
-    private static void packAll(Connection c, String table) throws SQLException {
+    private static void packAll(Connection c, String table, java.util.function.IntConsumer chunkDone) throws SQLException {
         long after = Long.MIN_VALUE;
         try (PreparedStatement read = c.prepareStatement("SELECT rowid, source FROM " + table
                 + " WHERE rowid > ? AND typeof(source) = 'text' ORDER BY rowid LIMIT " + PACK_CHUNK);
@@ -148,6 +235,7 @@ final class Migrations {
                     write.executeUpdate();
                 }
                 after = rows.get(rows.size() - 1);
+                chunkDone.accept(rows.size());
             }
         }
     }

@@ -31,7 +31,7 @@ final class RevisionText {
 
     static byte[] pack(String source) {
         byte[] text = source.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             deflater.setDictionary(DICTIONARY_1);
             deflater.setInput(text);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 import org.cristal.library.audience.Audience;
 
 /**
@@ -64,8 +65,20 @@ public final class Workspace implements AutoCloseable {
         return open(path, clock, Migrations.latest());
     }
 
+    /**
+     * As {@link #open(Path)}; {@code progress} hears how far bringing an older file up to date has got
+     * (0 to 1), on the opening thread, only when that takes more than a second.
+     */
+    public static Workspace open(Path path, DoubleConsumer progress) {
+        return open(path, Clock.systemUTC(), Migrations.latest(), progress);
+    }
+
     /** Opens and migrates up to {@code version} only: lets tests build a file as an older Cristal did. */
     static Workspace open(Path path, Clock clock, int version) {
+        return open(path, clock, version, fraction -> { });
+    }
+
+    private static Workspace open(Path path, Clock clock, int version, DoubleConsumer progress) {
         Path file = path.toAbsolutePath().normalize();
         String shown = Faults.shown(file);
         boolean readOnly;
@@ -93,7 +106,7 @@ public final class Workspace implements AutoCloseable {
                     shown, reason));
         }
         try {
-            Migrations.migrate(db, version);
+            Migrations.migrate(db, version, progress);
         } catch (RuntimeException e) {
             db.close();
             throw e;

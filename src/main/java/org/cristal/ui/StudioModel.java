@@ -177,7 +177,9 @@ public final class StudioModel implements AutoCloseable {
             editor.saveNow();
         }
         return workers.onWorkspace("opening a workspace", () -> {
-            Workspace ws = Workspace.open(path);
+            // A file from an older Cristal may take a while to bring up to date (a minute at 100,000 stories).
+            Workspace ws = Workspace.open(path, done -> workers.fx().execute(() -> status.set(format("workspace.updating",
+                    done))));
             if (isDefault(path) && !ws.readOnly()) {
                 SampleContent.seedIfEmpty(ws);
             }
