@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import org.cristal.story.StoryFormatException;
 import org.cristal.story.StoryParser;
@@ -100,30 +103,38 @@ public final class Search {
      * {@code snippet()}: the same words at the same places give the same snippet, highlights included.
      * Its text lives in a plain table beside it (external content), so emptying it costs nothing.
      */
-    private static Map<Long, String> snippets(Connection c, String match, List<Long> docs, String open, String close)
+    /** The pooled connections that have their snippet table already (made once per connection). */
+    private final Set<Connection> withSnippetTable = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private Map<Long, String> snippets(Connection c, String match, List<Long> docs, String open, String close)
             throws SQLException {
         Map<Long, String> out = new HashMap<>();
         if (docs.isEmpty()) {
             return out;
         }
-        for (String create : SearchIndex.CREATE_SNIPPETS) {
-            Db.exec(c, create);
+        if (withSnippetTable.add(c)) {
+            for (String create : SearchIndex.CREATE_SNIPPETS) {
+                Db.exec(c, create);
+            }
         }
         Db.exec(c, "INSERT INTO temp.story_snippets(story_snippets) VALUES ('delete-all')");
         Db.exec(c, "DELETE FROM temp.story_snippet_text");
-        try (PreparedStatement read = c.prepareStatement("SELECT s.id, s.revision, r.source FROM stories s "
-                + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.doc = ?");
+        String in = String.join(", ", java.util.Collections.nCopies(docs.size(), "?"));
+        try (PreparedStatement read = c.prepareStatement("SELECT s.doc, s.id, s.revision, r.source FROM stories s "
+                + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.doc IN (" + in + ")");
                 PreparedStatement insert = c.prepareStatement(SearchIndex.insertInto("temp.story_snippet_text"))) {
-            for (long doc : docs) {
-                read.setLong(1, doc);
-                try (ResultSet rs = read.executeQuery()) {
-                    if (rs.next()) {
-                        String id = rs.getString(1);
-                        try {
-                            SearchIndex.insert(insert, doc, StoryParser.parse(id, RevisionText.read(rs, 3, id, rs.getInt(2))));
-                        } catch (StoryFormatException | WorkspaceException e) {
-                            // Stored text is validated on save; a story unreadable here just has no snippet.
-                        }
+            for (int i = 0; i < docs.size(); i++) {
+                read.setLong(i + 1, docs.get(i));
+            }
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(2);
+                    try {
+                        SearchIndex.insert(insert, rs.getLong(1), StoryParser.parse(id, RevisionText.read(rs, 4, id,
+                                rs.getInt(3))));
+                    } catch (StoryFormatException | WorkspaceException e) {
+                        // Stored text is validated on save; a story unreadable here just has no snippet.
                     }
                 }
             }
