@@ -76,7 +76,8 @@ if $cds && [ ${#sign[@]} -eq 0 ]; then
   env JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app/Contents/app/cristal.jsa -Dcristal.startupProbe=true -Duser.home=$scratch -Dcristal.settings=$scratch/settings.properties" \
     CRISTAL_WORKSPACE="$scratch/training.cristal" "$app/Contents/MacOS/Cristal" || true
   if [ -f "$app/Contents/app/cristal.jsa" ]; then
-    printf 'java-options=-XX:SharedArchiveFile=$APPDIR/cristal.jsa\njava-options=-Xshare:auto\n' >> "$app/Contents/app/Cristal.cfg"
+    printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal.jsa' -Xshare:auto \
+      -Xlog:cds=off,cds+dynamic=off >> "$app/Contents/app/Cristal.cfg"
     echo "build-macos.sh: AppCDS archive made"
   fi
   rm -rf "$scratch"

@@ -30,9 +30,9 @@ New-Item -ItemType Directory $out | Out-Null
 # 1. The app's jars unshaded, JavaFX without natives, this platform's natives apart.
 java (Join-Path $here "Stage.java") $BuildDir (Join-Path $out "stage")
 if ($LASTEXITCODE -ne 0) { throw "staging failed" }
-$input = Join-Path $out "stage\input"
-if (Test-Path (Join-Path $root "LICENSE")) { Copy-Item (Join-Path $root "LICENSE") $input }
-if (Test-Path (Join-Path $BuildDir "third-party")) { Copy-Item -Recurse (Join-Path $BuildDir "third-party") $input }
+$appInput = Join-Path $out "stage\input"
+if (Test-Path (Join-Path $root "LICENSE")) { Copy-Item (Join-Path $root "LICENSE") $appInput }
+if (Test-Path (Join-Path $BuildDir "third-party")) { Copy-Item -Recurse (Join-Path $BuildDir "third-party") $appInput }
 
 # 2. The runtime: the same module list as Linux and macOS.
 $modules = (Get-Content (Join-Path $here "modules.txt") | Where-Object { $_ -notmatch '^\s*(#|$)' } |
@@ -53,14 +53,16 @@ foreach ($line in Get-Content (Join-Path $here "jvm-options.txt")) {
     if ($line -notmatch '^\s*(#|$)') { $javaOptions += @("--java-options", $line) }
 }
 jpackage --type app-image "@$(Join-Path $here 'jpackage.txt')" --app-version $appVersion `
-    --main-jar cristal.jar --main-class org.cristal.app.Main --input $input `
+    --main-jar cristal.jar --main-class org.cristal.app.Main --input $appInput `
     --runtime-image $runtime --icon (Join-Path $root "assets\icons\cristal.ico") @javaOptions `
     --dest (Join-Path $out "image")
 if ($LASTEXITCODE -ne 0) { throw "jpackage app-image failed" }
 $image = Join-Path $out "image\Cristal"
 
 # 4. The AppCDS archive: one run of the image opens the studio, fills the previews and quits
-#    (CI runners have a desktop session, so no virtual display is needed).
+#    (CI runners have a desktop session, so no virtual display is needed). Java 17 uses it only if
+#    the jars stay where they were (Linux trains at its install path; here the user picks the
+#    folder, so it may go unused: -Xshare:auto and -Xlog keep that silent and harmless).
 if (-not $NoCds) {
     $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ("cristal-cds-" + [guid]::NewGuid())
     New-Item -ItemType Directory $scratch | Out-Null
@@ -70,7 +72,7 @@ if (-not $NoCds) {
     $p = Start-Process -FilePath (Join-Path $image "Cristal.exe") -PassThru -Wait -NoNewWindow
     Remove-Item Env:JAVA_TOOL_OPTIONS; Remove-Item Env:CRISTAL_WORKSPACE
     if (Test-Path "$image\app\cristal.jsa") {
-        Add-Content "$image\app\Cristal.cfg" "java-options=-XX:SharedArchiveFile=`$APPDIR\cristal.jsa`njava-options=-Xshare:auto"
+        Add-Content "$image\app\Cristal.cfg" "java-options=-XX:SharedArchiveFile=`$APPDIR\cristal.jsa`njava-options=-Xshare:auto`njava-options=-Xlog:cds=off,cds+dynamic=off"
         Write-Host "build-windows: AppCDS archive made"
     } else {
         Write-Host "build-windows: no AppCDS archive: the training run did not finish"

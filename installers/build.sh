@@ -66,29 +66,42 @@ jpackage --type app-image @"$here/jpackage.txt" --app-version "$app_version" \
   "${java_options[@]}" --dest "$out/image"
 image="$out/image/Cristal"
 
-# 4. The AppCDS archive, made by one run of the image itself (same jars, same class path), which
-#    opens the studio on a throwaway workspace, fills the four previews and quits.
-if $cds && command -v xvfb-run >/dev/null; then
+# 4. The portable tar.gz, before the AppCDS archive: unpacked anywhere, it could not use one (below).
+if [[ " $types " == *" tar.gz "* ]]; then
+  tar -C "$out/image" -czf "$out/cristal-$app_version-linux-$arch.tar.gz" Cristal
+fi
+
+# 5. The AppCDS archive, made by one run of the image itself (same jars, same class path), which
+#    opens the studio on a throwaway workspace, fills the four previews and quits. Java 17 uses an
+#    archive only where its jars were when it was made, so the run sees the image at the packages'
+#    install path, /opt/cristal, through a private mount (unshare: nothing on the machine changes).
+install_dir=/opt/cristal
+userns=(); [ "$(id -u)" -ne 0 ] && userns=(--map-root-user)
+if $cds && command -v xvfb-run >/dev/null && command -v unshare >/dev/null \
+    && unshare --mount "${userns[@]}" true 2>/dev/null; then
   scratch="$(mktemp -d)"
   trap 'rm -rf "$scratch"' EXIT
   probe="$(env XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" HOME="$scratch" \
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$image/lib/app/cristal.jsa -Dcristal.startupProbe=true -Duser.home=$scratch -Dcristal.settings=$scratch/settings.properties" \
-    timeout 300 xvfb-run -a -s "-screen 0 1366x768x24" "$image/bin/Cristal" 2>&1 || true)"
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$install_dir/lib/app/cristal.jsa -Dcristal.startupProbe=true -Duser.home=$scratch -Dcristal.settings=$scratch/settings.properties" \
+    timeout 300 unshare --mount "${userns[@]}" sh -c \
+      'mount -t tmpfs none /opt && mkdir -p "$2" && mount --bind "$1" "$2" &&
+       xvfb-run -a -s "-screen 0 1366x768x24" "$2/bin/Cristal"' sh "$image" "$install_dir" 2>&1 || true)"
   if [ -f "$image/lib/app/cristal.jsa" ] && grep -q '^startup studio' <<<"$probe"; then
     echo "build.sh: AppCDS archive made ($(grep '^startup studio' <<<"$probe"))"
-    # -Xshare:auto: a mismatched archive (another JVM, moved jars) is ignored, never fatal.
-    printf 'java-options=-XX:SharedArchiveFile=$APPDIR/cristal.jsa\njava-options=-Xshare:auto\n' \
-      >> "$image/lib/app/Cristal.cfg"
+    # -Xshare:auto: an archive that does not match (a jar replaced by the user) is ignored, never
+    # fatal; -Xlog:...=off: and Java says nothing about it on the console.
+    printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal.jsa' -Xshare:auto \
+      -Xlog:cds=off,cds+dynamic=off >> "$image/lib/app/Cristal.cfg"
   else
     rm -f "$image/lib/app/cristal.jsa"
     echo "build.sh: no AppCDS archive: the training run did not finish; last lines:" >&2
     tail -5 <<<"$probe" >&2
   fi
 else
-  echo "build.sh: no AppCDS archive (--no-cds, or no xvfb-run to run the studio once)"
+  echo "build.sh: no AppCDS archive (--no-cds, or no xvfb-run or unshare to run the studio once)"
 fi
 
-# 5. Packages, all from the same image.
+# 6. Packages, all from the same image.
 package_options=(--app-image "$image" @"$here/jpackage.txt" --app-version "$app_version"
   --resource-dir "$here/linux" --file-associations "$here/cristal-workspace.properties"
   --icon "$root/assets/icons/cristal.png" --linux-package-name cristal --linux-shortcut
@@ -97,7 +110,7 @@ package_options=(--app-image "$image" @"$here/jpackage.txt" --app-version "$app_
 for type in $types; do
   case "$type" in
     app-image) ;;
-    tar.gz) tar -C "$out/image" -czf "$out/cristal-$app_version-linux-$arch.tar.gz" Cristal ;;
+    tar.gz) ;;
     deb)
       command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
         || { echo "build.sh: no .deb: dpkg-deb and fakeroot are needed" >&2; continue; }

@@ -8,8 +8,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-$(dirname "$here")/target}"
 stage="$build/installers/stage"
 [ -d "$stage/input" ] || java "$here/Stage.java" "$build" "$stage" >/dev/null
-needed="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
-  --module-path "$stage/javafx" --class-path "$stage/input/*" "$stage"/input/*.jar | tr ',' '\n' | sort -u)"
+# From Cristal's jar through every class it reaches (--recursive): given all jars as roots, jdeps
+# resolves the few that are modules (jaxb-api) and stops on their optional requirements.
+needed="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps --recursive \
+  --module-path "$stage/javafx" --class-path "$stage/input/*" "$stage/input/cristal.jar" | tr ',' '\n' | sort -u)"
 listed="$(grep -v '^#' "$here/modules.txt" | sed 's/[[:space:]].*//' | grep . | sort -u)"
 missing="$(comm -23 <(echo "$needed") <(echo "$listed"))"
 if [ -n "$missing" ]; then
