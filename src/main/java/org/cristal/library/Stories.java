@@ -457,7 +457,7 @@ public final class Stories {
      * address must not be. Reads every story's text, so it belongs on the workspace thread, not in a loop.
      */
     public Set<String> slugsInUse(String exceptId) {
-        return db.read(c -> {
+        return db.read(c -> Db.unmapped(c, x -> {
             Set<String> out = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, r.source FROM stories s "
                     + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id <> ?")) {
@@ -469,7 +469,7 @@ public final class Stories {
                 }
             }
             return out;
-        });
+        }));
     }
 
     /**
