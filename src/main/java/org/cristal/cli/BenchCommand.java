@@ -56,6 +56,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "Only time the studio's start against an empty JavaFX window, RUNS times each (needs a display).")
     int startupRuns;
 
+    @Option(names = "--memory", description = "Only measure the studio's resident memory after --memory-seconds, "
+            + "with the launchers' options and without, on the sample workspace and a generated one of --stories "
+            + "(0: the sample only; an existing --workspace-file is reused as it is); needs a display and the JDK's jcmd.")
+    boolean memory;
+
+    @Option(names = "--memory-seconds", defaultValue = "60", description = "How long the studio runs before its memory is read (default: ${DEFAULT-VALUE}).")
+    int memorySeconds;
+
+    @Option(names = "--jvm-options", defaultValue = "installers/jvm-options.txt", paramLabel = "FILE",
+            description = "The launchers' Java options (default: ${DEFAULT-VALUE}, from the repository's root).")
+    Path jvmOptions;
+
     @Option(names = "--skip-workspace", description = "Only measure rendering.")
     boolean skipWorkspace;
 
@@ -81,6 +93,10 @@ final class BenchCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors() + " cores");
         if (startupRuns > 0) {
             StartupBench.run(out, startupRuns);
+            return CristalCli.OK;
+        }
+        if (memory) {
+            MemoryBench.run(out, memorySeconds, stories, workspaceFile, jvmOptions);
             return CristalCli.OK;
         }
         if (audienceOnly) {

@@ -24,6 +24,9 @@ final class Filters {
         if (f.status() != null) {
             sql.append(" AND s.status = ?");
             params.add(f.status().id());
+        } else if (f.active()) {
+            sql.append(" AND s.status <> ?");
+            params.add(Status.ARCHIVED.id());
         }
         if (!f.brand().isEmpty()) {
             sql.append(" AND s.brand = ?");

@@ -166,6 +166,78 @@ public final class Stories {
         });
     }
 
+    /** How many stories match the filter (its limit and offset aside): what a paged list shows in all. */
+    public int count(StoryFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM stories s WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        Filters.where(filter, sql, params);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Filters.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /**
+     * Where a story stands in {@link #list(StoryFilter)}'s order (0 first), or -1 if the filter leaves
+     * it out: a paged list scrolls to it without reading the stories before it.
+     */
+    public int position(StoryFilter filter, String id) {
+        StringBuilder match = new StringBuilder("SELECT s.updated_at FROM stories s WHERE s.id = ?");
+        List<Object> matchParams = new ArrayList<>(List.of(id));
+        Filters.where(filter, match, matchParams);
+        StringBuilder before = new StringBuilder("SELECT count(*) FROM stories s WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        Filters.where(filter, before, params);
+        before.append(" AND (s.updated_at > ? OR (s.updated_at = ? AND s.id < ?))");
+        return db.read(c -> {
+            long updated;
+            try (PreparedStatement ps = c.prepareStatement(match.toString())) {
+                Filters.bind(ps, matchParams);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return -1;
+                    }
+                    updated = rs.getLong(1);
+                }
+            }
+            params.addAll(List.of(updated, updated, id));
+            try (PreparedStatement ps = c.prepareStatement(before.toString())) {
+                Filters.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : -1;
+                }
+            }
+        });
+    }
+
+    /** Every tag a story carries, each once, in no particular order. */
+    public List<String> tags() {
+        return distinct("SELECT DISTINCT tag FROM story_tags");
+    }
+
+    /** Every language a story is written in, each once, in no particular order. */
+    public List<String> langs() {
+        return distinct("SELECT DISTINCT lang FROM stories");
+    }
+
+    private List<String> distinct(String sql) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1) != null) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Deletes a story with its whole history. Returns false if there was none. */
     public boolean delete(String id) {
         return db.write(c -> {
@@ -397,7 +469,7 @@ public final class Stories {
      * address must not be. Reads every story's text, so it belongs on the workspace thread, not in a loop.
      */
     public Set<String> slugsInUse(String exceptId) {
-        return db.read(c -> {
+        return db.read(c -> Db.unmapped(c, x -> {
             Set<String> out = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, r.source, s.revision FROM stories s "
                     + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id <> ?")) {
@@ -409,7 +481,7 @@ public final class Stories {
                 }
             }
             return out;
-        });
+        }));
     }
 
     /**

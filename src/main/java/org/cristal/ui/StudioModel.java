@@ -246,12 +246,12 @@ public final class StudioModel implements AutoCloseable {
         settings.rememberWorkspace(ws.path());
         settings.save();
         recent.setAll(settings.recentWorkspaces());
-        library.refresh().thenRun(() -> {
-            String last = settings.lastStory(ws.path()).orElse("");
-            boolean known = library.items().stream().anyMatch(i -> i.id().equals(last));
-            if (known) {
+        String last = settings.lastStory(ws.path()).orElse("");
+        // The list holds pages, not every story: ask where the last story stands rather than look for it.
+        library.refresh().thenCompose(x -> library.position(last)).thenAccept(at -> {
+            if (at >= 0) {
                 editor.open(last);
-            } else if (!library.items().isEmpty()) {
+            } else if (!library.items().isEmpty() && !library.items().get(0).loading()) {
                 editor.open(library.items().get(0).id());
             }
         });

@@ -91,7 +91,7 @@ public final class LibraryCommands implements StudioActions {
         ask.showAndWait().filter(b -> b == delete).ifPresent(b -> {
             model.editor().closeLater();
             window.then(model.library().moveToTrash(id), trashed -> {
-                if (!model.library().items().isEmpty()) {
+                if (!model.library().items().isEmpty() && !model.library().items().get(0).loading()) {
                     model.editor().open(model.library().items().get(0).id());
                 }
                 window.notice(window.format("notice.trashed", title), Duration.seconds(8),

@@ -2,7 +2,9 @@ package org.cristal.ui.library;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.TreeSet;
@@ -38,7 +40,8 @@ import org.cristal.ui.model.Workers;
  */
 public final class LibraryModel {
     public static final Duration SEARCH_DEBOUNCE = Duration.ofMillis(120);
-    private static final int LIST_LIMIT = 500;
+    /** Search hits shown: the best ones; a search is refined by typing more, not scrolled. */
+    private static final int SEARCH_LIMIT = 200;
 
     private final Workers workers;
     private final Supplier<Workspace> workspace;
@@ -48,7 +51,9 @@ public final class LibraryModel {
     private final StringProperty tag = new SimpleStringProperty("");
     private final StringProperty brand = new SimpleStringProperty("");
     private final StringProperty lang = new SimpleStringProperty("");
-    private final ObservableList<StoryItem> items = FXCollections.observableArrayList();
+    private final PagedStories items = new PagedStories();
+    /** The filter of the pages shown, or null when the list shows search hits. */
+    private StoryFilter listed;
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final ObservableList<String> langs = FXCollections.observableArrayList();
     private final ObservableList<Brand> brands = FXCollections.observableArrayList();
@@ -92,6 +97,10 @@ public final class LibraryModel {
         return lang;
     }
 
+    /**
+     * The stories listed, as long as the count of those matching; an item whose page has not been read
+     * yet is {@link StoryItem#LOADING} and asking for it reads its page (see {@link #loaded}).
+     */
     public ObservableList<StoryItem> items() {
         return items;
     }
@@ -122,39 +131,58 @@ public final class LibraryModel {
         return refresh(true);
     }
 
-    /** The list always; with {@code choices}, also the tags, languages, brands and trash the workspace holds. */
+    /**
+     * The list always; with {@code choices}, also the tags, languages, brands and trash the workspace holds.
+     * Browsing reads the count and the pages in view (the first, and those last looked at, so a refresh
+     * does not blink); the other pages are read as the list scrolls to them. A search shows its hits whole.
+     */
     private CompletableFuture<Void> refresh(boolean choices) {
         debouncer.cancel();
         long gen = generation.incrementAndGet();
         Workspace ws = workspace.get();
         if (ws == null) {
-            items.clear();
+            listed = null;
+            items.reset(0, Map.of(), null);
             return CompletableFuture.completedFuture(null);
         }
         String q = query.get().strip();
         Status s = status.get();
         StoryFilter filter = StoryFilter.ALL.withStatus(s).withTag(tag.get()).withBrand(brand.get())
-                .withLang(lang.get());
+                .withLang(lang.get()).withoutArchived();
+        TreeSet<Integer> again = new TreeSet<>(items.recentPages());
+        again.add(0);
         return workers.onWorkspace("listing the stories", () -> {
-            List<StoryItem> found = new ArrayList<>();
+            Choices now = choices ? Choices.of(ws) : null;
             if (q.isEmpty()) {
-                for (StorySummary sum : ws.stories().list(filter.withLimit(LIST_LIMIT, 0))) {
-                    found.add(item(sum, ""));
+                int total = ws.stories().count(filter);
+                Map<Integer, List<StoryItem>> pages = new HashMap<>();
+                for (int page : again) {
+                    if (page * PagedStories.PAGE < total) {
+                        pages.put(page, page(ws, filter, page * PagedStories.PAGE, PagedStories.PAGE));
+                    }
                 }
-            } else {
-                for (SearchHit hit : ws.search(SearchQuery.of(q).withFilter(filter).withPrefix(true)
-                        .withMarkers("", "").withLimit(200))) {
-                    found.add(item(hit.story(), hit.snippet()));
-                }
+                return new Listing(total, pages, null, now);
+            }
+            List<StoryItem> found = new ArrayList<>();
+            for (SearchHit hit : ws.search(SearchQuery.of(q).withFilter(filter).withPrefix(true)
+                    .withMarkers("", "").withLimit(SEARCH_LIMIT))) {
+                found.add(item(hit.story(), hit.snippet()));
             }
             if (s == null) {
                 found.removeIf(i -> i.status() == Status.ARCHIVED);
             }
-            return new Listing(found, choices ? Choices.of(ws) : null);
+            return new Listing(found.size(), Map.of(), found, now);
         }).thenAccept(listing -> {
             // A newer query or filter has been asked for meanwhile: its answer wins.
             if (gen == generation.get()) {
-                items.setAll(listing.found());
+                if (listing.found() != null) {
+                    listed = null;
+                    items.showAll(listing.found());
+                } else {
+                    listed = filter;
+                    items.reset(listing.total(), listing.pages(), (offset, limit) -> workers.onWorkspace(
+                            "listing the stories", () -> page(ws, filter, offset, limit)));
+                }
                 Choices now = listing.choices();
                 if (now != null) {
                     setIfChanged(tags, now.tags());
@@ -167,7 +195,33 @@ public final class LibraryModel {
         });
     }
 
-    private record Listing(List<StoryItem> found, Choices choices) {
+    private static List<StoryItem> page(Workspace ws, StoryFilter filter, int offset, int limit) {
+        List<StoryItem> out = new ArrayList<>(limit);
+        for (StorySummary sum : ws.stories().list(filter.withLimit(limit, offset))) {
+            out.add(item(sum, ""));
+        }
+        return out;
+    }
+
+    /**
+     * Where a story stands in the list as it is filtered now (-1: not listed), read from the workspace
+     * when browsing, so the list can scroll to a story whose page it has not read.
+     */
+    public CompletableFuture<Integer> position(String id) {
+        Workspace ws = workspace.get();
+        StoryFilter filter = listed;
+        if (ws == null || filter == null || id.isEmpty()) {
+            return CompletableFuture.completedFuture(items.indexOfId(id));
+        }
+        return workers.onWorkspace("finding a story in the list", () -> ws.stories().position(filter, id));
+    }
+
+    /** The story at {@code index} if its page has been read, else null: reads nothing. */
+    public StoryItem loaded(int index) {
+        return items.loaded(index);
+    }
+
+    private record Listing(int total, Map<Integer, List<StoryItem>> pages, List<StoryItem> found, Choices choices) {
     }
 
     /** What the filters offer and the trash holds, read from the workspace. */
@@ -175,11 +229,11 @@ public final class LibraryModel {
             int stories) {
         static Choices of(Workspace ws) {
             TreeSet<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            allTags.addAll(ws.stories().tags());
             TreeSet<String> allLangs = new TreeSet<>();
-            for (StorySummary sum : ws.stories().list(StoryFilter.ALL.withLimit(LIST_LIMIT, 0))) {
-                allTags.addAll(sum.tags());
-                if (!sum.lang().isBlank()) {
-                    allLangs.add(sum.lang().toLowerCase(Locale.ROOT));
+            for (String l : ws.stories().langs()) {
+                if (!l.isBlank()) {
+                    allLangs.add(l.toLowerCase(Locale.ROOT));
                 }
             }
             return new Choices(new ArrayList<>(allTags), new ArrayList<>(allLangs), ws.brands().list(),

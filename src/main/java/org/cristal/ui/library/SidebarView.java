@@ -27,8 +27,12 @@ import org.kordamp.ikonli.feather.Feather;
 public final class SidebarView extends VBox {
     private final TextField search = new TextField();
     private final ListView<StoryItem> list = new ListView<>();
+    private final LibraryModel model;
+    /** The story the list should show selected: the one last selected or opened. */
+    private String wanted = "";
 
     public SidebarView(ResourceBundle text, Locale locale, LibraryModel model, StudioActions actions) {
+        this.model = model;
         setId("sidebar");
         getStyleClass().add("sidebar");
         setSpacing(8);
@@ -107,10 +111,20 @@ public final class SidebarView extends VBox {
         list.setPlaceholder(new Label(text.getString("sidebar.empty")));
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            // A line whose page is still being read opens nothing; it is selected again when its page arrives.
+            if (b != null && !b.loading()) {
+                wanted = b.id();
                 actions.openStory(b.id());
             }
         });
+        // A refresh replaces the list, which drops the selection: the story that was selected is found again.
+        model.items().addListener((javafx.collections.ListChangeListener<StoryItem>) c -> reselect());
+        Label count = new Label();
+        count.setId("storyCount");
+        count.getStyleClass().add("story-count");
+        model.items().addListener((javafx.collections.ListChangeListener<StoryItem>) c ->
+                count.setText(new java.text.MessageFormat(text.getString("sidebar.count"), locale)
+                        .format(new Object[] {model.items().size()})));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -127,7 +141,7 @@ public final class SidebarView extends VBox {
         ((javafx.scene.control.Button) buttons.getChildren().get(3)).setOnAction(e -> actions.deleteStory());
         ((javafx.scene.control.Button) buttons.getChildren().get(5)).setOnAction(e -> actions.showTrash());
 
-        getChildren().addAll(search, filters, list, buttons);
+        getChildren().addAll(search, filters, list, count, buttons);
     }
 
     private static ComboBox<String> choice(String id, String all, javafx.beans.property.StringProperty value) {
@@ -167,15 +181,40 @@ public final class SidebarView extends VBox {
         search.selectAll();
     }
 
-    /** Selects a story in the list without reopening it if it is already open. */
+    /**
+     * Selects a story in the list without reopening it if it is already open, scrolling to it even when
+     * its page has not been read yet (the workspace says where it stands).
+     */
     public void select(String id) {
-        for (StoryItem item : list.getItems()) {
-            if (item.id().equals(id)) {
-                list.getSelectionModel().select(item);
-                list.scrollTo(item);
-                return;
-            }
+        wanted = id;
+        if (reselect()) {
+            return;
         }
+        model.position(id).thenAccept(at -> {
+            if (at >= 0 && at < list.getItems().size() && id.equals(wanted)) {
+                list.getSelectionModel().select(at);
+                list.scrollTo(at);
+            }
+        });
+    }
+
+    /** Selects the wanted story if a page in memory holds it; true if it is selected now. */
+    private boolean reselect() {
+        StoryItem selected = list.getSelectionModel().getSelectedItem();
+        if (wanted.isEmpty() || selected != null && selected.id().equals(wanted)) {
+            return selected != null;
+        }
+        if (selected != null && selected.loading()) {
+            // A line picked before its page arrived (End, Page Down): it stays picked.
+            return false;
+        }
+        int at = ((PagedStories) model.items()).indexOfId(wanted);
+        if (at < 0) {
+            return false;
+        }
+        list.getSelectionModel().select(at);
+        list.scrollTo(at);
+        return true;
     }
 
     String selectedId() {
@@ -198,9 +237,10 @@ public final class SidebarView extends VBox {
         @Override
         protected void updateItem(StoryItem item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
+            if (empty || item == null || item.loading()) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 return;
             }
             Label title = new Label(item.title().isBlank() ? item.id() : item.title());
