@@ -59,6 +59,16 @@ final class StartupProbe {
 
     private static void afterPreviews(Studio studio) {
         int edits = Integer.getInteger(TYPING, 0);
+        if (edits <= 0 && training()) {
+            // The installer's training run: the command line's classes go into the archive too.
+            Thread cli = new Thread(() -> {
+                renderBrochureFromTheCommandLine();
+                Platform.runLater(Platform::exit);
+            }, "startup-probe-cli");
+            cli.setDaemon(true);
+            cli.start();
+            return;
+        }
         if (edits <= 0) {
             Platform.exit();
             return;
@@ -67,6 +77,33 @@ final class StartupProbe {
             System.out.println(line);
             System.out.flush();
         }, Platform::exit);
+    }
+
+    /** True in a run that writes a class-data archive at exit ({@code -XX:ArchiveClassesAtExit}). */
+    private static boolean training() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    /** {@code cristal render coffee-huila.md --channel brochure}, as a user would, on a copy of the sample. */
+    private static void renderBrochureFromTheCommandLine() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cristal-training");
+            for (String name : new String[] {"stories/coffee-huila.md", "images/hero-coffee.jpg",
+                    "images/logo-harbor.png", "brands/harbor-pine.yaml"}) {
+                java.nio.file.Path to = dir.resolve(name);
+                java.nio.file.Files.createDirectories(to.getParent());
+                try (java.io.InputStream in = StartupProbe.class.getResourceAsStream("/cristal-assets/samples/" + name)) {
+                    if (in != null) {
+                        java.nio.file.Files.copy(in, to);
+                    }
+                }
+            }
+            org.cristal.cli.CristalCli.run(new String[] {"render", dir.resolve("stories/coffee-huila.md").toString(),
+                "--channel", "brochure", "--out", dir.resolve("out").toString()});
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("startup probe: the command line's training render failed: " + e);
+        }
     }
 
     /** The baseline: prints once the empty window's first frame is due, and quits. */

@@ -241,6 +241,8 @@ public final class PreviewModel {
             return;
         }
         workers.fx().execute(() -> deliverText(gen, text, used, checks, doc));
+        // Spelling waits for the brochure: LanguageTool's first load takes seconds of a core, which the
+        // brochure and the web pages need first.
         if (gen != generation.get()) {
             return;
         }
@@ -248,10 +250,10 @@ public final class PreviewModel {
                 ? Renderers.BROCHURE.render(doc, used, options) : null, workers.render()).whenComplete((pdf, t) -> {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "brochure render failed for " + storyId, t);
-                    }
-                    if (pdf != null) {
+                        workers.fx().execute(() -> deliver(gen, text, used, checks, doc, true));
+                    } else if (pdf != null) {
                         Renderers.All all = new Renderers.All(text.web(), text.email(), text.social(), pdf);
-                        workers.fx().execute(() -> deliver(gen, all, used, checks, doc, false));
+                        workers.fx().execute(() -> deliver(gen, all, used, checks, doc, true));
                     }
                 });
     }
@@ -261,7 +263,7 @@ public final class PreviewModel {
         Renderers.All before = renditions.get();
         boolean sameStory = before != null && shownDoc != null && shownDoc.story().id().equals(doc.story().id());
         deliver(gen, new Renderers.All(text.web(), text.email(), text.social(), sameStory ? before.brochure() : null),
-                used, checks, doc, true);
+                used, checks, doc, false);
     }
 
     private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
@@ -277,16 +279,23 @@ public final class PreviewModel {
         }
     }
 
-    /** {@code fresh}: a new text, whose spelling is to be checked; false when only its brochure arrives. */
+    /** {@code spell}: check this text's spelling now (false while its brochure is still being made). */
     private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc,
-            boolean fresh) {
+            boolean spell) {
         if (gen != generation.get()) {
             return;
         }
         if (all != null) {
             brand.set(used);
             renditions.set(all);
-            List<Finding> list = new ArrayList<>(all.findings());
+            List<Finding> list = new ArrayList<>();
+            list.addAll(all.web().findings());
+            list.addAll(all.email().findings());
+            list.addAll(all.social().findings());
+            // The text previews may arrive before this story's first brochure.
+            if (all.brochure() != null) {
+                list.addAll(all.brochure().findings());
+            }
             list.addAll(checks);
             fastFindings = list;
             // Another story's spelling findings go at once; this story's stay until the new pass lands,
@@ -297,7 +306,7 @@ public final class PreviewModel {
             shownDoc = doc;
             shownBrand = used;
             publishFindings();
-            if (fresh && spelling.get()) {
+            if (spell && spelling.get()) {
                 spellingPass.request(doc, used);
             }
         }
