@@ -67,6 +67,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm-options", defaultValue = "installers/jvm-options.txt", paramLabel = "FILE",
             description = "The launchers' Java options (default: ${DEFAULT-VALUE}, from the repository's root).")
     Path jvmOptions;
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "With --startup, --typing or --cold-render: start this installed launcher (e.g. /opt/cristal/bin/Cristal) instead of java -jar.")
+    Path launcher;
+    @Option(names = "--typing", paramLabel = "EDITS", defaultValue = "0",
+            description = "Only time keystroke to painted previews in the running studio, over EDITS typed words (needs a display).")
+    int typingEdits;
+    @Option(names = "--cold-render", paramLabel = "RUNS", defaultValue = "0",
+            description = "Only time a cold `render --channel brochure` against Chromium printing the web page, RUNS times each.")
+    int coldRuns;
 
     @Option(names = "--skip-workspace", description = "Only measure rendering.")
     boolean skipWorkspace;
@@ -92,7 +101,15 @@ final class BenchCommand implements Callable<Integer> {
         out.println("# Cristal bench — " + Instant.now() + ", Java " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         if (startupRuns > 0) {
-            StartupBench.run(out, startupRuns);
+            StartupBench.run(out, startupRuns, Optional.ofNullable(launcher));
+            return CristalCli.OK;
+        }
+        if (typingEdits > 0) {
+            StartupBench.typing(out, typingEdits, Optional.ofNullable(launcher));
+            return CristalCli.OK;
+        }
+        if (coldRuns > 0) {
+            ColdRenderBench.run(out, coldRuns, words, Optional.ofNullable(launcher));
             return CristalCli.OK;
         }
         if (memory) {

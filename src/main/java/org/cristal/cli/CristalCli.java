@@ -11,11 +11,18 @@ import picocli.CommandLine.Command;
  * studio. Exit codes: 0 success, 2 bad input (one clear line on stderr), 1 unexpected failure.
  */
 @Command(name = "cristal", mixinStandardHelpOptions = true, versionProvider = CristalCli.Version.class,
-        description = "Cristal: one story, every channel.",
-        subcommands = {RenderCommand.class, WorkspaceCommand.class, BenchCommand.class, PublishCommand.class,
-            OutboxCommand.class, ChannelsCommand.class, ContactsCommand.class, SegmentsCommand.class,
-            SettingsCommand.class, UnsubscribesCommand.class})
+        description = "Cristal: one story, every channel.")
 public final class CristalCli implements Runnable {
+    /**
+     * The commands, in the order help lists them. Only the one named on the command line is given to
+     * picocli, which reads every option of every command it is given: a cold {@code cristal render}
+     * need not load the publishing, audience and workspace commands' classes.
+     */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(RenderCommand.class,
+            WorkspaceCommand.class, BenchCommand.class, PublishCommand.class, OutboxCommand.class,
+            ChannelsCommand.class, ContactsCommand.class, SegmentsCommand.class, SettingsCommand.class,
+            UnsubscribesCommand.class);
+
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
@@ -33,6 +40,12 @@ public final class CristalCli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new CristalCli());
+        boolean named = args.length > 0 && COMMANDS.stream().anyMatch(c -> name(c).equals(args[0]));
+        for (Class<?> c : COMMANDS) {
+            if (!named || name(c).equals(args[0])) {
+                cl.addSubcommand(c);
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -57,6 +70,10 @@ public final class CristalCli implements Runnable {
             return BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     private static boolean isVerbose(String[] args) {

@@ -166,6 +166,15 @@ public final class Studio {
         return model;
     }
 
+    public Stage stage() {
+        return stage;
+    }
+
+    /** True once the four previews (those visible) show the open story: pages loaded, brochure drawn. */
+    public boolean previewsShown() {
+        return window != null && window.previews().filled();
+    }
+
     /** Saves what is typed, remembers the window, closes the workspace. Safe to call twice. */
     public void stop() {
         if (model != null) {

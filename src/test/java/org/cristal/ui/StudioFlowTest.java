@@ -80,8 +80,11 @@ class StudioFlowTest {
         waitFor(() -> robot.lookup(".post-text").queryAll().stream().anyMatch(n -> ((javafx.scene.text.TextFlow) n)
                 .getChildren().stream().map(t -> ((javafx.scene.text.Text) t).getText())
                 .reduce("", String::concat).contains("Miche au kamut")));
-        byte[] pdf = fx(() -> studio.model().preview().renditionsProperty().get().brochure().body().pdf());
-        assertTrue(pdfText(pdf).contains("Miche au kamut"));
+        // The brochure follows the text previews.
+        waitFor(() -> {
+            var brochure = studio.model().preview().renditionsProperty().get().brochure();
+            return brochure != null && pdfText(brochure.body().pdf()).contains("Miche au kamut");
+        });
         waitFor(() -> robot.lookup("#brochurePage").queryAs(Label.class).getText().startsWith("Page 1 /"));
 
         // Findings follow the text: a picture that is not in the workspace is reported at once.

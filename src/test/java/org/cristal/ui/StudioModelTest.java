@@ -158,7 +158,12 @@ class StudioModelTest {
         double trim = 148 / 25.4 * 72;
         double sheet = 154 / 25.4 * 72;
         fx.await(() -> {
-            byte[] pdf = studio.preview().renditionsProperty().get().brochure().body().pdf();
+            // The text previews come first: the brochure follows them.
+            var brochure = studio.preview().renditionsProperty().get().brochure();
+            if (brochure == null) {
+                return false;
+            }
+            byte[] pdf = brochure.body().pdf();
             try (PDDocument doc = Loader.loadPDF(pdf)) {
                 return Math.abs(doc.getPage(0).getMediaBox().getWidth() - sheet) < 1
                         && Math.abs(doc.getPage(0).getTrimBox().getWidth() - trim) < 1;

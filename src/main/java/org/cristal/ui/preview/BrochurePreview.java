@@ -266,6 +266,11 @@ public final class BrochurePreview extends BorderPane {
         return displayWidth() * Math.max(1, scale);
     }
 
+    /** The PDF whose page is on screen (the very array it was given), or null before the first page. */
+    public byte[] shownPdf() {
+        return shown == null ? null : cachedPdf;
+    }
+
     public ObjectProperty<Zoom> zoomProperty() {
         return zoomLevel;
     }

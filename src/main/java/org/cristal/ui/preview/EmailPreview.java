@@ -151,6 +151,11 @@ public final class EmailPreview extends BorderPane {
         return html.displayedHtml();
     }
 
+    /** True when the page on screen, fully loaded, contains {@code words}. */
+    public boolean showsText(String words) {
+        return html.showsText(words);
+    }
+
     HtmlView htmlView() {
         return html;
     }

@@ -26,6 +26,9 @@ import javafx.scene.web.WebView;
  * <li>The HTML is prepared ({@link PreviewHtml}) on the background executor; only the newest
  * preparation is loaded, an identical page is not reloaded, and the scroll position survives a
  * reload.</li>
+ * <li>When only the page's body changed (typing), the nodes that changed are replaced in place
+ * ({@link DomPatch}) instead of loading the page again: a keystroke re-lays out a paragraph, not the
+ * page with its styles and images.</li>
  * </ul>
  */
 final class HtmlView extends StackPane {
@@ -38,6 +41,8 @@ final class HtmlView extends StackPane {
     private long applied;
     private WebView view;
     private String displayed;
+    /** The prepared copy the page on screen was made from, or null when it is not known (loading, blocked). */
+    private org.jsoup.nodes.Document displayedDoc;
     /** Where to scroll once the page being loaded is ready: {x, y}, or null. */
     private double[] restore;
 
@@ -56,17 +61,18 @@ final class HtmlView extends StackPane {
 
     void show(String html, Map<String, byte[]> files) {
         long generation = latest.incrementAndGet();
-        CompletableFuture.supplyAsync(() -> generation == latest.get() ? preparer.prepare(html, files) : null,
+        CompletableFuture.supplyAsync(() -> generation == latest.get() ? preparer.prepareDocument(html, files) : null,
                 background).whenComplete((prepared, error) -> {
                     if (error != null) {
                         LOG.log(System.Logger.Level.WARNING, "preview HTML could not be prepared", error);
                     } else if (prepared != null) {
-                        Platform.runLater(() -> load(generation, prepared));
+                        String page = prepared.outerHtml();
+                        Platform.runLater(() -> load(generation, page, prepared));
                     }
                 });
     }
 
-    private void load(long generation, String html) {
+    private void load(long generation, String html, org.jsoup.nodes.Document doc) {
         if (generation != latest.get()) {
             return;
         }
@@ -75,12 +81,28 @@ final class HtmlView extends StackPane {
             return;
         }
         WebEngine engine = view().getEngine();
+        if (displayedDoc != null && engine.getLoadWorker().getState() == Worker.State.SUCCEEDED && patched(engine, doc)) {
+            displayed = html;
+            displayedDoc = doc;
+            return;
+        }
+        displayedDoc = doc;
         // While a load is in flight, its target still stands; the half-loaded page has no position yet.
         if (!engine.getLoadWorker().isRunning()) {
             restore = scroll(engine);
         }
         displayed = html;
         engine.loadContent(html);
+    }
+
+    private boolean patched(WebEngine engine, org.jsoup.nodes.Document doc) {
+        try {
+            return DomPatch.apply(engine.getDocument(), displayedDoc, doc);
+        } catch (RuntimeException e) {
+            // A node the live document refused (a strange attribute name …): load the whole page instead.
+            LOG.log(System.Logger.Level.DEBUG, "preview patch refused, reloading: " + e);
+            return false;
+        }
     }
 
     private WebView view() {
@@ -124,8 +146,10 @@ final class HtmlView extends StackPane {
             LOG.log(System.Logger.Level.WARNING, "preview navigation blocked: {0}", location);
             engine.getLoadWorker().cancel();
             String html = displayed;
+            org.jsoup.nodes.Document doc = displayedDoc;
             displayed = null;
-            Platform.runLater(() -> load(applied, html));
+            displayedDoc = null;
+            Platform.runLater(() -> load(applied, html, doc));
         } else if (state == Worker.State.SUCCEEDED && restore != null) {
             double[] to = restore;
             restore = null;
@@ -153,6 +177,19 @@ final class HtmlView extends StackPane {
     /** True when the newest page is prepared and fully loaded. */
     boolean isIdle() {
         return view != null && applied == latest.get() && !view.getEngine().getLoadWorker().isRunning();
+    }
+
+    /**
+     * True when the page on screen has finished loading and its text contains {@code words}: what a
+     * reader sees, not what was handed to the view (the typing bench waits on it).
+     */
+    boolean showsText(String words) {
+        if (view == null || view.getEngine().getLoadWorker().isRunning()) {
+            return false;
+        }
+        org.w3c.dom.Document doc = view.getEngine().getDocument();
+        return doc != null && doc.getDocumentElement() != null
+                && doc.getDocumentElement().getTextContent().contains(words);
     }
 
     /** The engine, for tests; null before the first page. */

@@ -126,6 +126,20 @@ public final class PreviewGrid extends StackPane {
         }
     }
 
+    /**
+     * True once every visible preview shows something of its own: the web and e-mail pages loaded, the
+     * social cards built, a brochure page rasterised.
+     */
+    public boolean filled() {
+        return quadrants.entrySet().stream().filter(e -> e.getValue().isVisible()).allMatch(e -> switch (e.getKey()) {
+            case WEB -> web.htmlView().isIdle();
+            case EMAIL -> email.htmlView().isIdle();
+            case SOCIAL -> social.hasPosts();
+            case BROCHURE -> brochure.shownPdf() != null;
+            default -> true;
+        });
+    }
+
     public ObjectProperty<PreviewLayout> layoutProperty() {
         return layout;
     }

@@ -35,7 +35,12 @@ final class PreviewHtml {
 
     private Map<String, Encoded> cache = new HashMap<>();
 
-    synchronized String prepare(String html, Map<String, byte[]> files) {
+    String prepare(String html, Map<String, byte[]> files) {
+        return prepareDocument(html, files).outerHtml();
+    }
+
+    /** The prepared copy as a parsed document, for the view to compare with the page it shows. */
+    synchronized Document prepareDocument(String html, Map<String, byte[]> files) {
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false);
         Map<String, Encoded> used = new HashMap<>();
@@ -56,7 +61,7 @@ final class PreviewHtml {
         doc.select("script, meta[http-equiv~=(?i)refresh], base").remove();
         doc.head().appendElement("style").appendText(LINK_STYLE);
         cache = used;
-        return doc.outerHtml();
+        return doc;
     }
 
     private String encode(String path, byte[] bytes, Map<String, Encoded> used) {

@@ -67,10 +67,11 @@ public final class PreviewModel {
                 RenderOptions options, java.util.concurrent.Executor executor);
     }
 
+    /** How the renditions are made; null for the studio's own way: the three text channels first, then the brochure. */
     private final RenderAll renderAll;
 
     public PreviewModel(Workers workers, Supplier<Workspace> workspace) {
-        this(workers, workspace, Renderers::renderAll, Spelling.shared());
+        this(workers, workspace, null, Spelling.shared());
     }
 
     PreviewModel(Workers workers, Supplier<Workspace> workspace, RenderAll renderAll) {
@@ -203,20 +204,66 @@ public final class PreviewModel {
                 String brandId = doc.story().brand();
                 Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
+                if (renderAll == null) {
+                    renderTextFirst(gen, storyId, doc, used, options);
+                    return;
+                }
                 renderAll.render(doc, used, options, workers.render()).whenComplete((all, t) -> {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
                     }
                     // The content checks run here, on the render thread that finished the renditions.
                     List<Finding> checks = all == null || gen != generation.get() ? List.of() : checks(doc, used, all);
-                    workers.fx().execute(() -> deliver(gen, all, used, checks, doc));
+                    workers.fx().execute(() -> deliver(gen, all, used, checks, doc, true));
                 });
             } catch (Exception e) {
                 // The text does not parse (a broken draft): keep showing the last good previews.
                 LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
-                workers.fx().execute(() -> deliver(gen, null, null, List.of(), null));
+                workers.fx().execute(() -> deliver(gen, null, null, List.of(), null, true));
             }
         });
+    }
+
+    /**
+     * The web, e-mail and social renditions take a few milliseconds and the brochure tens: the text
+     * previews are handed over as soon as they are ready (with the brochure shown so far), and the
+     * brochure follows on another render thread, so a keystroke never waits for the PDF.
+     */
+    private void renderTextFirst(long gen, String storyId, StoryDocument doc, Brand used, RenderOptions options) {
+        Renderers.All text;
+        List<Finding> checks;
+        try {
+            text = new Renderers.All(Renderers.WEB.render(doc, used, options), Renderers.EMAIL.render(doc, used, options),
+                    Renderers.SOCIAL.render(doc, used, options), null);
+            checks = checks(doc, used, text);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, e);
+            return;
+        }
+        workers.fx().execute(() -> deliverText(gen, text, used, checks, doc));
+        // Spelling waits for the brochure: LanguageTool's first load takes seconds of a core, which the
+        // brochure and the web pages need first.
+        if (gen != generation.get()) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> gen == generation.get()
+                ? Renderers.BROCHURE.render(doc, used, options) : null, workers.render()).whenComplete((pdf, t) -> {
+                    if (t != null) {
+                        LOG.log(System.Logger.Level.WARNING, "brochure render failed for " + storyId, t);
+                        workers.fx().execute(() -> deliver(gen, text, used, checks, doc, true));
+                    } else if (pdf != null) {
+                        Renderers.All all = new Renderers.All(text.web(), text.email(), text.social(), pdf);
+                        workers.fx().execute(() -> deliver(gen, all, used, checks, doc, true));
+                    }
+                });
+    }
+
+    /** The text renditions, with the brochure of the same story shown until the new one is ready. */
+    private void deliverText(long gen, Renderers.All text, Brand used, List<Finding> checks, StoryDocument doc) {
+        Renderers.All before = renditions.get();
+        boolean sameStory = before != null && shownDoc != null && shownDoc.story().id().equals(doc.story().id());
+        deliver(gen, new Renderers.All(text.web(), text.email(), text.social(), sameStory ? before.brochure() : null),
+                used, checks, doc, false);
     }
 
     private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
@@ -232,14 +279,23 @@ public final class PreviewModel {
         }
     }
 
-    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc) {
+    /** {@code spell}: check this text's spelling now (false while its brochure is still being made). */
+    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc,
+            boolean spell) {
         if (gen != generation.get()) {
             return;
         }
         if (all != null) {
             brand.set(used);
             renditions.set(all);
-            List<Finding> list = new ArrayList<>(all.findings());
+            List<Finding> list = new ArrayList<>();
+            list.addAll(all.web().findings());
+            list.addAll(all.email().findings());
+            list.addAll(all.social().findings());
+            // The text previews may arrive before this story's first brochure.
+            if (all.brochure() != null) {
+                list.addAll(all.brochure().findings());
+            }
             list.addAll(checks);
             fastFindings = list;
             // Another story's spelling findings go at once; this story's stay until the new pass lands,
@@ -250,7 +306,7 @@ public final class PreviewModel {
             shownDoc = doc;
             shownBrand = used;
             publishFindings();
-            if (spelling.get()) {
+            if (spell && spelling.get()) {
                 spellingPass.request(doc, used);
             }
         }

@@ -121,6 +121,16 @@ public final class SocialPreview extends BorderPane {
         };
     }
 
+    boolean hasPosts() {
+        return posts != null;
+    }
+
+    /** True when the cards on screen (the chosen network's thread) contain {@code words}. */
+    public boolean showsText(String words) {
+        Network n = network.getValue() == null ? Network.X : network.getValue();
+        return posts != null && posts.thread(n).stream().anyMatch(p -> p.text().contains(words));
+    }
+
     public ObjectProperty<Network> networkProperty() {
         return network.valueProperty();
     }

@@ -132,6 +132,63 @@ class PreviewGridTest {
         assertEquals(400, ((Number) script(engine, "window.scrollY")).intValue());
     }
 
+    private static String bodyText(WebEngine engine) {
+        return onFx(() -> engine.getDocument().getElementsByTagName("body").item(0).getTextContent())
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void typingInTheStoryUpdatesTheWebPageInPlaceWithoutReloadingIt() {
+        show(coffee);
+        WebEngine engine = webEngine();
+        org.w3c.dom.Document before = onFx(engine::getDocument);
+        show(PreviewFixtures.render(PreviewFixtures.edited("coffee-huila", "One more line, just typed."),
+                PreviewFixtures.options()));
+        waitUntil("the edit is on screen", () -> grid.web().showsText("One more line, just typed."));
+        assertTrue(before == onFx(engine::getDocument), "the page was patched, not loaded again");
+        // What is on screen is exactly the new page, not the old one with a line pushed in somewhere.
+        String expected = org.jsoup.Jsoup.parse(grid.web().displayedHtml()).body().wholeText().replaceAll("\\s+", " ").strip();
+        assertEquals(expected, bodyText(engine));
+        assertEquals(coffee.web().body().files().size(), loadedImages(engine), "the images are still drawn");
+    }
+
+    @Test
+    void aHostileParagraphTypedIntoAStoryRunsNothingInThePatchedPage() {
+        show(coffee);
+        WebEngine engine = webEngine();
+        List<String> alerts = new ArrayList<>();
+        runFx(() -> engine.setOnAlert(e -> alerts.add(e.getData())));
+        org.w3c.dom.Document before = onFx(engine::getDocument);
+        String xss = PreviewFixtures.hostile().story().body();
+        show(PreviewFixtures.render(PreviewFixtures.edited("coffee-huila", xss + "\n\nAfter the hostile part."),
+                PreviewFixtures.options()));
+        waitUntil("the edit is on screen", () -> grid.web().showsText("After the hostile part."));
+        assertTrue(before == onFx(engine::getDocument), "the page was patched, not loaded again");
+        assertEquals("undefined", script(engine, "typeof window.pwned"));
+        assertEquals(List.of(), alerts);
+        assertEquals(0, ((Number) script(engine, "document.querySelectorAll('script, iframe, object, embed').length"))
+                .intValue());
+    }
+
+    @Test
+    void handlersAndScriptsInAPatchedBodyNeverRunEvenIfARendererLetThemThrough() {
+        String head = "<!DOCTYPE html><html><head><title>Inert</title></head><body><p id=\"p\">before</p>";
+        runFx(() -> grid.web().show(new WebPage(head + "<p>first</p></body></html>", Map.of())));
+        waitUntil("the page is shown", () -> grid.web().showsText("first"));
+        WebEngine engine = grid.web().htmlView().engine();
+        org.w3c.dom.Document before = onFx(engine::getDocument);
+        runFx(() -> grid.web().show(new WebPage(head + "<p>second</p>"
+                + "<script>document.title='ran';document.getElementById('p').textContent='after'</script>"
+                + "<img src=\"missing.png\" onerror=\"document.title='ran'\">"
+                + "<a id=\"a\" href=\"javascript:document.title='ran'\">link</a></body></html>", Map.of())));
+        waitUntil("the edit is on screen", () -> grid.web().showsText("second"));
+        assertTrue(before == onFx(engine::getDocument), "the page was patched, not loaded again");
+        assertEquals("before", script(engine, "document.getElementById('p').textContent"));
+        assertEquals("Inert", onFx(engine::getTitle));
+        assertEquals(0, ((Number) script(engine, "document.querySelectorAll('script, [onerror], [href]').length"))
+                .intValue());
+    }
+
     @Test
     void webWidthToggleShowsThePageAtAPhoneWidth(FxRobot robot) {
         show(coffee);
