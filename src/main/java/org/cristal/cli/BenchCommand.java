@@ -95,6 +95,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workspace-file", paramLabel = "PATH", description = "Where to build the generated workspace (default: a temporary file, deleted after).")
     Path workspaceFile;
 
+    @Option(names = "--migrate", paramLabel = "PATH", description = "Only time bringing PATH, a workspace from an older "
+            + "Cristal (e.g. kept by an older build's --workspace-file), up to date, on a copy: PATH is not changed.")
+    Path migrateFile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -118,6 +122,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (audienceOnly) {
             AudienceBenchReport.run(out, contacts, Math.max(20, queries / 4));
+            return CristalCli.OK;
+        }
+        if (migrateFile != null) {
+            migrationBench(out);
             return CristalCli.OK;
         }
         renderBench(out);
@@ -197,6 +205,23 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "content checks (readability, voice, accessibility, coherence; " + checkFindings + " findings)",
                 checks);
         out.println();
+    }
+
+    private void migrationBench(PrintWriter out) throws IOException {
+        Path scratch = Files.createTempDirectory("cristal-migrate");
+        try {
+            LibraryBench.Migration m = LibraryBench.migrate(migrateFile, scratch);
+            out.println("| migration | figure |");
+            out.println("|---|---:|");
+            out.printf("| format | %d → %d |%n", m.fromVersion(), m.toVersion());
+            out.printf("| open, migrate and compact | %.1f s |%n", m.openMillis() / 1000.0);
+            out.printf("| file size | %.1f MB → %.1f MB |%n", m.beforeBytes() / 1e6, m.afterBytes() / 1e6);
+        } finally {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(scratch.resolve("migrated.cristal" + suffix));
+            }
+            Files.deleteIfExists(scratch);
+        }
     }
 
     private void workspaceBench(PrintWriter out) throws IOException {

@@ -151,6 +151,38 @@ public final class LibraryBench {
                 reopenMillis, textBytes);
     }
 
+    /** Bringing an older workspace up to date: its size before and after, and how long opening it took. */
+    public record Migration(long beforeBytes, long afterBytes, long openMillis, int fromVersion, int toVersion) {
+    }
+
+    /**
+     * Copies {@code older} (a workspace from an older Cristal, e.g. kept by an older build's
+     * {@code bench --workspace-file}) into {@code scratch} and opens the copy, which migrates and
+     * compacts it. The original is never written.
+     */
+    public static Migration migrate(Path older, Path scratch) {
+        try {
+            Path copy = scratch.resolve("migrated.cristal");
+            Files.copy(older, copy);
+            long before = Files.size(copy);
+            int from;
+            try (Db db = Db.open(copy, true)) {
+                from = db.read(Migrations::userVersion);
+            }
+            long t = System.nanoTime();
+            int to;
+            try (Workspace ws = Workspace.open(copy)) {
+                to = ws.formatVersion();
+            }
+            long millis = (System.nanoTime() - t) / 1_000_000;
+            return new Migration(before, Files.size(copy), millis, from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read " + older + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
