@@ -288,6 +288,11 @@ public final class PreviewModel {
         if (all != null) {
             brand.set(used);
             renditions.set(all);
+            if (!spell && all.brochure() == null) {
+                // A story's first text previews: its findings wait for the brochure's, so the list fills
+                // once, in channel order, instead of shifting under the reader when the brochure's arrive.
+                return;
+            }
             List<Finding> list = new ArrayList<>();
             list.addAll(all.web().findings());
             list.addAll(all.email().findings());
@@ -317,6 +322,10 @@ public final class PreviewModel {
         if (spelling.get()) {
             list.addAll(spellingFindings);
         }
-        findings.setAll(list);
+        // The brochure arriving after the text previews usually brings no new finding: leave the list
+        // (its selection and scroll position) alone then.
+        if (!list.equals(findings)) {
+            findings.setAll(list);
+        }
     }
 }
