@@ -114,7 +114,20 @@ for type in $types; do
     deb)
       command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
         || { echo "build.sh: no .deb: dpkg-deb and fakeroot are needed" >&2; continue; }
-      jpackage --type deb "${package_options[@]}" ;;
+      jpackage --type deb "${package_options[@]}"
+      # jpackage copies the image without its files' times, and Java 17 ignores an AppCDS archive
+      # whose jars' times differ from the run that made it ("a jar file is not the one used while
+      # building the shared archive"): put the image's times back into the package.
+      if [ -f "$image/lib/app/cristal.jsa" ]; then
+        deb="$(ls -t "$out"/*.deb | head -1)"
+        raw="$(mktemp -d)"
+        dpkg-deb -R "$deb" "$raw/pkg"
+        (cd "$image" && find . -type f) | while IFS= read -r f; do
+          if [ -e "$raw/pkg$install_dir/$f" ]; then touch -r "$image/$f" "$raw/pkg$install_dir/$f"; fi
+        done
+        dpkg-deb --root-owner-group -b "$raw/pkg" "$deb" >/dev/null
+        rm -rf "$raw"
+      fi ;;
     rpm)
       command -v rpmbuild >/dev/null \
         || { echo "build.sh: no .rpm: rpmbuild is missing (apt-get install rpm)"; continue; }
