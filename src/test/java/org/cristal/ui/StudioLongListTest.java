@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ListView;
@@ -18,6 +17,7 @@ import org.cristal.library.Stories;
 import org.cristal.library.StoryFilter;
 import org.cristal.library.StorySummary;
 import org.cristal.library.Workspace;
+import org.cristal.publish.MutableClock;
 import org.cristal.ui.library.StoryItem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +46,7 @@ class StudioLongListTest {
     static void workspace() throws Exception {
         template = shared.resolve("long.cristal");
         // Ten batches a day apart: the newest batch is listed first.
-        Instant[] now = {Instant.parse("2026-03-01T09:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
         try (Workspace ws = Workspace.open(template, clock)) {
             for (int batch = 0; batch < 10; batch++) {
                 List<Stories.Draft> drafts = new ArrayList<>();
@@ -71,7 +55,7 @@ class StudioLongListTest {
                             + "\"\nlang: en\n---\n\nOur bread number " + i + ".\n", ""));
                 }
                 ws.stories().saveAll(drafts);
-                now[0] = now[0].plusSeconds(86_400);
+                clock.advance(Duration.ofDays(1));
             }
             order = ws.stories().list(StoryFilter.ALL).stream().map(StorySummary::id).toList();
         }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import org.cristal.library.Stories;
 import org.cristal.library.StoryFilter;
 import org.cristal.library.StorySummary;
 import org.cristal.library.Workspace;
+import org.cristal.publish.MutableClock;
 import org.cristal.story.Status;
 import org.cristal.ui.model.FxThread;
 import org.cristal.ui.model.Workers;
@@ -40,23 +40,7 @@ class PagedLibraryTest {
     @BeforeEach
     void start() throws Exception {
         // Batches of 100 an hour apart: the list's order (newest first, then id) is not the order of the ids.
-        long[] now = {Instant.parse("2026-01-01T08:00:00Z").toEpochMilli()};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(now[0]);
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
         ws = Workspace.open(dir.resolve("big.cristal"), clock);
         for (int batch = 0; batch < STORIES / 100; batch++) {
             List<Stories.Draft> drafts = new ArrayList<>();
@@ -65,7 +49,7 @@ class PagedLibraryTest {
                 drafts.add(new Stories.Draft(String.format("story-%04d", n), story(n), ""));
             }
             ws.stories().saveAll(drafts);
-            now[0] += 3_600_000;
+            clock.advance(Duration.ofHours(1));
         }
         fx = new FxThread();
         workers = Workers.start(fx::execute);
