@@ -264,6 +264,24 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
+    /**
+     * The jar this bench runs from, which the start-up, memory and cold-render benches start again in
+     * fresh processes; {@code usage} says how to run it when the classes are not in a jar.
+     */
+    static Path packagedJar(String usage) throws IOException {
+        Path jar;
+        try {
+            jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("run the " + usage + " bench from the packaged jar (java -jar target/cristal.jar bench "
+                    + usage + ")");
+        }
+        return jar;
+    }
+
     static double ms(long nanos) {
         return nanos / 1e6;
     }

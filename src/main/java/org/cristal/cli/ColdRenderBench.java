@@ -47,7 +47,7 @@ final class ColdRenderBench {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         List<String> cristal = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(ColdRenderBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String jar = BenchCommand.packagedJar("--cold-render N").toString();
         List<String> render = List.of("render", story.toString(), "--channel", "brochure", "--out", dir.resolve("out").toString(),
                 "--date", "2026-11-23T09:00:00Z");
         if (launcher.isPresent()) {

@@ -40,10 +40,7 @@ final class MemoryBench {
 
     static void run(PrintWriter out, int seconds, int stories, Path workspaceFile, Path optionsFile)
             throws IOException, InterruptedException {
-        Path jar = Path.of(MemoryBench.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("run the memory bench from the packaged jar (java -jar target/cristal.jar bench --memory)");
-        }
+        Path jar = BenchCommand.packagedJar("--memory");
         List<String> options = options(optionsFile);
         out.printf("launcher options (%s): %s%n", optionsFile, String.join(" ", options));
         out.flush();

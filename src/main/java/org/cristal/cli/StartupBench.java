@@ -52,10 +52,7 @@ final class StartupBench {
             }
             return new StartupBench(home, List.of(launcher.get().toString()), true);
         }
-        Path jar = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        if (!Files.isRegularFile(jar)) {
-            throw new IOException("run the startup bench from the packaged jar (java -jar target/cristal.jar bench --startup N)");
-        }
+        Path jar = BenchCommand.packagedJar("--startup N");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new StartupBench(home, List.of(java, "-jar", jar.toString()), false);
     }
