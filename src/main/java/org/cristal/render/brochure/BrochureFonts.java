@@ -200,7 +200,7 @@ final class BrochureFonts {
 
     /**
      * The characters a font has. Read without keeping the font: the fallbacks' coverage is needed for
-     * every story, their bytes (10 MB, the CJK font alone 4 MB) only for a story that uses them.
+     * every story, their bytes (8 MB, the CJK font alone 4 MB) only for a story that uses them.
      */
     static BitSet cmap(String file) {
         BitSet set = new BitSet(0x20000);
