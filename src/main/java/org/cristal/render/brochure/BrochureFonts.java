@@ -204,7 +204,8 @@ final class BrochureFonts {
      */
     static BitSet cmap(String file) {
         BitSet set = new BitSet(0x20000);
-        byte[] font = BYTES.containsKey(file) ? BYTES.get(file) : load(file);
+        byte[] held = BYTES.get(file);
+        byte[] font = held != null ? held : load(file);
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
             CmapLookup cmap = ttf.getUnicodeCmapLookup();
             for (int cp = 0; cp < 0x30000; cp++) {
