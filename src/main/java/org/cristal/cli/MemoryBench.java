@@ -23,6 +23,10 @@ import org.cristal.library.LibraryBench;
  */
 final class MemoryBench {
     private static final Pattern POOL = Pattern.compile("^\\s*(\\S.*?)\\s+total (\\d+)K, used (\\d+)K");
+    private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used \\d+K, committed (\\d+)K");
+    /** A mapping's first line: address range, permissions, offset, device, inode, then the path if any. */
+    private static final Pattern MAPPING = Pattern.compile("^[0-9a-f]+-[0-9a-f]+ \\S+ \\S+ \\S+ \\d+\\s*(.*)$");
+    static final String ANON = "anonymous";
     private static final String[] STATUS = {"VmRSS", "VmHWM", "RssAnon", "RssFile", "RssShmem"};
     /** Under a tenth of a second of CPU in two seconds (clock ticks are hundredths on Linux): idle. */
     private static final long IDLE_TICKS = 10;
@@ -32,7 +36,7 @@ final class MemoryBench {
 
     /** One studio measured: the /proc figures (kB) and the heap figures (kB). */
     record Figures(Map<String, Long> status, long heapUsed, long heapCommitted, long heapLive, long rssAfterGc,
-            long seconds) {
+            long seconds, long metaspaceCommitted, Map<String, Long> mappings) {
         long mb(String key) {
             return status.getOrDefault(key, -1L) / 1024;
         }
@@ -67,11 +71,18 @@ final class MemoryBench {
             out.flush();
             String sample = "sample stories";
             row(out, sample, "none (plain java -jar)", measure(jar, List.of(), null, seconds));
-            row(out, sample, "installers/jvm-options.txt", measure(jar, options, null, seconds));
+            Figures small = measure(jar, options, null, seconds);
+            row(out, sample, "installers/jvm-options.txt", small);
+            Figures large = null;
             if (big != null) {
-                String large = String.format("%,d stories", stories);
-                row(out, large, "none (plain java -jar)", measure(jar, List.of(), big, seconds));
-                row(out, large, "installers/jvm-options.txt", measure(jar, options, big, seconds));
+                String name = String.format("%,d stories", stories);
+                row(out, name, "none (plain java -jar)", measure(jar, List.of(), big, seconds));
+                large = measure(jar, options, big, seconds);
+                row(out, name, "installers/jvm-options.txt", large);
+            }
+            breakdown(out, sample, small);
+            if (large != null) {
+                breakdown(out, String.format("%,d stories", stories), large);
             }
         } finally {
             if (temp != null) {
@@ -87,6 +98,26 @@ final class MemoryBench {
         out.printf("| %s | %s | %d | **%d** | %d | %d / %d / %d | %d | %d | %d | %d |%n", workspace, options, f.seconds(),
                 f.mb("VmRSS"), f.mb("VmHWM"), f.mb("RssAnon"), f.mb("RssFile"), f.mb("RssShmem"), f.heapUsed() / 1024,
                 f.heapCommitted() / 1024, f.heapLive() / 1024, f.rssAfterGc() / 1024);
+        out.flush();
+    }
+
+    /**
+     * Where the resident memory of a studio with the launchers' options goes (MB, before the full collection):
+     * the Java heap and metaspace as the JVM committed them, the rest of the anonymous memory (compiled code,
+     * symbols, thread stacks, and what native libraries allocate: WebKit, fonts, SQLite's page cache), and the
+     * file-backed pages of the largest mapped files (WebKit's library, the OpenGL driver, the JVM, CDS archives).
+     */
+    private static void breakdown(PrintWriter out, String workspace, Figures f) {
+        long heap = f.heapCommitted() / 1024;
+        long meta = f.metaspaceCommitted() / 1024;
+        long anon = f.mappings().getOrDefault(ANON, 0L) / 1024;
+        out.printf("%nwhere the %d MB go (%s, launcher options): Java heap committed %d, metaspace committed %d, "
+                + "other anonymous memory %d (code, symbols, stacks, native allocations)", f.mb("VmRSS"), workspace,
+                heap, meta, Math.max(0, anon - heap - meta));
+        f.mappings().entrySet().stream().filter(e -> !e.getKey().equals(ANON))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> out.printf(", %s %d", e.getKey(), e.getValue() / 1024));
+        out.println();
         out.flush();
     }
 
@@ -143,11 +174,13 @@ final class MemoryBench {
             long after = (System.nanoTime() - start) / 1_000_000_000L;
             Map<String, Long> status = status(p.pid());
             String jcmd = Path.of(bin, "jcmd").toString();
-            long[] heap = heap(jcmd, p.pid());
+            Map<String, Long> mappings = mappings(Files.readString(Path.of("/proc", Long.toString(p.pid()), "smaps")));
+            String heapInfo = exec(jcmd, Long.toString(p.pid()), "GC.heap_info");
+            long[] heap = parseHeap(heapInfo);
             exec(jcmd, Long.toString(p.pid()), "GC.run");
             long[] live = heap(jcmd, p.pid());
             long rssAfterGc = status(p.pid()).getOrDefault("VmRSS", -1L);
-            return new Figures(status, heap[0], heap[1], live[0], rssAfterGc, after);
+            return new Figures(status, heap[0], heap[1], live[0], rssAfterGc, after, metaspace(heapInfo), mappings);
         } finally {
             p.destroy();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
@@ -180,6 +213,31 @@ final class MemoryBench {
     /** Heap used and committed in kB, summed over the collector's generations (or its one heap). */
     private static long[] heap(String jcmd, long pid) throws IOException, InterruptedException {
         return parseHeap(exec(jcmd, Long.toString(pid), "GC.heap_info"));
+    }
+
+    /** Committed metaspace in kB (class space included), from the same GC.heap_info text. */
+    static long metaspace(String heapInfo) {
+        Matcher m = METASPACE.matcher(heapInfo);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /**
+     * Resident kB per mapped file (by file name) of /proc/PID/smaps, anonymous mappings (the Java heap,
+     * metaspace, malloc's arenas, thread stacks) summed under {@value #ANON}.
+     */
+    static Map<String, Long> mappings(String smaps) {
+        Map<String, Long> out = new TreeMap<>();
+        String current = ANON;
+        for (String line : smaps.split("\n")) {
+            Matcher header = MAPPING.matcher(line);
+            if (header.find()) {
+                String path = header.group(1).strip();
+                current = path.isEmpty() || path.startsWith("[") ? ANON : path.substring(path.lastIndexOf('/') + 1);
+            } else if (line.startsWith("Rss:")) {
+                out.merge(current, Long.parseLong(line.substring(4).replace("kB", "").strip()), Long::sum);
+            }
+        }
+        return out;
     }
 
     static long[] parseHeap(String heapInfo) {

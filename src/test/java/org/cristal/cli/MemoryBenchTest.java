@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,5 +66,38 @@ class MemoryBenchTest {
                  Metaspace       used 61884K, committed 62656K, reserved 1114112K
                 """;
         assertArrayEquals(new long[] {20261 + 79426, 36864 + 88252}, MemoryBench.parseHeap(serial));
+    }
+
+    @Test
+    void residentMemoryIsSplitIntoTheMappedLibrariesAndTheAnonymousRest() {
+        String smaps = """
+                7f00a0000000-7f00a2000000 rw-p 00000000 00:00 0
+                Size:              32768 kB
+                Rss:               20480 kB
+                7f00b0000000-7f00b1000000 r-xp 00000000 08:01 1234                       /usr/lib/jvm/java-17/lib/libjfxwebkit.so
+                Rss:               40000 kB
+                7f00b1000000-7f00b1100000 r--p 01000000 08:01 1234                       /usr/lib/jvm/java-17/lib/libjfxwebkit.so
+                Rss:                1000 kB
+                7f00c0000000-7f00c0100000 rw-s 00000000 00:01 5                          /SYSV00000000 (deleted)
+                Rss:               11000 kB
+                7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0                          [stack]
+                Rss:                 100 kB
+                """;
+        Map<String, Long> m = MemoryBench.mappings(smaps);
+        // The two mappings of WebKit's library count as one line of the breakdown; the heap and the stack are anonymous.
+        assertEquals(41000L, m.get("libjfxwebkit.so"));
+        assertEquals(20580L, m.get(MemoryBench.ANON));
+        assertEquals(11000L, m.get("SYSV00000000 (deleted)"));
+        assertEquals(3, m.size(), m.toString());
+    }
+
+    @Test
+    void committedMetaspaceIsReadFromTheHeapInfo() {
+        String info = """
+                 tenured generation   total 88252K, used 79426K [0x00000000f5550000, 0x00000000fab7f000, 0x0000000100000000)
+                 Metaspace       used 61884K, committed 62656K, reserved 1114112K
+                  class space    used 8433K, committed 8768K, reserved 1048576K
+                """;
+        assertEquals(62656L, MemoryBench.metaspace(info));
     }
 }

@@ -62,7 +62,8 @@ final class BrochureFonts {
             fallback("Cristal CJK", "DroidSansFallbackFull.ttf"),
             fallback("Cristal Symbols", "Symbola.ttf"));
 
-    private static final ConcurrentMap<String, byte[]> BYTES = new ConcurrentHashMap<>();
+    /** The fonts a render has used, kept for the next one (package-visible for tests). */
+    static final ConcurrentMap<String, byte[]> BYTES = new ConcurrentHashMap<>();
     private static final FSCacheEx<String, FSCacheValue> METRICS = new MetricsCache();
 
     private BrochureFonts() {
@@ -197,9 +198,15 @@ final class BrochureFonts {
         return font;
     }
 
-    private static BitSet cmap(String file) {
+    /**
+     * The characters a font has. Read without keeping the font: the fallbacks' coverage is needed for
+     * every story, their bytes (8 MB, the CJK font alone 4 MB) only for a story that uses them.
+     */
+    static BitSet cmap(String file) {
         BitSet set = new BitSet(0x20000);
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)))) {
+        byte[] held = BYTES.get(file);
+        byte[] font = held != null ? held : load(file);
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
             CmapLookup cmap = ttf.getUnicodeCmapLookup();
             for (int cp = 0; cp < 0x30000; cp++) {
                 if (cmap.getGlyphId(cp) != 0) {
