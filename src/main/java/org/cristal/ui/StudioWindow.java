@@ -213,7 +213,7 @@ public final class StudioWindow {
         }
         restStarted = true;
         java.util.Deque<Runnable> parts = new java.util.ArrayDeque<>(java.util.List.of(
-                this::buildForm, this::buildSidebar, this::buildPreviews, this::buildMenus, this::finishBuilding));
+                this::buildForm, this::buildPreviews, this::buildSidebar, this::buildMenus, this::finishBuilding));
         Runnable[] next = new Runnable[1];
         next[0] = () -> {
             Runnable part = parts.poll();
