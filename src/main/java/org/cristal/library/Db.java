@@ -295,27 +295,6 @@ public final class Db implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code work} on {@code c} with the file not memory-mapped, then maps it again as it was. For a
-     * scan of every story's text: mapped, each page it touches stays in the process's resident memory
-     * (up to the whole map, 256 MB), where read through SQLite's page cache it costs that cache only.
-     */
-    static <T> T unmapped(Connection c, Work<T> work) throws SQLException {
-        long mapped;
-        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("PRAGMA mmap_size")) {
-            mapped = rs.next() ? rs.getLong(1) : 0;
-        }
-        if (mapped <= 0) {
-            return work.run(c);
-        }
-        exec(c, "PRAGMA mmap_size = 0");
-        try {
-            return work.run(c);
-        } finally {
-            exec(c, "PRAGMA mmap_size = " + mapped);
-        }
-    }
-
     public static void exec(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -466,22 +467,21 @@ public final class Stories {
 
     /**
      * The web addresses ({@link Story#webSlug()}) of every story but {@code exceptId}: what a new
-     * address must not be. Reads every story's text, so it belongs on the workspace thread, not in a loop.
+     * address must not be. Each story's address is kept in its row when it is saved (schema step 7).
      */
     public Set<String> slugsInUse(String exceptId) {
-        return db.read(c -> Db.unmapped(c, x -> {
+        return db.read(c -> {
             Set<String> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, r.source, s.revision FROM stories s "
-                    + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id <> ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT web_slug FROM stories WHERE id <> ?")) {
                 ps.setString(1, exceptId == null ? "" : exceptId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(WebSlugs.of(rs.getString(1), RevisionText.read(rs, 2, rs.getString(1), rs.getInt(3))));
+                        out.add(rs.getString(1));
                     }
                 }
             }
             return out;
-        }));
+        });
     }
 
     /**
@@ -647,16 +647,20 @@ public final class Stories {
         private final PreparedStatement ftsInsert;
         private final PreparedStatement clearDraft;
         private final Connection c;
+        private final boolean slugs;
 
         Batch(Connection c) throws SQLException {
             this.c = c;
             find = c.prepareStatement("SELECT s.doc, s.revision, r.source FROM stories s "
                     + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id = ?");
+            // A file opened at a format before step 7 (tests build those with this code) has no web_slug.
+            slugs = formatVersion(c) >= 7;
             insertStory = c.prepareStatement("INSERT INTO stories(id, title, summary, status, lang, brand, "
-                    + "revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
+                    + "revision, created_at, updated_at" + (slugs ? ", web_slug" : "")
+                    + ") VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?" + (slugs ? ", ?" : "") + ")");
             lastRowId = c.prepareStatement("SELECT last_insert_rowid()");
             updateStory = c.prepareStatement("UPDATE stories SET title = ?, summary = ?, status = ?, "
-                    + "lang = ?, brand = ?, revision = ?, updated_at = ? WHERE doc = ?");
+                    + "lang = ?, brand = ?, revision = ?, updated_at = ?" + (slugs ? ", web_slug = ?" : "") + " WHERE doc = ?");
             insertRevision = c.prepareStatement(
                     "INSERT INTO revisions(story_id, number, source, title, saved_at, note) VALUES (?, ?, ?, ?, ?, ?)");
             deleteTags = c.prepareStatement("DELETE FROM story_tags WHERE story_id = ?");
@@ -668,6 +672,12 @@ public final class Stories {
 
         SaveResult save(Story s, String source, String note, long now) throws SQLException {
             return save(s, source, null, note, now);
+        }
+
+        private static int formatVersion(Connection c) throws SQLException {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
         }
 
         /** {@code packed}: the source as {@link RevisionText#pack} makes it, or null to make it here. */
@@ -697,6 +707,9 @@ public final class Stories {
                 insertStory.setString(6, s.brand());
                 insertStory.setLong(7, now);
                 insertStory.setLong(8, now);
+                if (slugs) {
+                    insertStory.setString(9, WebSlugs.of(id, source));
+                }
                 // RETURNING through sqlite-jdbc measured several times slower than asking last_insert_rowid().
                 insertStory.executeUpdate();
                 try (ResultSet rs = lastRowId.executeQuery()) {
@@ -711,7 +724,10 @@ public final class Stories {
                 updateStory.setString(5, s.brand());
                 updateStory.setInt(6, revision);
                 updateStory.setLong(7, now);
-                updateStory.setLong(8, doc);
+                if (slugs) {
+                    updateStory.setString(8, WebSlugs.of(id, source));
+                }
+                updateStory.setLong(slugs ? 9 : 8, doc);
                 updateStory.executeUpdate();
                 deleteTags.setString(1, id);
                 deleteTags.executeUpdate();

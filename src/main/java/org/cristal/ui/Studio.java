@@ -172,7 +172,7 @@ public final class Studio {
 
     /** True once the four previews (those visible) show the open story: pages loaded, brochure drawn. */
     public boolean previewsShown() {
-        return window != null && window.previews().filled();
+        return window != null && window.previews() != null && window.previews().filled();
     }
 
     /** Saves what is typed, remembers the window, closes the workspace. Safe to call twice. */

@@ -64,6 +64,18 @@ public final class StudioWindow {
     private final HBox jobBox = new HBox(6);
     private final HBox problemBar = new HBox(8);
     private Notices notices;
+    /** Where the sidebar and the previews go once built; empty in the first frame. */
+    private final javafx.scene.layout.StackPane sidebarSlot = new javafx.scene.layout.StackPane();
+    private final javafx.scene.layout.StackPane rightSlot = new javafx.scene.layout.StackPane();
+    /** The menu bar and toolbar once built, then the problem bar. */
+    private final VBox top = new VBox();
+    /** About the menu bar and toolbar's height, so the editor does not jump when they arrive. */
+    private static final double TOP_HEIGHT = 70;
+    /** When the rest of the window is built even though no story has been opened. */
+    private static javafx.util.Duration restAtTheLatest = javafx.util.Duration.millis(1500);
+    private boolean restStarted;
+    private boolean built;
+    private final java.util.List<Runnable> afterBuilt = new java.util.ArrayList<>();
 
     public StudioWindow(StudioModel model, Runnable onRelaunch) {
         this.model = model;
@@ -86,45 +98,44 @@ public final class StudioWindow {
         return stage;
     }
 
-    /** Builds the window in {@code stage} and shows it; the workspace opens in the background. */
+    /**
+     * Builds the window in {@code stage} and shows it; the workspace opens in the background. Only what a
+     * user needs to start typing is built before the first frame: the editor, in its place, with the
+     * panes around it empty. The rest (menus, sidebar, form, previews, findings) is built once the story
+     * is in the editor and painted, one part per event so that keys typed meanwhile are not held up, or
+     * after 1.5 s when there is no story to show (an empty or unreadable workspace).
+     */
     public void show(Stage target) {
         this.stage = target;
         notices = new Notices(text);
         commands = new StudioCommands(this, model);
-        StudioMenus menus = new StudioMenus(this, commands);
         model.publishing().onOutcome(commands.publish()::published);
-        sidebar = new SidebarView(text, locale, model.library(), commands.library());
         editor = new MarkdownEditor(text, locale, model.workers().render());
-        form = new FrontMatterForm(text, locale, model.editor().form());
-        form.setOnChooseImage(commands::chooseImage);
-        form.setImageLoader(this::heroImage);
-        previews = new PreviewGrid(text, locale, model.workers().render());
-        findings = new FindingsView(text, locale);
-        findings.setOnOpen(this::openFinding);
 
-        formScroll = new ScrollPane(form);
+        formScroll = new ScrollPane();
         formScroll.setFitToWidth(true);
         formScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        form.setMinWidth(0);
         formScroll.setId("formScroll");
         centre = new SplitPane(formScroll, editor);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setId("centre");
-        right = new SplitPane(previews, findings);
-        right.setOrientation(Orientation.VERTICAL);
-        main = new SplitPane(sidebar, centre, right);
+        sidebarSlot.setId("sidebarSlot");
+        rightSlot.setId("rightSlot");
+        // The slots keep the split's items fixed: replacing an item of a SplitPane resets its dividers.
+        main = new SplitPane(sidebarSlot, centre, rightSlot);
         main.setId("mainSplit");
-        SplitPane.setResizableWithParent(sidebar, false);
+        SplitPane.setResizableWithParent(sidebarSlot, false);
         Settings s = model.settings();
         main.setDividerPositions(s.getDouble("split.main.0", 0.18), s.getDouble("split.main.1", 0.5));
         centre.setDividerPositions(s.getDouble("split.centre", 0.36));
-        right.setDividerPositions(s.getDouble("split.right", 0.8));
 
         BorderPane root = new BorderPane(main);
         root.setId("studioRoot");
-        root.setTop(new VBox(menus.menuBar(), menus.toolBar(), problemBar));
+        top.getChildren().add(problemBar);
+        top.setMinHeight(TOP_HEIGHT);
+        root.setTop(top);
         root.setBottom(statusBar());
-        bind();
+        bindEditor();
 
         // First run: most of the screen; later, the size the user left, but never larger than the screen.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -144,6 +155,12 @@ public final class StudioWindow {
         target.focusedProperty().addListener(leaveWindow);
         target.setOnCloseRequest(e -> remember());
         target.show();
+        scheduleRest(scene);
+    }
+
+    /** How long the rest of the window waits for a story before it is built anyway (tests make it long). */
+    static void restAtTheLatest(javafx.util.Duration wait) {
+        restAtTheLatest = wait;
     }
 
     /** Unhooks this window from the stage before another one (in another language) takes it over. */
@@ -152,10 +169,128 @@ public final class StudioWindow {
         stage.titleProperty().unbind();
     }
 
-    private void bind() {
+    /** True once every part of the window is built (tests and probes wait for it). */
+    public boolean built() {
+        return built;
+    }
+
+    /** Runs {@code action} on the FX thread once the whole window is built (at once if it is). */
+    public void whenBuilt(Runnable action) {
+        if (built) {
+            action.run();
+        } else {
+            afterBuilt.add(action);
+        }
+    }
+
+    private void scheduleRest(Scene scene) {
+        javafx.animation.PauseTransition latest = new javafx.animation.PauseTransition(restAtTheLatest);
+        latest.setOnFinished(e -> buildRest());
+        latest.play();
+        model.editor().onOpened(() -> {
+            if (restStarted) {
+                return;
+            }
+            // After the frame that shows the story: a pulse listener runs before that frame is drawn,
+            // so the rest starts from the event after it.
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                Platform.runLater(() -> {
+                    latest.stop();
+                    buildRest();
+                });
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+        });
+    }
+
+    /** The parts not needed to type, each in its own event: keys typed in between reach the editor. */
+    private void buildRest() {
+        if (restStarted) {
+            return;
+        }
+        restStarted = true;
+        java.util.Deque<Runnable> parts = new java.util.ArrayDeque<>(java.util.List.of(
+                this::buildForm, this::buildPreviews, this::buildSidebar, this::buildMenus, this::finishBuilding));
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            Runnable part = parts.poll();
+            if (part != null && stage.isShowing()) {
+                part.run();
+                Platform.runLater(next[0]);
+            }
+        };
+        next[0].run();
+    }
+
+    private void buildForm() {
+        form = new FrontMatterForm(text, locale, model.editor().form());
+        form.setOnChooseImage(commands::chooseImage);
+        form.setImageLoader(this::heroImage);
+        form.setMinWidth(0);
+        form.setBrands(model.library().brands());
+        model.library().brands().addListener((javafx.collections.ListChangeListener<org.cristal.story.Brand>) c ->
+                form.setBrands(model.library().brands()));
+        formScroll.setContent(form);
+    }
+
+    private void buildSidebar() {
+        sidebar = new SidebarView(text, locale, model.library(), commands.library());
+        sidebar.disableProperty().bind(model.workspaceProperty().isNull());
+        sidebarSlot.getChildren().setAll(sidebar);
+        if (model.editor().isOpen()) {
+            sidebar.select(model.editor().storyId());
+        }
+    }
+
+    private void buildPreviews() {
+        previews = new PreviewGrid(text, locale, model.workers().render());
+        findings = new FindingsView(text, locale);
+        findings.setOnOpen(this::openFinding);
+        right = new SplitPane(previews, findings);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(model.settings().getDouble("split.right", 0.8));
+        rightSlot.getChildren().setAll(right);
+        model.preview().renditionsProperty().addListener((o, a, b) -> showRenditions(b));
+        showRenditions(model.preview().renditionsProperty().get());
+        model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> showFindings());
+        showFindings();
+        previews.layoutProperty().set(layoutFromSettings());
+        previews.layoutProperty().addListener((o, a, b) -> model.settings().put("layout", b.name()));
+    }
+
+    private void buildMenus() {
+        StudioMenus menus = new StudioMenus(this, commands);
+        top.getChildren().setAll(menus.menuBar(), menus.toolBar(), problemBar);
+        top.setMinHeight(Region.USE_COMPUTED_SIZE);
+    }
+
+    private void finishBuilding() {
+        built = true;
+        java.util.List<Runnable> waiting = java.util.List.copyOf(afterBuilt);
+        afterBuilt.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    private void showRenditions(org.cristal.render.Renderers.All all) {
+        if (all != null) {
+            previews.setBrand(model.preview().brandProperty().get());
+            previews.show(all);
+        }
+    }
+
+    private void showFindings() {
+        int bodyLine = model.editor().bodyLine();
+        findings.setEditorLine(f -> Mark.editorLine(f, bodyLine));
+        findings.show(model.preview().findings());
+    }
+
+    /** What the editor needs from the first frame on; the other parts bind themselves as they are built. */
+    private void bindEditor() {
         // Without an open story there is nothing to type into: the form and editor wait.
         centre.disableProperty().bind(model.editor().storyIdProperty().isEmpty());
-        sidebar.disableProperty().bind(model.workspaceProperty().isNull());
         editor.textProperty().addListener((o, a, b) -> {
             if (!b.equals(model.editor().bodyProperty().get())) {
                 model.editor().bodyProperty().set(b);
@@ -163,29 +298,17 @@ public final class StudioWindow {
         });
         model.editor().onOpened(() -> {
             editor.setText(model.editor().bodyProperty().get());
-            sidebar.select(model.editor().storyId());
+            if (sidebar != null) {
+                sidebar.select(model.editor().storyId());
+            }
         });
         editor.area().focusedProperty().addListener((o, a, b) -> {
             if (!b) {
                 model.editor().saveNow();
             }
         });
-        model.library().brands().addListener((javafx.collections.ListChangeListener<org.cristal.story.Brand>) c ->
-                form.setBrands(model.library().brands()));
-        model.preview().renditionsProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                previews.setBrand(model.preview().brandProperty().get());
-                previews.show(b);
-            }
-        });
-        model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> {
-            int bodyLine = model.editor().bodyLine();
-            findings.setEditorLine(f -> Mark.editorLine(f, bodyLine));
-            findings.show(model.preview().findings());
-            editor.setMarks(Mark.of(model.preview().findings(), bodyLine));
-        });
-        previews.layoutProperty().set(layoutFromSettings());
-        previews.layoutProperty().addListener((o, a, b) -> model.settings().put("layout", b.name()));
+        model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c ->
+                editor.setMarks(Mark.of(model.preview().findings(), model.editor().bodyLine())));
 
         saveState.setId("saveState");
         saveState.textProperty().bind(Bindings.createStringBinding(() -> switch (model.editor().stateProperty().get()) {
@@ -334,8 +457,10 @@ public final class StudioWindow {
         s.put("split.main.0", String.valueOf(d[0]));
         s.put("split.main.1", String.valueOf(d[1]));
         s.put("split.centre", String.valueOf(centre.getDividerPositions()[0]));
-        s.put("split.right", String.valueOf(right.getDividerPositions()[0]));
-        s.put("layout", previews.layoutProperty().get().name());
+        if (right != null) {
+            s.put("split.right", String.valueOf(right.getDividerPositions()[0]));
+            s.put("layout", previews.layoutProperty().get().name());
+        }
     }
 
     String format(String key, Object... args) {

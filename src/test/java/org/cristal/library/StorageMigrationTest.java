@@ -86,6 +86,29 @@ class StorageMigrationTest {
         return hits.stream().map(h -> h.story().id()).toList();
     }
 
+    @Test
+    void aFileFromTheBuildsBeforeKnowsEveryStorysWebAddressOnceBroughtUpToDate() throws Exception {
+        Path file = copyFixture();
+        Map<String, String> current = rows(file, "SELECT s.id, r.source FROM stories s "
+                + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision");
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (Map.Entry<String, String> story : current.entrySet()) {
+            expected.add(org.cristal.story.StoryParser.parse(story.getKey(), story.getValue()).withId(story.getKey())
+                    .webSlug());
+        }
+        assertTrue(expected.size() >= 3, "the fixture has stories: " + expected);
+        // As the build of step 6 left it, then opened by this one.
+        Workspace.open(file, java.time.Clock.systemUTC(), 6).close();
+        try (Workspace ws = Workspace.open(file)) {
+            assertEquals(expected, ws.stories().slugsInUse(""));
+            String id = current.keySet().iterator().next();
+            String old = org.cristal.story.StoryParser.parse(id, current.get(id)).withId(id).webSlug();
+            ws.stories().save(id, "---\ntitle: Nouvelle adresse\nslug: nouvelle-adresse\nlang: fr\n---\nCorps.\n");
+            java.util.Set<String> after = ws.stories().slugsInUse("");
+            assertTrue(after.contains("nouvelle-adresse") && !after.contains(old), after.toString());
+        }
+    }
+
     private Path copyFixture() throws Exception {
         Path file = dir.resolve("client.cristal");
         try (InputStream in = getClass().getResourceAsStream("workspace-v5.cristal")) {

@@ -14,6 +14,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real studio in a TestFX stage, on a workspace of corpus stories, in English, welcome seen. */
 final class StudioUnderTest {
+    /** The studio started last: waits also wait for its window to be whole (it is built in two steps). */
+    private static volatile Studio last;
+
     private StudioUnderTest() {
     }
 
@@ -34,6 +37,7 @@ final class StudioUnderTest {
         settings.put("language", "en");
         Studio studio = new Studio(stage, settings, Optional.of(workspace), publishing);
         studio.start();
+        last = studio;
         return studio;
     }
 
@@ -59,14 +63,17 @@ final class StudioUnderTest {
         settings.setSpellingEnabled(false);
         Studio studio = new Studio(stage, settings, Optional.of(workspace), null);
         studio.start();
+        last = studio;
         return studio;
     }
 
     /** Waits (30 s at most) until {@code condition}, read on the FX thread, holds. */
     static void waitFor(Callable<Boolean> condition) throws Exception {
+        Studio studio = last;
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             try {
-                return WaitForAsyncUtils.asyncFx(condition).get();
+                return WaitForAsyncUtils.asyncFx(() -> (studio == null || studio.window().built())
+                        && condition.call()).get();
             } catch (Exception e) {
                 return false;
             }
