@@ -16,6 +16,7 @@ import javafx.scene.input.KeyEvent;
 import org.cristal.render.Renderers;
 import org.cristal.story.Network;
 import org.cristal.ui.preview.PreviewGrid;
+import org.cristal.ui.preview.TypingTrace;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -41,6 +42,8 @@ public final class TypingProbe {
     });
     private final Map<byte[], Boolean> newPdfs = new IdentityHashMap<>();
     private final List<long[]> samples = new ArrayList<>();
+    /** Per measured edit: milliseconds from the last keystroke to each stage of {@link TypingTrace}, -1 when not reached. */
+    private final List<long[]> stages = new ArrayList<>();
     private String word;
     private long lastKey;
     private long[] seen;
@@ -104,10 +107,14 @@ public final class TypingProbe {
     }
 
     private void type(String key, boolean last) {
+        if (last) {
+            // The clock starts before the editor handles the key: its own work counts too.
+            TypingTrace.begin();
+            lastKey = System.nanoTime();
+        }
         Event.fireEvent(area(), new KeyEvent(KeyEvent.KEY_TYPED, key, key, KeyCode.UNDEFINED,
                 false, false, false, false));
         if (last) {
-            lastKey = System.nanoTime();
             seen = new long[4];
             Arrays.fill(seen, -1);
             newPdfs.clear();
@@ -161,14 +168,44 @@ public final class TypingProbe {
         seen = null;
         if (edit >= 0) {
             samples.add(s);
+            stages.add(stageTimes());
             out.accept(String.format("typing edit %d web %d email %d social %d brochure %d ms",
                     edit + 1, s[0], s[1], s[2], s[3]));
+            StringBuilder trace = new StringBuilder("typing trace ").append(edit + 1);
+            long[] t = stages.get(stages.size() - 1);
+            for (TypingTrace.Stage st : TypingTrace.Stage.values()) {
+                if (t[st.ordinal()] >= 0) {
+                    trace.append(' ').append(st.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(t[st.ordinal()]);
+                }
+            }
+            out.accept(trace.toString());
         }
         edit++;
         clock.schedule(() -> Platform.runLater(this::nextEdit), QUIET_MS, TimeUnit.MILLISECONDS);
     }
 
+    private long[] stageTimes() {
+        Map<TypingTrace.Stage, Long> marks = TypingTrace.snapshot();
+        long[] out = new long[TypingTrace.Stage.values().length];
+        for (TypingTrace.Stage st : TypingTrace.Stage.values()) {
+            Long t = marks.get(st);
+            out[st.ordinal()] = t == null ? -1 : (t - lastKey) / 1_000_000;
+        }
+        return out;
+    }
+
+    /** Where the time went: each stage's time after the last keystroke, over the edits that reached it. */
+    private void reportStages() {
+        for (TypingTrace.Stage st : TypingTrace.Stage.values()) {
+            long[] v = stages.stream().mapToLong(s -> s[st.ordinal()]).filter(t -> t >= 0).sorted().toArray();
+            out.accept(String.format("typing stage %-18s p50 %5d p95 %5d max %5d ms (%d of %d edits)",
+                    st.name().toLowerCase(java.util.Locale.ROOT), pct(v, 50), pct(v, 95),
+                    v.length == 0 ? -1 : v[v.length - 1], v.length, stages.size()));
+        }
+    }
+
     private void report() {
+        reportStages();
         String[] names = {"web", "email", "social", "brochure"};
         for (int i = 0; i < names.length; i++) {
             int k = i;

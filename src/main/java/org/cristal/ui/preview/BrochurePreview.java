@@ -183,7 +183,10 @@ public final class BrochurePreview extends BorderPane {
                 return null;
             }
             try {
-                return PdfRaster.render(bytes, index, px);
+                TypingTrace.mark(TypingTrace.Stage.RASTER_START);
+                PdfRaster.Page raster = PdfRaster.render(bytes, index, px);
+                TypingTrace.mark(TypingTrace.Stage.RASTER_DONE);
+                return raster;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -212,6 +215,7 @@ public final class BrochurePreview extends BorderPane {
     private void display(PdfRaster.Page p) {
         boolean turned = shown == null || shown.index() != p.index();
         shown = p;
+        TypingTrace.mark(TypingTrace.Stage.PAGE_SWAPPED);
         wanted = p.index();
         pageIndex.set(p.index());
         page.setImage(p.image());

@@ -49,11 +49,13 @@ public final class EmailPreview extends BorderPane {
     private final StackPane avatarSlot = new StackPane();
     private Brand brand = Brand.DEFAULT;
     private EmailHeaders headers = EmailHeaders.NONE;
+    private String plainText = "";
 
     public EmailPreview(ResourceBundle text, Locale locale, Executor background) {
         this.locale = locale;
         setId("emailPreview");
         html = new HtmlView(Widgets.format(text, locale, "preview.loading"), background);
+        html.trace(TypingTrace.Stage.EMAIL_PREPARED, TypingTrace.Stage.EMAIL_PATCHED);
         widthToggle = Widgets.iconToggle("emailWidthToggle", Feather.SMARTPHONE,
                 Widgets.format(text, locale, "preview.email.mobile"));
         plainToggle = Widgets.iconToggle("emailPlainToggle", Feather.ALIGN_LEFT,
@@ -67,6 +69,7 @@ public final class EmailPreview extends BorderPane {
         plain.setWrapText(true);
         plain.getStyleClass().add("plain-text");
         plain.visibleProperty().bind(plainToggle.selectedProperty());
+        plainToggle.selectedProperty().addListener((o, was, now) -> showPlainText());
         html.visibleProperty().bind(plainToggle.selectedProperty().not());
         // The plain part is read at the width mail apps wrap it at (about 72 columns), not the area's.
         plain.maxWidthProperty().bind(html.pageWidthProperty());
@@ -110,12 +113,21 @@ public final class EmailPreview extends BorderPane {
         date.setText(headers.date().map(d -> d.format(DateTimeFormatter
                 .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale))).orElse(""));
         refreshSender();
-        double top = plain.getScrollTop();
-        if (!Objects.equals(plain.getText(), message.text())) {
-            plain.setText(message.text());
+        plainText = message.text();
+        showPlainText();
+        html.show(message.html(), message.files());
+    }
+
+    /**
+     * The plain part is put in its text area only while it is shown: a hidden text area is still laid
+     * out, and wrapping a 1,500-word text at every keystroke cost the FX thread more than the page patch.
+     */
+    private void showPlainText() {
+        if (plainToggle.isSelected() && !Objects.equals(plain.getText(), plainText)) {
+            double top = plain.getScrollTop();
+            plain.setText(plainText);
             plain.setScrollTop(top);
         }
-        html.show(message.html(), message.files());
     }
 
     /** The brand whose name and colour stand in when the message names no sender. */

@@ -45,6 +45,8 @@ final class HtmlView extends StackPane {
     private org.jsoup.nodes.Document displayedDoc;
     /** Where to scroll once the page being loaded is ready: {x, y}, or null. */
     private double[] restore;
+    private TypingTrace.Stage preparedStage;
+    private TypingTrace.Stage appliedStage;
 
     HtmlView(String placeholder, Executor background) {
         this.background = background;
@@ -52,6 +54,12 @@ final class HtmlView extends StackPane {
         Label waiting = new Label(placeholder);
         waiting.getStyleClass().add("text-muted");
         getChildren().add(waiting);
+    }
+
+    /** Which stages of the typing trace this view's preparation and patch are. */
+    void trace(TypingTrace.Stage prepared, TypingTrace.Stage applied) {
+        preparedStage = prepared;
+        appliedStage = applied;
     }
 
     /** The widest the page may be: {@code Double.MAX_VALUE} to fill the area, or a phone's width (centred). */
@@ -67,6 +75,7 @@ final class HtmlView extends StackPane {
                         LOG.log(System.Logger.Level.WARNING, "preview HTML could not be prepared", error);
                     } else if (prepared != null) {
                         String page = prepared.outerHtml();
+                        mark(preparedStage);
                         Platform.runLater(() -> load(generation, page, prepared));
                     }
                 });
@@ -84,6 +93,7 @@ final class HtmlView extends StackPane {
         if (displayedDoc != null && engine.getLoadWorker().getState() == Worker.State.SUCCEEDED && patched(engine, doc)) {
             displayed = html;
             displayedDoc = doc;
+            mark(appliedStage);
             return;
         }
         displayedDoc = doc;
@@ -93,6 +103,12 @@ final class HtmlView extends StackPane {
         }
         displayed = html;
         engine.loadContent(html);
+    }
+
+    private static void mark(TypingTrace.Stage stage) {
+        if (stage != null) {
+            TypingTrace.mark(stage);
+        }
     }
 
     private boolean patched(WebEngine engine, org.jsoup.nodes.Document doc) {
@@ -150,7 +166,14 @@ final class HtmlView extends StackPane {
             displayed = null;
             displayedDoc = null;
             Platform.runLater(() -> load(applied, html, doc));
-        } else if (state == Worker.State.SUCCEEDED && restore != null) {
+        } else if (state == Worker.State.SUCCEEDED) {
+            mark(appliedStage);
+            scrollBack(engine);
+        }
+    }
+
+    private void scrollBack(WebEngine engine) {
+        if (restore != null) {
             double[] to = restore;
             restore = null;
             if (to[0] != 0 || to[1] != 0) {

@@ -9,6 +9,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
 
 /**
  * One PDF page as a JavaFX image, made on a background thread. The pixels are copied by hand (there
@@ -21,6 +23,9 @@ final class PdfRaster {
     /** A rasterised page; {@code widthPt} is the page's width in PDF points (1/72 inch). */
     record Page(int index, int count, WritableImage image, float widthPt, float heightPt) {
     }
+
+    /** The images drawn on earlier pages: typing brings the same hero image and logo in every new PDF. */
+    private static final RasterImages IMAGES = new RasterImages();
 
     private PdfRaster() {
     }
@@ -36,9 +41,20 @@ final class PdfRaster {
             int i = Math.max(0, Math.min(index, count - 1));
             PDRectangle box = doc.getPage(i).getCropBox();
             float dpi = (float) Math.max(MIN_DPI, Math.min(MAX_DPI, widthPx / box.getWidth() * 72));
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(i, dpi, ImageType.RGB);
+            BufferedImage image = raster(doc, i, dpi);
             return new Page(i, count, toFx(image), box.getWidth(), box.getHeight());
         }
+    }
+
+    /** Page {@code index} at {@code dpi}, its images taken from the ones drawn before when they are the same. */
+    static BufferedImage raster(PDDocument doc, int index, float dpi) throws IOException {
+        PDFRenderer renderer = new PDFRenderer(doc) {
+            @Override
+            protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
+                return IMAGES.drawer(parameters);
+            }
+        };
+        return renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
     }
 
     static WritableImage toFx(BufferedImage image) {

@@ -28,7 +28,8 @@ public final class PreviewGrid extends StackPane {
     private final SocialPreview social;
     private final BrochurePreview brochure;
     private final Map<PreviewLayout, Quadrant> quadrants = new EnumMap<>(PreviewLayout.class);
-    private final Map<PreviewLayout, Renderers.All> shown = new EnumMap<>(PreviewLayout.class);
+    /** The rendition each preview was last given: the brochure arriving after the text must not redo the web pages. */
+    private final Map<PreviewLayout, Object> shown = new EnumMap<>(PreviewLayout.class);
     private final ObjectProperty<PreviewLayout> layout = new SimpleObjectProperty<>(this, "layout", PreviewLayout.GRID);
     private final GridPane grid = new GridPane();
     private Renderers.All latest;
@@ -109,8 +110,15 @@ public final class PreviewGrid extends StackPane {
             return;
         }
         for (Map.Entry<PreviewLayout, Quadrant> e : quadrants.entrySet()) {
-            if (e.getValue().isVisible() && shown.get(e.getKey()) != latest) {
-                shown.put(e.getKey(), latest);
+            Object part = switch (e.getKey()) {
+                case WEB -> latest.web();
+                case EMAIL -> latest.email();
+                case SOCIAL -> latest.social();
+                case BROCHURE -> latest.brochure();
+                default -> throw new IllegalStateException(e.getKey().name());
+            };
+            if (e.getValue().isVisible() && shown.get(e.getKey()) != part) {
+                shown.put(e.getKey(), part);
                 switch (e.getKey()) {
                     case WEB -> web.show(latest.web());
                     case EMAIL -> email.show(latest.email());

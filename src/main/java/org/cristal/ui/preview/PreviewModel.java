@@ -32,7 +32,18 @@ import org.cristal.ui.model.Workers;
  * from a {@link SpellingPass} on their own thread, and are appended to the findings when they arrive.
  */
 public final class PreviewModel {
-    public static final Duration DEBOUNCE = Duration.ofMillis(150);
+    /**
+     * The pause in typing before the web, e-mail and social previews are made again. They take a few
+     * milliseconds, so the pause is only long enough for a fast typist's next key (about 60 ms apart)
+     * to come first, not for every keystroke to cost a render.
+     */
+    public static final Duration DEBOUNCE = Duration.ofMillis(80);
+    /**
+     * The pause before the brochure is made again, counted from the same keystroke: its PDF and page
+     * raster cost tens of times a text preview, so it waits for a longer pause, and never takes a core
+     * while the text previews of the same keystroke are being made.
+     */
+    public static final Duration BROCHURE_DEBOUNCE = Duration.ofMillis(150);
     private static final System.Logger LOG = System.getLogger(PreviewModel.class.getName());
 
     private final Workers workers;
@@ -52,6 +63,8 @@ public final class PreviewModel {
     // One date per opened story: a PDF whose bytes change with the clock would be re-rasterised on every keystroke.
     private Instant renderedAt = Instant.now();
     private String source = "";
+    /** When the text last changed ({@link System#nanoTime()}); 0 for a story just opened, whose brochure must not wait. */
+    private long editedAt;
     private final javafx.beans.property.BooleanProperty spelling = new javafx.beans.property.SimpleBooleanProperty(true);
     private final SpellingPass spellingPass;
     // What the findings list is made of, on the FX thread: the fast pass and the spelling pass.
@@ -153,8 +166,13 @@ public final class PreviewModel {
 
     /** Asks for fresh renditions of this story text; the last request within the debounce wins. */
     public void request(String storyId, String storySource) {
+        TypingTrace.mark(TypingTrace.Stage.REQUEST);
         id = storyId;
         source = storySource;
+        editedAt = System.nanoTime();
+        // A spelling pass of an older text would only compete with the previews for a core; its findings
+        // stay on the list until the pass of the new text lands.
+        spellingPass.cancel();
         renderSoon();
     }
 
@@ -163,6 +181,7 @@ public final class PreviewModel {
         renderedAt = Instant.now();
         id = storyId;
         source = storySource;
+        editedAt = 0;
         debouncer.cancel();
         render();
     }
@@ -185,12 +204,14 @@ public final class PreviewModel {
     }
 
     private void render() {
+        TypingTrace.mark(TypingTrace.Stage.DEBOUNCED);
         long gen = generation.incrementAndGet();
         String storyId = id;
         String text = source;
         Workspace ws = workspace.get();
         Brand override = brandOverride.get();
         Instant at = renderedAt;
+        long edited = editedAt;
         RenderOptions options = options(at, ws);
         if (text.isEmpty() || ws == null) {
             return;
@@ -200,12 +221,14 @@ public final class PreviewModel {
                 return;
             }
             try {
+                TypingTrace.mark(TypingTrace.Stage.RENDER_START);
                 StoryDocument doc = StoryDocument.parse(storyId, text);
+                TypingTrace.mark(TypingTrace.Stage.PARSED);
                 String brandId = doc.story().brand();
                 Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
                 if (renderAll == null) {
-                    renderTextFirst(gen, storyId, doc, used, options);
+                    renderTextFirst(gen, storyId, doc, used, options, edited);
                     return;
                 }
                 renderAll.render(doc, used, options, workers.render()).whenComplete((all, t) -> {
@@ -214,56 +237,84 @@ public final class PreviewModel {
                     }
                     // The content checks run here, on the render thread that finished the renditions.
                     List<Finding> checks = all == null || gen != generation.get() ? List.of() : checks(doc, used, all);
-                    workers.fx().execute(() -> deliver(gen, all, used, checks, doc, true));
+                    workers.fx().execute(() -> deliver(gen, all, used, checks, doc));
                 });
             } catch (Exception e) {
                 // The text does not parse (a broken draft): keep showing the last good previews.
                 LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
-                workers.fx().execute(() -> deliver(gen, null, null, List.of(), null, true));
+                workers.fx().execute(() -> deliver(gen, null, null, List.of(), null));
             }
         });
     }
 
     /**
      * The web, e-mail and social renditions take a few milliseconds and the brochure tens: the text
-     * previews are handed over as soon as they are ready (with the brochure shown so far), and the
-     * brochure follows on another render thread, so a keystroke never waits for the PDF.
+     * previews are handed over as soon as they are ready (with the brochure shown so far), then the
+     * content checks run, and the brochure follows once the longer brochure pause has passed, so a
+     * keystroke never waits for the PDF or the checks. The findings arrive together with the brochure.
      */
-    private void renderTextFirst(long gen, String storyId, StoryDocument doc, Brand used, RenderOptions options) {
+    private void renderTextFirst(long gen, String storyId, StoryDocument doc, Brand used, RenderOptions options,
+            long edited) {
         Renderers.All text;
-        List<Finding> checks;
         try {
             text = new Renderers.All(Renderers.WEB.render(doc, used, options), Renderers.EMAIL.render(doc, used, options),
                     Renderers.SOCIAL.render(doc, used, options), null);
-            checks = checks(doc, used, text);
+            TypingTrace.mark(TypingTrace.Stage.TEXT_RENDERED);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, e);
             return;
         }
-        workers.fx().execute(() -> deliverText(gen, text, used, checks, doc));
-        // Spelling waits for the brochure: LanguageTool's first load takes seconds of a core, which the
-        // brochure and the web pages need first.
+        workers.fx().execute(() -> deliverText(gen, text, used, doc));
         if (gen != generation.get()) {
             return;
         }
+        List<Finding> checks = checks(doc, used, text);
+        TypingTrace.mark(TypingTrace.Stage.CHECKED);
+        // Spelling waits for the brochure: LanguageTool's first load takes seconds of a core, which the
+        // brochure and the web pages need first.
+        long wait = edited == 0 ? 0 : BROCHURE_DEBOUNCE.toNanos() - (System.nanoTime() - edited);
+        java.util.concurrent.Executor brochureThread = wait <= 0 ? workers.render()
+                : task -> schedule(wait, () -> workers.render().execute(task));
         java.util.concurrent.CompletableFuture.supplyAsync(() -> gen == generation.get()
-                ? Renderers.BROCHURE.render(doc, used, options) : null, workers.render()).whenComplete((pdf, t) -> {
+                ? brochure(doc, used, options) : null, brochureThread).whenComplete((pdf, t) -> {
                     if (t != null) {
                         LOG.log(System.Logger.Level.WARNING, "brochure render failed for " + storyId, t);
-                        workers.fx().execute(() -> deliver(gen, text, used, checks, doc, true));
+                        workers.fx().execute(() -> deliver(gen, text, used, checks, doc));
                     } else if (pdf != null) {
                         Renderers.All all = new Renderers.All(text.web(), text.email(), text.social(), pdf);
-                        workers.fx().execute(() -> deliver(gen, all, used, checks, doc, true));
+                        workers.fx().execute(() -> deliver(gen, all, used, checks, doc));
                     }
                 });
     }
 
+    private void schedule(long nanos, Runnable task) {
+        try {
+            workers.timer().schedule(task, nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The studio is closing: no brochure is wanted any more.
+        }
+    }
+
+    private static org.cristal.story.Rendition<org.cristal.story.BrochurePdf> brochure(StoryDocument doc, Brand used,
+            RenderOptions options) {
+        TypingTrace.mark(TypingTrace.Stage.BROCHURE_START);
+        org.cristal.story.Rendition<org.cristal.story.BrochurePdf> pdf = Renderers.BROCHURE.render(doc, used, options);
+        TypingTrace.mark(TypingTrace.Stage.BROCHURE_RENDERED);
+        return pdf;
+    }
+
     /** The text renditions, with the brochure of the same story shown until the new one is ready. */
-    private void deliverText(long gen, Renderers.All text, Brand used, List<Finding> checks, StoryDocument doc) {
+    private void deliverText(long gen, Renderers.All text, Brand used, StoryDocument doc) {
+        TypingTrace.mark(TypingTrace.Stage.TEXT_ON_FX);
+        if (gen != generation.get()) {
+            return;
+        }
         Renderers.All before = renditions.get();
         boolean sameStory = before != null && shownDoc != null && shownDoc.story().id().equals(doc.story().id());
-        deliver(gen, new Renderers.All(text.web(), text.email(), text.social(), sameStory ? before.brochure() : null),
-                used, checks, doc, false);
+        brand.set(used);
+        // The findings stay as they are until the brochure's and the checks' arrive with the brochure:
+        // the list changes once per pause in typing, in channel order, instead of twice.
+        renditions.set(new Renderers.All(text.web(), text.email(), text.social(), sameStory ? before.brochure() : null));
     }
 
     private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
@@ -279,20 +330,15 @@ public final class PreviewModel {
         }
     }
 
-    /** {@code spell}: check this text's spelling now (false while its brochure is still being made). */
-    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc,
-            boolean spell) {
+    /** All four renditions (or none: the text does not parse) with their findings; spelling is checked next. */
+    private void deliver(long gen, Renderers.All all, Brand used, List<Finding> checks, StoryDocument doc) {
         if (gen != generation.get()) {
             return;
         }
         if (all != null) {
+            TypingTrace.mark(TypingTrace.Stage.BROCHURE_ON_FX);
             brand.set(used);
             renditions.set(all);
-            if (!spell && all.brochure() == null) {
-                // A story's first text previews: its findings wait for the brochure's, so the list fills
-                // once, in channel order, instead of shifting under the reader when the brochure's arrive.
-                return;
-            }
             List<Finding> list = new ArrayList<>();
             list.addAll(all.web().findings());
             list.addAll(all.email().findings());
@@ -311,7 +357,7 @@ public final class PreviewModel {
             shownDoc = doc;
             shownBrand = used;
             publishFindings();
-            if (spell && spelling.get()) {
+            if (spelling.get()) {
                 spellingPass.request(doc, used);
             }
         }

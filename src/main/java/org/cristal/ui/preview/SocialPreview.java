@@ -35,6 +35,8 @@ public final class SocialPreview extends BorderPane {
     private final HBox controls;
     private Brand brand = Brand.DEFAULT;
     private SocialPosts posts;
+    /** What the cards on screen were built from: a keystroke that changes none of it rebuilds nothing. */
+    private List<Object> built;
 
     public SocialPreview(ResourceBundle text, Locale locale) {
         this.text = text;
@@ -78,12 +80,16 @@ public final class SocialPreview extends BorderPane {
     public void show(SocialPosts posts) {
         this.posts = posts;
         rebuild(true);
+        TypingTrace.mark(TypingTrace.Stage.SOCIAL_BUILT);
     }
 
     /** The brand whose name, colour and handles the cards show. */
     public void setBrand(Brand brand) {
-        this.brand = Objects.requireNonNullElse(brand, Brand.DEFAULT);
-        rebuild(true);
+        Brand now = Objects.requireNonNullElse(brand, Brand.DEFAULT);
+        if (!now.equals(this.brand)) {
+            this.brand = now;
+            rebuild(true);
+        }
     }
 
     private void rebuild(boolean keepScroll) {
@@ -93,6 +99,12 @@ public final class SocialPreview extends BorderPane {
         double at = scroll.getVvalue();
         Network n = network.getValue() == null ? Network.X : network.getValue();
         List<Post> thread = posts.thread(n);
+        // Each card is a handful of nodes with a tooltip, styled anew when added: not redone for nothing.
+        List<Object> from = List.of(n, brand, thread);
+        if (from.equals(built)) {
+            return;
+        }
+        built = from;
         if (thread.isEmpty()) {
             cards.getChildren().setAll(empty);
         } else {

@@ -40,6 +40,7 @@ final class SpellingPass {
             if (gen != generation.get()) {
                 return;
             }
+            TypingTrace.mark(TypingTrace.Stage.SPELLING_START);
             if (!spelling.isReady(doc.story().lang())) {
                 hand(gen, List.of(LOADING));
             }
@@ -51,6 +52,7 @@ final class SpellingPass {
                 LOG.log(System.Logger.Level.WARNING, "spelling check failed", e);
                 found = List.of(Finding.of(Severity.INFO, null, "check.spelling.failed", 0));
             }
+            TypingTrace.mark(TypingTrace.Stage.SPELLING_DONE);
             hand(gen, found);
         });
     }

@@ -27,6 +27,7 @@ public final class WebPreview extends BorderPane {
     public WebPreview(ResourceBundle text, Locale locale, Executor background) {
         setId("webPreview");
         html = new HtmlView(Widgets.format(text, locale, "preview.loading"), background);
+        html.trace(TypingTrace.Stage.WEB_PREPARED, TypingTrace.Stage.WEB_PATCHED);
         widthToggle = Widgets.iconToggle("webWidthToggle", Feather.SMARTPHONE,
                 Widgets.format(text, locale, "preview.web.mobile"));
         html.pageWidthProperty().bind(Bindings.when(widthToggle.selectedProperty())

@@ -252,6 +252,24 @@ class PreviewGridTest {
     }
 
     @Test
+    void theBrochureArrivingAfterTheTextLeavesTheSocialCardsAndWebPageAsTheyAre(FxRobot robot) {
+        Renderers.All text = new Renderers.All(coffee.web(), coffee.email(), coffee.social(), null);
+        show(text);
+        runFx(() -> grid.social().networkProperty().set(Network.LINKEDIN));
+        WebEngine engine = webEngine();
+        Object page = onFx(engine::getDocument);
+        List<javafx.scene.Node> cards = onFx(() -> List.copyOf(robot.lookup("#socialPreview .social-card").queryAll()));
+        assertFalse(cards.isEmpty());
+        show(coffee);
+        Label number = robot.lookup("#brochurePage").queryAs(Label.class);
+        waitUntil("the brochure is shown", () -> number.getText().startsWith("Page 1 /"));
+        // A card under the pointer, or a tooltip open on it, stays put when the brochure lands.
+        assertEquals(cards, onFx(() -> List.copyOf(robot.lookup("#socialPreview .social-card").queryAll())));
+        assertTrue(page == onFx(engine::getDocument));
+        assertTrue(onFx(() -> grid.web().htmlView().isIdle()));
+    }
+
+    @Test
     void overLimitPostHasARedCounter(FxRobot robot) {
         Renderers.All tiny = PreviewFixtures.render(Corpus.document("coffee-huila"),
                 PreviewFixtures.options().withLimit(Network.X, 4));

@@ -84,6 +84,41 @@ class PreviewModelTest {
     }
 
     @Test
+    void textPreviewsFollowTypingAtAnOrdinaryPaceAndTheLastWordReachesAllFour() throws Exception {
+        // The studio's own way: text channels first, the brochure after a longer pause.
+        PreviewModel studio = new PreviewModel(workers, () -> ws, null, Spelling.shared());
+        List<String> shown = new CopyOnWriteArrayList<>();
+        fx.run(() -> {
+            studio.spellingProperty().set(false);
+            studio.renditionsProperty().addListener((o, a, all) -> shown.add(html(all)));
+        });
+        String text = "# Le fournil\n\nLe pain du jour";
+        int words = 8;
+        for (int i = 0; i < words; i++) {
+            text += " mot" + i;
+            String now = text + ".\n";
+            fx.run(() -> studio.request("s", now));
+            // A word every 120 ms or so: a steady typist, not a burst.
+            Thread.sleep(120);
+        }
+        fx.await(() -> html(studio.renditionsProperty().get()).contains("mot" + (words - 1) + "."));
+        // Some words reached the previews while typing went on, not only once it stopped.
+        long during = shown.stream().filter(h -> h.contains("mot") && !h.contains("mot" + (words - 1) + ".")).count();
+        assertTrue(during > 0, "no preview before the typing stopped: " + shown.size() + " updates");
+        // The text previews may arrive with the brochure shown so far; the last word's own follows.
+        fx.await(() -> brochureText(studio.renditionsProperty().get()).contains("mot" + (words - 1)));
+    }
+
+    private static String brochureText(Renderers.All all) throws java.io.IOException {
+        if (all == null || all.brochure() == null) {
+            return "";
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(all.brochure().body().pdf())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+    }
+
+    @Test
     void theFindingsListIncludesTheContentChecks() throws Exception {
         fx.run(() -> preview.requestNow("s", "---\nlang: fr\n---\n# Atelier\n\nPour réserver, "
                 + "[cliquez ici](https://example.com/r).\n"));
