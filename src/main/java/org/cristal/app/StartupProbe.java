@@ -20,6 +20,7 @@ import org.cristal.ui.TypingProbe;
 final class StartupProbe {
     static final String PROPERTY = "cristal.startupProbe";
     static final String TYPING = "cristal.typingProbe";
+    private static final long GIVE_UP_MS = 180_000;
 
     private StartupProbe() {
     }
@@ -38,6 +39,15 @@ final class StartupProbe {
                 at[1] = System.currentTimeMillis();
             }
             if (!studio.previewsShown()) {
+                if (System.currentTimeMillis() - at[0] > GIVE_UP_MS) {
+                    // A bench must not wait for ever on a studio whose previews never fill.
+                    System.out.println("startup probe: the previews were not on screen " + GIVE_UP_MS / 1000
+                            + " s after the story opened");
+                    System.out.flush();
+                    at[2] = -1;
+                    Platform.exit();
+                    return;
+                }
                 Platform.requestNextPulse();
                 return;
             }

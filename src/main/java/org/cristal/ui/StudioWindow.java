@@ -43,6 +43,7 @@ import org.kordamp.ikonli.feather.Feather;
  * bar that always says whether the text is saved. It only binds nodes to the view models.
  */
 public final class StudioWindow {
+    private static final System.Logger LOG = System.getLogger(StudioWindow.class.getName());
     private final StudioModel model;
     private final ResourceBundle text;
     private final Locale locale;
@@ -218,7 +219,12 @@ public final class StudioWindow {
         next[0] = () -> {
             Runnable part = parts.poll();
             if (part != null && stage.isShowing()) {
-                part.run();
+                try {
+                    part.run();
+                } catch (RuntimeException | LinkageError e) {
+                    // One part that fails (a preview that cannot start) must not keep the menus from coming.
+                    LOG.log(System.Logger.Level.ERROR, "a part of the window could not be built", e);
+                }
                 Platform.runLater(next[0]);
             }
         };
