@@ -15,12 +15,12 @@ n=0
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac
   n=$((n + 1))
-  line="${line//\{samples\}/$samples}"
-  line="${line//\{scratch\}/$scratch}"
-  # Word splitting on purpose: one command line per line, no argument holds a space.
-  # shellcheck disable=SC2086
+  # Split before the folders go in: a folder's name may hold a space.
+  read -ra words <<<"$line"
+  words=("${words[@]//\{samples\}/$samples}")
+  words=("${words[@]//\{scratch\}/$scratch}")
   if ! JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$scratch/cli-$n.classlist -Duser.home=$scratch" \
-      "$launcher" $line >"$scratch/cli-$n.log" 2>&1; then
+      "$launcher" "${words[@]}" >"$scratch/cli-$n.log" 2>&1; then
     echo "train-cli.sh: failed: cristal $line" >&2
     tail -3 "$scratch/cli-$n.log" >&2
     exit 1
