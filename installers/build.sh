@@ -8,7 +8,8 @@
 #   installers/build.sh --no-cds                 # no training run (no display needed)
 #
 # build-windows.ps1 and build-macos.sh do the same with the same files: Stage.java, modules.txt,
-# jpackage.txt, jvm-options.txt, cristal-workspace.properties and the icons in assets/icons.
+# jpackage.txt, jvm-options.txt, cristal-workspace.properties, the icons in assets/icons, and for the
+# cristal command's own launcher cli-launcher.properties, cli-jvm-options.txt and cli-training.txt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"

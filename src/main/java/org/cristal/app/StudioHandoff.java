@@ -19,6 +19,7 @@ final class StudioHandoff {
     static final String LAUNCHER = "cristal.launcher";
     /** Set by every jpackage launcher to its own executable. */
     static final String APP_PATH = "jpackage.app-path";
+    static final String RELAUNCHED = "_JPACKAGE_LAUNCHER";
 
     private StudioHandoff() {
     }
@@ -56,9 +57,13 @@ final class StudioHandoff {
     static Optional<Integer> run(Path studio, String[] args) {
         List<String> command = new ArrayList<>(List.of(studio.toString()));
         command.addAll(List.of(args));
+        ProcessBuilder studioProcess = new ProcessBuilder(command).inheritIO();
+        // jpackage's Linux launcher marks its own re-execution with this variable; inherited, it makes the
+        // studio's launcher skip its configuration and hand the arguments to java as a class name.
+        studioProcess.environment().remove(RELAUNCHED);
         Process process;
         try {
-            process = new ProcessBuilder(command).inheritIO().start();
+            process = studioProcess.start();
         } catch (IOException e) {
             return Optional.empty();
         }

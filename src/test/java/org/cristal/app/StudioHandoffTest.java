@@ -32,7 +32,9 @@ class StudioHandoffTest {
         bin = Files.createDirectories(dir.resolve("opt/cristal/bin"));
         seen = dir.resolve("studio-args.txt");
         Path studio = bin.resolve("Cristal");
-        Files.writeString(studio, "#!/bin/sh\nprintf '%s\\n' \"started\" \"$@\" > '" + seen + "'\nexit 3\n");
+        // Like jpackage's launcher, the script goes wrong when it sees the mark of its own re-execution.
+        Files.writeString(studio, "#!/bin/sh\n[ -n \"$_JPACKAGE_LAUNCHER\" ] && { echo relaunched > '" + seen + "'; exit 1; }\n"
+                + "printf '%s\\n' \"started\" \"$@\" > '" + seen + "'\nexit 3\n");
         assertTrue(studio.toFile().setExecutable(true));
     }
 
@@ -84,6 +86,8 @@ class StudioHandoffTest {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // Without a display: the studio must not be opened in this JVM, as the old code did.
         pb.environment().remove("DISPLAY");
+        // What the command's jpackage launcher leaves in its JVM's environment.
+        pb.environment().put(StudioHandoff.RELAUNCHED, "0");
         Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
