@@ -66,6 +66,8 @@ done < "$here/jvm-options.txt"
 cli_launcher="$out/cristal-cli.properties"
 { cat "$here/cli-launcher.properties"
   printf 'java-options=%s\n' "$(grep -v '^#' "$here/cli-jvm-options.txt" | grep . | paste -sd' ' -)"
+  # jpackage 17 forgets this when it packages the image (the .deb still gets an entry for it):
+  # linux/cristal-cli.desktop makes that entry a hidden one.
   echo "linux-shortcut=false"
 } > "$cli_launcher"
 jpackage --type app-image @"$here/jpackage.txt" --app-version "$app_version" \
