@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Cristal's macOS disk image (.dmg) and app bundle, the way installers/build.sh does on Linux,
-# from the same files: Stage.java, modules.txt, jpackage.txt, jvm-options.txt,
+# from the same files: Stage.java, modules.txt, jpackage.txt, jvm-options.txt, the cristal command's
+# cli-launcher.properties, cli-jvm-options.txt, cli-training.txt and train-cli.sh,
 # cristal-workspace.properties and assets/icons/cristal.icns.
 #
 #   installers/build-macos.sh [--skip-maven] [--no-cds]
@@ -62,9 +63,15 @@ if [ -n "${CRISTAL_MAC_SIGNING_KEY_USER_NAME:-}" ]; then
   sign=(--mac-sign --mac-signing-key-user-name "$CRISTAL_MAC_SIGNING_KEY_USER_NAME")
   [ -n "${CRISTAL_MAC_SIGNING_KEYCHAIN:-}" ] && sign+=(--mac-signing-keychain "$CRISTAL_MAC_SIGNING_KEYCHAIN")
 fi
+# The cristal command's own launcher, Contents/MacOS/cristal-cli, as on Linux (ADR 0021).
+cli_launcher="$out/cristal-cli.properties"
+{ cat "$here/cli-launcher.properties"
+  printf 'java-options=%s\n' "$(grep -v '^#' "$here/cli-jvm-options.txt" | grep . | paste -sd' ' -)"
+} > "$cli_launcher"
 jpackage --type app-image @"$here/jpackage.txt" --app-version "$mac_version" \
   --main-jar cristal.jar --main-class org.cristal.app.Main --input "$out/stage/input" \
   --runtime-image "$out/runtime" --icon "$root/assets/icons/cristal.icns" "${java_options[@]}" \
+  --add-launcher cristal-cli="$cli_launcher" \
   --mac-package-identifier org.cristal.studio --mac-package-name Cristal --mac-app-category public.app-category.productivity \
   ${sign[@]+"${sign[@]}"} --dest "$out/image"
 app="$out/image/Cristal.app"
@@ -79,6 +86,15 @@ if $cds && [ ${#sign[@]} -eq 0 ]; then
     printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal.jsa' -Xshare:auto \
       -Xlog:cds=off,cds+dynamic=off >> "$app/Contents/app/Cristal.cfg"
     echo "build-macos.sh: AppCDS archive made"
+  fi
+  # The cristal command's archive, from the commands of cli-training.txt (train-cli.sh).
+  mkdir -p "$scratch/cli"
+  if bash "$here/train-cli.sh" "$app/Contents/MacOS/cristal-cli" "$app/Contents/app/cristal-cli.jsa" \
+      "$here/cli-training.txt" "$root/assets/samples" "$scratch/cli"; then
+    printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal-cli.jsa' -Xshare:auto \
+      -Xlog:cds=off,cds+dynamic=off >> "$app/Contents/app/cristal-cli.cfg"
+  else
+    rm -f "$app/Contents/app/cristal-cli.jsa"
   fi
   rm -rf "$scratch"
 fi

@@ -1,6 +1,7 @@
 # Builds Cristal's Windows installer (.msi) and app image, the way installers/build.sh does on Linux,
-# from the same files: Stage.java, modules.txt, jpackage.txt, jvm-options.txt,
-# cristal-workspace.properties and assets/icons/cristal.ico. Run from any folder:
+# from the same files: Stage.java, modules.txt, jpackage.txt, jvm-options.txt, the cristal command's
+# cli-launcher.properties, cli-jvm-options.txt and cli-training.txt, cristal-workspace.properties and
+# assets/icons/cristal.ico. Run from any folder:
 #
 #   powershell -File installers\build-windows.ps1 [-SkipMaven] [-NoCds]
 #
@@ -52,10 +53,15 @@ $javaOptions = @()
 foreach ($line in Get-Content (Join-Path $here "jvm-options.txt")) {
     if ($line -notmatch '^\s*(#|$)') { $javaOptions += @("--java-options", $line) }
 }
+# The cristal command's own launcher, cristal-cli.exe, with a console, as on Linux (ADR 0021).
+$cliOptions = (Get-Content (Join-Path $here "cli-jvm-options.txt") | Where-Object { $_ -notmatch '^\s*(#|$)' }) -join " "
+$cliLauncher = Join-Path $out "cristal-cli.properties"
+(Get-Content (Join-Path $here "cli-launcher.properties")) + @("java-options=$cliOptions", "win-console=true",
+    "win-shortcut=false", "win-menu=false") | Set-Content -Encoding ASCII $cliLauncher
 jpackage --type app-image "@$(Join-Path $here 'jpackage.txt')" --app-version $appVersion `
     --main-jar cristal.jar --main-class org.cristal.app.Main --input $appInput `
     --runtime-image $runtime --icon (Join-Path $root "assets\icons\cristal.ico") @javaOptions `
-    --dest (Join-Path $out "image")
+    --add-launcher "cristal-cli=$cliLauncher" --dest (Join-Path $out "image")
 if ($LASTEXITCODE -ne 0) { throw "jpackage app-image failed" }
 $image = Join-Path $out "image\Cristal"
 
@@ -76,6 +82,36 @@ if (-not $NoCds) {
         Write-Host "build-windows: AppCDS archive made"
     } else {
         Write-Host "build-windows: no AppCDS archive: the training run did not finish"
+    }
+    # The cristal command's archive: each command of cli-training.txt once, its classes listed, then
+    # the union dumped into one static archive (what train-cli.sh does on Linux and macOS).
+    $cli = Join-Path $image "cristal-cli.exe"
+    $cliJsa = Join-Path $image "app\cristal-cli.jsa"
+    $env:CRISTAL_WORKSPACE = Join-Path $scratch "training.cristal"
+    $n = 0
+    $trained = $true
+    foreach ($line in Get-Content (Join-Path $here "cli-training.txt")) {
+        if ($line -match '^\s*(#|$)') { continue }
+        $n++
+        # Split before the folders go in: a folder's name may hold a space.
+        $cliArgs = $line -split ' ' | ForEach-Object { $_ -replace '\{samples\}', (Join-Path $root "assets\samples") -replace '\{scratch\}', $scratch }
+        $env:JAVA_TOOL_OPTIONS = "-XX:DumpLoadedClassList=$scratch\cli-$n.classlist -Duser.home=$scratch"
+        & $cli @cliArgs | Out-Null
+        if ($LASTEXITCODE -ne 0) { Write-Host "build-windows: cli training failed: cristal $line"; $trained = $false; break }
+    }
+    if ($trained) {
+        Get-ChildItem $scratch -Filter "cli-*.classlist" | Sort-Object { [int]($_.BaseName -replace 'cli-', '') } |
+            Get-Content | Where-Object { $_ -notmatch '^#' } | Select-Object -Unique |
+            Set-Content -Encoding ASCII (Join-Path $scratch "cli.classlist")
+        $env:JAVA_TOOL_OPTIONS = "-Xshare:dump -XX:SharedClassListFile=$scratch\cli.classlist -XX:SharedArchiveFile=$cliJsa"
+        & $cli --version | Out-Null
+    }
+    Remove-Item Env:JAVA_TOOL_OPTIONS; Remove-Item Env:CRISTAL_WORKSPACE
+    if ($trained -and (Test-Path $cliJsa)) {
+        Add-Content "$image\app\cristal-cli.cfg" "java-options=-XX:SharedArchiveFile=`$APPDIR\cristal-cli.jsa`njava-options=-Xshare:auto`njava-options=-Xlog:cds=off,cds+dynamic=off"
+        Write-Host "build-windows: AppCDS archive of the cristal command made"
+    } else {
+        Remove-Item -ErrorAction SilentlyContinue $cliJsa
     }
 }
 

@@ -8,7 +8,8 @@
 #   installers/build.sh --no-cds                 # no training run (no display needed)
 #
 # build-windows.ps1 and build-macos.sh do the same with the same files: Stage.java, modules.txt,
-# jpackage.txt, jvm-options.txt, cristal-workspace.properties and the icons in assets/icons.
+# jpackage.txt, jvm-options.txt, cristal-workspace.properties, the icons in assets/icons, and for the
+# cristal command's own launcher cli-launcher.properties, cli-jvm-options.txt and cli-training.txt.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -61,9 +62,17 @@ java_options=()
 while IFS= read -r line; do
   case "$line" in ''|'#'*) ;; *) java_options+=(--java-options "$line") ;; esac
 done < "$here/jvm-options.txt"
+# The cristal command's own launcher, bin/cristal-cli, with the options of cli-jvm-options.txt (ADR 0021).
+cli_launcher="$out/cristal-cli.properties"
+{ cat "$here/cli-launcher.properties"
+  printf 'java-options=%s\n' "$(grep -v '^#' "$here/cli-jvm-options.txt" | grep . | paste -sd' ' -)"
+  # jpackage 17 forgets this when it packages the image (the .deb still gets an entry for it):
+  # linux/cristal-cli.desktop makes that entry a hidden one.
+  echo "linux-shortcut=false"
+} > "$cli_launcher"
 jpackage --type app-image @"$here/jpackage.txt" --app-version "$app_version" \
   --main-jar cristal.jar --main-class org.cristal.app.Main --input "$out/stage/input" --runtime-image "$out/runtime" --icon "$root/assets/icons/cristal.png" \
-  "${java_options[@]}" --dest "$out/image"
+  "${java_options[@]}" --add-launcher cristal-cli="$cli_launcher" --dest "$out/image"
 image="$out/image/Cristal"
 
 # 4. The portable tar.gz, before the AppCDS archive: unpacked anywhere, it could not use one (below).
@@ -96,6 +105,22 @@ if $cds && command -v xvfb-run >/dev/null && command -v unshare >/dev/null \
     rm -f "$image/lib/app/cristal.jsa"
     echo "build.sh: no AppCDS archive: the training run did not finish; last lines:" >&2
     tail -5 <<<"$probe" >&2
+  fi
+  # The cristal command's own archive, made the same way at /opt/cristal from the commands of
+  # cli-training.txt (train-cli.sh), in a folder of its own.
+  mkdir -p "$scratch/cli"
+  cli_probe="$(timeout 600 unshare --mount "${userns[@]}" sh -c \
+      'mount -t tmpfs none /opt && mkdir -p "$2" && mount --bind "$1" "$2" && shift 2 && exec bash "$@"' \
+      sh "$image" "$install_dir" "$here/train-cli.sh" "$install_dir/bin/cristal-cli" "$install_dir/lib/app/cristal-cli.jsa" \
+      "$here/cli-training.txt" "$root/assets/samples" "$scratch/cli" 2>&1 || true)"
+  if [ -f "$image/lib/app/cristal-cli.jsa" ] && grep -q '^cli archive' <<<"$cli_probe"; then
+    echo "build.sh: AppCDS archive of the cristal command made ($(grep '^cli archive' <<<"$cli_probe"))"
+    printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal-cli.jsa' -Xshare:auto \
+      -Xlog:cds=off,cds+dynamic=off >> "$image/lib/app/cristal-cli.cfg"
+  else
+    rm -f "$image/lib/app/cristal-cli.jsa"
+    echo "build.sh: no AppCDS archive for the cristal command; last lines:" >&2
+    tail -5 <<<"$cli_probe" >&2
   fi
 else
   echo "build.sh: no AppCDS archive (--no-cds, or no xvfb-run or unshare to run the studio once)"

@@ -32,6 +32,8 @@ public final class Main {
     public static void main(String[] args) {
         quietLibraries();
         Launch launch = Launch.of(args);
+        // The cristal command's JVM is tuned for short runs: the studio has its own launcher (ADR 0021).
+        StudioHandoff.ifCommandLine(launch, args);
         switch (launch.kind()) {
             // The startup benchmark's baseline, launched the way the studio is.
             case EMPTY_WINDOW -> javafx.application.Application.launch(EmptyWindowApp.class);

@@ -53,7 +53,16 @@ final class ColdRenderBench {
         if (launcher.isPresent()) {
             cristal.add(launcher.get().toString());
             cristal.addAll(render);
-            commands.put("cristal render --channel brochure (" + launcher.get() + ")", cristal);
+            Path real = launcher.get().toRealPath();
+            commands.put("cristal render --channel brochure (" + launcher.get()
+                    + (real.equals(launcher.get().toAbsolutePath()) ? "" : " → " + real) + ")", cristal);
+            // The installed command's own launcher against the studio's beside it, which ran it before ADR 0021.
+            Path studio = real.resolveSibling(real.getFileName().toString().endsWith(".exe") ? "Cristal.exe" : "Cristal");
+            if (!studio.equals(real) && Files.isExecutable(studio)) {
+                List<String> before = new ArrayList<>(List.of(studio.toString()));
+                before.addAll(render);
+                commands.put("same through the studio's launcher (" + studio + ")", before);
+            }
         } else {
             cristal.addAll(List.of(java, "-jar", jar));
             cristal.addAll(render);
@@ -76,6 +85,7 @@ final class ColdRenderBench {
         } else {
             out.println("chromium not found at " + CHROMIUM + ": only Cristal is timed");
         }
+        String loadBefore = loadAverage();
         Map<String, List<Long>> times = new LinkedHashMap<>();
         commands.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         for (int i = -1; i < runs; i++) {
@@ -90,12 +100,23 @@ final class ColdRenderBench {
         }
         out.printf("cold start, story of %d words, brochure PDF; %d runs each after one unmeasured, alternated; wall ms median (min–max):%n",
                 words, runs);
+        out.println("  load average before / after: " + loadBefore + " / " + loadAverage());
         times.forEach((name, v) -> {
             long[] s = v.stream().mapToLong(Long::longValue).sorted().toArray();
             double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
             out.printf("  %-55s %6.0f ms (%d–%d)%n", name, median, s[0], s[s.length - 1]);
         });
         delete(dir);
+    }
+
+    /** The machine's load (1, 5, 15 min) where Linux tells it: a timing on a busy machine means little. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static List<String> chromium(Path profile, Path html, Path pdf) {

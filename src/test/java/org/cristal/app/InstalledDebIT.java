@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Linux package as a user gets it: installers/build.sh makes the .deb, which is unpacked into a
  * temporary root (dpkg-deb -x: nothing on this machine changes), checked for what the desktop needs
- * (menu entry, .cristal type, icon, the cristal command made by postinst), then its launcher is run:
- * the command line through the cristal command, the studio under Xvfb on a workspace file.
+ * (menu entry, .cristal type, icon, the cristal command made by postinst), then its launchers are run:
+ * the command line through the cristal command (its own launcher, cristal-cli), the studio under Xvfb
+ * through the same command, which hands over to the studio's launcher, on a workspace file.
  *
  * <p>Runs with {@code mvn verify} after {@code package}; skipped, with one line saying why, where
  * dpkg-deb, fakeroot, jpackage, xvfb-run or xdotool is missing.
@@ -65,9 +66,9 @@ class InstalledDebIT {
         control = tmp.resolve("control");
         run(Map.of(), 120, "dpkg-deb", "-x", deb.toString(), root.toString());
         run(Map.of(), 60, "dpkg-deb", "-e", deb.toString(), control.toString());
-        // What postinst does, inside the temporary root.
+        // What postinst does, inside the temporary root: the command's own launcher (ADR 0021).
         command = Files.createDirectories(root.resolve("usr/bin")).resolve("cristal");
-        Files.createSymbolicLink(command, root.resolve("opt/cristal/bin/Cristal"));
+        Files.createSymbolicLink(command, root.resolve("opt/cristal/bin/cristal-cli"));
 
         workspace = tmp.resolve("boulangerie-essai.cristal");
         Path samples = repo.resolve("assets/samples");
@@ -92,10 +93,25 @@ class InstalledDebIT {
     @Test
     void packageScriptsPutTheCristalCommandOnThePathAndTakeItAway() throws IOException {
         String postinst = Files.readString(control.resolve("postinst"));
-        assertTrue(postinst.contains("ln -sf /opt/cristal/bin/Cristal /usr/bin/cristal"), postinst);
+        assertTrue(postinst.contains("ln -sf /opt/cristal/bin/cristal-cli /usr/bin/cristal"), postinst);
         assertTrue(postinst.contains("xdg-mime install"), "registers the .cristal type: " + postinst);
         String prerm = Files.readString(control.resolve("prerm"));
         assertTrue(prerm.contains("rm -f /usr/bin/cristal"), prerm);
+    }
+
+    /** The cristal command runs C1 only (ADR 0021), the studio's launcher does not; the desktop keeps the studio's. */
+    @Test
+    void installedCommandRunsItsOwnLauncherTunedForShortRuns() throws Exception {
+        String flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), 60, command.toString(), "--version");
+        assertTrue(flags.lines().anyMatch(l -> l.matches("\\s*intx TieredStopAtLevel\\s+= 1\\s.*")),
+                "the command's JVM stops at C1");
+        assertTrue(flags.lines().anyMatch(l -> l.startsWith("Cristal ")), "and still answers --version");
+        String studio = Files.readString(root.resolve("opt/cristal/lib/app/Cristal.cfg"));
+        assertTrue(!studio.contains("TieredStopAtLevel") && !studio.contains("cristal.launcher"), studio);
+        String desktop = Files.readString(root.resolve("opt/cristal/lib/cristal-Cristal.desktop"));
+        assertTrue(desktop.contains("Exec=/opt/cristal/bin/Cristal "), desktop);
+        Path cliEntry = root.resolve("opt/cristal/lib/cristal-cristal-cli.desktop");
+        assertTrue(!Files.exists(cliEntry) || Files.readString(cliEntry).contains("NoDisplay=true"), "no menu entry for the command");
     }
 
     @Test
