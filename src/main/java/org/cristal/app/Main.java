@@ -38,7 +38,6 @@ public final class Main {
             // The startup benchmark's baseline, launched the way the studio is.
             case EMPTY_WINDOW -> javafx.application.Application.launch(EmptyWindowApp.class);
             case STUDIO -> {
-                ClassPreloader.start();
                 LogFiles.install(java.util.logging.Level.INFO);
                 DesktopFiles.listen();
                 // Exit explicitly: the keychain's D-Bus connection keeps non-daemon threads alive after the window closes.

@@ -70,10 +70,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--launcher", paramLabel = "PATH",
             description = "With --startup, --typing or --cold-render: start this installed launcher (e.g. /opt/cristal/bin/Cristal) instead of java -jar.")
     Path launcher;
-    @Option(names = "--class-list", paramLabel = "FILE",
-            description = "Only write the classes the studio loads before it is ready to type, in order, to FILE "
-                    + "(src/main/resources/org/cristal/app/startup-classes.txt is the list the studio preloads; needs a display).")
-    Path classList;
     @Option(names = "--typing", paramLabel = "EDITS", defaultValue = "0",
             description = "Only time keystroke to painted previews in the running studio, over EDITS typed words (needs a display).")
     int typingEdits;
@@ -110,10 +106,6 @@ final class BenchCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors() + " cores");
         if (startupRuns > 0) {
             StartupBench.run(out, startupRuns, Optional.ofNullable(launcher));
-            return CristalCli.OK;
-        }
-        if (classList != null) {
-            StartupBench.writeClassList(out, classList);
             return CristalCli.OK;
         }
         if (typingEdits > 0) {

@@ -97,38 +97,6 @@ final class StartupBench {
         lines.forEach(out::println);
     }
 
-    /**
-     * {@code bench --class-list FILE}: one start of the studio without its preloading, logging every class
-     * it loads; the classes loaded from the jar or the runtime image (not the JDK's own archive, not the
-     * lambdas and proxies made while running) before the studio was ready to type, in their order.
-     */
-    static void writeClassList(PrintWriter out, Path file) throws IOException, InterruptedException {
-        StartupBench bench = of(Optional.empty());
-        bench.studio(List.of());
-        Path log = bench.home.resolve("classes.log");
-        List<String> lines = bench.launch(List.of("-Dcristal.noPreload=true", "-Xlog:class+load:file=" + log + ":uptime"),
-                false, STUDIO);
-        long readyMs = number(lines, STUDIO, 1);
-        Pattern entry = Pattern.compile("^\\[(\\d+\\.\\d+)s\\] (\\S+) source: (jrt:|file:)");
-        List<String> classes = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            Matcher m = entry.matcher(line);
-            if (!m.find()) {
-                continue;
-            }
-            if (Double.parseDouble(m.group(1)) * 1000 > readyMs) {
-                break;
-            }
-            String name = m.group(2);
-            if (!name.contains("$$Lambda") && !name.contains("/0x") && !name.startsWith("jdk.proxy")) {
-                classes.add(name);
-            }
-        }
-        Files.write(file, classes, StandardCharsets.UTF_8);
-        out.printf("%d classes loaded before the studio was ready to type (%d ms) written to %s%n", classes.size(),
-                readyMs, file);
-    }
-
     private void table(PrintWriter out, String indent, List<Start> empty, List<Start> studio) {
         out.printf("%s                                   from JVM start            from process start%n", indent);
         out.printf("%s  empty JavaFX window              %s   %s%n", indent, stats(empty, Start::jvm), stats(empty, Start::wall));
