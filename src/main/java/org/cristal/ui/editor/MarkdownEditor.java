@@ -63,7 +63,8 @@ public class MarkdownEditor extends VBox {
     private final Locale locale;
     private final Executor background;
     private final CodeArea area = new CodeArea();
-    private final FindBar findBar;
+    /** Made the first time it is opened: its fields and buttons are not worth building before the first frame. */
+    private FindBar findBar;
     private final ReadOnlyStringWrapper content = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyIntegerWrapper wordCount = new ReadOnlyIntegerWrapper(this, "wordCount", 0);
     private final ReadOnlyIntegerWrapper caretLine = new ReadOnlyIntegerWrapper(this, "caretLine", 1);
@@ -99,7 +100,6 @@ public class MarkdownEditor extends VBox {
         scroll.getStyleClass().add("markdown-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        findBar = new FindBar(text, locale, area);
         words.setId("wordCount");
         readingTime.setId("readingTime");
         for (Label l : new Label[] {words, readingTime}) {
@@ -113,7 +113,7 @@ public class MarkdownEditor extends VBox {
         wordCount.addListener((o, was, now) -> showCounts());
         showCounts();
 
-        getChildren().addAll(scroll, findBar, status);
+        getChildren().addAll(scroll, status);
         installKeys();
     }
 
@@ -126,7 +126,7 @@ public class MarkdownEditor extends VBox {
             if (find.match(e)) {
                 showFind();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && findBar.isOpen()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && findBar != null && findBar.isOpen()) {
                 findBar.close();
                 e.consume();
             } else if (redo.match(e) && e.getTarget() == area) {
@@ -177,7 +177,9 @@ public class MarkdownEditor extends VBox {
         }
         area.setWrapText(result.longestLine() <= WRAP_LIMIT);
         wordCount.set(result.words());
-        findBar.refresh();
+        if (findBar != null) {
+            findBar.refresh();
+        }
     }
 
     /** The marks' underlines as style spans over the whole text (marks never overlap: see MarkRanges). */
@@ -372,11 +374,17 @@ public class MarkdownEditor extends VBox {
 
     /** Opens the find/replace bar (also Ctrl+H or Ctrl+F in the editor; Escape closes it). */
     public void showFind() {
+        if (findBar == null) {
+            findBar = new FindBar(text, locale, area);
+            getChildren().add(1, findBar);
+        }
         findBar.open();
     }
 
     public void hideFind() {
-        findBar.close();
+        if (findBar != null) {
+            findBar.close();
+        }
     }
 
     /** Line numbers in the margin; off by default, because writers think in paragraphs. */
