@@ -27,6 +27,9 @@ final class Migrations {
         void apply(Connection c, DoubleConsumer progress) throws SQLException;
     }
 
+    /** The step from which each story's row holds its web address ({@code stories.web_slug}). */
+    static final int WEB_SLUGS = 7;
+
     record Step(int version, String what, Change change) {
     }
 
@@ -38,7 +41,7 @@ final class Migrations {
             new Step(5, "contacts, consent ledger, suppressions, deliveries, segments, import batches",
                     (c, p) -> AudienceSchema.v5(c)),
             new Step(6, "revisions compressed, search index without its own copy of the text", Migrations::v6),
-            new Step(7, "each story's web address kept beside it", Migrations::v7));
+            new Step(WEB_SLUGS, "each story's web address kept beside it", Migrations::v7));
 
     private Migrations() {
     }
@@ -161,22 +164,24 @@ final class Migrations {
     private static void v7(Connection c, DoubleConsumer progress) throws SQLException {
         Db.exec(c, "ALTER TABLE stories ADD COLUMN web_slug TEXT NOT NULL DEFAULT ''");
         long total = count(c, "stories");
-        List<Object[]> slugs = new ArrayList<>();
+        record Slug(long doc, String slug) {
+        }
+        List<Slug> slugs = new ArrayList<>();
         try (PreparedStatement read = c.prepareStatement("SELECT s.doc, s.id, r.source, s.revision FROM stories s "
                 + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision");
                 ResultSet rs = read.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(2);
-                slugs.add(new Object[] {rs.getLong(1), WebSlugs.of(id, RevisionText.read(rs, 3, id, rs.getInt(4)))});
+                slugs.add(new Slug(rs.getLong(1), WebSlugs.of(id, RevisionText.read(rs, 3, id, rs.getInt(4)))));
                 if (slugs.size() % 1000 == 0) {
                     progress.accept(PACKED * 0.9 * slugs.size() / Math.max(1, total));
                 }
             }
         }
         try (PreparedStatement write = c.prepareStatement("UPDATE stories SET web_slug = ? WHERE doc = ?")) {
-            for (Object[] row : slugs) {
-                write.setString(1, (String) row[1]);
-                write.setLong(2, (Long) row[0]);
+            for (Slug row : slugs) {
+                write.setString(1, row.slug());
+                write.setLong(2, row.doc());
                 write.executeUpdate();
             }
         }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -654,7 +653,7 @@ public final class Stories {
             find = c.prepareStatement("SELECT s.doc, s.revision, r.source FROM stories s "
                     + "JOIN revisions r ON r.story_id = s.id AND r.number = s.revision WHERE s.id = ?");
             // A file opened at a format before step 7 (tests build those with this code) has no web_slug.
-            slugs = formatVersion(c) >= 7;
+            slugs = Migrations.userVersion(c) >= Migrations.WEB_SLUGS;
             insertStory = c.prepareStatement("INSERT INTO stories(id, title, summary, status, lang, brand, "
                     + "revision, created_at, updated_at" + (slugs ? ", web_slug" : "")
                     + ") VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?" + (slugs ? ", ?" : "") + ")");
@@ -672,12 +671,6 @@ public final class Stories {
 
         SaveResult save(Story s, String source, String note, long now) throws SQLException {
             return save(s, source, null, note, now);
-        }
-
-        private static int formatVersion(Connection c) throws SQLException {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
         }
 
         /** {@code packed}: the source as {@link RevisionText#pack} makes it, or null to make it here. */
