@@ -76,7 +76,6 @@ public final class StudioWindow {
     private static javafx.util.Duration restAtTheLatest = javafx.util.Duration.millis(1500);
     private boolean restStarted;
     private boolean built;
-    private final java.util.List<Runnable> afterBuilt = new java.util.ArrayList<>();
 
     public StudioWindow(StudioModel model, Runnable onRelaunch) {
         this.model = model;
@@ -175,15 +174,6 @@ public final class StudioWindow {
         return built;
     }
 
-    /** Runs {@code action} on the FX thread once the whole window is built (at once if it is). */
-    public void whenBuilt(Runnable action) {
-        if (built) {
-            action.run();
-        } else {
-            afterBuilt.add(action);
-        }
-    }
-
     private void scheduleRest(Scene scene) {
         javafx.animation.PauseTransition latest = new javafx.animation.PauseTransition(restAtTheLatest);
         latest.setOnFinished(e -> buildRest());
@@ -275,9 +265,6 @@ public final class StudioWindow {
 
     private void finishBuilding() {
         built = true;
-        java.util.List<Runnable> waiting = java.util.List.copyOf(afterBuilt);
-        afterBuilt.clear();
-        waiting.forEach(Runnable::run);
     }
 
     private void showRenditions(org.cristal.render.Renderers.All all) {
