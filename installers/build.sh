@@ -86,6 +86,21 @@ fi
 #    install path, /opt/cristal, through a private mount (unshare: nothing on the machine changes).
 install_dir=/opt/cristal
 userns=(); [ "$(id -u)" -ne 0 ] && userns=(--map-root-user)
+# Points a launcher (its .cfg) at the AppCDS archive its training run made, when the run said it
+# finished ($3 in its output $4); else drops the archive. -Xshare:auto: an archive that does not match
+# (a jar replaced by the user) is ignored, never fatal; -Xlog:...=off: and Java says nothing about it.
+use_archive() {
+  local archive="$1" cfg="$2" done_line="$3" probe_out="$4" what="$5"
+  if [ -f "$image/lib/app/$archive" ] && grep -q "$done_line" <<<"$probe_out"; then
+    echo "build.sh: AppCDS archive$what made ($(grep "$done_line" <<<"$probe_out"))"
+    printf 'java-options=%s\n' "-XX:SharedArchiveFile=\$APPDIR/$archive" -Xshare:auto \
+      -Xlog:cds=off,cds+dynamic=off >> "$image/lib/app/$cfg"
+  else
+    rm -f "$image/lib/app/$archive"
+    echo "build.sh: no AppCDS archive$what: its training run did not finish; last lines:" >&2
+    tail -5 <<<"$probe_out" >&2
+  fi
+}
 if $cds && command -v xvfb-run >/dev/null && command -v unshare >/dev/null \
     && unshare --mount "${userns[@]}" true 2>/dev/null; then
   scratch="$(mktemp -d)"
@@ -95,17 +110,7 @@ if $cds && command -v xvfb-run >/dev/null && command -v unshare >/dev/null \
     timeout 300 unshare --mount "${userns[@]}" sh -c \
       'mount -t tmpfs none /opt && mkdir -p "$2" && mount --bind "$1" "$2" &&
        xvfb-run -a -s "-screen 0 1366x768x24" "$2/bin/Cristal"' sh "$image" "$install_dir" 2>&1 || true)"
-  if [ -f "$image/lib/app/cristal.jsa" ] && grep -q '^startup studio' <<<"$probe"; then
-    echo "build.sh: AppCDS archive made ($(grep '^startup studio' <<<"$probe"))"
-    # -Xshare:auto: an archive that does not match (a jar replaced by the user) is ignored, never
-    # fatal; -Xlog:...=off: and Java says nothing about it on the console.
-    printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal.jsa' -Xshare:auto \
-      -Xlog:cds=off,cds+dynamic=off >> "$image/lib/app/Cristal.cfg"
-  else
-    rm -f "$image/lib/app/cristal.jsa"
-    echo "build.sh: no AppCDS archive: the training run did not finish; last lines:" >&2
-    tail -5 <<<"$probe" >&2
-  fi
+  use_archive cristal.jsa Cristal.cfg '^startup studio' "$probe" ""
   # The cristal command's own archive, made the same way at /opt/cristal from the commands of
   # cli-training.txt (train-cli.sh), in a folder of its own.
   mkdir -p "$scratch/cli"
@@ -113,15 +118,7 @@ if $cds && command -v xvfb-run >/dev/null && command -v unshare >/dev/null \
       'mount -t tmpfs none /opt && mkdir -p "$2" && mount --bind "$1" "$2" && shift 2 && exec bash "$@"' \
       sh "$image" "$install_dir" "$here/train-cli.sh" "$install_dir/bin/cristal-cli" "$install_dir/lib/app/cristal-cli.jsa" \
       "$here/cli-training.txt" "$root/assets/samples" "$scratch/cli" 2>&1 || true)"
-  if [ -f "$image/lib/app/cristal-cli.jsa" ] && grep -q '^cli archive' <<<"$cli_probe"; then
-    echo "build.sh: AppCDS archive of the cristal command made ($(grep '^cli archive' <<<"$cli_probe"))"
-    printf 'java-options=%s\n' '-XX:SharedArchiveFile=$APPDIR/cristal-cli.jsa' -Xshare:auto \
-      -Xlog:cds=off,cds+dynamic=off >> "$image/lib/app/cristal-cli.cfg"
-  else
-    rm -f "$image/lib/app/cristal-cli.jsa"
-    echo "build.sh: no AppCDS archive for the cristal command; last lines:" >&2
-    tail -5 <<<"$cli_probe" >&2
-  fi
+  use_archive cristal-cli.jsa cristal-cli.cfg '^cli archive' "$cli_probe" " of the cristal command"
 else
   echo "build.sh: no AppCDS archive (--no-cds, or no xvfb-run or unshare to run the studio once)"
 fi
