@@ -29,6 +29,8 @@ final class Migrations {
 
     /** The step from which each story's row holds its web address ({@code stories.web_slug}). */
     static final int WEB_SLUGS = 7;
+    /** The step that adds results, web analytics and A/B tests (ResultsSchema). */
+    static final int RESULTS = 8;
 
     record Step(int version, String what, Change change) {
     }
@@ -41,7 +43,8 @@ final class Migrations {
             new Step(5, "contacts, consent ledger, suppressions, deliveries, segments, import batches",
                     (c, p) -> AudienceSchema.v5(c)),
             new Step(6, "revisions compressed, search index without its own copy of the text", Migrations::v6),
-            new Step(WEB_SLUGS, "each story's web address kept beside it", Migrations::v7));
+            new Step(WEB_SLUGS, "each story's web address kept beside it", Migrations::v7),
+            new Step(RESULTS, "results of publications, web analytics, A/B tests", (c, p) -> ResultsSchema.v8(c)));
 
     private Migrations() {
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.cristal.library.audience.Audience;
+import org.cristal.library.results.Results;
 
 /**
  * One workspace: a single SQLite file ({@code *.cristal}) holding stories with their history, brand
@@ -35,6 +36,7 @@ public final class Workspace implements AutoCloseable {
     private final Outbox outbox;
     private final ChannelAccounts accounts;
     private final Audience audience;
+    private final Results results;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -47,6 +49,7 @@ public final class Workspace implements AutoCloseable {
         this.outbox = new Outbox(db, clock);
         this.accounts = new ChannelAccounts(db, clock);
         this.audience = new Audience(db, clock);
+        this.results = new Results(db, clock);
     }
 
     /**
@@ -195,6 +198,11 @@ public final class Workspace implements AutoCloseable {
     /** Contacts, their consent, segments and what was sent to them (docs/audience.md). */
     public Audience audience() {
         return audience;
+    }
+
+    /** What came back from publishing: services' counts, web analytics, A/B tests (docs/results.md). */
+    public Results results() {
+        return results;
     }
 
     /** Shortcut for {@code search().find(query)}. */

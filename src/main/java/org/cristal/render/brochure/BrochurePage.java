@@ -285,26 +285,7 @@ final class BrochurePage {
      */
     static String printToWeb(Story story, Brand brand, String ctaUrl) {
         String target = Pages.canonical(brand, story).orElse(ctaUrl);
-        String lower = target.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
-            return target;
-        }
-        StringBuilder query = new StringBuilder();
-        utm(query, target, "utm_source", "brochure");
-        utm(query, target, "utm_medium", "print");
-        utm(query, target, "utm_campaign", Pages.slug(story));
-        return query.length() == 0 ? target : Urls.withQuery(target, query.toString());
-    }
-
-    // A parameter the link already carries is the author's choice and stays.
-    private static void utm(StringBuilder query, String link, String key, String value) {
-        int hash = link.indexOf('#');
-        String base = hash < 0 ? link : link.substring(0, hash);
-        if (value.isBlank() || base.contains("?" + key + "=") || base.contains("&" + key + "=")) {
-            return;
-        }
-        query.append(query.length() > 0 ? "&" : "").append(key).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        return org.cristal.story.Utm.of("brochure", "print", Pages.slug(story)).tag(target);
     }
 
     void finding(Severity severity, String code, int line, Object... args) {

@@ -1,9 +1,6 @@
 package org.cristal.render.social;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cristal.render.common.Pages;
@@ -175,24 +172,9 @@ final class Drafts {
      * story. Only when the brand kit asks for UTM; parameters already in the link stay as they are.
      */
     static String withUtm(String link, Network network, Story story, Brand brand) {
-        String lower = link.toLowerCase(Locale.ROOT);
-        if (brand.utm().isEmpty() || !(lower.startsWith("https://") || lower.startsWith("http://"))) {
+        if (brand.utm().isEmpty()) {
             return link;
         }
-        StringBuilder query = new StringBuilder();
-        addParam(query, link, "utm_source", network.id());
-        addParam(query, link, "utm_medium", "social");
-        addParam(query, link, "utm_campaign", Pages.slug(story));
-        return org.cristal.story.Urls.withQuery(link, query.toString());
-    }
-
-    private static void addParam(StringBuilder query, String link, String key, String value) {
-        int hash = link.indexOf('#');
-        String base = hash < 0 ? link : link.substring(0, hash);
-        if (base.contains("?" + key + "=") || base.contains("&" + key + "=")) {
-            return;
-        }
-        query.append(query.length() > 0 ? "&" : "").append(key).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return org.cristal.story.Utm.of(network.id(), "social", Pages.slug(story)).tag(link);
     }
 }
