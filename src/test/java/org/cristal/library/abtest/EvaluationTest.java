@@ -90,10 +90,12 @@ class EvaluationTest {
     }
 
     @Test
-    void twelveClicksSplitNineToThreeAreTooFewToJudge() {
-        // Significant at 5 % (p = 0.006), but 6 expected clicks on 10 contacts are below what the z-test needs.
+    void aFewClicksAreTooFewToJudgeEvenWhenSignificant() {
+        // Significant at 5 % (p = 0.006), but under the pooled rate (60 %) only 4 contacts per variant are expected
+        // not to click: below the 5 per cell the z-test's normal approximation needs.
         Evaluation e = Evaluation.of(new Arm(3, 10), new Arm(9, 10), 0.05, 0);
         assertEquals(Verdict.TOO_FEW, e.verdict());
+        assertEquals(Verdict.TOO_FEW, Evaluation.of(new Arm(0, 1000), new Arm(9, 1000), 0.05, 0).verdict());
     }
 
     @Test
