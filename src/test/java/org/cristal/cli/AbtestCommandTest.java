@@ -88,7 +88,8 @@ class AbtestCommandTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(delimiter = '|', value = {
-        "plan|--baseline|1.4|--baseline 1.4 is not a rate between 0 and 1: write 0.20 or 20% for twenty per cent.",
+        "plan|--baseline|1.4|--baseline 1.4 is not between 0 and 1: write a fraction such as 0.20, or a percentage such as 20%.",
+        "plan|--alpha|5|--alpha 5 is not between 0 and 1: write a fraction such as 0.20, or a percentage such as 20%.",
         "plan|--baseline|abc|“abc” is not a number for --baseline: write it like 0.20 or 20%.",
         "plan|--baseline|140%|The baseline rate must be above 0% and below 100%; 140% is not.",
         "plan|--contacts|-3|“-3” is not a number of contacts for --contacts: write a whole number such as 800.",

@@ -12,6 +12,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public final class Planner {
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_POWER = 0.80;
+    /** The largest test planned: a billion contacts per variant. */
+    static final long MOST_CONTACTS = 1_000_000_000L;
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     private Planner() {
@@ -39,6 +41,11 @@ public final class Planner {
         }
         if (contacts < -1) {
             throw new AbInputException("abtest.error.negativeContacts", contacts);
+        }
+        double needed = exactPerArm(baseline, target, alpha, power);
+        if (needed > MOST_CONTACTS) {
+            // Past this the counts would overflow what can be printed, and no business has such a list.
+            throw new AbInputException("abtest.error.effectTooSmall", (target - baseline) * 100, MOST_CONTACTS);
         }
         Detectable detectable = contacts < 0 ? null : detectable(baseline, contacts / 2, alpha, power);
         return new Plan(baseline, target, alpha, power, contactsPerArm(baseline, target, alpha, power), contacts,

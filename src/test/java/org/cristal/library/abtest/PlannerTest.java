@@ -103,5 +103,8 @@ class PlannerTest {
                 () -> Planner.plan(0.20, 0.05, false, 0.05, 1.0, -1)).key());
         assertEquals("abtest.error.negativeContacts", assertThrows(AbInputException.class,
                 () -> Planner.plan(0.20, 0.05, false, 0.05, 0.8, -3)).key());
+        assertEquals("A change of 0.00000001 points is too small to test: it would need more than 1,000,000,000"
+                + " contacts per variant.", assertThrows(AbInputException.class,
+                        () -> Planner.plan(0.20, 1e-10, false, 0.05, 0.8, -1)).localizedMessage(Locale.ENGLISH));
     }
 }
