@@ -12,6 +12,7 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.SaveResult;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTests;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Progress;
@@ -24,6 +25,7 @@ import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.story.Network;
 import org.cristal.story.StoryFormatException;
+import org.cristal.story.Variants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cristal publish STORY-ID --channel ACCOUNT [--at TIME] [--dry-run]} and {@code cristal publish due}
+ * {@code cristal publish STORY-ID --channel ACCOUNT [--at TIME] [--dry-run] [--segment NAME] [--abtest ELEMENT]} and {@code cristal publish due}
  * (for cron or the Task Scheduler). Exit codes: 0 done or scheduled, 1 a publication failed, 2 bad input
  * or blocked by the checklist.
  */
@@ -57,6 +59,13 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "NAME",
             description = "For a newsletter: send to this segment of your contacts. Default: every contact with consent.")
     String segment = "";
+    @Option(names = "--abtest", paramLabel = "ELEMENT",
+            description = "For a newsletter: send as an A/B test of the story's variants of ELEMENT (subject, title, "
+                    + "cta or lead): the segment is split at random, each contact gets one variant.")
+    String abtest;
+    @Option(names = "--abtest-outcome", paramLabel = "clicks|conversions",
+            description = "What the A/B test counts as a success, from your analytics import. Default: clicks.")
+    String abtestOutcome = AbTests.CLICKS;
 
     @Override
     public Integer call() {
@@ -72,6 +81,11 @@ final class PublishCommand implements Callable<Integer> {
                     .orElseThrow(() -> new UserError(CliText.get("publish.noAccount", account)));
             // A segment that does not exist is one clear line, before anything else is said or saved.
             publisher.checkSegment(acc.id(), segment);
+            Variants.Element element = abtest == null ? null : Variants.Element.fromId(abtest).orElseThrow(
+                    () -> new UserError(CliText.get("publish.abtest.element", CliText.plain(abtest))));
+            if (element != null && !List.of(AbTests.CLICKS, AbTests.CONVERSIONS).contains(abtestOutcome)) {
+                throw new UserError(CliText.get("publish.abtest.outcome", CliText.plain(abtestOutcome)));
+            }
             publishTheLatestTyping(ws, out);
             ChecklistItem item = publisher.checklist(storyId, segment).stream().filter(i -> i.account().id().equals(acc.id()))
                     .findFirst().orElse(null);
@@ -88,7 +102,9 @@ final class PublishCommand implements Callable<Integer> {
             if (blocked) {
                 throw new UserError(CliText.get("publish.blocked", CliText.plain(acc.name())));
             }
-            Queued queued = publisher.enqueue(storyId, acc.id(), segment, when.instant(), when.zone());
+            Queued queued = element == null ? publisher.enqueue(storyId, acc.id(), segment, when.instant(), when.zone())
+                    : publisher.enqueueAbTest(storyId, acc.id(), segment, when.instant(), when.zone(), element,
+                            abtestOutcome, AbTests.Plan.NONE);
             if (queued.note() != null) {
                 // Kept or replaced an earlier unfinished publication: say so before what happens to it.
                 out.println(CliText.plain(queued.note().get(CliText.locale())));
