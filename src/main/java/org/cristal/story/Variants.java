@@ -223,6 +223,11 @@ public final class Variants {
                 s.image(), s.imageAlt(), s.cta(), s.status(), channels, s.extra(), s.bodyLine());
     }
 
+    /** The body's first paragraph as written (the control's lead), or "" when the body begins otherwise. */
+    public static String lead(Story story) {
+        return firstParagraph(story.body()).map(r -> story.body().substring(r[0], r[1])).orElse("");
+    }
+
     /**
      * Where the body's first paragraph is written ({start, end} in the body, its last line break left
      * out): the lead a reader sees under the title. A paragraph inside a list or a quote is not a lead.

@@ -31,7 +31,7 @@ class PublishAbTestCommandTest {
     private GreenMail mail;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         saved = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
         CliPublishing.secrets = new MapSecrets();
