@@ -79,6 +79,10 @@ final class VariantsStrip extends GridPane {
                 t.setTextOverrun(OverrunStyle.ELLIPSIS);
                 t.maxHeightProperty().bind(t.fontProperty().map(f -> f.getSize() * TWO_LINES));
                 t.setTooltip(new Tooltip(r.texts().get(i)));
+                if (i > 0 && r.texts().get(i).equals(r.texts().get(0))) {
+                    // An arm that keeps the story's text for this element: muted, so what differs stands out.
+                    t.getStyleClass().add(Styles.TEXT_MUTED);
+                }
                 add(t, i + 1, row);
             }
             row++;
