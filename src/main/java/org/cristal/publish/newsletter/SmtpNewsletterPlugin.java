@@ -46,6 +46,9 @@ import org.cristal.story.Urls;
  * and the address, so a message sent again after a connection dropped at the worst moment carries the
  * same id and receivers can tell it is a copy. A recipient the server refuses for good (550) is written
  * as {@code failed:<address>} and counted; the others still get theirs.
+ *
+ * <p>An A/B test ({@link PublishRequest#emailArms()} not empty): each contact gets the e-mail of the arm
+ * {@link Recipients#arm} names, recorded by Cristal before the send, so the same on every attempt.
  */
 public final class SmtpNewsletterPlugin implements ChannelPlugin {
     static final String HOST = "host";
