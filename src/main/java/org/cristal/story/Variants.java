@@ -202,7 +202,7 @@ public final class Variants {
         String t = text.get();
         return switch (element) {
             case SUBJECT -> withChannel(story, "email", "subject", t);
-            case TITLE -> new Story(story.id(), t, story.slug(), story.summary(), story.body(), story.tags(),
+            case TITLE -> new Story(story.id(), t, story.slug(), story.summary(), withTitleHeading(story, t), story.tags(),
                     story.lang(), story.brand(), story.image(), story.imageAlt(), story.cta(), story.status(),
                     story.channels(), story.extra(), story.bodyLine());
             case CTA -> new Story(story.id(), story.title(), story.slug(), story.summary(), story.body(),
@@ -212,6 +212,20 @@ public final class Variants {
             case LEAD -> firstParagraph(story.body()).map(r -> story.withBody(
                     story.body().substring(0, r[0]) + t + story.body().substring(r[1]))).orElse(story);
         };
+    }
+
+    /**
+     * The body with its opening heading retitled when it repeats the title: every channel leaves such a
+     * heading out (it shows the title its own way), and with the old title kept it would no longer match.
+     */
+    private static String withTitleHeading(Story story, String title) {
+        String body = story.body();
+        String head = body.length() > LEAD_SCAN ? body.substring(0, LEAD_SCAN) : body;
+        if (Markdown.parse(head).getFirstChild() instanceof Heading h
+                && Markdown.text(h).strip().equalsIgnoreCase(story.title().strip()) && !h.getText().isEmpty()) {
+            return body.substring(0, h.getText().getStartOffset()) + title + body.substring(h.getText().getEndOffset());
+        }
+        return body;
     }
 
     private static Story withChannel(Story s, String channel, String key, String value) {

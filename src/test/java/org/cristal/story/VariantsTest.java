@@ -74,6 +74,16 @@ class VariantsTest {
     }
 
     @Test
+    void aTitleVariantAlsoRetitlesTheHeadingThatRepeatsTheTitle() throws Exception {
+        Story s = story(BAKERY.replace("  lead:\n", "  title:\n    b: \"Le levain, trois jours\"\n  lead:\n"));
+        Story b = Variants.of(s).apply(s, Variants.Element.TITLE, "b");
+        assertEquals("Le levain, trois jours", b.title());
+        assertTrue(b.body().startsWith("# Le levain, trois jours\n"), b.body());
+        // Every channel leaves that heading out, so the arm's page and e-mail show its title once.
+        assertTrue(!StoryDocument.of(b).bodyHtml().contains("Notre pain au levain"), StoryDocument.of(b).bodyHtml());
+    }
+
+    @Test
     void theStoryTextStaysAsWrittenThroughARoundTrip() throws Exception {
         Story s = story(BAKERY);
         Story again = story(StoryWriter.write(s));
