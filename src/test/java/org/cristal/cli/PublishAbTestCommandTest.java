@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTests;
 import org.cristal.library.audience.ConsentEvent;
 import org.cristal.library.audience.ConsentMethod;
 import org.cristal.library.audience.ContactChannel;
@@ -85,6 +86,29 @@ class PublishAbTestCommandTest {
         }
         assertEquals(6, to.size());
         assertEquals(3, b);
+    }
+
+    @Test
+    void thePlanTheUserGivesIsStoredWithTheTest() {
+        CliRun r = cli("publish", "pain", "--channel", "news", "--abtest", "subject", "--abtest-outcome",
+                "conversions", "--baseline", "0.2", "--mde", "0.05", "--planned-per-arm", "1091");
+        assertEquals(0, r.code(), r.err() + r.out());
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            AbTests.Test t = ws.abTests().forStory("pain").get(0);
+            assertEquals(new AbTests.Plan(0.2, 0.05, false, 0.05, 0.8, 1091), t.plan());
+            assertEquals(AbTests.CONVERSIONS, t.outcome());
+        }
+    }
+
+    @Test
+    void aRateOutsideZeroAndOneIsOneClearLineAndNothingIsSent() {
+        CliRun r = cli("publish", "pain", "--channel", "news", "--abtest", "subject", "--baseline", "1.4");
+        assertEquals(2, r.code());
+        assertEquals("Error: --baseline must be between 0 and 1 (0.20 for 20 %), not 1.4.", r.err().strip());
+        CliRun noTest = cli("publish", "pain", "--channel", "news", "--baseline", "0.2");
+        assertEquals(2, noTest.code());
+        assertTrue(noTest.err().contains("go with --abtest ELEMENT"), noTest.err());
+        assertEquals(0, mail.getReceivedMessages().length);
     }
 
     @Test
