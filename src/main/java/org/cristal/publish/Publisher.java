@@ -353,6 +353,9 @@ public final class Publisher {
         Queued q = enqueue(storyId, accountId, seg, at, zone, key);
         if (q.entry().idempotencyKey().equals(key)) {
             ws.abTests().link(test.id(), q.entry().id());
+        } else {
+            // An unfinished send of the story was kept (its note says so): this test never goes out.
+            ws.abTests().discard(test.id());
         }
         return q;
     }

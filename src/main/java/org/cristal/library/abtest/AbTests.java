@@ -117,6 +117,18 @@ public final class AbTests {
         });
     }
 
+    /** Forgets a test that never split anyone (its send was not queued after all); true when it went. */
+    public boolean discard(long testId) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM ab_tests WHERE id = ? AND entry IS NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM ab_arms WHERE test = ?)")) {
+                ps.setLong(1, testId);
+                ps.setLong(2, testId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
     public Optional<Test> get(long id) {
         return db.read(c -> one(c, "id = ?", id));
     }

@@ -65,6 +65,11 @@ class AbTestsStoreTest {
                 assertEquals(before.get(c), after.get(c));
             }
             assertEquals(21, tests.arms(t.id()).size());
+            assertTrue(!tests.discard(t.id()), "a test that split contacts is kept");
+            AbTests.Test unused = tests.create("key-unused", "pain", "cta", List.of("a", "b"), AbTests.CLICKS,
+                    AbTests.Plan.NONE);
+            assertTrue(tests.discard(unused.id()));
+            assertTrue(tests.get(unused.id()).isEmpty());
             assertEquals(t.seed(), tests.create("key-1", "pain", "subject", List.of("a", "b"), AbTests.CLICKS,
                     AbTests.Plan.NONE).seed(), "the same send is the same test, with the same seed");
         }
