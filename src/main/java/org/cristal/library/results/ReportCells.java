@@ -27,6 +27,16 @@ final class ReportCells {
     /** @throws WorkspaceException {@code results.import.error.badDate} naming the file and line */
     static LocalDate day(String cell, String file, int line) {
         String s = cell.strip();
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-' && digits(s, 0, 4) && digits(s, 5, 7)
+                && digits(s, 8, 10)) {
+            // The common case, without a regular expression: 100,000 lines must read in well under a second.
+            try {
+                return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+                        Integer.parseInt(s, 8, 10, 10));
+            } catch (DateTimeException e) {
+                throw new WorkspaceException(e, "results.import.error.badDate", file, line, s);
+            }
+        }
         try {
             Matcher m;
             if ((m = ISO.matcher(s)).matches() || (m = COMPACT.matcher(s)).matches() || (m = YMD.matcher(s)).matches()) {
@@ -49,6 +59,9 @@ final class ReportCells {
      * @throws WorkspaceException {@code results.import.error.negative} or {@code results.import.error.badCount}
      */
     static long count(String cell, String file, int line) {
+        if (!cell.isEmpty() && cell.length() < 16 && digits(cell, 0, cell.length())) {
+            return Long.parseLong(cell);
+        }
         String s = cell.strip().replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
                 .replace("'", "");
         if (s.isEmpty()) {
@@ -80,5 +93,15 @@ final class ReportCells {
         } catch (ArithmeticException e) {
             throw new WorkspaceException(e, "results.import.error.badCount", file, line, cell.strip());
         }
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -29,8 +29,8 @@ final class ReportReader {
     /** What GA4 and Matomo write where a visit carried no campaign. */
     private static final Set<String> NO_CAMPAIGN = Set.of("(not set)", "(direct)", "(none)", "(organic)",
             "(referral)", "(not provided)", "(other)", "-", "non défini", "(non défini)", "aucun", "(aucun)");
-    private static final Set<String> TOTALS = Set.of("total", "totals", "grand total", "totaux", "total general",
-            "sum", "somme");
+    private static final Set<String> TOTALS = Set.of("total", "totals", "grand total", "totaux", "total général",
+            "total general", "sum", "somme");
 
     /** The lines read and how many had no campaign. */
     record Table(AnalyticsFormat format, List<WebRow> rows, int withoutCampaign) {
@@ -119,7 +119,7 @@ final class ReportReader {
     private static boolean total(CsvRows.Row r) {
         for (String c : r.cells()) {
             if (!c.isBlank()) {
-                return TOTALS.contains(ReportText.header(c));
+                return !Character.isDigit(c.charAt(0)) && TOTALS.contains(c.strip().toLowerCase(Locale.ROOT));
             }
         }
         return false;
