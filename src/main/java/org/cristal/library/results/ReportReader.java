@@ -72,8 +72,22 @@ final class ReportReader {
         int visits = at[VISITS.ordinal()] >= 0 ? at[VISITS.ordinal()] : at[VISITORS.ordinal()];
         List<WebRow> out = new ArrayList<>(rows.size() - start);
         int without = 0;
-        for (int i = start + 1; i < rows.size() && !separator(rows.get(i)); i++) {
+        for (int i = start + 1; i < rows.size(); i++) {
             CsvRows.Row r = rows.get(i);
+            if (r.blank()) {
+                int next = i + 1;
+                while (next < rows.size() && rows.get(next).blank()) {
+                    next++;
+                }
+                if (next == rows.size() || !dataLine(rows.get(next), at[DAY.ordinal()], visits)) {
+                    break;
+                }
+                // A blank line inside a table (a spreadsheet's empty row): the lines after it are still data.
+                continue;
+            }
+            if (r.cell(0).startsWith("#")) {
+                break;
+            }
             if (total(r)) {
                 continue;
             }
@@ -100,6 +114,25 @@ final class ReportReader {
             out.add(new WebRow(day, campaign, tag(source), tag(medium), tag(cell(r, at[CONTENT.ordinal()])), v, c));
         }
         return new Table(d.format(), out, without);
+    }
+
+    /**
+     * After a blank line, the next table (GA4 puts several in one file) starts with a comment or a header,
+     * whose cells are names: no date where this table has its dates, no count where it has its visits.
+     */
+    private static boolean dataLine(CsvRows.Row r, int day, int visits) {
+        if (r.cell(0).startsWith("#")) {
+            return false;
+        }
+        try {
+            if (day >= 0) {
+                ReportCells.day(r.cell(day), "", r.line());
+            }
+            ReportCells.count(cell(r, visits), "", r.line());
+            return true;
+        } catch (WorkspaceException e) {
+            return false;
+        }
     }
 
     private static String cell(CsvRows.Row r, int column) {

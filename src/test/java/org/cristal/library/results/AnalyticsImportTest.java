@@ -143,6 +143,17 @@ class AnalyticsImportTest {
     }
 
     @Test
+    void aBlankLineInsideATableLosesNoLineButASecondTableIsNotReadAsData() {
+        byte[] spreadsheet = "date,campaign,visitors\n2026-12-01,pain-au-levain,4\n\n2026-12-02,pain-au-levain,5\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(2, AnalyticsFiles.read("visites.csv", spreadsheet, AnalyticsFormat.AUTO).rows().size());
+        byte[] twoTables = ("Session campaign,Date,Sessions\npain-au-levain,20261201,7\n\nNth day,Sessions\n0000,7\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(new WebRow(DEC_1, PAIN, "", "", "", 7, 0)),
+                AnalyticsFiles.read("ga4.csv", twoTables, AnalyticsFormat.AUTO).rows());
+    }
+
+    @Test
     void plainFrenchCsvWithSemicolonsBomAndWindowsLineEnds() throws Exception {
         AnalyticsFiles.Read read = AnalyticsFiles.read(fixture("plain-fr.csv"), AnalyticsFormat.AUTO);
         assertEquals(AnalyticsFormat.CSV, read.format());
