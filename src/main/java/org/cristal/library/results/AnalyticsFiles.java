@@ -13,8 +13,11 @@ import org.cristal.library.WorkspaceException;
  * Cristal cannot read refuses the file with a message naming the line, before anything is written.
  */
 public final class AnalyticsFiles {
-    /** Above this, a file is surely not one analytics report (100,000 lines of GA4 are about 8 MB). */
-    public static final long MAX_BYTES = 512L * 1024 * 1024;
+    /**
+     * Above this, a file is surely not one analytics report (100,000 lines of GA4 are about 5 MB), and
+     * reading it whole could exhaust the studio's memory.
+     */
+    public static final int MAX_BYTES = 200 * 1024 * 1024;
     /** AUTO tries the tools in this order: the ones with their own names first, the plain CSV last. */
     private static final List<Dialect> AUTO = List.of(Ga4Report.DIALECT, MatomoReport.DIALECT,
             PlausibleExport.SOURCES, PlainReport.DIALECT);

@@ -52,8 +52,6 @@ final class PlausibleExport {
             VISITORS, "visitors",
             CONVERSIONS, "conversions"),
             Set.of());
-    /** Far above any real export; stops a ZIP that inflates into gigabytes. */
-    static final int MAX_BYTES = 512 * 1024 * 1024;
 
     private PlausibleExport() {
     }
@@ -127,10 +125,12 @@ final class PlausibleExport {
                 String file = base(e.getName());
                 if (!e.isDirectory() && (file.startsWith("imported_sources") && file.endsWith(".csv")
                         || file.equals("utm_campaigns.csv") || file.equals("visitors.csv"))) {
-                    byte[] bytes = in.readNBytes(MAX_BYTES + 1 - (int) total);
+                    // The same bound as a file's, over everything inflated: a ZIP bomb stops here.
+                    byte[] bytes = in.readNBytes(AnalyticsFiles.MAX_BYTES + 1 - (int) total);
                     total += bytes.length;
-                    if (total > MAX_BYTES) {
-                        throw new WorkspaceException("results.import.error.tooLarge", name, MAX_BYTES / (1024 * 1024));
+                    if (total > AnalyticsFiles.MAX_BYTES) {
+                        throw new WorkspaceException("results.import.error.tooLarge", name,
+                                AnalyticsFiles.MAX_BYTES / (1024 * 1024));
                     }
                     out.put(e.getName(), bytes);
                 }

@@ -34,7 +34,7 @@ final class ReportCells {
                 return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
                         Integer.parseInt(s, 8, 10, 10));
             } catch (DateTimeException e) {
-                throw new WorkspaceException(e, "results.import.error.badDate", file, line, s);
+                throw new WorkspaceException(e, "results.import.error.badDate", file, line, shown(s));
             }
         }
         try {
@@ -48,9 +48,9 @@ final class ReportCells {
                         Integer.parseInt(m.group(1)));
             }
         } catch (DateTimeException e) {
-            throw new WorkspaceException(e, "results.import.error.badDate", file, line, s);
+            throw new WorkspaceException(e, "results.import.error.badDate", file, line, shown(s));
         }
-        throw new WorkspaceException("results.import.error.badDate", file, line, s);
+        throw new WorkspaceException("results.import.error.badDate", file, line, shown(s));
     }
 
     /**
@@ -82,17 +82,22 @@ final class ReportCells {
             }
         }
         if (!NUMBER.matcher(digits).matches()) {
-            throw new WorkspaceException("results.import.error.badCount", file, line, cell.strip());
+            throw new WorkspaceException("results.import.error.badCount", file, line, shown(cell.strip()));
         }
         BigDecimal value = new BigDecimal(digits).setScale(0, RoundingMode.HALF_UP);
         if (negative && value.signum() != 0) {
-            throw new WorkspaceException("results.import.error.negative", file, line, cell.strip());
+            throw new WorkspaceException("results.import.error.negative", file, line, shown(cell.strip()));
         }
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new WorkspaceException(e, "results.import.error.badCount", file, line, cell.strip());
+            throw new WorkspaceException(e, "results.import.error.badCount", file, line, shown(cell.strip()));
         }
+    }
+
+    /** A cell as quoted in a message: a 5 MB cell must not become a 5 MB message. */
+    private static String shown(String cell) {
+        return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
     }
 
     private static boolean digits(String s, int from, int to) {

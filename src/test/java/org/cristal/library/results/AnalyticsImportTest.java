@@ -228,6 +228,15 @@ class AnalyticsImportTest {
     }
 
     @Test
+    void aHugeBadCellIsQuotedShortInTheMessage() {
+        byte[] file = ("date,campaign,visitors\n" + "9".repeat(100_000) + ",pain-au-levain,4\n")
+                .getBytes(StandardCharsets.UTF_8);
+        WorkspaceException e = assertThrows(WorkspaceException.class,
+                () -> AnalyticsFiles.read("visites.csv", file, AnalyticsFormat.AUTO));
+        assertTrue(e.localizedMessage(Locale.ENGLISH).length() < 200, e.localizedMessage(Locale.ENGLISH));
+    }
+
+    @Test
     void aZipWithoutPlausiblesReportIsRefused() throws Exception {
         Path zip = dir.resolve("photos.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
