@@ -115,6 +115,15 @@ class AnalyticsImportTest {
     }
 
     @Test
+    void matomoTsvForExcelInUtf16IsRead() throws Exception {
+        String csv = Files.readString(fixture("matomo-campaigns-api.csv"));
+        byte[] text = ("\ufeff" + csv.replace(',', '\t').replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_16LE);
+        AnalyticsFiles.Read read = AnalyticsFiles.read("export.tsv", text, AnalyticsFormat.AUTO);
+        assertEquals(AnalyticsFormat.MATOMO, read.format());
+        assertEquals(new WebRow(DEC_1, PAIN, "", "", "", 23, 2), read.rows().get(0));
+    }
+
+    @Test
     void matomoFrenchInterfaceHeadersAreRead() throws Exception {
         AnalyticsFiles.Read read = AnalyticsFiles.read(fixture("matomo-campagnes-fr.csv"), AnalyticsFormat.AUTO);
         assertEquals(AnalyticsFormat.MATOMO, read.format());
@@ -175,7 +184,7 @@ class AnalyticsImportTest {
     @ParameterizedTest
     @CsvSource({"ga4-traffic-acquisition-en.csv, ga4", "ga4-acquisition-fr.csv, ga4",
         "matomo-campaigns-api.csv, matomo", "matomo-campagnes-fr.csv, matomo", "plain-en.csv, csv",
-        "plain-fr.csv, csv"})
+        "plain-fr.csv, csv", "plausible-export/imported_sources_20261124_20261207.csv, plausible"})
     void eachToolsFileIsRecognisedByItsHeader(String file, String format) throws Exception {
         assertEquals(format, AnalyticsFiles.read(fixture(file), AnalyticsFormat.AUTO).format().id());
     }
