@@ -42,7 +42,8 @@ final class ReportReader {
     /**
      * @param day the day of every line when the table has no date column (Plausible's dashboard export,
      *            one period), or null: then a table without dates is refused
-     * @throws WorkspaceException {@code results.import.error.noHeader} when no table is recognised
+     * @throws WorkspaceException {@code results.import.error.unknownReport}, or {@code noHeader} when one
+     *                            format was asked for, when no table is recognised
      */
     static Table read(String name, List<CsvRows.Row> rows, List<Dialect> candidates, LocalDate day) {
         for (int start = 0; start < rows.size(); start++) {
@@ -56,8 +57,10 @@ final class ReportReader {
                 }
             }
         }
-        throw new WorkspaceException("results.import.error.noHeader", name,
-                candidates.size() == 1 ? candidates.get(0).format().id() : AnalyticsFormat.AUTO.id());
+        if (candidates.size() > 1) {
+            throw new WorkspaceException("results.import.error.unknownReport", name);
+        }
+        throw new WorkspaceException("results.import.error.noHeader", name, candidates.get(0).format().id());
     }
 
     private static boolean separator(CsvRows.Row row) {

@@ -218,7 +218,7 @@ class AnalyticsImportTest {
         "date,campaign,visitors\\n2026-12-01,pain-au-levain,-4\\n | results.import.error.negative | 2",
         "date,campaign,visitors\\n2026-12-01,pain-au-levain,beaucoup\\n | results.import.error.badCount | 2",
         "date;campagne;visiteurs\\n01/12/2026;pain-au-levain;\"4\\n | results.import.error.malformed | 2",
-        "nom,ville\\nDupont,Senlis\\n | results.import.error.noHeader | ",
+        "nom,ville\\nDupont,Senlis\\n | results.import.error.unknownReport | ",
         "campaign,visitors\\npain-au-levain,4\\n | results.import.error.noDate | ",
         "'' | results.import.error.empty | ",
         " \\n\\n | results.import.error.empty | "})
