@@ -92,6 +92,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-audience", description = "Do not measure segment counts and the contacts search.")
     boolean skipAudience;
 
+    @Option(names = "--results-import", description = "Only measure importing a web analytics report "
+            + "(--results-rows lines, as a plain CSV and as a GA4 download).")
+    boolean resultsImport;
+
+    @Option(names = "--results-rows", defaultValue = "100000", description = "Lines of the generated analytics report (default: ${DEFAULT-VALUE}).")
+    int resultsRows;
+
     @Option(names = "--workspace-file", paramLabel = "PATH", description = "Where to build the generated workspace (default: a temporary file, deleted after).")
     Path workspaceFile;
 
@@ -122,6 +129,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (audienceOnly) {
             AudienceBenchReport.run(out, contacts, Math.max(20, queries / 4));
+            return CristalCli.OK;
+        }
+        if (resultsImport) {
+            ResultsImportBenchReport.run(out, resultsRows, 5);
             return CristalCli.OK;
         }
         if (migrateFile != null) {

@@ -163,10 +163,18 @@ public final class Results {
 
     /**
      * Reads a web analytics file ({@code format}, or recognised from the file with {@link AnalyticsFormat#AUTO})
-     * and keeps its lines as {@link #importWeb} does. CONTRACT: implemented by the analytics import work.
+     * and keeps its lines as {@link #importWeb} does, all or nothing: a file with a line Cristal cannot read
+     * writes nothing ({@link org.cristal.library.WorkspaceException} with the line).
      */
     public ImportSummary importFile(java.nio.file.Path file, AnalyticsFormat format) {
-        throw new UnsupportedOperationException("analytics import not built yet");
+        return importRead(String.valueOf(file.getFileName()), AnalyticsFiles.read(file, format));
+    }
+
+    /** Keeps the lines of a file already read (the command line reads first, to say what it left aside). */
+    public ImportSummary importRead(String fileName, AnalyticsFiles.Read read) {
+        // The tool is the format: a GA4 file and a Matomo file count the same visits in their own ways, so
+        // neither replaces the other's figures.
+        return importWeb(fileName, read.format().id(), read.format().id(), read.rows());
     }
 
     /**
