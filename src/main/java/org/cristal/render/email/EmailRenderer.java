@@ -33,6 +33,7 @@ import org.cristal.story.Slugs;
 import org.cristal.story.Story;
 import org.cristal.story.StoryDocument;
 import org.cristal.story.Urls;
+import org.cristal.story.Utm;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -99,12 +100,13 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         BodyHeadings.demote(body);
         List<BodyImages.Placed> placed = BodyImages.rewrite(body, doc, files, false, findings);
         BodyImages.noteImagesLeftOut(doc, false, findings);
+        Utm tags = tags(options, story, brand);
         Optional<Links.Button> cta = Links.callToAction(doc, findings)
-                .map(b -> new Links.Button(french(french, b.label()), tagged(options, b.url())));
+                .map(b -> new Links.Button(french(french, b.label()), tagged(tags, b.url())));
         Links.checkBody(doc, findings);
-        if (options.emailTags() != null) {
+        if (tags != null) {
             // Before the plain text is made from the body, so both parts carry the same tagged links.
-            body.select("a[href]").forEach(a -> a.attr("href", options.emailTags().tag(a.attr("href"))));
+            body.select("a[href]").forEach(a -> a.attr("href", tags.tag(a.attr("href"))));
         }
 
         String title = french(french, Texts.oneLine(story.title()));
@@ -147,9 +149,19 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         return new Rendition<>(Channel.EMAIL, message, findings.list());
     }
 
-    /** A web link with the options' analytics tags (only those of an A/B test's e-mail have any). */
-    private static String tagged(RenderOptions options, String url) {
-        return options.emailTags() == null ? url : options.emailTags().tag(url);
+    /**
+     * The analytics tags of the e-mail's web links: an A/B test's arm when it is one; else, like the social
+     * posts, the newsletter's own tags only when the brand kit asks for UTM; else none.
+     */
+    private static Utm tags(RenderOptions options, Story story, Brand brand) {
+        if (options.emailTags() != null) {
+            return options.emailTags();
+        }
+        return brand.utm().isEmpty() ? null : Utm.of("newsletter", "email", story.webSlug());
+    }
+
+    private static String tagged(Utm tags, String url) {
+        return tags == null ? url : tags.tag(url);
     }
 
     private static void checkLengths(String subject, String preheader, Findings findings) {

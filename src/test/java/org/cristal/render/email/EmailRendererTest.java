@@ -57,6 +57,20 @@ class EmailRendererTest {
         return new EmailRenderer().render(doc, brand, RenderFixtures.options());
     }
 
+    @Test
+    void aBrandThatAsksForAnalyticsTagsGetsTheNewslettersTagsOnTheButton() {
+        StoryDocument doc = Corpus.document("coffee-huila");
+        Brand plain = RenderFixtures.brandOf(doc);
+        Brand tagged = new Brand(plain.id(), plain.name(), plain.tagline(), plain.website(), plain.logo(),
+                plain.colors(), plain.fonts(), plain.voice(), plain.contact(), plain.social(), Map.of("source", "x"));
+        String with = render(doc, tagged).body().html();
+        assertTrue(with.contains("huila-2026?utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=coffee-huila"),
+                with);
+        Brand untagged = new Brand(plain.id(), plain.name(), plain.tagline(), plain.website(), plain.logo(),
+                plain.colors(), plain.fonts(), plain.voice(), plain.contact(), plain.social(), Map.of());
+        assertFalse(render(doc, untagged).body().html().contains("utm_"));
+    }
+
     private static MimeMessage parse(Rendition<EmailMessage> r) throws Exception {
         return new MimeMessage(SESSION, new ByteArrayInputStream(r.body().eml()));
     }
@@ -107,7 +121,8 @@ class EmailRendererTest {
         assertTrue(related.isMimeType("multipart/related"));
         BodyPart html = ((MimeMultipart) related.getContent()).getBodyPart(0);
         assertTrue(html.isMimeType("text/html"));
-        assertTrue(((String) html.getContent()).contains("href=\"https://harborpine.example/shop/huila-2026\""));
+        assertTrue(((String) html.getContent()).contains(
+                "href=\"https://harborpine.example/shop/huila-2026?utm_source=newsletter&amp;utm_medium=email"));
     }
 
     @Test
@@ -263,7 +278,7 @@ class EmailRendererTest {
         Element cell = Jsoup.parse(render("boulangerie-levain").body().html()).selectFirst("table.button td");
         assertEquals("#7A4B2A", cell.attr("bgcolor"));
         Element link = cell.selectFirst("a");
-        assertEquals("https://boulangerie-martin.example/reservation", link.attr("href"));
+        assertEquals("https://boulangerie-martin.example/reservation?utm_source=newsletter&utm_medium=email&utm_campaign=boulangerie-levain", link.attr("href"));
         assertEquals("Réserver ma miche pour samedi", link.text());
         assertTrue(link.attr("style").contains("color:#FFFFFF"));
     }
@@ -299,7 +314,10 @@ class EmailRendererTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("- Filter: 15 g of coffee for 250 g")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  grind, total brew time")), "hanging indent");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("1. We pay before the harvest.")));
-        assertTrue(text.contains("Try the new Huila harvest: https://harborpine.example/shop/huila-2026"));
+        // The brand asks for analytics tags: the newsletter's own are on the link.
+        assertTrue(text.contains("Try the new Huila harvest:"), text);
+        assertTrue(text.contains("https://harborpine.example/shop/huila-2026?utm_source=newsletter&utm_medium=email"
+                + "&utm_campaign=coffee-huila"), text);
         assertTrue(text.contains("88 Pier Road, Portland, ME 04101, USA"));
         for (String line : lines) {
             assertTrue(line.length() <= PlainText.WIDTH || !line.strip().contains(" "), "too long: " + line);
@@ -310,8 +328,10 @@ class EmailRendererTest {
     @Test
     void linksAreSpelledOutInThePlainText() {
         String text = render("boulangerie-levain").body().text();
-        assertTrue(text.contains("réservez la vôtre ici\n(https://boulangerie-martin.example/atelier?utm_source=story)")
-                || text.contains("réservez la vôtre ici (https://boulangerie-martin.example/atelier?utm_source=story)"),
+        // The author's own utm_source stays; the newsletter adds only the tags the link lacks.
+        String link = "(https://boulangerie-martin.example/atelier?utm_source=story&utm_medium=email"
+                + "&utm_campaign=boulangerie-levain)";
+        assertTrue(text.contains("réservez la vôtre ici\n" + link) || text.contains("réservez la vôtre ici " + link),
                 text);
         assertTrue(text.contains("Réserver ma miche pour samedi\u00a0:"), "French colon spacing");
     }
@@ -358,7 +378,7 @@ class EmailRendererTest {
                 .findFirst().orElseThrow(() -> new AssertionError(comments.toString()));
         Document button = Jsoup.parseBodyFragment(vml.substring("[if mso]>".length(), vml.indexOf("<![endif]")));
         Element roundrect = button.selectFirst("v|roundrect");
-        assertEquals("https://boulangerie-martin.example/reservation", roundrect.attr("href"));
+        assertEquals("https://boulangerie-martin.example/reservation?utm_source=newsletter&utm_medium=email&utm_campaign=boulangerie-levain", roundrect.attr("href"));
         assertEquals("#7A4B2A", roundrect.attr("fillcolor"));
         assertTrue(roundrect.attr("style").matches("height:46px;v-text-anchor:middle;width:\\d+px;"),
                 roundrect.attr("style"));
