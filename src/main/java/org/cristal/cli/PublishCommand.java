@@ -12,7 +12,11 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.SaveResult;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbInputException;
+import org.cristal.library.abtest.AbTestWords;
 import org.cristal.library.abtest.AbTests;
+import org.cristal.library.abtest.Plan;
+import org.cristal.library.abtest.Planner;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Progress;
@@ -107,6 +111,9 @@ final class PublishCommand implements Callable<Integer> {
             if (item != null) {
                 printChecklist(out, item);
             }
+            if (element != null) {
+                plan = sized(out, plan, item == null || item.reach() == null ? -1 : item.reach().reaches());
+            }
             boolean blocked = item != null && item.status() == ChecklistItem.Status.BLOCKED;
             if (dryRun) {
                 if (!blocked) {
@@ -140,7 +147,7 @@ final class PublishCommand implements Callable<Integer> {
         });
     }
 
-    /** The test's plan as the user gave it; the defaults where they gave nothing. Cristal computes none of it. */
+    /** The test's plan as the user gave it; the defaults where they gave nothing (sized later, see sized()). */
     private AbTests.Plan plan(boolean test) {
         boolean given = baseline != null || mde != null || relative || alpha != null || power != null
                 || plannedPerArm != null;
@@ -159,6 +166,34 @@ final class PublishCommand implements Callable<Integer> {
             throw new UserError(CliText.get("publish.abtest.perArm", plannedPerArm));
         }
         return new AbTests.Plan(b, d, relative, a, p, plannedPerArm == null ? 0 : plannedPerArm);
+    }
+
+    /**
+     * With a baseline and an effect, the contacts each variant needs (unless given with --planned-per-arm),
+     * and what this send's own size allows, said before anything is queued: a test that cannot reach its
+     * size is sent only if the user still wants it, but never without being told.
+     */
+    private AbTests.Plan sized(PrintWriter out, AbTests.Plan plan, int reaches) {
+        if (baseline == null || mde == null) {
+            return plan;
+        }
+        try {
+            Plan sized = Planner.plan(plan.baseline(), plan.mde(), plan.relative(), plan.alpha(), plan.power(),
+                    reaches);
+            out.println(AbTestWords.needed(sized, CliText.locale()));
+            String reach = AbTestWords.reach(sized, CliText.locale());
+            if (!reach.isEmpty()) {
+                out.println(reach);
+            }
+            String warning = AbTestWords.warning(sized, CliText.locale());
+            if (!warning.isEmpty()) {
+                out.println(warning);
+            }
+            int perArm = plannedPerArm != null ? plannedPerArm : (int) Math.min(Integer.MAX_VALUE, sized.neededPerArm());
+            return new AbTests.Plan(plan.baseline(), plan.mde(), plan.relative(), plan.alpha(), plan.power(), perArm);
+        } catch (AbInputException e) {
+            throw new UserError(e.localizedMessage(CliText.locale()), e);
+        }
     }
 
     /** A rate strictly between 0 and 1 (a baseline of 0 or 1 leaves nothing to compare). */

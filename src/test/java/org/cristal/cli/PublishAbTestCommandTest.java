@@ -101,6 +101,20 @@ class PublishAbTestCommandTest {
     }
 
     @Test
+    void aTestSizedFromItsPlanSaysBeforeSendingThatSixContactsCannotReachIt() {
+        CliRun r = cli("publish", "pain", "--channel", "news", "--abtest", "subject", "--baseline", "0.2",
+                "--mde", "0.05");
+        assertEquals(0, r.code(), r.err() + r.out());
+        // 1,094 per variant: R's power.prop.test(p1 = .20, p2 = .25, power = .8) gives n = 1093.1.
+        assertTrue(r.out().contains("1,094"), r.out());
+        assertTrue(r.out().contains("cannot reach its size"), r.out());
+        assertTrue(r.out().indexOf("cannot reach its size") < r.out().indexOf("Published #"), r.out());
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            assertEquals(1094, ws.abTests().forStory("pain").get(0).plan().plannedPerArm());
+        }
+    }
+
+    @Test
     void aRateOutsideZeroAndOneIsOneClearLineAndNothingIsSent() {
         CliRun r = cli("publish", "pain", "--channel", "news", "--abtest", "subject", "--baseline", "1.4");
         assertEquals(2, r.code());
