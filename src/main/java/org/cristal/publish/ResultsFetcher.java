@@ -251,7 +251,7 @@ public final class ResultsFetcher {
         }
         String message = why == null ? "" : why.get(locale);
         results.recordFetch(e.id(), status, next, message);
-        return new Line(e, status, Map.copyOf(counts), next, message);
+        return new Line(e, status, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts)), next, message);
     }
 
     private PublishContext context(BooleanSupplier cancelled) {

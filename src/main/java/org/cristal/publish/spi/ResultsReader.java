@@ -54,7 +54,8 @@ public interface ResultsReader {
     record Report(Kind kind, Map<String, Long> counts, Instant until, LocalText message) {
         public Report {
             Objects.requireNonNull(kind);
-            counts = Map.copyOf(counts);
+            // In the service's order, which is the order the user reads them in.
+            counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
             if (kind == Kind.WAIT) {
                 Objects.requireNonNull(until);
             }
