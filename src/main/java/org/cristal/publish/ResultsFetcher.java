@@ -38,6 +38,8 @@ import org.cristal.publish.spi.ResultsReader;
 public final class ResultsFetcher {
     /** When the user asks "fetch now", a publication read this recently is not asked again. */
     static final Duration NOT_AGAIN_WITHIN = Duration.ofMinutes(5);
+    /** "Fetch now" for the whole workspace reads again what would be read within this time anyway. */
+    static final Duration ON_DEMAND_HORIZON = Duration.ofDays(1);
     static final Duration AFTER_TRANSIENT = Duration.ofMinutes(30);
     static final Duration AFTER_REFUSAL = Duration.ofDays(1);
     static final Duration AFTER_UNAVAILABLE = Duration.ofDays(7);
@@ -87,14 +89,16 @@ public final class ResultsFetcher {
 
     /**
      * Fetches the counts of the publications that are due, of one story when {@code storyId} is not null.
-     * With {@code now}, the user asked: the pace is set aside (not a service's wait, and not for what was
-     * read minutes ago).
+     * With {@code now}, the user asked: the pace is set aside (never a service's wait, nor for what was read
+     * minutes ago) for every publication of the story, or, for the whole workspace, for those due within a
+     * day, so that "fetch now" on years of posts does not ask a service about each of them.
      */
     public synchronized Round fetch(String storyId, boolean now, Progress progress, BooleanSupplier cancelled) {
         Instant at = clock.instant();
         Results results = ws.results();
         List<OutboxEntry> due = new ArrayList<>();
-        for (long id : results.dueForFetch(now ? at.plus(Duration.ofDays(3650)) : at, storyId)) {
+        Instant horizon = !now ? at : at.plus(storyId != null ? Duration.ofDays(3650) : ON_DEMAND_HORIZON);
+        for (long id : results.dueForFetch(horizon, storyId)) {
             Optional<OutboxEntry> e = ws.outbox().get(id);
             if (e.isEmpty() || now && !askNow(results.fetchState(id), at)) {
                 continue;

@@ -175,6 +175,22 @@ class ResultsFetcherTest {
     }
 
     @Test
+    void fetchNowForTheWholeWorkspaceLeavesOldPostsToTheirWeeklyReading() {
+        OutboxEntry recent = sent(ws, "masto", "mastodon", "1601", T0.minus(Duration.ofDays(3)));
+        OutboxEntry old = sent(ws, "masto", "mastodon", "1602", T0.minus(Duration.ofDays(200)));
+        fetcher.fetch(null, false, ResultsFetcher.Progress.NONE, () -> false);
+        clock.advance(Duration.ofHours(2));
+
+        ResultsFetcher.Round round = fetcher.fetch(null, true, ResultsFetcher.Progress.NONE, () -> false);
+
+        assertEquals(List.of(recent.id()), round.lines().stream().map(l -> l.entry().id()).toList());
+        ResultsFetcher.Round story = fetcher.fetch("boulangerie-levain", true, ResultsFetcher.Progress.NONE,
+                () -> false);
+        assertEquals(List.of(old.id()), story.lines().stream().map(l -> l.entry().id()).toList(),
+                "asked about one story, every publication of it is read (the recent one was just read)");
+    }
+
+    @Test
     void aCancelledRoundStopsBeforeTheNextAccount() {
         ws.channelAccounts().save(ChannelAccount.of("masto2", "mastodon", "Mamot", Map.of("instance", server.url())));
         secrets.put("masto2", "token", TOKEN);
