@@ -57,8 +57,14 @@ public final class PublishCommands {
 
     /** Reads the publications' results now, in the background; {@link #resultsRead} says what came back. */
     public void fetchResults() {
-        if (model.workspaceProperty().get() == null) {
+        org.cristal.library.Workspace ws = model.workspaceProperty().get();
+        if (ws == null) {
             model.report(text.getString("workspace.none"));
+            return;
+        }
+        if (ws.readOnly()) {
+            // Counts are kept in the workspace: nothing could be recorded.
+            model.report(window.format("workspace.readOnly", ws.path().getFileName()));
             return;
         }
         model.publishing().fetchResultsNow();
