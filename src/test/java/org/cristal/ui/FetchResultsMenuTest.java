@@ -18,6 +18,7 @@ import org.cristal.library.audience.ContactChannel;
 import org.cristal.library.audience.ContactDraft;
 import org.cristal.library.audience.Delivery;
 import org.cristal.library.audience.Purpose;
+import org.cristal.library.results.FetchState;
 import org.cristal.publish.MapSecrets;
 import org.cristal.publish.newsletter.SmtpNewsletterPlugin;
 import org.cristal.support.Corpus;
@@ -40,14 +41,17 @@ class FetchResultsMenuTest {
     @Start
     void start(Stage stage) throws Exception {
         Path file = dir.resolve("Boulangerie.cristal");
-        try (Workspace ws = Workspace.open(file)) {
+        // Read an hour ago and not due for twelve hours: the studio's background round leaves it alone, so
+        // what the notice says is the click's doing.
+        try (Workspace ws = Workspace.open(file, Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(-1)))) {
             String story = ws.stories().save("", Files.readString(Corpus.story("boulangerie-levain.md")), "").id();
-            Instant at = Instant.now().minusSeconds(7200);
+            Instant at = Instant.now().minusSeconds(3 * 3600);
             OutboxEntry e = ws.outbox().add(new OutboxEntry.New("k-letter", story, 1, "lettre", "smtp-newsletter",
                     "email", "", at, ZoneOffset.UTC));
             ws.outbox().claim(e.id());
             ws.outbox().sent(e.id(), "", "", at, 3);
             entry = e.id();
+            ws.results().recordFetch(entry, FetchState.Status.OK, Instant.now().plusSeconds(12 * 3600), "");
             for (String email : List.of("anne@example.org", "paul@example.org", "lea@example.org")) {
                 long contact = ws.audience().contacts().save(ContactDraft.of(email)).contact().id();
                 ws.audience().deliveries().record(contact, e.id(), story, ContactChannel.EMAIL, Purpose.MARKETING,
