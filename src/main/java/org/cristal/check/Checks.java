@@ -8,10 +8,11 @@ import org.cristal.render.Renderers;
 import org.cristal.story.Brand;
 import org.cristal.story.Finding;
 import org.cristal.story.StoryDocument;
+import org.cristal.story.Variants;
 
 /**
  * Every content check of a story at once: readability, brand voice, accessibility, misleading direction
- * controls and coherence across channels. Pure and thread-safe; a few milliseconds for a 1,500-word story (docs/performance.md), so
+ * controls, coherence across channels and the A/B variants the front matter gives. Pure and thread-safe; a few milliseconds for a 1,500-word story (docs/performance.md), so
  * run it where the renditions are made, never on the FX thread.
  */
 public final class Checks {
@@ -31,6 +32,7 @@ public final class Checks {
         out.addAll(withoutRepeats(Accessibility.check(doc), renditions));
         out.addAll(DirectionControls.check(doc));
         out.addAll(Coherence.check(doc, brand == null ? Brand.DEFAULT : brand, renditions));
+        out.addAll(Variants.of(doc.story()).problems());
         return out;
     }
 

@@ -12,6 +12,7 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.SaveResult;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTests;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Progress;
@@ -24,6 +25,7 @@ import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.story.Network;
 import org.cristal.story.StoryFormatException;
+import org.cristal.story.Variants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cristal publish STORY-ID --channel ACCOUNT [--at TIME] [--dry-run]} and {@code cristal publish due}
+ * {@code cristal publish STORY-ID --channel ACCOUNT [--at TIME] [--dry-run] [--segment NAME] [--abtest ELEMENT]} and {@code cristal publish due}
  * (for cron or the Task Scheduler). Exit codes: 0 done or scheduled, 1 a publication failed, 2 bad input
  * or blocked by the checklist.
  */
@@ -57,6 +59,27 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "NAME",
             description = "For a newsletter: send to this segment of your contacts. Default: every contact with consent.")
     String segment = "";
+    @Option(names = "--abtest", paramLabel = "ELEMENT",
+            description = "For a newsletter: send as an A/B test of the story's variants of ELEMENT (subject, title, "
+                    + "cta or lead): the segment is split at random, each contact gets one variant.")
+    String abtest;
+    @Option(names = "--abtest-outcome", paramLabel = "clicks|conversions",
+            description = "What the A/B test counts as a success, from your analytics import. Default: clicks.")
+    String abtestOutcome = AbTests.CLICKS;
+    @Option(names = "--baseline", paramLabel = "RATE",
+            description = "The A/B test's plan, as 'cristal abtest plan' was given it: the usual rate (0.20 for 20 %).")
+    Double baseline;
+    @Option(names = "--mde", paramLabel = "DIFFERENCE", description = "The plan's smallest difference worth detecting.")
+    Double mde;
+    @Option(names = "--relative", description = "The plan's --mde is relative to the baseline (0.25 for +25 %).")
+    boolean relative;
+    @Option(names = "--alpha", paramLabel = "LEVEL", description = "The plan's significance level. Default: 0.05.")
+    Double alpha;
+    @Option(names = "--power", paramLabel = "POWER", description = "The plan's power. Default: 0.8.")
+    Double power;
+    @Option(names = "--planned-per-arm", paramLabel = "N",
+            description = "Contacts per variant the plan asked for (what 'cristal abtest plan' said).")
+    Integer plannedPerArm;
 
     @Override
     public Integer call() {
@@ -72,6 +95,12 @@ final class PublishCommand implements Callable<Integer> {
                     .orElseThrow(() -> new UserError(CliText.get("publish.noAccount", account)));
             // A segment that does not exist is one clear line, before anything else is said or saved.
             publisher.checkSegment(acc.id(), segment);
+            Variants.Element element = abtest == null ? null : Variants.Element.fromId(abtest).orElseThrow(
+                    () -> new UserError(CliText.get("publish.abtest.element", CliText.plain(abtest))));
+            if (element != null && !List.of(AbTests.CLICKS, AbTests.CONVERSIONS).contains(abtestOutcome)) {
+                throw new UserError(CliText.get("publish.abtest.outcome", CliText.plain(abtestOutcome)));
+            }
+            AbTests.Plan plan = plan(element != null);
             publishTheLatestTyping(ws, out);
             ChecklistItem item = publisher.checklist(storyId, segment).stream().filter(i -> i.account().id().equals(acc.id()))
                     .findFirst().orElse(null);
@@ -88,7 +117,9 @@ final class PublishCommand implements Callable<Integer> {
             if (blocked) {
                 throw new UserError(CliText.get("publish.blocked", CliText.plain(acc.name())));
             }
-            Queued queued = publisher.enqueue(storyId, acc.id(), segment, when.instant(), when.zone());
+            Queued queued = element == null ? publisher.enqueue(storyId, acc.id(), segment, when.instant(), when.zone())
+                    : publisher.enqueueAbTest(storyId, acc.id(), segment, when.instant(), when.zone(), element,
+                            abtestOutcome, plan);
             if (queued.note() != null) {
                 // Kept or replaced an earlier unfinished publication: say so before what happens to it.
                 out.println(CliText.plain(queued.note().get(CliText.locale())));
@@ -107,6 +138,45 @@ final class PublishCommand implements Callable<Integer> {
             Outcome o = publisher.send(entry.id(), (id, fraction, message) -> { }, () -> false);
             return report(out, o);
         });
+    }
+
+    /** The test's plan as the user gave it; the defaults where they gave nothing. Cristal computes none of it. */
+    private AbTests.Plan plan(boolean test) {
+        boolean given = baseline != null || mde != null || relative || alpha != null || power != null
+                || plannedPerArm != null;
+        if (!test) {
+            if (given) {
+                throw new UserError(CliText.get("publish.abtest.planWithoutTest"));
+            }
+            return AbTests.Plan.NONE;
+        }
+        AbTests.Plan none = AbTests.Plan.NONE;
+        double b = rate("--baseline", baseline, none.baseline());
+        double d = mde == null ? none.mde() : relative ? positive(mde) : rate("--mde", mde, 0);
+        double a = rate("--alpha", alpha, none.alpha());
+        double p = rate("--power", power, none.power());
+        if (plannedPerArm != null && plannedPerArm < 0) {
+            throw new UserError(CliText.get("publish.abtest.perArm", plannedPerArm));
+        }
+        return new AbTests.Plan(b, d, relative, a, p, plannedPerArm == null ? 0 : plannedPerArm);
+    }
+
+    /** A rate strictly between 0 and 1 (a baseline of 0 or 1 leaves nothing to compare). */
+    private static double rate(String option, Double value, double otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (!(value > 0 && value < 1)) {
+            throw new UserError(CliText.get("publish.abtest.rate", option, value));
+        }
+        return value;
+    }
+
+    private static double positive(double relativeMde) {
+        if (!(relativeMde > 0) || Double.isInfinite(relativeMde)) {
+            throw new UserError(CliText.get("publish.abtest.rate", "--mde", relativeMde));
+        }
+        return relativeMde;
     }
 
     /**

@@ -61,6 +61,8 @@ final class ResultsSchema {
         Db.exec(c, "CREATE INDEX web_results_campaign ON web_results(campaign, day)");
         // An A/B test: which element of which story varies, its arms, the plan it was sized with, and the
         // seed that split the segment. Kept after the send so the evaluation reads the plan it was made for.
+        // entry_key: the idempotency key of the send it belongs to, written before the outbox entry exists so
+        // no sender can take that entry without its test. A plan not given is 0 (baseline, mde, planned).
         Db.exec(c, """
                 CREATE TABLE ab_tests (
                   id INTEGER PRIMARY KEY,
@@ -69,6 +71,7 @@ final class ResultsSchema {
                   arms TEXT NOT NULL,
                   outcome TEXT NOT NULL,
                   seed INTEGER NOT NULL,
+                  entry_key TEXT NOT NULL UNIQUE,
                   baseline REAL NOT NULL,
                   mde REAL NOT NULL,
                   relative INTEGER NOT NULL,

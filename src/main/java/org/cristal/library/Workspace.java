@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.cristal.library.audience.Audience;
+import org.cristal.library.abtest.AbTests;
 import org.cristal.library.results.Results;
 
 /**
@@ -37,6 +38,7 @@ public final class Workspace implements AutoCloseable {
     private final ChannelAccounts accounts;
     private final Audience audience;
     private final Results results;
+    private final AbTests abTests;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -50,6 +52,7 @@ public final class Workspace implements AutoCloseable {
         this.accounts = new ChannelAccounts(db, clock);
         this.audience = new Audience(db, clock);
         this.results = new Results(db, clock);
+        this.abTests = new AbTests(db, clock);
     }
 
     /**
@@ -203,6 +206,11 @@ public final class Workspace implements AutoCloseable {
     /** What came back from publishing: services' counts, web analytics, A/B tests (docs/results.md). */
     public Results results() {
         return results;
+    }
+
+    /** The A/B tests of newsletter sends and the arm each contact is in (docs/results.md). */
+    public AbTests abTests() {
+        return abTests;
     }
 
     /** Shortcut for {@code search().find(query)}. */

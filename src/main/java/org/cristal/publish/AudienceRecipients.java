@@ -31,6 +31,7 @@ public final class AudienceRecipients implements Recipients {
     private final List<Member> members;
     private final List<Member> held;
     private final Map<LeftOut, Integer> leftOut;
+    private final Map<Long, String> arms;
 
     /**
      * Whom a send of {@code storyId} (outbox entry {@code entryId}, 0 for none) to the segment reaches now.
@@ -52,6 +53,32 @@ public final class AudienceRecipients implements Recipients {
         Map<LeftOut, Integer> left = new EnumMap<>(LeftOut.class);
         reach.leftOut().forEach((why, n) -> left.put(LeftOut.valueOf(why.name()), n));
         this.leftOut = java.util.Collections.unmodifiableMap(left);
+        this.arms = Map.of();
+    }
+
+    private AudienceRecipients(AudienceRecipients base, Map<Long, String> arms) {
+        this.audience = base.audience;
+        this.tokens = base.tokens;
+        this.segment = base.segment;
+        this.entryId = base.entryId;
+        this.storyId = base.storyId;
+        this.members = base.members;
+        this.held = base.held;
+        this.leftOut = base.leftOut;
+        this.arms = Map.copyOf(arms);
+    }
+
+    /** The same audience in an A/B test: each contact's recorded arm (contact id → arm). */
+    public AudienceRecipients withArms(Map<Long, String> contactArms) {
+        return new AudienceRecipients(this, contactArms);
+    }
+
+    /** The ids of every contact the send may write to (members, and those the cap holds back). */
+    public List<Long> contactIds() {
+        List<Long> out = new ArrayList<>(members.size() + held.size());
+        members.forEach(m -> out.add(id(m)));
+        held.forEach(m -> out.add(id(m)));
+        return out;
     }
 
     private static List<Member> members(List<Reach.Member> from, String salt) {
@@ -111,6 +138,11 @@ public final class AudienceRecipients implements Recipients {
     public void delivered(Member member, Outcome outcome, String detail) {
         audience.deliveries().record(id(member), entryId, storyId, CHANNEL, PURPOSE,
                 Delivery.Outcome.valueOf(outcome.name()), detail);
+    }
+
+    @Override
+    public String arm(Member member) {
+        return member.contactId().isEmpty() ? "" : arms.getOrDefault(id(member), "");
     }
 
     @Override

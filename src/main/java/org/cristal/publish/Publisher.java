@@ -34,6 +34,7 @@ import org.cristal.library.OutboxState;
 import org.cristal.library.Revision;
 import org.cristal.library.StoredStory;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTests;
 import org.cristal.library.audience.ContactChannel;
 import org.cristal.library.audience.Purpose;
 import org.cristal.library.audience.Sql;
@@ -58,6 +59,7 @@ import org.cristal.story.Severity;
 import org.cristal.story.Status;
 import org.cristal.story.StoryDocument;
 import org.cristal.story.StoryFormatException;
+import org.cristal.story.Variants;
 
 /**
  * Publishes stories through channel plugins, by way of the workspace's outbox: an entry is written before
@@ -318,6 +320,49 @@ public final class Publisher {
      * A segment that does not exist, or one given for an account that does not send to contacts, is refused.
      */
     public synchronized Queued enqueue(String storyId, String accountId, String segment, Instant at, ZoneId zone) {
+        return enqueue(storyId, accountId, segment, at, zone, null);
+    }
+
+    /**
+     * As {@link #enqueue(String, String, String, Instant, ZoneId)}, as an A/B test of the story's variants of
+     * {@code element}: the segment is split at random between the arms when the send begins, each contact
+     * gets their arm's e-mail. The test (its arms, seed and {@code plan}) is recorded before the entry is
+     * queued, so no sender can take the entry without it. Refused for a story with no variants of
+     * {@code element} or an account that does not send to contacts.
+     *
+     * @param outcome {@link AbTests#CLICKS} or {@link AbTests#CONVERSIONS}
+     */
+    public synchronized Queued enqueueAbTest(String storyId, String accountId, String segment, Instant at,
+            ZoneId zone, Variants.Element element, String outcome, AbTests.Plan plan) {
+        StoredStory stored = ws.stories().get(storyId)
+                .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
+        ChannelAccount account = ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new PublisherException("publish.core.accountMissing", accountId));
+        if (!plugins.find(account.plugin()).map(ChannelPlugin::reachesContacts).orElse(false)) {
+            throw new PublisherException("publish.core.abtestNotNewsletter", account.name());
+        }
+        List<String> arms = Variants.of(parse(storyId, stored.source()).story()).arms(element);
+        if (arms.size() < 2) {
+            throw new PublisherException("publish.core.abtestNoVariants", element.id());
+        }
+        String seg = segment == null ? "" : segment.strip();
+        checkSegment(accountId, seg);
+        String key = AbTestSends.key(storyId, stored.revision(), accountId,
+                at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), seg, element);
+        AbTests.Test test = ws.abTests().create(key, storyId, element.id(), arms, outcome, plan);
+        Queued q = enqueue(storyId, accountId, seg, at, zone, key);
+        if (q.entry().idempotencyKey().equals(key)) {
+            ws.abTests().link(test.id(), q.entry().id());
+        } else {
+            // An unfinished send of the story was kept (its note says so): this test never goes out.
+            ws.abTests().discard(test.id());
+        }
+        return q;
+    }
+
+    /** The work of both, {@code abKey} the key of an A/B send or null for an ordinary one. */
+    private Queued enqueue(String storyId, String accountId, String segment, Instant at, ZoneId zone,
+            String abKey) {
         StoredStory stored = ws.stories().get(storyId)
                 .orElseThrow(() -> new PublisherException("publish.core.storyMissing", storyId));
         ChannelAccount account = ws.channelAccounts().get(accountId)
@@ -330,12 +375,15 @@ public final class Publisher {
         checkSegment(accountId, seg);
         // A newsletter's entry names its segment; any other names the account, as the user knows it.
         String target = contacts ? seg : account.name();
-        OutboxEntry.New fresh = new OutboxEntry.New(idempotencyKey(storyId, stored.revision(), accountId, when, seg),
+        OutboxEntry.New fresh = new OutboxEntry.New(abKey != null ? abKey
+                : idempotencyKey(storyId, stored.revision(), accountId, when, seg),
                 storyId, stored.revision(), accountId, account.plugin(), channel, target, when, zone);
         Outbox outbox = ws.outbox();
         java.util.function.Predicate<OutboxEntry> sameAudience = e -> !contacts || segmentOf(e, account).equals(seg);
         // The same text at the same time is the same publication, even once publishing set the status.
-        Optional<OutboxEntry> same = outbox.byKey(fresh.idempotencyKey()).or(() -> outbox.forStory(storyId).stream()
+        // An A/B send is only ever the same as itself: the ordinary send at that time is another publication.
+        Optional<OutboxEntry> same = outbox.byKey(fresh.idempotencyKey()).or(() -> abKey != null ? Optional.empty()
+                : outbox.forStory(storyId).stream()
                 .filter(e -> e.account().equals(accountId) && e.scheduledAt().equals(when)
                         && e.state() != OutboxState.CANCELLED && sameAudience.test(e) && sameText(e, stored.revision()))
                 .findFirst());
@@ -690,6 +738,19 @@ public final class Publisher {
                 }
                 return fail(e, r.text);
             }
+            Optional<AbTests.Test> test = ws.abTests().forEntryKey(e.idempotencyKey());
+            if (test.isPresent() && recipients instanceof AudienceRecipients audience) {
+                // Every contact's arm is drawn and recorded before the first message: the same on every attempt.
+                AbTests.Test t = test.get();
+                if (t.entry() != e.id()) {
+                    ws.abTests().link(t.id(), e.id());
+                }
+                recipients = audience.withArms(ws.abTests().assign(t.id(), audience.contactIds()));
+                PublishRequest q = p.request;
+                p = new Prepared(p.plugin, new PublishRequest(q.entryId(), q.idempotencyKey(), q.story(),
+                        q.revision(), q.brand(), q.renditions(), q.assets(), q.settings(), q.scheduledAt(),
+                        AbTestSends.emails(q.story(), q.brand(), options(e.zone(), e.scheduledAt()), t)));
+            }
         }
         PublishContext context = context(e.id(), progress, cancelled, recipients);
         Journal journal = context.journal();
@@ -834,9 +895,11 @@ public final class Publisher {
      * depend on a third party's server at send time).
      */
     private Renderers.All render(StoryDocument doc, Brand brand, ZoneId zone, Instant at) {
-        RenderOptions options = RenderOptions.at(at).withZone(zone).withAssets(ws.assetResolver())
-                .withRemoteImages(false);
-        return Renderers.renderAll(doc, brand, options, Runnable::run).join();
+        return Renderers.renderAll(doc, brand, options(zone, at), Runnable::run).join();
+    }
+
+    private RenderOptions options(ZoneId zone, Instant at) {
+        return RenderOptions.at(at).withZone(zone).withAssets(ws.assetResolver()).withRemoteImages(false);
     }
 
     private Brand brandOf(StoryDocument doc) {

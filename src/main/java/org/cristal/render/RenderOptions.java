@@ -22,6 +22,8 @@ import org.cristal.story.Network;
  * @param printReady        brochure for a print shop: 3 mm bleed on every side, trim and bleed boxes, crop marks
  * @param exactPaper        the user chose {@code paper} explicitly: the brochure keeps it even for a brand in
  *                          North America (otherwise A4 becomes Letter there)
+ * @param emailTags         analytics tags for the e-mail's web links (a newsletter A/B test: source newsletter,
+ *                          content = the arm), or null for none
  */
 public record RenderOptions(
         Instant now,
@@ -32,7 +34,8 @@ public record RenderOptions(
         Map<Network, Integer> limits,
         String unsubscribeUrl,
         boolean printReady,
-        boolean exactPaper) {
+        boolean exactPaper,
+        org.cristal.story.Utm emailTags) {
 
     public RenderOptions {
         Objects.requireNonNull(now);
@@ -41,6 +44,11 @@ public record RenderOptions(
         paper = Objects.requireNonNullElse(paper, PaperSize.A4);
         limits = limits.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(limits));
         unsubscribeUrl = Objects.requireNonNullElse(unsubscribeUrl, "");
+    }
+
+    public RenderOptions(Instant now, ZoneId zone, AssetResolver assets, boolean allowRemoteImages, PaperSize paper,
+            Map<Network, Integer> limits, String unsubscribeUrl, boolean printReady, boolean exactPaper) {
+        this(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper, null);
     }
 
     public RenderOptions(Instant now, ZoneId zone, AssetResolver assets, boolean allowRemoteImages, PaperSize paper,
@@ -64,40 +72,46 @@ public record RenderOptions(
     }
 
     public RenderOptions withAssets(AssetResolver resolver) {
-        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper);
+        return new RenderOptions(now, zone, resolver, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper, emailTags);
     }
 
     /** The paper, swapped for its North American size when the brand is based there. */
     public RenderOptions withPaper(PaperSize size) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady, false);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady, false, emailTags);
     }
 
     /** The paper exactly as given, whatever the brand's country (the user's "A4 (force)"). */
     public RenderOptions withExactPaper(PaperSize size) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady, true);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, size, limits, unsubscribeUrl, printReady, true, emailTags);
     }
 
     public RenderOptions withZone(ZoneId z) {
-        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper);
+        return new RenderOptions(now, z, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper, emailTags);
     }
 
     public RenderOptions withRemoteImages(boolean allow) {
-        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl, printReady, exactPaper);
+        return new RenderOptions(now, zone, assets, allow, paper, limits, unsubscribeUrl, printReady, exactPaper, emailTags);
     }
 
     public RenderOptions withLimit(Network network, int limit) {
         EnumMap<Network, Integer> m = new EnumMap<>(Network.class);
         m.putAll(limits);
         m.put(network, limit);
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl, printReady, exactPaper);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, m, unsubscribeUrl, printReady, exactPaper, emailTags);
     }
 
     /** Brochure with bleed, trim box and crop marks, for a print shop (the preview leaves it off). */
     public RenderOptions withPrintReady(boolean ready) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, ready, exactPaper);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, ready, exactPaper, emailTags);
+    }
+
+    /** The e-mail's web links tagged with {@code tags} (each arm of a newsletter A/B test its own). */
+    public RenderOptions withEmailTags(org.cristal.story.Utm tags) {
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, unsubscribeUrl, printReady, exactPaper,
+                tags);
     }
 
     public RenderOptions withUnsubscribeUrl(String url) {
-        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url, printReady, exactPaper);
+        return new RenderOptions(now, zone, assets, allowRemoteImages, paper, limits, url, printReady, exactPaper, emailTags);
     }
 }

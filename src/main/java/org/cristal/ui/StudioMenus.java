@@ -143,6 +143,8 @@ final class StudioMenus {
                 item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
+                item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(
+                        window.stage(), text, model.locale())),
                 new SeparatorMenuItem(),
                 item("menuChannels", "menu.channels", null, this.publish::showChannels));
         bar = new MenuBar(file, edit, story, export, publish, view, helpMenu());

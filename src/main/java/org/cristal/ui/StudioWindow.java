@@ -252,6 +252,8 @@ public final class StudioWindow {
         rightSlot.getChildren().setAll(right);
         model.preview().renditionsProperty().addListener((o, a, b) -> showRenditions(b));
         showRenditions(model.preview().renditionsProperty().get());
+        model.preview().variantsProperty().addListener((o, a, b) -> previews.showVariants(b));
+        previews.showVariants(model.preview().variantsProperty().get());
         model.preview().findings().addListener((javafx.collections.ListChangeListener<Finding>) c -> showFindings());
         showFindings();
         previews.layoutProperty().set(layoutFromSettings());

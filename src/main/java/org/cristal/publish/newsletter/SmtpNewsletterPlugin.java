@@ -46,6 +46,9 @@ import org.cristal.story.Urls;
  * and the address, so a message sent again after a connection dropped at the worst moment carries the
  * same id and receivers can tell it is a copy. A recipient the server refuses for good (550) is written
  * as {@code failed:<address>} and counted; the others still get theirs.
+ *
+ * <p>An A/B test ({@link PublishRequest#emailArms()} not empty): each contact gets the e-mail of the arm
+ * {@link Recipients#arm} names, recorded by Cristal before the send, so the same on every attempt.
  */
 public final class SmtpNewsletterPlugin implements ChannelPlugin {
     static final String HOST = "host";
@@ -191,12 +194,16 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         SmtpSettings smtp = smtp(settings);
         try (SmtpConnection connection = new SmtpConnection(smtp)) {
             NewsletterTemplate template;
+            Map<String, NewsletterTemplate> arms = new java.util.HashMap<>();
             try {
                 template = NewsletterTemplate.of(email.body(), connection.session());
+                for (Map.Entry<String, EmailMessage> arm : request.emailArms().entrySet()) {
+                    arms.put(arm.getKey(), NewsletterTemplate.of(arm.getValue(), connection.session()));
+                }
             } catch (MessagingException | IOException | ClassCastException e) {
                 throw PublishException.permanent(text("smtp.error.noEmail"));
             }
-            return new Run(request, context, connection, template, audience).send();
+            return new Run(request, context, connection, template, arms, audience).send();
         }
     }
 
@@ -230,6 +237,7 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         private final PublishContext context;
         private final SmtpConnection connection;
         private final NewsletterTemplate template;
+        private final Map<String, NewsletterTemplate> arms;
         private final Recipients audience;
         private final Journal journal;
         private final InternetAddress from;
@@ -246,11 +254,12 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
         private String lastRefusal = "";
 
         Run(PublishRequest request, PublishContext context, SmtpConnection connection, NewsletterTemplate template,
-                Recipients audience) throws PublishException {
+                Map<String, NewsletterTemplate> arms, Recipients audience) throws PublishException {
             this.request = request;
             this.context = context;
             this.connection = connection;
             this.template = template;
+            this.arms = arms;
             this.audience = audience;
             this.journal = context.journal();
             ChannelSettings s = request.settings();
@@ -419,7 +428,10 @@ public final class SmtpNewsletterPlugin implements ChannelPlugin {
                 throws PublishException {
             MimeMessage message;
             try {
-                message = template.build(connection.session(), r, new NewsletterTemplate.Envelope(from, replyTo,
+                // An A/B test: the member's recorded arm, the same on every attempt; the test copy is the control.
+                NewsletterTemplate own = r.contactId().isEmpty() ? template
+                        : arms.getOrDefault(audience.arm(r), template);
+                message = own.build(connection.session(), r, new NewsletterTemplate.Envelope(from, replyTo,
                         messageId, context.clock().instant().atZone(java.time.ZoneOffset.UTC), unsubscribeLabel),
                         unsubscribe(r));
             } catch (MessagingException e) {

@@ -42,6 +42,15 @@ public interface Recipients {
     /** The member's unsubscribe token: put it in the subject of the {@code mailto:} link and in the https link. */
     String unsubscribeToken(Member member);
 
+    /**
+     * The A/B test arm the member is in ("a", "b"…), "" when the send is no test. Drawn and recorded by
+     * Cristal before the send: the member gets that arm's e-mail ({@link PublishRequest#emailArms()}) on
+     * every attempt.
+     */
+    default String arm(Member member) {
+        return "";
+    }
+
     /** {@code mailto:mailbox?subject=unsubscribe%20TOKEN}: a reply Cristal reads back to unsubscribe them. */
     default String unsubscribeMailto(Member member, String mailbox) {
         return mailto(mailbox, unsubscribeToken(member));

@@ -100,8 +100,12 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         List<BodyImages.Placed> placed = BodyImages.rewrite(body, doc, files, false, findings);
         BodyImages.noteImagesLeftOut(doc, false, findings);
         Optional<Links.Button> cta = Links.callToAction(doc, findings)
-                .map(b -> new Links.Button(french(french, b.label()), b.url()));
+                .map(b -> new Links.Button(french(french, b.label()), tagged(options, b.url())));
         Links.checkBody(doc, findings);
+        if (options.emailTags() != null) {
+            // Before the plain text is made from the body, so both parts carry the same tagged links.
+            body.select("a[href]").forEach(a -> a.attr("href", options.emailTags().tag(a.attr("href"))));
+        }
 
         String title = french(french, Texts.oneLine(story.title()));
         String text = plainText(title, body, cta, brandName, address, brand, unsubscribe, locale);
@@ -141,6 +145,11 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
                 unsubscribe.orElse(""), hash));
         EmailMessage message = new EmailMessage(subject, preheader, standalone, text, eml, files.files());
         return new Rendition<>(Channel.EMAIL, message, findings.list());
+    }
+
+    /** A web link with the options' analytics tags (only those of an A/B test's e-mail have any). */
+    private static String tagged(RenderOptions options, String url) {
+        return options.emailTags() == null ? url : options.emailTags().tag(url);
     }
 
     private static void checkLengths(String subject, String preheader, Findings findings) {

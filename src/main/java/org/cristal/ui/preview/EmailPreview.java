@@ -47,12 +47,14 @@ public final class EmailPreview extends BorderPane {
     private final Label subject = new Label();
     private final Label preheader = new Label();
     private final StackPane avatarSlot = new StackPane();
+    private final VariantsStrip variants;
     private Brand brand = Brand.DEFAULT;
     private EmailHeaders headers = EmailHeaders.NONE;
     private String plainText = "";
 
     public EmailPreview(ResourceBundle text, Locale locale, Executor background) {
         this.locale = locale;
+        this.variants = new VariantsStrip(text, locale);
         setId("emailPreview");
         html = new HtmlView(Widgets.format(text, locale, "preview.loading"), background);
         html.trace(TypingTrace.Stage.EMAIL_PREPARED, TypingTrace.Stage.EMAIL_PATCHED);
@@ -74,7 +76,7 @@ public final class EmailPreview extends BorderPane {
         // The plain part is read at the width mail apps wrap it at (about 72 columns), not the area's.
         plain.maxWidthProperty().bind(html.pageWidthProperty());
 
-        setTop(inboxHeader());
+        setTop(new VBox(inboxHeader(), variants));
         StackPane body = new StackPane(html, plain);
         body.getStyleClass().add("email-body");
         setCenter(body);
@@ -128,6 +130,11 @@ public final class EmailPreview extends BorderPane {
             plain.setText(plainText);
             plain.setScrollTop(top);
         }
+    }
+
+    /** The story's A/B variants side by side above the message; none hides the strip. */
+    public void showVariants(VariantSummary summary) {
+        variants.show(summary == null ? VariantSummary.NONE : summary);
     }
 
     /** The brand whose name and colour stand in when the message names no sender. */

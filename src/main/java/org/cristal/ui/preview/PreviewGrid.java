@@ -79,6 +79,11 @@ public final class PreviewGrid extends StackPane {
         refreshVisible();
     }
 
+    /** The open story's A/B variants, side by side in the e-mail preview. */
+    public void showVariants(VariantSummary summary) {
+        email.showVariants(summary);
+    }
+
     /** The brand of the story shown: names, colours and handles of the inbox and social cards. */
     public void setBrand(Brand brand) {
         email.setBrand(brand);

@@ -50,6 +50,7 @@ public final class PreviewModel {
     private final Supplier<Workspace> workspace;
     private final ReadOnlyObjectWrapper<Renderers.All> renditions = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<VariantSummary> variants = new ReadOnlyObjectWrapper<>(VariantSummary.NONE);
     private final ReadOnlyObjectWrapper<Brand> brand = new ReadOnlyObjectWrapper<>(Brand.DEFAULT);
     private final ObjectProperty<Brand> brandOverride = new SimpleObjectProperty<>();
     private final ObjectProperty<PaperSize> paper = new SimpleObjectProperty<>(PaperSize.A4);
@@ -114,6 +115,11 @@ public final class PreviewModel {
         paper.addListener((o, a, b) -> renderSoon());
         printReady.addListener((o, a, b) -> renderSoon());
         exactPaper.addListener((o, a, b) -> renderSoon());
+    }
+
+    /** The open story's A/B variants, each arm's texts side by side; {@link VariantSummary#NONE} for none. */
+    public ReadOnlyObjectProperty<VariantSummary> variantsProperty() {
+        return variants.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Renderers.All> renditionsProperty() {
@@ -195,6 +201,7 @@ public final class PreviewModel {
         spellingFindings = List.of();
         shownDoc = null;
         findings.clear();
+        variants.set(VariantSummary.NONE);
     }
 
     private void renderSoon() {
@@ -227,6 +234,7 @@ public final class PreviewModel {
                 String brandId = doc.story().brand();
                 Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
+                showVariants(gen, doc);
                 if (renderAll == null) {
                     renderTextFirst(gen, storyId, doc, used, options, edited);
                     return;
@@ -243,6 +251,16 @@ public final class PreviewModel {
                 // The text does not parse (a broken draft): keep showing the last good previews.
                 LOG.log(System.Logger.Level.DEBUG, "story text not renderable yet: " + e);
                 workers.fx().execute(() -> deliver(gen, null, null, List.of(), null));
+            }
+        });
+    }
+
+    /** The variants of the story just parsed, read here on the render thread, handed to the FX thread. */
+    private void showVariants(long gen, StoryDocument doc) {
+        VariantSummary v = VariantSummary.of(doc.story());
+        workers.fx().execute(() -> {
+            if (gen == generation.get() && !v.equals(variants.get())) {
+                variants.set(v);
             }
         });
     }

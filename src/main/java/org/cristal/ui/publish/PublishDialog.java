@@ -230,6 +230,12 @@ public final class PublishDialog {
             VBox.setMargin(reach, new Insets(0, 0, 0, 28));
             box.getChildren().add(1, toBox);
             box.getChildren().add(2, reach);
+            if (!model.testable().isEmpty()) {
+                HBox test = abTestChoice(id, text, locale, model);
+                test.setDisable(!r.canTick());
+                VBox.setMargin(test, new Insets(0, 0, 0, 28));
+                box.getChildren().add(3, test);
+            }
         });
         box.getStyleClass().add("publish-row");
         box.setPadding(new Insets(8));
@@ -313,5 +319,41 @@ public final class PublishDialog {
         outcome.managedProperty().bind(outcome.visibleProperty());
         box.getChildren().add(outcome);
         return box;
+    }
+
+    /** For a story with variants: send the newsletter as an A/B test of one element, or as written to all. */
+    private static HBox abTestChoice(String id, ResourceBundle text, Locale locale, PublishModel model) {
+        ComboBox<String> choice = new ComboBox<>();
+        choice.setId("abtest-" + id);
+        choice.getItems().add("");
+        choice.getItems().addAll(model.testable());
+        choice.setValue(model.abTestProperty().get());
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null || s.isEmpty() ? text.getString("publish.abtest.none")
+                        : Text.format(text, locale, "publish.abtest.of", elementName(text, s));
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        choice.valueProperty().addListener((o, a, b) -> model.abTestProperty().set(b == null ? "" : b));
+        Label label = new Label(text.getString("publish.abtest.label"));
+        label.setLabelFor(choice);
+        HBox box = new HBox(6, label, choice);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static String elementName(ResourceBundle text, String element) {
+        return switch (element) {
+            case "subject" -> text.getString("preview.variants.subject");
+            case "title" -> text.getString("preview.variants.title");
+            case "cta" -> text.getString("preview.variants.cta");
+            default -> text.getString("preview.variants.lead");
+        };
     }
 }

@@ -33,11 +33,15 @@ import javafx.collections.ObservableList;
 import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTests;
 import org.cristal.publish.ChecklistItem;
 import org.cristal.publish.Outcome;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.Queued;
 import org.cristal.publish.spi.LocalText;
+import org.cristal.story.StoryFormatException;
+import org.cristal.story.StoryParser;
+import org.cristal.story.Variants;
 import org.cristal.ui.model.Dates;
 import org.cristal.ui.model.Workers;
 
@@ -173,6 +177,9 @@ public final class PublishModel {
     /** The saved segment a newsletter goes to; "" for everyone who agreed. */
     private final javafx.beans.property.StringProperty segment = new javafx.beans.property.SimpleStringProperty("");
     private final ObservableList<String> segments = FXCollections.observableArrayList();
+    /** The element a newsletter is sent as an A/B test of ("subject", "cta"…); "" for no test. */
+    private final javafx.beans.property.StringProperty abTest = new javafx.beans.property.SimpleStringProperty("");
+    private final ObservableList<String> testable = FXCollections.observableArrayList();
     private String storyId = "";
 
     PublishModel(Workers workers, Executor network, Supplier<Publisher> publisher, Supplier<Workspace> workspace,
@@ -200,6 +207,19 @@ public final class PublishModel {
     /** The saved segments' names, read with the checklist. */
     public ObservableList<String> segments() {
         return segments;
+    }
+
+    /**
+     * The element newsletter rows are sent as an A/B test of: their segment split at random between the
+     * story's variants of it ({@code "subject"}, {@code "cta"}…); "" sends the story as written to everyone.
+     */
+    public javafx.beans.property.StringProperty abTestProperty() {
+        return abTest;
+    }
+
+    /** The elements the story has variants of (ids, read with the checklist): what an A/B test can vary. */
+    public ObservableList<String> testable() {
+        return testable;
     }
 
     /** Reads the checklist again (after the segment changed). */
@@ -234,6 +254,7 @@ public final class PublishModel {
         // The checklist renders the story for every channel: not on the workspace thread, which saves.
         String chosen = segment.get();
         List<String> names = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
         return workers.on(network, "reading the publishing checklist", () -> {
             List<Row> list = new ArrayList<>();
             for (ChecklistItem item : publisher.get().checklist(story, chosen)) {
@@ -241,12 +262,27 @@ public final class PublishModel {
                         : item.reach().text().get(locale)));
             }
             workspace.get().audience().segments().list().forEach(x -> names.add(x.name()));
+            workspace.get().stories().get(story).ifPresent(st -> elements.addAll(testable(story, st.source())));
             return list;
         }).thenAccept(list -> {
             segments.setAll(names);
+            testable.setAll(elements);
+            if (!elements.contains(abTest.get())) {
+                abTest.set("");
+            }
             rows.setAll(list);
             loaded.set(true);
         });
+    }
+
+    /** The ids of the elements the story varies; none when its text does not parse (the checklist says why). */
+    private static List<String> testable(String id, String source) {
+        try {
+            Variants v = Variants.of(StoryParser.parse(id, source));
+            return v.elements().stream().map(Variants.Element::id).toList();
+        } catch (StoryFormatException e) {
+            return List.of();
+        }
     }
 
     List<String> notes(ChecklistItem item) {
@@ -277,6 +313,7 @@ public final class PublishModel {
     public CompletableFuture<Void> publish() {
         List<Row> chosen = ticked();
         String toSegment = segment.get();
+        Variants.Element tested = Variants.Element.fromId(abTest.get()).orElse(null);
         cancelled.set(false);
         busy.set(true);
         Instant now = Instant.now();
@@ -290,6 +327,8 @@ public final class PublishModel {
                 try {
                     Queued queued = row.item.reach() == null
                             ? p.enqueue(storyId, row.item.account().id(), times.get(i), zone)
+                            : tested != null ? p.enqueueAbTest(storyId, row.item.account().id(), toSegment,
+                                    times.get(i), zone, tested, AbTests.CLICKS, AbTests.Plan.NONE)
                             : p.enqueue(storyId, row.item.account().id(), toSegment, times.get(i), zone);
                     OutboxEntry e = queued.entry();
                     row.entryId = e.id();
