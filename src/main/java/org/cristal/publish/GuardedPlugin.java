@@ -101,6 +101,31 @@ final class GuardedPlugin implements ChannelPlugin {
         return found == null ? Optional.empty() : found;
     }
 
+    /** The plugin's reader, if it has one, with every call guarded like the others. */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        Optional<org.cristal.publish.spi.ResultsReader> reader;
+        try {
+            reader = inPlugin(delegate::results);
+        } catch (RuntimeException | LinkageError e) {
+            rethrowFatal(e);
+            crashed(e);
+            return Optional.empty();
+        }
+        if (reader == null || reader.isEmpty()) {
+            return Optional.empty();
+        }
+        org.cristal.publish.spi.ResultsReader inner = reader.get();
+        return Optional.of((settings, publications, context) -> {
+            List<org.cristal.publish.spi.ResultsReader.Report> out =
+                    guarded(() -> inner.counts(settings, publications, context));
+            if (out == null || out.size() != publications.size()) {
+                throw PublishException.permanent(crashed(null));
+            }
+            return out;
+        });
+    }
+
     @Override
     public String toString() {
         return descriptor.id() + " (" + jar + ")";

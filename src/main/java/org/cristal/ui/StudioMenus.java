@@ -140,6 +140,7 @@ final class StudioMenus {
                         new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         this.publish::showPublish),
                 item("menuPublications", "menu.publications", null, this.publish::showPublications),
+                item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
                 item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(

@@ -110,6 +110,7 @@ public final class StudioWindow {
         notices = new Notices(text);
         commands = new StudioCommands(this, model);
         model.publishing().onOutcome(commands.publish()::published);
+        model.publishing().onResults(commands.publish()::resultsRead);
         editor = new MarkdownEditor(text, locale, model.workers().render());
 
         formScroll = new ScrollPane();

@@ -172,6 +172,42 @@ public abstract class PluginContractTest {
     }
 
     @Test
+    void readingResultsBackNeverShowsASecretAndAnswersForEachPublication() {
+        java.util.Optional<org.cristal.publish.spi.ResultsReader> reader = plugin().results();
+        if (reader.isEmpty()) {
+            return;
+        }
+        List<String> secrets = new ArrayList<>(secrets(workingSettings()));
+        secrets.addAll(secrets(failingSettings()));
+        List<org.cristal.publish.spi.ResultsReader.Published> asked = List.of(
+                new org.cristal.publish.spi.ResultsReader.Published("1", "", java.time.Instant.now(), 1),
+                new org.cristal.publish.spi.ResultsReader.Published("2", "", java.time.Instant.now(), 2));
+        StringBuilder seen = new StringBuilder();
+        int before = delivered();
+        captured(seen, () -> {
+            for (ChannelSettings settings : List.of(workingSettings(), failingSettings())) {
+                try {
+                    List<org.cristal.publish.spi.ResultsReader.Report> reports =
+                            reader.get().counts(settings, asked, context());
+                    assertEquals(asked.size(), reports.size(), "one report per publication, in order");
+                    reports.forEach(r -> {
+                        seen.append(r.counts()).append('\n');
+                        if (r.message() != null) {
+                            r.message().byLanguage().values().forEach(v -> seen.append(v).append('\n'));
+                        }
+                    });
+                } catch (PublishException e) {
+                    appendMessages(seen, e);
+                }
+            }
+        });
+        for (String secret : secrets) {
+            assertFalse(seen.toString().contains(secret), "a secret leaked while reading results:\n" + seen);
+        }
+        assertEquals(before, delivered(), "reading results publishes nothing");
+    }
+
+    @Test
     void cancellingBeforeTheStartSendsNothing() {
         int before = delivered();
         try {

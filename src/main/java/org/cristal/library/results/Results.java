@@ -162,6 +162,14 @@ public final class Results {
     }
 
     /**
+     * A newsletter's own figures for outbox entry {@code entry}, from Cristal's journal: recipients (e-mails
+     * the servers accepted), refused, bounced and unsubscribed after it (docs/results.md).
+     */
+    public Map<String, Long> newsletterCounts(long entry) {
+        return db.read(c -> NewsletterFigures.of(c, entry));
+    }
+
+    /**
      * Reads a web analytics file ({@code format}, or recognised from the file with {@link AnalyticsFormat#AUTO})
      * and keeps its lines as {@link #importWeb} does, all or nothing: a file with a line Cristal cannot read
      * writes nothing ({@link org.cristal.library.WorkspaceException} with the line).

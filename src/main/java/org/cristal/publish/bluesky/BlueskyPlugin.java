@@ -92,6 +92,12 @@ public final class BlueskyPlugin implements ChannelPlugin {
                 URI.create(s.base()).getHost());
     }
 
+    /** Likes, reposts, replies and quotes of what it posted (see {@link BlueskyResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new BlueskyResults(timeout));
+    }
+
     @Override
     public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
         SocialThread thread = SocialThread.of(request, Network.BLUESKY);

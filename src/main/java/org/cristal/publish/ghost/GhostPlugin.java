@@ -107,6 +107,12 @@ public final class GhostPlugin implements ChannelPlugin {
         return LocalText.fromBundle(B, "publish.ghost.connected", title, site.path("version").asText("?"));
     }
 
+    /** The e-mail figures of posts Ghost sent as a newsletter (see {@link GhostResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new GhostResults(timeout));
+    }
+
     @Override
     public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
         Session s = new Session(request.settings(), context);

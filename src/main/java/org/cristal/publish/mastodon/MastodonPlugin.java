@@ -92,6 +92,12 @@ public final class MastodonPlugin implements ChannelPlugin {
                 URI.create(base).getHost());
     }
 
+    /** Favourites, boosts and replies of what it posted (see {@link MastodonResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new MastodonResults(timeout));
+    }
+
     @Override
     public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
         SocialThread thread = SocialThread.of(request, Network.MASTODON);

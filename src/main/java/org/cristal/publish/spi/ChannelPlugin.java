@@ -118,4 +118,12 @@ public interface ChannelPlugin {
     default Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
         return Optional.empty();
     }
+
+    /**
+     * How to read back the counts the service reports about what this plugin published (favourites,
+     * likes, comments…), when it reports any; empty (the default) when it does not. See {@link ResultsReader}.
+     */
+    default Optional<ResultsReader> results() {
+        return Optional.empty();
+    }
 }

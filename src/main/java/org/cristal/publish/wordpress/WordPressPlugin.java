@@ -99,6 +99,12 @@ public final class WordPressPlugin implements ChannelPlugin {
         return LocalText.fromBundle(B, "publish.wordpress.connected", URI.create(s.base).getHost(), name);
     }
 
+    /** Approved comments of each post it published (see {@link WordPressResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new WordPressResults(timeout));
+    }
+
     @Override
     public Optional<PublishResult> lookup(PublishRequest request, PublishContext context) throws PublishException {
         Session s = new Session(request.settings(), context);

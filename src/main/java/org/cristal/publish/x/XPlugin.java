@@ -82,6 +82,12 @@ public final class XPlugin implements ChannelPlugin {
         return LocalText.fromBundle(PublishException.BUNDLE, "publish.x.connected", http.field(me, "username"));
     }
 
+    /** Likes, reposts, replies, quotes and impressions, where the account's API tier allows (see {@link XResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new XResults(timeout));
+    }
+
     @Override
     public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
         SocialThread thread = SocialThread.of(request, Network.X);

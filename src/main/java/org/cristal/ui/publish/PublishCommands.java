@@ -1,7 +1,10 @@
 package org.cristal.ui.publish;
 
 import javafx.util.Duration;
+import org.cristal.library.results.FetchState;
 import org.cristal.publish.Outcome;
+import org.cristal.publish.PeriodicFetch;
+import org.cristal.publish.ResultsFetcher;
 import org.cristal.ui.CommandContext;
 import org.cristal.ui.StudioModel;
 
@@ -50,6 +53,34 @@ public final class PublishCommands {
         }
         PublicationsDialog.show(window.stage(), text, model.locale(), model.editor().form().titleProperty().get(),
                 model.editor().storyId(), model.publishing().publications(), window.links(), window::failed);
+    }
+
+    /** Reads the publications' results now, in the background; {@link #resultsRead} says what came back. */
+    public void fetchResults() {
+        org.cristal.library.Workspace ws = model.workspaceProperty().get();
+        if (ws == null) {
+            model.report(text.getString("workspace.none"));
+            return;
+        }
+        if (ws.readOnly()) {
+            // Counts are kept in the workspace: nothing could be recorded.
+            model.report(window.format("workspace.readOnly", ws.path().getFileName()));
+            return;
+        }
+        model.publishing().fetchResultsNow();
+    }
+
+    /** What a reading the user asked for brought, as a notification; background readings stay quiet. */
+    public void resultsRead(PeriodicFetch.Done done) {
+        if (!done.asked()) {
+            return;
+        }
+        ResultsFetcher.Round r = done.round();
+        String message = r.lines().isEmpty() ? text.getString("notice.resultsNothing")
+                : window.format("notice.resultsFetched", r.count(FetchState.Status.OK),
+                        r.count(FetchState.Status.WAITING), r.count(FetchState.Status.UNAVAILABLE),
+                        r.count(FetchState.Status.FAILED));
+        window.notice(message, Duration.seconds(10), null, null, false);
     }
 
     /** What the scheduler sent while the studio is open, as a notification. */

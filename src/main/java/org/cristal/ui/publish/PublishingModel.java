@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cristal.library.Workspace;
 import org.cristal.publish.Outcome;
+import org.cristal.publish.PeriodicFetch;
 import org.cristal.publish.Publisher;
+import org.cristal.publish.ResultsFetcher;
 import org.cristal.publish.Scheduler;
 import org.cristal.publish.audience.PeriodicSync;
 import org.cristal.publish.audience.UnsubscribeSync;
@@ -46,12 +48,20 @@ public final class PublishingModel implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    // Its own thread too: a service slow to give its counts must hold up neither publishing nor unsubscribes.
+    private final ScheduledExecutorService resultsThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cristal-results");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Consumer<Outcome>> outcomeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<PeriodicSync.Result>> unsubscribeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> publishedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PeriodicFetch.Done>> resultsListeners = new CopyOnWriteArrayList<>();
     private final ChannelsModel channels;
     private volatile Scheduler scheduler;
     private volatile PeriodicSync unsubscribes;
+    private volatile PeriodicFetch results;
     private volatile Publisher publisher;
 
     public PublishingModel(Workers workers, Supplier<Workspace> workspace, Publishing publishing, ResourceBundle text,
@@ -122,6 +132,19 @@ public final class PublishingModel implements AutoCloseable {
         }
     }
 
+    /** Called on the UI thread with what each reading of the results did. */
+    public void onResults(Consumer<PeriodicFetch.Done> listener) {
+        resultsListeners.add(listener);
+    }
+
+    /** Reads the publications' results now, in the background (the "Fetch results now" menu item). */
+    public void fetchResultsNow() {
+        PeriodicFetch f = results;
+        if (f != null) {
+            f.fetchNow();
+        }
+    }
+
     private void storyPublished(String storyId) {
         publishedListeners.forEach(l -> l.accept(storyId));
     }
@@ -142,10 +165,15 @@ public final class PublishingModel implements AutoCloseable {
                 PeriodicSync.EVERY);
         u.addListener(r -> workers.fx().execute(() -> unsubscribeListeners.forEach(l -> l.accept(r))));
         unsubscribes = u;
+        PeriodicFetch f = new PeriodicFetch(new ResultsFetcher(ws, publishing.plugins(ws), publishing.secrets(),
+                publishing.clock(), locale), resultsThread, PeriodicFetch.EVERY);
+        f.addListener(d -> workers.fx().execute(() -> resultsListeners.forEach(l -> l.accept(d))));
+        results = f;
         if (!ws.readOnly()) {
-            // Sending means recording in the outbox, impossible in a read-only workspace.
+            // Sending means recording in the outbox, impossible in a read-only workspace; so is keeping counts.
             s.start();
             u.start();
+            f.start();
         }
     }
 
@@ -157,6 +185,11 @@ public final class PublishingModel implements AutoCloseable {
     }
 
     private void stopScheduler() {
+        PeriodicFetch f = results;
+        results = null;
+        if (f != null) {
+            f.close();
+        }
         PeriodicSync u = unsubscribes;
         unsubscribes = null;
         if (u != null) {
@@ -174,6 +207,7 @@ public final class PublishingModel implements AutoCloseable {
         stopScheduler();
         schedulerThread.shutdownNow();
         unsubscribesThread.shutdownNow();
+        resultsThread.shutdownNow();
         network.shutdownNow();
     }
 }
