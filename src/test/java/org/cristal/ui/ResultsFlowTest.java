@@ -81,11 +81,11 @@ class ResultsFlowTest {
         });
         robot.clickOn("#resultsButton");
         waitFor(() -> table(robot).getItems().size() == 3);
-        assertEquals(List.of("newsletter", "1", "–", "0", "120", "9", "7.5% (4.0% to 13.6%)"),
+        assertEquals(List.of("newsletter (1)", "–", "0", "120", "9", "7.5% (4.0% to 13.6%)"),
                 List.of(cell(robot, 0, 0), cell(robot, 0, 1), cell(robot, 0, 2), cell(robot, 0, 3), cell(robot, 0, 4),
-                        cell(robot, 0, 5), cell(robot, 0, 6)));
-        assertEquals("8.3% (1.5% to 35.4%), too few to tell", cell(robot, 1, 6));
-        assertEquals("All channels", cell(robot, 2, 0));
+                        cell(robot, 0, 5)));
+        assertEquals("8.3% (1.5% to 35.4%)\ntoo few to tell", cell(robot, 1, 5));
+        assertEquals("All channels (2)", cell(robot, 2, 0));
         assertEquals("2 publications · 9 reactions · 132 visitors · 10 conversions (links tagged utm_campaign="
                 + slug + ")", robot.lookup("#resultsSummary").queryLabeled().getText());
 
@@ -125,7 +125,7 @@ class ResultsFlowTest {
         waitFor(() -> table(robot).getItems().size() == 3);
         robot.clickOn("#resultsImport");
         waitFor(() -> table(robot).getItems().size() == 4);
-        waitFor(() -> cell(robot, 3, 0).equals("All channels") && cell(robot, 3, 4).equals("196"));
+        waitFor(() -> cell(robot, 3, 0).equals("All channels (2)") && cell(robot, 3, 3).equals("196"));
         assertTrue(robot.lookup("#resultsMessage").queryLabeled().getText().startsWith("1 lines imported"));
     }
 

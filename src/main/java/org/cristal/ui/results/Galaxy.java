@@ -36,8 +36,9 @@ final class Galaxy extends Pane {
         setMinSize(400, 300);
         setAccessibleRole(AccessibleRole.PARENT);
         setAccessibleText(text.getString("results.galaxy.accessible"));
-        widthProperty().addListener(o -> draw());
-        heightProperty().addListener(o -> draw());
+        // Change listeners: an invalidation listener would stop firing after a draw that read no size.
+        widthProperty().addListener((o, a, b) -> draw());
+        heightProperty().addListener((o, a, b) -> draw());
     }
 
     void show(StoryResults r) {
@@ -109,8 +110,10 @@ final class Galaxy extends Pane {
             }
             getChildren().add(c);
             if (labelled.contains(b)) {
-                Label label = label(figures.format("results.galaxy.label", figures.channel(b.channel()),
-                        b.cameBack()), "galaxy-body-label");
+                Label label = label(b.entry() > 0
+                        ? figures.format("results.galaxy.label", figures.channel(b.channel()), b.cameBack())
+                        : figures.format("results.galaxy.visitsLabel", figures.channel(b.channel()), b.visitors()),
+                        "galaxy-body-label");
                 label.setMouseTransparent(true);
                 getChildren().add(label);
                 place(label, b.x(), b.y() + b.radius() + 9);

@@ -87,7 +87,7 @@ public final class GalaxyLayout {
         for (int i = 0; i < RENDITIONS.size(); i++) {
             String rendition = RENDITIONS.get(i);
             double angle = Math.toRadians(-135 + 90 * i);
-            hubs.add(new Hub(rendition, cx + 0.36 * rx * Math.cos(angle), cy + 0.36 * ry * Math.sin(angle),
+            hubs.add(new Hub(rendition, cx + 0.42 * rx * Math.cos(angle), cy + 0.42 * ry * Math.sin(angle),
                     byRendition.get(rendition).size()));
             place(byRendition.get(rendition), angle, cx, cy, rx, ry, maxRadius, most, bodies);
         }
@@ -110,7 +110,7 @@ public final class GalaxyLayout {
             if (ring % 2 == 1 && inRing > 1) {
                 a += spread / (inRing - 1) / 2;
             }
-            double distance = 0.64 + 0.18 * ring;
+            double distance = 0.78 + 0.11 * ring;
             Body b = list.get(i);
             double radius = most <= 0 ? MIN_RADIUS
                     : Math.max(MIN_RADIUS, maxRadius * Math.sqrt((double) b.cameBack() / most));

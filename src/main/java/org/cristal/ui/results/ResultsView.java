@@ -29,7 +29,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -101,6 +100,7 @@ final class ResultsView {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox content = new VBox(8, header(), tabs);
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setPrefSize(1200, 700);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("resultsClose");
@@ -165,15 +165,15 @@ final class ResultsView {
         TableView<ChannelFigures> table = new TableView<>(model.table());
         table.setId("resultsChannels");
         table.setPlaceholder(new Label(text.getString("results.noChannels")));
-        table.getColumns().add(column("results.col.channel", f -> figures.channel(f.channel())));
-        table.getColumns().add(column("results.col.publications", f -> figures.number(f.publications())));
+        // The publications ride with the channel ("mastodon (2)"): one column less, so the rate and its range fit.
+        table.getColumns().add(column("results.col.channel", f -> figures.format("results.channelCount",
+                figures.channel(f.channel()), f.publications())));
         table.getColumns().add(column("results.col.reach", f -> figures.reach(f.reach())));
         table.getColumns().add(column("results.col.reactions", f -> figures.number(f.reactions())));
         table.getColumns().add(column("results.col.visitors", f -> figures.number(f.visitors())));
         table.getColumns().add(column("results.col.conversions", f -> figures.number(f.conversions())));
-        TableColumn<ChannelFigures, String> rate = column("results.col.rate", f -> figures.rate(f.conversionRate()));
-        rate.setPrefWidth(230);
-        table.getColumns().add(rate);
+        table.getColumns().add(column("results.col.rate", f -> figures.rate(f.conversionRate())));
+        widths(table, 150, 70, 86, 80, 100, 180);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -194,11 +194,18 @@ final class ResultsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         charts = new VBox(8, barChart(), lineChart());
         charts.setId("resultsCharts");
+        // The charts give way to the table: the numbers are read first, the charts only show their shape.
+        charts.setMinWidth(280);
+        charts.setPrefWidth(480);
+        charts.setMaxWidth(760);
         charts.getStyleClass().add("results-charts");
-        SplitPane split = new SplitPane(left, charts);
-        split.setDividerPositions(0.52);
-        split.setPadding(new Insets(8, 0, 0, 0));
-        return split;
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        left.setMinWidth(0);
+        left.setPrefWidth(640);
+        HBox box = new HBox(12, left, charts);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     private Node publicationList() {
@@ -241,12 +248,13 @@ final class ResultsView {
 
     private Node barChart() {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = axis();
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("resultsBarChart");
         chart.setTitle(text.getString("results.chart.byChannel"));
         chart.setAnimated(false);
         chart.setPrefHeight(300);
+        chart.setMinWidth(260);
         Runnable fill = () -> {
             XYChart.Series<String, Number> reactions = new XYChart.Series<>();
             reactions.setName(text.getString("results.col.reactions"));
@@ -271,13 +279,14 @@ final class ResultsView {
 
     private Node lineChart() {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = axis();
         LineChart<String, Number> chart = new LineChart<>(x, y);
         chart.setId("resultsLineChart");
         chart.setTitle(text.getString("results.chart.overTime"));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setPrefHeight(300);
+        chart.setMinWidth(260);
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(figures.locale());
         Runnable fill = () -> {
             XYChart.Series<String, Number> reactions = new XYChart.Series<>();
@@ -313,9 +322,8 @@ final class ResultsView {
         table.getColumns().add(rankColumn("results.col.reactions", r -> figures.number(r.figures().reactions())));
         table.getColumns().add(rankColumn("results.col.visitors", r -> figures.number(r.figures().visitors())));
         table.getColumns().add(rankColumn("results.col.conversions", r -> figures.number(r.figures().conversions())));
-        TableColumn<StoryRank, String> rate = rankColumn("results.col.rate", r -> figures.rate(r.conversionRate()));
-        rate.setPrefWidth(260);
-        table.getColumns().add(rate);
+        table.getColumns().add(rankColumn("results.col.rate", r -> figures.rate(r.conversionRate())));
+        widths(table, 60, 300, 96, 84, 78, 100, 240);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label note = new Label(figures.format("results.channel.note", Rate.MIN_TRIALS));
         note.setWrapText(true);
@@ -350,6 +358,33 @@ final class ResultsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
+    }
+
+    /** Columns as wide as their words: a header cut to "Réa…" says nothing. */
+    private static void widths(TableView<?> table, double... widths) {
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+            table.getColumns().get(i).setMinWidth(Math.min(widths[i], 90));
+        }
+    }
+
+    /** Axis numbers in the user's language (1 000 in French, not 1,000). */
+    private NumberAxis axis() {
+        NumberAxis y = new NumberAxis();
+        java.text.NumberFormat n = java.text.NumberFormat.getIntegerInstance(figures.locale());
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number v) {
+                return n.format(v);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        });
+        y.setMinorTickVisible(false);
+        return y;
     }
 
     private <T> TableColumn<T, String> column(String key, Function<T, String> value) {

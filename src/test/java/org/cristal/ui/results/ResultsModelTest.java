@@ -72,7 +72,7 @@ class ResultsModelTest {
         assertEquals("2 publications · 9 reactions · 132 visitors · 10 conversions (links tagged "
                 + "utm_campaign=pain-au-levain)", fx.call(() -> model.summaryProperty().get()));
         ResultsText figures = model.figures();
-        assertEquals("8.3% (1.5% to 35.4%), too few to tell",
+        assertEquals("8.3% (1.5% to 35.4%)\ntoo few to tell",
                 fx.call(() -> figures.rate(model.table().get(1).conversionRate())));
         assertEquals("7.5% (4.0% to 13.6%)", fx.call(() -> figures.rate(model.table().get(0).conversionRate())));
         assertEquals("All channels", figures.channel(ChannelFigures.TOTAL));
