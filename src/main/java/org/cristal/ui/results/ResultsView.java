@@ -164,7 +164,11 @@ final class ResultsView {
     private Node storyTab() {
         TableView<ChannelFigures> table = new TableView<>(model.table());
         table.setId("resultsChannels");
-        table.setPlaceholder(new Label(text.getString("results.noChannels")));
+        Label none = new Label();
+        // While the figures are read, say so: "nothing came back" would be a wrong answer for a second.
+        none.textProperty().bind(javafx.beans.binding.Bindings.when(model.loadingProperty())
+                .then(text.getString("results.loading")).otherwise(text.getString("results.noChannels")));
+        table.setPlaceholder(none);
         // The publications ride with the channel ("mastodon (2)"): one column less, so the rate and its range fit.
         table.getColumns().add(column("results.col.channel", f -> figures.format("results.channelCount",
                 figures.channel(f.channel()), f.publications())));
