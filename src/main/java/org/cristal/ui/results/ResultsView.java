@@ -313,6 +313,18 @@ final class ResultsView {
         ComboBox<String> choice = new ComboBox<>(model.channels());
         choice.setId("resultsChannelChoice");
         choice.valueProperty().bindBidirectional(model.channelProperty());
+        // Visits without a source tag are a channel too: named in words, not shown as an empty line.
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String key) {
+                return key == null ? "" : figures.channel(key);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
         Label label = new Label(text.getString("results.channel.choose"));
         label.setLabelFor(choice);
         HBox top = new HBox(8, label, choice);
