@@ -86,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--audience", description = "Only measure the audience: segment counts and the contacts search.")
     boolean audienceOnly;
 
+    @Option(names = "--dashboard", description = "Only measure a story's results dashboard (50 publications).")
+    boolean dashboardOnly;
+
     @Option(names = "--contacts", defaultValue = "100000", description = "Contacts in the generated audience (default: ${DEFAULT-VALUE}).")
     int contacts;
 
@@ -133,6 +136,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (resultsImport) {
             ResultsImportBenchReport.run(out, resultsRows, 5);
+            return CristalCli.OK;
+        }
+        if (dashboardOnly) {
+            DashboardBenchReport.run(out, Math.max(20, queries / 2));
             return CristalCli.OK;
         }
         if (migrateFile != null) {

@@ -24,6 +24,7 @@ import org.cristal.ui.history.HistoryCommands;
 import org.cristal.ui.library.LibraryCommands;
 import org.cristal.ui.model.Problems;
 import org.cristal.ui.publish.PublishCommands;
+import org.cristal.ui.results.ResultsCommands;
 
 /**
  * The window's own commands (workspaces, image, look, settings) and the context every screen's commands
@@ -39,6 +40,7 @@ final class StudioCommands implements CommandContext {
     private final PublishCommands publish;
     private final ExportCommands exports;
     private final ContactsCommands contacts;
+    private final ResultsCommands results;
     private Choosers choosers = Choosers.PLATFORM;
     private Consumer<String> links = url -> { };
     private Path logFolder;
@@ -55,6 +57,7 @@ final class StudioCommands implements CommandContext {
         this.publish = new PublishCommands(this);
         this.exports = new ExportCommands(this, window::showJob);
         this.contacts = new ContactsCommands(this);
+        this.results = new ResultsCommands(this);
     }
 
     LibraryCommands library() {
@@ -75,6 +78,10 @@ final class StudioCommands implements CommandContext {
 
     ContactsCommands contacts() {
         return contacts;
+    }
+
+    ResultsCommands results() {
+        return results;
     }
 
     @Override

@@ -140,6 +140,7 @@ final class StudioMenus {
                         new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         this.publish::showPublish),
                 item("menuPublications", "menu.publications", null, this.publish::showPublications),
+                item("menuResults", "menu.results", null, commands.results()::show),
                 item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
@@ -241,7 +242,9 @@ final class StudioMenus {
         calendar.setOnAction(e -> this.publish.showCalendar());
         Button contacts = Icons.button("contactsButton", Feather.USERS, text.getString("action.contacts.tip"));
         contacts.setOnAction(e -> commands.contacts().show());
-        ToolBar bar = new ToolBar(history, brands, exportAll, publish, calendar, contacts, spacer);
+        Button results = Icons.button("resultsButton", Feather.BAR_CHART_2, text.getString("action.results.tip"));
+        results.setOnAction(e -> commands.results().show());
+        ToolBar bar = new ToolBar(history, brands, exportAll, publish, calendar, contacts, results, spacer);
         Feather[] icons = {Feather.GRID, Feather.GLOBE, Feather.MAIL, Feather.MESSAGE_CIRCLE, Feather.BOOK_OPEN};
         String[] tips = {"layout.grid", "layout.web", "layout.email", "layout.social", "layout.brochure"};
         for (int i = 0; i < icons.length; i++) {

@@ -33,6 +33,11 @@ public final class Results {
         return clock;
     }
 
+    /** The dashboard's read model over the same file: per story, per channel, per week (ADR 0028). */
+    public Dashboards dashboards() {
+        return new Dashboards(db);
+    }
+
     /**
      * Records the counts a service reported about outbox entry {@code entry} at {@code at}. Only the
      * figures that differ from the last ones recorded are written, so the history holds one point per
