@@ -19,6 +19,11 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTests;
+import org.cristal.library.audience.ContactChannel;
+import org.cristal.library.audience.ContactDraft;
+import org.cristal.library.audience.Delivery;
+import org.cristal.library.audience.Purpose;
 import org.cristal.library.results.Counts;
 import org.cristal.library.results.ResultsWorkspace;
 import org.cristal.library.results.WebRow;
@@ -39,17 +44,19 @@ class ResultsFlowTest {
     Studio studio;
     String slug;
     long masto;
+    long letter;
+    Path file;
     final List<String> opened = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        Path file = dir.resolve("boulangerie.cristal");
+        file = dir.resolve("boulangerie.cristal");
         try (Workspace ws = Workspace.open(file)) {
             String story = ws.stories().save("", Files.readString(Corpus.story("boulangerie-levain.md")), "").id();
             slug = ws.stories().get(story).orElseThrow().story().webSlug();
             masto = ResultsWorkspace.published(ws, story, "mastodon", "social", "@levain@piaille.fr",
                     "https://piaille.fr/@levain/1", AT);
-            ResultsWorkspace.published(ws, story, "smtp-newsletter", "email", "412 abonnés", "", AT);
+            letter = ResultsWorkspace.published(ws, story, "smtp-newsletter", "email", "412 abonnés", "", AT);
             ws.results().recordCounts(masto, Map.of(Counts.FAVOURITES, 7L, Counts.BOOSTS, 2L), AT.plusSeconds(60));
             ws.results().importWeb("plain.csv", "csv", "plain", List.of(
                     new WebRow(LocalDate.of(2026, 11, 30), slug, "newsletter", "email", "", 120, 9),
@@ -119,6 +126,40 @@ class ResultsFlowTest {
         waitFor(() -> table(robot).getItems().size() == 4);
         waitFor(() -> cell(robot, 3, 0).equals("All channels (2)") && cell(robot, 3, 3).equals("196"));
         assertTrue(robot.lookup("#resultsMessage").queryLabeled().getText().startsWith("1 line imported, 1 of them for a story"));
+    }
+
+    @Test
+    void anAbTestOfTheStoryIsReadInItsOwnTabWithoutAWinnerOnSoFewContacts(FxRobot robot) throws Exception {
+        waitFor(() -> studio.model().editor().isOpen());
+        try (Workspace ws = Workspace.open(file)) {
+            String story = ws.stories().list().get(0).id();
+            AbTests.Test t = ws.abTests().create("ab-key", story, "subject", List.of("a", "b"), AbTests.CONVERSIONS,
+                    new AbTests.Plan(0.2, 0.05, false, 0.05, 0.8, 1094));
+            ws.abTests().link(t.id(), letter);
+            List<Long> contacts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                contacts.add(ws.audience().contacts().save(ContactDraft.of("c" + i + "@example.com")).contact().id());
+            }
+            ws.abTests().assign(t.id(), contacts);
+            for (long c : contacts) {
+                ws.audience().deliveries().record(c, letter, story, ContactChannel.EMAIL, Purpose.MARKETING,
+                        Delivery.Outcome.SENT, "");
+            }
+            ws.results().importWeb("ab.csv", "csv", "plain", List.of(
+                    new WebRow(LocalDate.of(2026, 12, 1), slug, "newsletter", "email", "a", 6, 2),
+                    new WebRow(LocalDate.of(2026, 12, 1), slug, "newsletter", "email", "b", 9, 5)));
+        }
+        robot.clickOn("#resultsButton");
+        waitFor(() -> table(robot).getItems().size() == 3);
+        TabPane tabs = robot.lookup("#resultsTabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(4));
+        waitFor(() -> robot.lookup("#abTestArms-0").tryQuery().isPresent());
+        assertTrue(robot.lookup("#abTestTitle-0").queryLabeled().getText().startsWith("Subject · sent "),
+                robot.lookup("#abTestTitle-0").queryLabeled().getText());
+        String verdict = robot.lookup("#evaluationVerdict").queryLabeled().getText();
+        assertTrue(verdict.contains("1,094"), "no winner before the planned 1,094 per variant: " + verdict);
+        assertTrue(robot.lookup("#evaluationB").queryLabeled().getText().startsWith("5 of 20"),
+                robot.lookup("#evaluationB").queryLabeled().getText());
     }
 
     /** Answers the open dialog with one file and the save dialog with another. */

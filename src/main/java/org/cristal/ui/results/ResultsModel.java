@@ -25,6 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cristal.library.Workspace;
+import org.cristal.library.abtest.AbTestReport;
 import org.cristal.library.results.AnalyticsFormat;
 import org.cristal.library.results.ChannelFigures;
 import org.cristal.library.results.ChannelResults;
@@ -63,6 +64,7 @@ public final class ResultsModel {
     private final StringProperty channel = new SimpleStringProperty("");
     private final ObservableList<StoryRank> ranking = FXCollections.observableArrayList();
     private final ObservableList<WeekResults> weeks = FXCollections.observableArrayList();
+    private final ObservableList<AbTestReport> tests = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -83,7 +85,8 @@ public final class ResultsModel {
         channel.addListener((o, a, b) -> loadChannel());
     }
 
-    private record Loaded(StoryResults story, List<String> channels, List<WeekResults> weeks) {
+    private record Loaded(StoryResults story, List<String> channels, List<WeekResults> weeks,
+            List<AbTestReport> tests) {
     }
 
     /** Reads {@code story}'s results. */
@@ -97,8 +100,10 @@ public final class ResultsModel {
         LocalDate today = LocalDate.now(workspace.get().results().clock().withZone(zone));
         return workers.onWorkspace("reading a story's results", () -> {
             Workspace ws = workspace.get();
+            List<AbTestReport> reports = ws.abTests().forStory(story).stream()
+                    .map(t -> AbTestReport.of(t, ws.abTests().outcomes(t.id()))).toList();
             return new Loaded(ws.results().dashboards().story(story, zone).orElse(null),
-                    ws.results().dashboards().channels(), ws.results().dashboards().weeks(zone, today, WEEKS));
+                    ws.results().dashboards().channels(), ws.results().dashboards().weeks(zone, today, WEEKS), reports);
         }).handle((loaded, failure) -> {
             if (mine != generation) {
                 return null;
@@ -135,6 +140,7 @@ public final class ResultsModel {
         }
         channels.setAll(loaded.channels());
         weeks.setAll(loaded.weeks());
+        tests.setAll(loaded.tests());
         if (channel.get().isEmpty() || !loaded.channels().contains(channel.get())) {
             channel.set(r != null && !r.channels().isEmpty() ? r.channels().get(0).channel()
                     : loaded.channels().isEmpty() ? "" : loaded.channels().get(0));
@@ -265,6 +271,16 @@ public final class ResultsModel {
 
     public ObservableList<StoryRank> ranking() {
         return ranking;
+    }
+
+    /** The zone days and dates are shown in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The story's A/B tests, newest first, each arm judged against the control. */
+    public ObservableList<AbTestReport> tests() {
+        return tests;
     }
 
     public ObservableList<WeekResults> weeks() {

@@ -94,7 +94,9 @@ final class ResultsView {
         channel.setId("resultsChannelTab");
         Tab week = new Tab(text.getString("results.tab.week"), weekTab());
         week.setId("resultsWeekTab");
-        tabs.getTabs().addAll(story, sky, channel, week);
+        Tab tests = new Tab(text.getString("results.tab.abtests"), new AbTestsPane(text, model, model.zone()));
+        tests.setId("resultsAbTestsTab");
+        tabs.getTabs().addAll(story, sky, channel, week, tests);
         tabs.setId("resultsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
