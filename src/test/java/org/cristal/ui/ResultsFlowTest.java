@@ -156,6 +156,8 @@ class ResultsFlowTest {
         waitFor(() -> robot.lookup("#abTestArms-0").tryQuery().isPresent());
         assertTrue(robot.lookup("#abTestTitle-0").queryLabeled().getText().startsWith("Subject · sent "),
                 robot.lookup("#abTestTitle-0").queryLabeled().getText());
+        // A is the story as written: its e-mail subject, read from the revision that was sent.
+        assertTrue(!robot.lookup("#abTestText-0-a").queryLabeled().getText().equals("–"));
         String verdict = robot.lookup("#evaluationVerdict").queryLabeled().getText();
         assertTrue(verdict.contains("1,094"), "no winner before the planned 1,094 per variant: " + verdict);
         assertTrue(robot.lookup("#evaluationB").queryLabeled().getText().startsWith("5 of 20"),

@@ -71,8 +71,8 @@ final class AbTestsPane extends ScrollPane {
         grid.setId("abTestArms-" + index);
         grid.setHgap(18);
         grid.setVgap(4);
-        String[] heads = {"results.abtests.col.arm", "results.abtests.col.contacts", "results.abtests.col.visitors",
-            "results.abtests.col.conversions", "results.abtests.col.unsubscribed"};
+        String[] heads = {"results.abtests.col.arm", "results.abtests.col.text", "results.abtests.col.contacts",
+            "results.abtests.col.visitors", "results.abtests.col.conversions", "results.abtests.col.unsubscribed"};
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(text.getString(heads[c]));
             h.setStyle("-fx-font-weight: bold;");
@@ -81,10 +81,15 @@ final class AbTestsPane extends ScrollPane {
         int row = 1;
         for (AbTests.ArmOutcome a : r.arms()) {
             grid.add(new Label(figures.format("results.abtests.arm", a.arm().toUpperCase(figures.locale()))), 0, row);
-            grid.add(new Label(figures.number(a.contacts())), 1, row);
-            grid.add(new Label(figures.number(a.visitors())), 2, row);
-            grid.add(new Label(figures.number(a.conversions())), 3, row);
-            grid.add(new Label(figures.number(a.unsubscribed())), 4, row);
+            Label words = new Label(r.texts().getOrDefault(a.arm(), "–"));
+            words.setId("abTestText-" + index + "-" + a.arm());
+            words.setWrapText(true);
+            words.setMaxWidth(360);
+            grid.add(words, 1, row);
+            grid.add(new Label(figures.number(a.contacts())), 2, row);
+            grid.add(new Label(figures.number(a.visitors())), 3, row);
+            grid.add(new Label(figures.number(a.conversions())), 4, row);
+            grid.add(new Label(figures.number(a.unsubscribed())), 5, row);
             row++;
         }
         VBox out = new VBox(8, title, grid);

@@ -101,7 +101,7 @@ public final class ResultsModel {
         return workers.onWorkspace("reading a story's results", () -> {
             Workspace ws = workspace.get();
             List<AbTestReport> reports = ws.abTests().forStory(story).stream()
-                    .map(t -> AbTestReport.of(t, ws.abTests().outcomes(t.id()))).toList();
+                    .map(t -> AbTestReport.of(t, ws.abTests().outcomes(t.id()), sentTexts(ws, t))).toList();
             return new Loaded(ws.results().dashboards().story(story, zone).orElse(null),
                     ws.results().dashboards().channels(), ws.results().dashboards().weeks(zone, today, WEEKS), reports);
         }).handle((loaded, failure) -> {
@@ -117,6 +117,19 @@ public final class ResultsModel {
             show(loaded);
             return null;
         });
+    }
+
+    /** The words each arm was sent with: from the revision the send carried, else the story as it is. */
+    private static java.util.Map<String, String> sentTexts(Workspace ws, org.cristal.library.abtest.AbTests.Test t) {
+        try {
+            java.util.Optional<String> source = ws.outbox().get(t.entry())
+                    .flatMap(e -> ws.stories().revision(t.storyId(), e.revision())).map(r -> r.source())
+                    .or(() -> ws.stories().get(t.storyId()).map(s -> s.source()));
+            return source.isEmpty() ? java.util.Map.of()
+                    : AbTestReport.texts(t, org.cristal.story.StoryParser.parse(t.storyId(), source.get()));
+        } catch (org.cristal.story.StoryFormatException e) {
+            return java.util.Map.of();
+        }
     }
 
     private void show(Loaded loaded) {

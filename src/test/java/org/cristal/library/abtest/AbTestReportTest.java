@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.cristal.story.Story;
+import org.cristal.story.StoryParser;
 import org.junit.jupiter.api.Test;
 
 class AbTestReportTest {
@@ -17,7 +20,7 @@ class AbTestReportTest {
     @Test
     void eachVariantIsJudgedAgainstAOnWhatTheTestWasSentToCount() {
         AbTestReport r = AbTestReport.of(test(AbTests.CONVERSIONS, 400, List.of("a", "b")), List.of(
-                new AbTests.ArmOutcome("a", 400, 130, 30, 2), new AbTests.ArmOutcome("b", 400, 150, 52, 1)));
+                new AbTests.ArmOutcome("a", 400, 130, 30, 2), new AbTests.ArmOutcome("b", 400, 150, 52, 1)), Map.of());
         Evaluation e = r.comparisons().get(0).evaluation().orElseThrow();
         assertEquals(new Arm(30, 400), e.a());
         assertEquals(new Arm(52, 400), e.b());
@@ -29,15 +32,33 @@ class AbTestReportTest {
     @Test
     void noWinnerIsNamedBeforeThePlannedSizeEvenOnAClearDifference() {
         AbTestReport r = AbTestReport.of(test(AbTests.CLICKS, 1094, List.of("a", "b")), List.of(
-                new AbTests.ArmOutcome("a", 400, 30, 0, 0), new AbTests.ArmOutcome("b", 400, 52, 0, 0)));
+                new AbTests.ArmOutcome("a", 400, 30, 0, 0), new AbTests.ArmOutcome("b", 400, 52, 0, 0)), Map.of());
         assertEquals(Verdict.TOO_EARLY, r.comparisons().get(0).evaluation().orElseThrow().verdict());
+    }
+
+    @Test
+    void eachArmShowsTheWordsItWasSentWith() throws Exception {
+        Story sent = StoryParser.parse("pain", """
+                ---
+                title: Notre pain au levain
+                channels:
+                  email:
+                    subject: "Le pain de la semaine"
+                variants:
+                  subject:
+                    b: "Le pain qui change tout"
+                ---
+                Un pain qui se garde une semaine.
+                """);
+        assertEquals(Map.of("a", "Le pain de la semaine", "b", "Le pain qui change tout"),
+                AbTestReport.texts(test(AbTests.CLICKS, 0, List.of("a", "b")), sent));
     }
 
     @Test
     void moreVisitsThanRecipientsIsSaidRatherThanJudgedAsARateAboveOneHundredPercent() {
         AbTestReport r = AbTestReport.of(test(AbTests.CLICKS, 0, List.of("a", "b", "c")), List.of(
                 new AbTests.ArmOutcome("a", 10, 4, 0, 0), new AbTests.ArmOutcome("b", 10, 14, 0, 0),
-                new AbTests.ArmOutcome("c", 0, 0, 0, 0)));
+                new AbTests.ArmOutcome("c", 0, 0, 0, 0)), Map.of());
         assertEquals(2, r.comparisons().size());
         String b = r.comparisons().get(0).problem().orElseThrow().localizedMessage(Locale.ENGLISH);
         assertTrue(b.startsWith("Variant B has more visits (14) than recipients (10)"), b);
