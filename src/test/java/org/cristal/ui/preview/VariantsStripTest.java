@@ -39,6 +39,11 @@ class VariantsStripTest {
         assertTrue(onFx(strip::isVisible));
         Label b = robot.lookup("#variant-subject-b").queryAs(Label.class);
         assertEquals("Le pain qui change tout", onFx(b::getText));
+        // Laid out on the next pulse, not at once: wait for it rather than read a width of 0.
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (onFx(() -> b.getLayoutBounds().getWidth()) <= 60 && System.nanoTime() < until) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
         assertTrue(onFx(() -> b.getLayoutBounds().getWidth() > 60), "readable, not squeezed");
         assertEquals("Notre pain au levain", onFx(() -> robot.lookup("#variant-subject-a").queryAs(Label.class)
                 .getText()));
