@@ -35,6 +35,7 @@ public final class PlannerModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper reachable = new ReadOnlyBooleanWrapper(true);
     private long neededPerArm = -1;
+    private org.cristal.library.abtest.AbTests.Plan sendPlan;
 
     public PlannerModel(ResourceBundle text, Locale locale) {
         this.text = text;
@@ -118,14 +119,26 @@ public final class PlannerModel {
             return;
         }
         try {
-            show(Planner.plan(p1.getAsDouble() / 100, e.getAsDouble() / 100, relative.get(), a.getAsDouble() / 100,
-                    pw.getAsDouble() / 100, n), "");
+            Plan plan = Planner.plan(p1.getAsDouble() / 100, e.getAsDouble() / 100, relative.get(),
+                    a.getAsDouble() / 100, pw.getAsDouble() / 100, n);
+            show(plan, "");
+            sendPlan = new org.cristal.library.abtest.AbTests.Plan(p1.getAsDouble() / 100, e.getAsDouble() / 100,
+                    relative.get(), a.getAsDouble() / 100, pw.getAsDouble() / 100,
+                    (int) Math.min(Integer.MAX_VALUE, plan.neededPerArm()));
         } catch (AbInputException x) {
             show(null, x.localizedMessage(locale));
         }
     }
 
+    /** The plan as an A/B send records it (rates as fractions, the contacts each variant needs), when the form is good. */
+    public java.util.Optional<org.cristal.library.abtest.AbTests.Plan> sendPlan() {
+        return java.util.Optional.ofNullable(sendPlan);
+    }
+
     private void show(Plan plan, String why) {
+        if (plan == null) {
+            sendPlan = null;
+        }
         problem.set(why);
         neededPerArm = plan == null ? -1 : plan.neededPerArm();
         needed.set(plan == null ? "" : AbTestWords.needed(plan, locale));

@@ -231,7 +231,7 @@ public final class PublishDialog {
             box.getChildren().add(1, toBox);
             box.getChildren().add(2, reach);
             if (!model.testable().isEmpty()) {
-                HBox test = abTestChoice(id, text, locale, model);
+                VBox test = abTestChoice(id, text, locale, model);
                 test.setDisable(!r.canTick());
                 VBox.setMargin(test, new Insets(0, 0, 0, 28));
                 box.getChildren().add(3, test);
@@ -322,7 +322,7 @@ public final class PublishDialog {
     }
 
     /** For a story with variants: send the newsletter as an A/B test of one element, or as written to all. */
-    private static HBox abTestChoice(String id, ResourceBundle text, Locale locale, PublishModel model) {
+    private static VBox abTestChoice(String id, ResourceBundle text, Locale locale, PublishModel model) {
         ComboBox<String> choice = new ComboBox<>();
         choice.setId("abtest-" + id);
         choice.getItems().add("");
@@ -345,7 +345,49 @@ public final class PublishDialog {
         label.setLabelFor(choice);
         HBox box = new HBox(6, label, choice);
         box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        VBox plan = abTestPlan(id, text, model);
+        plan.visibleProperty().bind(model.abTestProperty().isNotEmpty());
+        plan.managedProperty().bind(plan.visibleProperty());
+        return new VBox(6, box, plan);
+    }
+
+    /**
+     * The test's plan, under the choice: the usual rate and the change worth knowing, and at once what that
+     * needs and what this newsletter's reach can detect, with the warning when it cannot reach its size.
+     */
+    private static VBox abTestPlan(String id, ResourceBundle text, PublishModel model) {
+        org.cristal.ui.abtest.PlannerModel p = model.planner();
+        javafx.scene.control.TextField baseline = new javafx.scene.control.TextField();
+        baseline.setId("abtestBaseline-" + id);
+        baseline.setPrefColumnCount(4);
+        baseline.textProperty().bindBidirectional(p.baselineProperty());
+        javafx.scene.control.TextField effect = new javafx.scene.control.TextField();
+        effect.setId("abtestEffect-" + id);
+        effect.setPrefColumnCount(4);
+        effect.textProperty().bindBidirectional(p.effectProperty());
+        Label baselineLabel = new Label(text.getString("publish.abtest.baseline"));
+        baselineLabel.setLabelFor(baseline);
+        Label effectLabel = new Label(text.getString("publish.abtest.effect"));
+        effectLabel.setLabelFor(effect);
+        HBox fields = new HBox(6, baselineLabel, baseline, effectLabel, effect);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        VBox out = new VBox(4, fields);
+        for (javafx.beans.property.ReadOnlyStringProperty line : java.util.List.of(p.neededProperty(), p.reachProperty(),
+                p.warningProperty(), p.problemProperty())) {
+            Label l = new Label();
+            l.textProperty().bind(line);
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.managedProperty().bind(line.isNotEmpty());
+            l.visibleProperty().bind(line.isNotEmpty());
+            l.getStyleClass().add(line == p.warningProperty() || line == p.problemProperty() ? "field-problem"
+                    : "field-help");
+            if (line == p.warningProperty()) {
+                l.setId("abtestWarning-" + id);
+            }
+            out.getChildren().add(l);
+        }
+        return out;
     }
 
     private static String elementName(ResourceBundle text, String element) {

@@ -180,6 +180,8 @@ public final class PublishModel {
     /** The element a newsletter is sent as an A/B test of ("subject", "cta"…); "" for no test. */
     private final javafx.beans.property.StringProperty abTest = new javafx.beans.property.SimpleStringProperty("");
     private final ObservableList<String> testable = FXCollections.observableArrayList();
+    /** The A/B test's plan, sized for the newsletter's reach: said before anything is sent. */
+    private final org.cristal.ui.abtest.PlannerModel planner;
     private String storyId = "";
 
     PublishModel(Workers workers, Executor network, Supplier<Publisher> publisher, Supplier<Workspace> workspace,
@@ -193,6 +195,12 @@ public final class PublishModel {
         this.text = text;
         this.locale = locale;
         this.zone = zone;
+        this.planner = new org.cristal.ui.abtest.PlannerModel(text, locale);
+    }
+
+    /** The plan of an A/B send: usual rate and change worth knowing in, contacts needed and warnings out. */
+    public org.cristal.ui.abtest.PlannerModel planner() {
+        return planner;
     }
 
     public ObservableList<Row> rows() {
@@ -271,6 +279,10 @@ public final class PublishModel {
                 abTest.set("");
             }
             rows.setAll(list);
+            // The newsletter's reach sizes the test: "with 400 per variant you can only detect…".
+            list.stream().filter(r -> r.item.reach() != null).findFirst().ifPresentOrElse(
+                    r -> planner.contactsProperty().set(String.valueOf(r.item.reach().reaches())),
+                    () -> planner.contactsProperty().set(""));
             loaded.set(true);
         });
     }
@@ -314,6 +326,7 @@ public final class PublishModel {
         List<Row> chosen = ticked();
         String toSegment = segment.get();
         Variants.Element tested = Variants.Element.fromId(abTest.get()).orElse(null);
+        AbTests.Plan plan = planner.sendPlan().orElse(AbTests.Plan.NONE);
         cancelled.set(false);
         busy.set(true);
         Instant now = Instant.now();
@@ -328,7 +341,7 @@ public final class PublishModel {
                     Queued queued = row.item.reach() == null
                             ? p.enqueue(storyId, row.item.account().id(), times.get(i), zone)
                             : tested != null ? p.enqueueAbTest(storyId, row.item.account().id(), toSegment,
-                                    times.get(i), zone, tested, AbTests.CLICKS, AbTests.Plan.NONE)
+                                    times.get(i), zone, tested, AbTests.CLICKS, plan)
                             : p.enqueue(storyId, row.item.account().id(), toSegment, times.get(i), zone);
                     OutboxEntry e = queued.entry();
                     row.entryId = e.id();

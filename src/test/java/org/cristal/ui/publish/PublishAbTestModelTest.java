@@ -82,6 +82,16 @@ class PublishAbTestModelTest {
         assertEquals(List.of("cta"), fx.call(() -> List.copyOf(publish.testable())));
         PublishModel.Row news = fx.call(() -> publish.rows().stream()
                 .filter(r -> r.item().account().id().equals("news")).findFirst().orElseThrow());
+        // One contact agreed: before anything is sent, the dialog says this test cannot reach its size
+        // (R: power.prop.test(p1 = .03, p2 = .05, power = .8) gives n = 1505.8 per variant).
+        fx.run(() -> {
+            publish.planner().baselineProperty().set("3");
+            publish.planner().effectProperty().set("2");
+        });
+        assertEquals("1", fx.call(() -> publish.planner().contactsProperty().get()));
+        String warning = fx.call(() -> publish.planner().warningProperty().get());
+        assertEquals(true, warning.startsWith("This test cannot reach its size: it needs 1,506 contacts per variant"),
+                warning);
         fx.run(() -> {
             publish.abTestProperty().set("cta");
             publish.rows().forEach(r -> r.includedProperty().set(r == news));
@@ -96,5 +106,6 @@ class PublishAbTestModelTest {
         assertEquals(entries.get(0).id(), test.entry());
         assertEquals("cta", test.element());
         assertEquals(List.of("a", "b"), test.arms());
+        assertEquals(new AbTests.Plan(0.03, 0.02, false, 0.05, 0.8, 1506), test.plan(), "the plan is kept with the test");
     }
 }
