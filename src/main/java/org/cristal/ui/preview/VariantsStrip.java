@@ -50,6 +50,8 @@ final class VariantsStrip extends GridPane {
         }
         ColumnConstraints names = new ColumnConstraints();
         names.setHgrow(Priority.NEVER);
+        // The element's name ("Subject") is never cut to "…": the arms' texts give way instead.
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getColumnConstraints().add(names);
         Label caption = new Label(Widgets.format(text, locale, "preview.variants.caption"));
         caption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -71,6 +73,8 @@ final class VariantsStrip extends GridPane {
         for (VariantSummary.Row r : summary.rows()) {
             Label name = new Label(Widgets.format(text, locale, key(r.element())));
             name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setId("variantName-" + r.element().id());
             add(name, 0, row);
             for (int i = 0; i < r.texts().size(); i++) {
                 Label t = new Label(r.texts().get(i));

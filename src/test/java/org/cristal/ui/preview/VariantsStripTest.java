@@ -45,6 +45,8 @@ class VariantsStripTest {
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         }
         assertTrue(onFx(() -> b.getLayoutBounds().getWidth() > 60), "readable, not squeezed");
+        Label name = robot.lookup("#variantName-subject").queryAs(Label.class);
+        assertTrue(onFx(() -> name.getWidth() >= name.prefWidth(-1) - 0.5), "the element's name is never cut to …");
         assertEquals("Notre pain au levain", onFx(() -> robot.lookup("#variant-subject-a").queryAs(Label.class)
                 .getText()));
         assertTrue(robot.lookup("A · tel qu’écrit").tryQuery().isPresent());
