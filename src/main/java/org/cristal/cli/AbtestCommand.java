@@ -78,12 +78,7 @@ final class AbtestCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Tables.print(out, rows);
             out.println();
-            out.println(AbTestWords.needed(plan, locale));
-            for (String line : List.of(AbTestWords.reach(plan, locale), AbTestWords.warning(plan, locale))) {
-                if (!line.isEmpty()) {
-                    out.println(line);
-                }
-            }
+            AbTestWords.lines(plan, locale).forEach(out::println);
             return CristalCli.OK;
         }
     }
@@ -136,7 +131,8 @@ final class AbtestCommand implements Runnable {
         return new String[] {CliText.get(label), value};
     }
 
-    private static <T> T checked(java.util.function.Supplier<T> work) {
+    /** Runs the planner or the evaluation; a figure it refuses is one localized line, exit 2. */
+    static <T> T checked(java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (AbInputException e) {

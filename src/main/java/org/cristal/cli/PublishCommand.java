@@ -12,7 +12,6 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.SaveResult;
 import org.cristal.library.Workspace;
-import org.cristal.library.abtest.AbInputException;
 import org.cristal.library.abtest.AbTestWords;
 import org.cristal.library.abtest.AbTests;
 import org.cristal.library.abtest.Plan;
@@ -177,23 +176,11 @@ final class PublishCommand implements Callable<Integer> {
         if (baseline == null || mde == null) {
             return plan;
         }
-        try {
-            Plan sized = Planner.plan(plan.baseline(), plan.mde(), plan.relative(), plan.alpha(), plan.power(),
-                    reaches);
-            out.println(AbTestWords.needed(sized, CliText.locale()));
-            String reach = AbTestWords.reach(sized, CliText.locale());
-            if (!reach.isEmpty()) {
-                out.println(reach);
-            }
-            String warning = AbTestWords.warning(sized, CliText.locale());
-            if (!warning.isEmpty()) {
-                out.println(warning);
-            }
-            int perArm = plannedPerArm != null ? plannedPerArm : (int) Math.min(Integer.MAX_VALUE, sized.neededPerArm());
-            return new AbTests.Plan(plan.baseline(), plan.mde(), plan.relative(), plan.alpha(), plan.power(), perArm);
-        } catch (AbInputException e) {
-            throw new UserError(e.localizedMessage(CliText.locale()), e);
-        }
+        Plan sized = AbtestCommand.checked(() -> Planner.plan(plan.baseline(), plan.mde(), plan.relative(),
+                plan.alpha(), plan.power(), reaches));
+        AbTestWords.lines(sized, CliText.locale()).forEach(out::println);
+        int perArm = plannedPerArm != null ? plannedPerArm : (int) Math.min(Integer.MAX_VALUE, sized.neededPerArm());
+        return new AbTests.Plan(plan.baseline(), plan.mde(), plan.relative(), plan.alpha(), plan.power(), perArm);
     }
 
     /** A rate strictly between 0 and 1 (a baseline of 0 or 1 leaves nothing to compare). */

@@ -23,9 +23,6 @@ import org.cristal.story.Variants;
  * newsletter / email / the story's address / the arm, so the analytics import can tell the arms apart).
  */
 final class AbTestSends {
-    static final String SOURCE = "newsletter";
-    static final String MEDIUM = "email";
-
     private AbTestSends() {
     }
 
@@ -47,7 +44,7 @@ final class AbTestSends {
         Story story = doc.story();
         Variants variants = Variants.of(story);
         Variants.Element element = Variants.Element.fromId(test.element()).orElseThrow();
-        Utm tags = Utm.of(SOURCE, MEDIUM, story.webSlug());
+        Utm tags = Utm.newsletter(story.webSlug());
         Map<String, EmailMessage> out = new LinkedHashMap<>();
         for (String arm : test.arms()) {
             StoryDocument armDoc = StoryDocument.of(variants.apply(story, element, arm));

@@ -12,6 +12,9 @@ import java.util.Locale;
  * analytics tools count "Newsletter" and "newsletter" as two sources.
  */
 public record Utm(String source, String medium, String campaign, String content) {
+    /** The newsletter's {@code utm_source}: what its links say, and what its visits are read back by. */
+    public static final String NEWSLETTER = "newsletter";
+
     public Utm {
         source = lower(source);
         medium = lower(medium);
@@ -22,6 +25,11 @@ public record Utm(String source, String medium, String campaign, String content)
     /** Tags without a variant. */
     public static Utm of(String source, String medium, String campaign) {
         return new Utm(source, medium, campaign, "");
+    }
+
+    /** The newsletter's tags for the story whose web address is {@code campaign} (medium e-mail). */
+    public static Utm newsletter(String campaign) {
+        return of(NEWSLETTER, "email", campaign);
     }
 
     /** The same tags for one variant of an A/B test ({@code utm_content}). */

@@ -39,6 +39,12 @@ public final class AbTestWords {
                 plan.neededPerArm() * 2);
     }
 
+    /** What a plan says, as lines: what it needs, what the send can detect, the warning; the empty ones left out. */
+    public static java.util.List<String> lines(Plan plan, Locale locale) {
+        return java.util.stream.Stream.of(needed(plan, locale), reach(plan, locale), warning(plan, locale))
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
     /** "30 of 400: 7.5%, likely between 5.3% and 10.5%". */
     public static String rate(Arm arm, Interval range, Locale locale) {
         return text(locale, "abtest.result.rate", arm.conversions(), arm.contacts(), arm.rate() * 100,

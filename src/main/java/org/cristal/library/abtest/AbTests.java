@@ -25,7 +25,6 @@ public final class AbTests {
     /** What a test counts as a success: a visit from the e-mail, or a conversion the analytics recorded. */
     public static final String CLICKS = "clicks";
     public static final String CONVERSIONS = "conversions";
-    private static final String SOURCE = "newsletter";
 
     private final Db db;
     private final Clock clock;
@@ -229,7 +228,7 @@ public final class AbTests {
                     WHERE w.campaign = (SELECT web_slug FROM stories WHERE id = ?) AND w.source = ?
                     GROUP BY w.content""")) {
                 ps.setString(1, t.storyId());
-                ps.setString(2, SOURCE);
+                ps.setString(2, org.cristal.story.Utm.NEWSLETTER);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         web.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});

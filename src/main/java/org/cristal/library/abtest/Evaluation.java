@@ -2,6 +2,7 @@ package org.cristal.library.abtest;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.cristal.library.results.Rate;
 
 /**
  * The outcome of an A/B test as a careful analyst would report it (ADR 0025).
@@ -82,12 +83,8 @@ public record Evaluation(Arm a, Arm b, double alpha, long plannedPerArm, double 
 
     /** Wilson's score interval for one rate, without continuity correction. */
     static Interval wilson(Arm arm, double z) {
-        double n = arm.contacts();
-        double p = arm.rate();
-        double z2 = z * z;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        Rate r = Rate.of(arm.conversions(), arm.contacts(), z);
+        return new Interval(r.low(), r.high());
     }
 
     static double pooledPValue(Arm a, Arm b) {

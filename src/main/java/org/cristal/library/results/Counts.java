@@ -52,7 +52,7 @@ public final class Counts {
      */
     public static String channelOf(String pluginId) {
         return switch (pluginId) {
-            case "smtp-newsletter" -> "newsletter";
+            case "smtp-newsletter" -> org.cristal.story.Utm.NEWSLETTER;
             case "static-site" -> "site";
             default -> pluginId;
         };

@@ -17,16 +17,21 @@ public record Rate(long successes, long trials, double low, double high) {
 
     /** The rate of {@code successes} in {@code trials}; more successes than trials are capped (two tools' counts). */
     public static Rate of(long successes, long trials) {
+        return of(successes, trials, Z);
+    }
+
+    /** As {@link #of(long, long)}, with the range for the normal quantile {@code z} (1.96 for 95 %). */
+    public static Rate of(long successes, long trials, double z) {
         if (trials <= 0) {
             return new Rate(Math.max(0, successes), 0, 0, 1);
         }
         long k = Math.max(0, Math.min(successes, trials));
         double n = trials;
         double p = k / n;
-        double z2 = Z * Z;
+        double z2 = z * z;
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
-        double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         return new Rate(k, trials, Math.max(0, centre - half), Math.min(1, centre + half));
     }
 

@@ -157,7 +157,7 @@ public final class EmailRenderer implements ChannelRenderer<EmailMessage> {
         if (options.emailTags() != null) {
             return options.emailTags();
         }
-        return brand.utm().isEmpty() ? null : Utm.of("newsletter", "email", story.webSlug());
+        return brand.utm().isEmpty() ? null : Utm.newsletter(story.webSlug());
     }
 
     private static String tagged(Utm tags, String url) {
