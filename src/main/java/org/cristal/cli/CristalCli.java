@@ -21,7 +21,8 @@ public final class CristalCli implements Runnable {
     private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(RenderCommand.class,
             WorkspaceCommand.class, BenchCommand.class, PublishCommand.class, OutboxCommand.class,
             ChannelsCommand.class, ContactsCommand.class, SegmentsCommand.class, SettingsCommand.class,
-            UnsubscribesCommand.class, ResultsCommand.class, AbtestCommand.class);
+            UnsubscribesCommand.class, ResultsCommand.class, AbtestCommand.class, PersonasCommand.class,
+            ScenariosCommand.class, CohortsCommand.class, PrintCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;

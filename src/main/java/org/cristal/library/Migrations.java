@@ -31,6 +31,8 @@ final class Migrations {
     static final int WEB_SLUGS = 7;
     /** The step that adds results, web analytics and A/B tests (ResultsSchema). */
     static final int RESULTS = 8;
+    /** The step that adds personas, scenarios and personalised print runs (OneToOneSchema). */
+    static final int ONE_TO_ONE = 9;
 
     record Step(int version, String what, Change change) {
     }
@@ -44,7 +46,8 @@ final class Migrations {
                     (c, p) -> AudienceSchema.v5(c)),
             new Step(6, "revisions compressed, search index without its own copy of the text", Migrations::v6),
             new Step(WEB_SLUGS, "each story's web address kept beside it", Migrations::v7),
-            new Step(RESULTS, "results of publications, web analytics, A/B tests", (c, p) -> ResultsSchema.v8(c)));
+            new Step(RESULTS, "results of publications, web analytics, A/B tests", (c, p) -> ResultsSchema.v8(c)),
+            new Step(ONE_TO_ONE, "personas, scenarios, personalised print runs", (c, p) -> OneToOneSchema.v9(c)));
 
     private Migrations() {
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.cristal.library.audience.Audience;
 import org.cristal.library.abtest.AbTests;
+import org.cristal.library.persona.Personas;
+import org.cristal.library.scenario.Scenarios;
 import org.cristal.library.results.Results;
 
 /**
@@ -39,6 +41,8 @@ public final class Workspace implements AutoCloseable {
     private final Audience audience;
     private final Results results;
     private final AbTests abTests;
+    private final Personas personas;
+    private final Scenarios scenarios;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -53,6 +57,8 @@ public final class Workspace implements AutoCloseable {
         this.audience = new Audience(db, clock);
         this.results = new Results(db, clock);
         this.abTests = new AbTests(db, clock);
+        this.personas = new Personas(db, clock);
+        this.scenarios = new Scenarios(db, clock);
     }
 
     /**
@@ -211,6 +217,16 @@ public final class Workspace implements AutoCloseable {
     /** The A/B tests of newsletter sends and the arm each contact is in (docs/results.md). */
     public AbTests abTests() {
         return abTests;
+    }
+
+    /** Whom stories are written for (docs/one-to-one.md). */
+    public Personas personas() {
+        return personas;
+    }
+
+    /** Scenarios and their versions (docs/one-to-one.md); the runs are the publisher's. */
+    public Scenarios scenarios() {
+        return scenarios;
     }
 
     /** Shortcut for {@code search().find(query)}. */

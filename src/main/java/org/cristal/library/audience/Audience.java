@@ -299,6 +299,11 @@ public final class Audience {
         return db.read(c -> setting(c, SALT_SETTING)).orElse("");
     }
 
+    /** Each contact's own link token ({@code utm_content}), keyed by this workspace's salt. */
+    public ContactTokens tokens() {
+        return new ContactTokens(salt());
+    }
+
     /** Hashes {@code email} with {@code salt}, as {@link #addressHash} does. */
     public static String hashWith(String salt, String email) {
         return hash(salt, email);

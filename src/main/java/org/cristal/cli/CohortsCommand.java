@@ -1,0 +1,17 @@
+package org.cristal.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cristal cohorts …} (docs/one-to-one.md). Placeholder of the shared contract: its part adds the subcommands. */
+@Command(name = "cohorts", mixinStandardHelpOptions = true, description = "Show contacts grouped by when they joined, week by week.")
+final class CohortsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), CliText.get("cohorts.needCommand"));
+    }
+}
