@@ -147,7 +147,7 @@ public final class SimulationModel {
                 .forEach(e -> parts.add(Text.format(text, locale, Labels.reasonCount(e.getKey()),
                         e.getValue())));
         return Text.format(text, locale, "scenario.sim.totalsWhy", head,
-                String.join(text.getString("scenario.sim.listSeparator"), parts));
+                String.join(", ", parts));
     }
 
     private void refilter() {
