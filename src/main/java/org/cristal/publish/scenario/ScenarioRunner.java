@@ -5,7 +5,13 @@ import org.cristal.library.scenario.RunStep;
 import org.cristal.library.scenario.Scenario;
 import org.cristal.library.scenario.Simulation;
 import org.cristal.library.scenario.StepCounts;
+import org.cristal.library.Workspace;
+import org.cristal.library.WorkspaceException;
+import org.cristal.library.audience.Sql;
+import org.cristal.library.scenario.ScenarioVersion;
 import org.cristal.publish.Publisher;
+import org.cristal.publish.PublisherException;
+import org.cristal.publish.spi.ChannelPlugin;
 
 /**
  * Runs scenarios (docs/one-to-one.md): contacts of the segment enter, each step of each run falls due in
@@ -22,7 +28,9 @@ public final class ScenarioRunner {
 
     /** What starting the scenario now would do, for every contact of its segment. Writes nothing. */
     public Simulation simulate(String name) {
-        throw new UnsupportedOperationException("scenario engine part");
+        Scenario s = scenario(name);
+        ScenarioVersion v = ws().scenarios().current(s.id());
+        return new Simulator(ws()).run(s, v, segment(s), this::reachesContacts, publisher.clock().instant());
     }
 
     /** Starts (or restarts after a stop is refused) the scenario: its contacts enter at the next tick. */
@@ -70,5 +78,33 @@ public final class ScenarioRunner {
 
     Publisher publisher() {
         return publisher;
+    }
+
+    private Workspace ws() {
+        return publisher.workspace();
+    }
+
+    /** The scenario of that name, or a clear refusal. */
+    private Scenario scenario(String name) {
+        return ws().scenarios().find(name).orElseThrow(() -> new WorkspaceException("scenario.error.missing",
+                name == null ? "" : name.strip()));
+    }
+
+    /** The contacts of the scenario's segment; a segment deleted since is said, never taken as "everyone". */
+    private Sql segment(Scenario s) {
+        return Publisher.segmentSql(ws(), s.segment()).orElseThrow(() -> new PublisherException(
+                "publish.core.segmentMissing", s.segment(), segmentNames()));
+    }
+
+    private String segmentNames() {
+        String names = ws().audience().segments().list().stream().map(x -> x.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return names.isEmpty() ? "\u2014" : names;
+    }
+
+    /** Whether the account sends to each contact (a newsletter) rather than posting once (social, site). */
+    boolean reachesContacts(String accountId) {
+        return ws().channelAccounts().get(accountId).flatMap(a -> publisher.plugins().find(a.plugin()))
+                .map(ChannelPlugin::reachesContacts).orElse(false);
     }
 }
