@@ -303,6 +303,28 @@ public final class ScenarioRuns {
         });
     }
 
+    /** Whom one run's step writes to, and which variant of the story ("" as written). */
+    public record Personal(long contact, String variant) {
+    }
+
+    /** The contact and variant of a run's step, for the send of its outbox entry; empty once the run is gone. */
+    public Optional<Personal> personal(long run, String step) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.contact, v.steps FROM scenario_runs r JOIN "
+                    + "scenario_versions v ON v.scenario = r.scenario AND v.version = r.version WHERE r.id = ?")) {
+                ps.setLong(1, run);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String variant = ScenarioJson.steps(rs.getString(2)).stream().filter(x -> x.id().equals(step))
+                            .map(Step::variant).findFirst().orElse("");
+                    return Optional.of(new Personal(rs.getLong(1), variant));
+                }
+            }
+        });
+    }
+
     /** What the imported web analytics say of links tagged with a contact's token. */
     public record Visits(long visitors, long conversions) {
     }
