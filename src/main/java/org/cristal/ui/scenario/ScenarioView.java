@@ -68,7 +68,7 @@ final class ScenarioView {
         dialog.setResizable(true);
         Styles.add(dialog);
         SplitPane split = new SplitPane(left(), right());
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.25);
         dialog.getDialogPane().setContent(split);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
@@ -121,7 +121,10 @@ final class ScenarioView {
         VBox box = new VBox(8, add, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(8));
-        box.setMinWidth(240);
+        box.setMinWidth(280);
+        // The list is a column of names: the room goes to the scenario itself.
+        box.setMaxWidth(400);
+        SplitPane.setResizableWithParent(box, false);
         return box;
     }
 
@@ -151,6 +154,8 @@ final class ScenarioView {
         done.setId("scenarioDone");
         done.setWrapText(true);
         done.textProperty().bind(model.doneProperty());
+        done.managedProperty().bind(done.textProperty().isNotEmpty());
+        done.visibleProperty().bind(done.textProperty().isNotEmpty());
         Label problem = SimulationView.problem("scenarioProblem", model.problemProperty());
 
         Tab steps = new Tab(text.getString("scenario.tab.steps"), editorTab());

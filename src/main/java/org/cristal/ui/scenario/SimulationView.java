@@ -74,6 +74,8 @@ final class SimulationView {
 
         ComboBox<String> step = new ComboBox<>();
         step.setId("scenarioSimStep");
+        step.setMaxWidth(320);
+        step.setPrefWidth(280);
         Runnable steps = () -> {
             String keep = sim.stepProperty().get();
             step.getItems().setAll("");
@@ -91,6 +93,7 @@ final class SimulationView {
         step.valueProperty().bindBidirectional(sim.stepProperty());
         ComboBox<SimulationModel.Show> show = new ComboBox<>(sim.reasons());
         show.setId("scenarioSimShow");
+        show.setPrefWidth(260);
         show.setConverter(converter(s -> s == null ? "" : sim.label(s)));
         show.valueProperty().bindBidirectional(sim.showProperty());
         Label stepLabel = new Label(text.getString("scenario.sim.filterStep"));
@@ -108,10 +111,10 @@ final class SimulationView {
         table.setId("scenarioSimTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(FXCollections.observableArrayList(
-                column("scenario.sim.col.contact", sim::contact, 160),
-                column("scenario.sim.col.step", r -> Integer.toString(r.stepNumber()), 50),
+                column("scenario.sim.col.contact", sim::contact, 150),
+                column("scenario.sim.col.step", r -> Integer.toString(r.stepNumber()), 70),
                 column("scenario.sim.col.story", sim::story, 180),
-                column("scenario.sim.col.localTime", sim::localTime, 220),
+                column("scenario.sim.col.localTime", sim::localTime, 260),
                 column("scenario.sim.col.outcome", sim::outcome, 220)));
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, intro, actions, totals, problem, filters, table);
