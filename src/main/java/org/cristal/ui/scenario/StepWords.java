@@ -44,7 +44,8 @@ final class StepWords {
             int days = Math.max(0, ScenarioEditorModel.count(s.daysProperty().get()));
             int hours = Math.max(0, ScenarioEditorModel.count(s.hoursProperty().get()));
             boolean fromEntry = index == 0 || s.timingProperty().get() == Step.Timing.AFTER_ENTRY;
-            String key = (fromEntry ? "scenario.when.day" : "scenario.when.after") + (hours > 0 ? "Hours" : "");
+            String key = fromEntry ? (hours > 0 ? "scenario.when.dayHours" : "scenario.when.day")
+                    : (hours > 0 ? "scenario.when.afterHours" : "scenario.when.after");
             day = Text.format(text, locale, key, days, hours);
         }
         return Times.parse(s.timeProperty().get())
