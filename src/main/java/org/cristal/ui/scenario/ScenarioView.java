@@ -97,9 +97,22 @@ final class ScenarioView {
             @Override
             protected void updateItem(ScenariosModel.Listed l, boolean empty) {
                 super.updateItem(l, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || l == null ? null : model.row(l));
+                setText(null);
+                if (empty || l == null) {
+                    setGraphic(null);
+                    return;
+                }
+                // Name on its own line, then state, version and segment, wrapped: a narrow list cuts nothing.
+                String[] lines = model.row(l).split("\n", 2);
+                Label name = new Label(lines[0]);
+                name.getStyleClass().add("text-bold");
+                Label more = new Label(lines.length > 1 ? lines[1] : "");
+                for (Label x : new Label[] {name, more}) {
+                    x.setWrapText(true);
+                    x.setMinHeight(Region.USE_PREF_SIZE);
+                    x.maxWidthProperty().bind(list.widthProperty().subtract(40));
+                }
+                setGraphic(new VBox(2, name, more));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
