@@ -89,6 +89,8 @@ class ScenarioFlowTest {
     void writeATwoStepScenarioSimulateItReadWhyZoeIsSkippedAndStartIt(FxRobot robot) throws Exception {
         waitFor(() -> studio.model().workspaceProperty().get() != null);
         robot.clickOn("#publishMenuLabel").clickOn("#menuScenarios");
+        org.testfx.util.WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> robot.lookup("#scenarioSteps").tryQuery().isPresent()));
         waitFor(() -> robot.lookup("#scenarioSteps").tryQuery().isPresent()
                 && robot.lookup("#scenarioSteps").queryAs(ListView.class).getItems().size() == 1
                 && robot.lookup("#stepStory").tryQuery().isPresent());

@@ -94,7 +94,9 @@ class ScenarioLaptopTest {
             throws Exception {
         waitFor(() -> studio.model().workspaceProperty().get() != null);
         robot.clickOn("#publishMenuLabel").clickOn("#menuScenarios");
-        waitFor(() -> robot.lookup("#stepStory").tryQuery().isPresent());
+        // The first screen of a busy machine's first studio can take longer than the usual 30 s to fill.
+        WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> robot.lookup("#stepStory").tryQuery().isPresent()));
         // The size Styles.size gives the screen on such a laptop (the test screen is larger).
         robot.interact(() -> {
             Window w = robot.lookup("#scenarioTabs").query().getScene().getWindow();
