@@ -128,7 +128,7 @@ class ScenarioFlowTest {
         Simulation.Row zoe = fx(() -> table(robot).getItems().get(0));
         assertEquals("Zoé", zoe.contact());
         assertEquals(Simulation.Skip.NO_CONSENT, zoe.skip());
-        assertTrue(robot.lookup("No consent to marketing on this channel").tryQuery().isPresent(),
+        assertTrue(robot.lookup("No marketing consent").tryQuery().isPresent(),
                 "the reason is written in the table");
 
         robot.clickOn("#scenarioStart");

@@ -148,4 +148,27 @@ class ScenariosModelTest {
         assertTrue(due.contains("9:30") && due.endsWith("(Europe/Paris)"), due);
         assertEquals(1, fx.call(() -> model.versions().size()));
     }
+
+    @Test
+    void thePeopleOfAnOlderVersionMoveToTheLatestOnlyWhenAskedAndTheScreenSaysHowMany() throws Exception {
+        fx.run(() -> model.chosenProperty().set(welcome));
+        await(fx.call(() -> model.apply(ScenariosModel.Action.START)));
+        runner.tick();
+        var v1 = ws.scenarios().current(welcome.id());
+        ws.scenarios().edit(welcome.id(), v1.steps(), List.of());
+        await(fx.call(model::load));
+        await(fx.call(model::loadStatus));
+        assertEquals(List.of(1, 2), fx.call(() -> model.versions().stream().map(v -> v.version()).toList()));
+        assertEquals(List.of(1), fx.call(() -> model.olderVersions().stream().map(v -> v.version()).toList()));
+        assertEquals("Move the people still on version 1 to version 2: they keep the steps they already had and "
+                + "carry on with the next steps of version 2.", fx.call(() -> model.moveQuestion(1)));
+        await(fx.call(() -> model.showContactsAt("s1")));
+        assertTrue(fx.call(() -> model.contacts().stream().allMatch(r -> r.version() == 1)),
+                "editing did not move anyone");
+
+        assertEquals(3, await(fx.call(() -> model.move(1))));
+        assertEquals("3 people were moved from version 1 to version 2.", fx.call(() -> model.doneProperty().get()));
+        await(fx.call(() -> model.showContactsAt("s1")));
+        assertTrue(fx.call(() -> model.contacts().stream().allMatch(r -> r.version() == 2)));
+    }
 }

@@ -125,12 +125,12 @@ class SimulationModelTest {
             m.showProperty().set(SimulationModel.Show.SKIPPED);
         });
         assertEquals(37, fx.call(() -> m.shown().size()));
-        assertEquals(List.of("Every row", "Only what goes", "Only the skipped", "No consent to marketing on this "
-                + "channel", "Over the sending limit", "No address for this channel"),
+        assertEquals(List.of("Every row", "Only what goes", "Only the skipped", "No marketing consent",
+                "Over the sending limit", "No address for this channel"),
                 fx.call(() -> m.reasons().stream().map(m::label).toList()));
         Simulation.Row helene = fx.call(() -> m.shown().stream().filter(r -> r.contactId() == 1).findFirst()
                 .orElseThrow());
-        assertEquals("No consent to marketing on this channel", fx.call(() -> m.outcome(helene)));
+        assertEquals("No marketing consent", fx.call(() -> m.outcome(helene)));
         assertEquals("Dec 7, 2026, 9:30 AM (America/Montreal)",
                 fx.call(() -> m.localTime(helene)).replace('\u202f', ' '), "her own time, not Paris time");
     }
@@ -149,7 +149,7 @@ class SimulationModelTest {
         assertEquals("Contact,Étape,Histoire,Par,Quand (heure du contact),Fuseau horaire,UTC,Part, ou pourquoi pas"
                 .replace("Part, ou pourquoi pas", "\"Part, ou pourquoi pas\""), lines.get(0));
         assertEquals("Hélène Dupré,1,levain,news,2026-12-07T09:30,America/Montreal,2026-12-07T14:30:00Z,"
-                + "Pas de consentement marketing sur ce canal", lines.get(1));
+                + "Pas de consentement", lines.get(1));
     }
 
     @Test
