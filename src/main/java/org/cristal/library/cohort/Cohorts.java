@@ -266,14 +266,17 @@ public final class Cohorts {
             if (byDayToken.isEmpty()) {
                 return false;
             }
-            Map<String, Integer> owner = tokens();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            byDayToken.keySet().forEach(k -> seen.add(k.substring(k.indexOf(' ') + 1)));
+            Map<String, Long> owner = tokens().owners(Arrays.stream(ids).boxed().toList(), seen);
             boolean any = false;
             for (Map.Entry<String, long[]> e : byDayToken.entrySet()) {
                 String key = e.getKey();
-                Integer m = owner.get(key.substring(key.indexOf(' ') + 1));
-                if (m == null) {
+                Long contact = owner.get(key.substring(key.indexOf(' ') + 1));
+                if (contact == null) {
                     continue;
                 }
+                int m = member(contact);
                 any = true;
                 LocalDate day = LocalDate.parse(key.substring(0, key.indexOf(' ')));
                 int co = cohortOf[m];
@@ -286,19 +289,12 @@ public final class Cohorts {
             return any;
         }
 
-        /** Every member's token → the member's index. */
-        private Map<String, Integer> tokens() throws SQLException {
-            String salt;
+        /** The workspace's link tokens (keyed by its salt, read on this connection). */
+        private ContactTokens tokens() throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = 'audience.salt'");
                     ResultSet rs = ps.executeQuery()) {
-                salt = rs.next() ? rs.getString(1) : "";
+                return new ContactTokens(rs.next() ? rs.getString(1) : "");
             }
-            ContactTokens t = new ContactTokens(salt);
-            Map<String, Integer> out = new HashMap<>(ids.length * 2);
-            for (int i = 0; i < ids.length; i++) {
-                out.put(t.token(ids[i]), i);
-            }
-            return out;
         }
 
         private boolean exists(String sql) throws SQLException {
