@@ -175,7 +175,8 @@ final class CohortsView {
         l.setAlignment(Pos.CENTER);
         l.setPadding(new Insets(4, 6, 4, 6));
         int shade = (int) Math.round(Math.max(0, Math.min(1, c.level())) * (BLUES.length - 1));
-        String ink = shade >= 5 ? "white" : "#102030";
+        // White from #2171b5 on, dark below: both above 4.5:1 (WCAG AA) on every shade.
+        String ink = shade >= 6 ? "white" : "#102030";
         // A period under way has a dashed edge: its figures are so far, not final.
         l.setStyle("-fx-background-color: " + BLUES[shade] + "; -fx-text-fill: " + ink + "; -fx-background-radius: 3;"
                 + (c.underway() ? " -fx-border-color: #6b7a8a; -fx-border-style: dashed; -fx-border-radius: 3;" : ""));
