@@ -89,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dashboard", description = "Only measure a story's results dashboard (50 publications).")
     boolean dashboardOnly;
 
+    @Option(names = "--cohorts", description = "Only measure the cohort table (--contacts contacts, five deliveries each).")
+    boolean cohortsOnly;
+
     @Option(names = "--contacts", defaultValue = "100000", description = "Contacts in the generated audience (default: ${DEFAULT-VALUE}).")
     int contacts;
 
@@ -140,6 +143,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (dashboardOnly) {
             DashboardBenchReport.run(out, Math.max(20, queries / 2));
+            return CristalCli.OK;
+        }
+        if (cohortsOnly) {
+            CohortsBenchReport.run(out, contacts, 10);
             return CristalCli.OK;
         }
         if (migrateFile != null) {

@@ -144,6 +144,7 @@ final class StudioMenus {
                 item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
+                item("menuCohorts", "menu.cohorts", null, new org.cristal.ui.cohort.CohortsCommands(commands)::show),
                 item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(
                         window.stage(), text, model.locale())),
                 new SeparatorMenuItem(),
