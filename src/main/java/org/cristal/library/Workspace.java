@@ -16,6 +16,7 @@ import java.util.function.DoubleConsumer;
 import org.cristal.library.audience.Audience;
 import org.cristal.library.abtest.AbTests;
 import org.cristal.library.persona.Personas;
+import org.cristal.library.print.PrintRuns;
 import org.cristal.library.scenario.Scenarios;
 import org.cristal.library.results.Results;
 
@@ -43,6 +44,7 @@ public final class Workspace implements AutoCloseable {
     private final AbTests abTests;
     private final Personas personas;
     private final Scenarios scenarios;
+    private final PrintRuns printRuns;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -59,6 +61,7 @@ public final class Workspace implements AutoCloseable {
         this.abTests = new AbTests(db, clock);
         this.personas = new Personas(db, clock);
         this.scenarios = new Scenarios(db, clock);
+        this.printRuns = new PrintRuns(db, clock);
     }
 
     /**
@@ -227,6 +230,11 @@ public final class Workspace implements AutoCloseable {
     /** Scenarios and their versions (docs/one-to-one.md); the runs are the publisher's. */
     public Scenarios scenarios() {
         return scenarios;
+    }
+
+    /** The personalised print runs and their copies (docs/one-to-one.md). */
+    public PrintRuns printRuns() {
+        return printRuns;
     }
 
     /** Shortcut for {@code search().find(query)}. */

@@ -80,6 +80,12 @@ final class MailOverlay {
         cs.restoreGraphicsState();
     }
 
+    /** One address label's lines, from the top of the box (x, y from the page's top-left, in mm). */
+    void label(PDPageContentStream cs, PDRectangle page, List<String> address, double x, double y, double w, double h)
+            throws IOException {
+        lines(cs, new Frame(page.getLowerLeftX(), page.getLowerLeftY(), page.getHeight() / PT), address, x, y, w, h, 10);
+    }
+
     /** An area of the page in millimetres from its top-left corner: {@code left, bottom} in points, height in mm. */
     private record Frame(double left, double bottom, double heightMm) {
         float x(double mm) {
