@@ -89,6 +89,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dashboard", description = "Only measure a story's results dashboard (50 publications).")
     boolean dashboardOnly;
 
+    @Option(names = "--print", description = "Only measure personalised print: --print-copies brochures, "
+            + "a first-name greeting and every body different, against one plain brochure.")
+    boolean printOnly;
+
+    @Option(names = "--print-copies", defaultValue = "1000", description = "Contacts for --print (default: ${DEFAULT-VALUE}).")
+    int printCopies;
+
     @Option(names = "--contacts", defaultValue = "100000", description = "Contacts in the generated audience (default: ${DEFAULT-VALUE}).")
     int contacts;
 
@@ -136,6 +143,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (resultsImport) {
             ResultsImportBenchReport.run(out, resultsRows, 5);
+            return CristalCli.OK;
+        }
+        if (printOnly) {
+            PrintBench.run(out, printCopies);
             return CristalCli.OK;
         }
         if (dashboardOnly) {

@@ -6,12 +6,15 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -34,9 +37,21 @@ final class MailOverlay {
     private final PDDocument doc;
     private final PDType0Font font;
 
+    /**
+     * The font parsed once per thread, not once per copy (a parsed font is not safe to share between threads);
+     * each document still embeds its own subset.
+     */
+    private static final ThreadLocal<TrueTypeFont> SANS = ThreadLocal.withInitial(() -> {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(BrochureFonts.bytes("NotoSans-Regular.ttf")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+
     MailOverlay(PDDocument doc) throws IOException {
         this.doc = doc;
-        this.font = PDType0Font.load(doc, new ByteArrayInputStream(BrochureFonts.bytes("NotoSans-Regular.ttf")), true);
+        this.font = PDType0Font.load(doc, SANS.get(), true);
     }
 
     /**
