@@ -1,4 +1,4 @@
-package org.cristal.publish.print;
+package org.cristal.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

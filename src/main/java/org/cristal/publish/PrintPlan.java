@@ -1,4 +1,4 @@
-package org.cristal.publish.print;
+package org.cristal.publish;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.cristal.publish.print;
+package org.cristal.publish;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;

@@ -1,4 +1,4 @@
-package org.cristal.publish.print;
+package org.cristal.publish;
 
 import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.PublishException;

@@ -1,4 +1,4 @@
-package org.cristal.publish.print;
+package org.cristal.publish;
 
 import java.io.IOException;
 import java.io.OutputStream;
