@@ -17,6 +17,7 @@ import org.cristal.library.audience.Audience;
 import org.cristal.library.abtest.AbTests;
 import org.cristal.library.persona.Personas;
 import org.cristal.library.cohort.Cohorts;
+import org.cristal.library.print.PrintRuns;
 import org.cristal.library.scenario.Scenarios;
 import org.cristal.library.results.Results;
 
@@ -45,6 +46,7 @@ public final class Workspace implements AutoCloseable {
     private final Personas personas;
     private final Scenarios scenarios;
     private final Cohorts cohorts;
+    private final PrintRuns printRuns;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -62,6 +64,7 @@ public final class Workspace implements AutoCloseable {
         this.personas = new Personas(db, clock);
         this.scenarios = new Scenarios(db, clock);
         this.cohorts = new Cohorts(db, clock);
+        this.printRuns = new PrintRuns(db, clock);
     }
 
     /**
@@ -235,6 +238,11 @@ public final class Workspace implements AutoCloseable {
     /** Contacts grouped by when they joined or consented, followed period by period (docs/one-to-one.md). */
     public Cohorts cohorts() {
         return cohorts;
+    }
+
+    /** The personalised print runs and their copies (docs/one-to-one.md). */
+    public PrintRuns printRuns() {
+        return printRuns;
     }
 
     /** Shortcut for {@code search().find(query)}. */
