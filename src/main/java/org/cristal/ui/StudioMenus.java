@@ -144,6 +144,7 @@ final class StudioMenus {
                 item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
+                item("menuPersonas", "menu.personas", null, () -> commands.personas().show("")),
                 item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(
                         window.stage(), text, model.locale())),
                 new SeparatorMenuItem(),
