@@ -22,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cristal.library.Workspace;
+import org.cristal.library.WorkspaceException;
 import org.cristal.library.audience.SegmentException;
 import org.cristal.library.persona.Persona;
 import org.cristal.story.Channel;
@@ -189,13 +190,22 @@ public final class PersonasModel {
         Workspace ws = workspace.get();
         Persona p = fromForm();
         String was = editing.get();
+        // A refusal (no name, a rule that does not read) is an answer, not a failure to log: it may quote the rule.
         return workers.onWorkspace("saving a persona", () -> {
-            if (!was.isEmpty() && !p.name().isBlank() && !was.equalsIgnoreCase(p.name().strip())
-                    && ws.personas().find(was).isPresent()) {
-                ws.personas().rename(was, p.name());
+            try {
+                if (!was.isEmpty() && !p.name().isBlank() && !was.equalsIgnoreCase(p.name().strip())
+                        && ws.personas().find(was).isPresent()) {
+                    ws.personas().rename(was, p.name());
+                }
+                return (Object) ws.personas().save(p);
+            } catch (WorkspaceException e) {
+                return e;
             }
-            return ws.personas().save(p);
-        }).thenCompose(s -> {
+        }).thenCompose(answer -> {
+            if (answer instanceof WorkspaceException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            Persona s = (Persona) answer;
             problem.set("");
             editing.set(s.name());
             name.set(s.name());
