@@ -301,7 +301,7 @@ public class FrontMatterForm extends VBox {
     private ComboBox<String> personaChoice() {
         personaChoice.setId("personaChoice");
         personaChoice.setEditable(true);
-        personaChoice.setPrefWidth(150);
+        personaChoice.setPrefWidth(120);
         personaChoice.setPromptText(text.getString("form.persona.none"));
         personaChoice.setTooltip(new Tooltip(text.getString("form.persona.tooltip")));
         personaChoice.valueProperty().bindBidirectional(model.personaProperty());
