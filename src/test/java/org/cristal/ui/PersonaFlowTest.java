@@ -86,6 +86,9 @@ class PersonaFlowTest {
                 .setText("holistique, approche"));
         robot.interact(() -> robot.lookup("#personasSave").queryAs(javafx.scene.control.Button.class).fire());
         waitFor(() -> text(robot, "#personaWordsAvoid").equals("Words to avoid: holistique, approche"));
+        // The story's findings follow the persona at once, without waiting for the next keystroke.
+        waitFor(() -> studio.model().preview().findings().stream().anyMatch(f ->
+                f.code().equals("check.persona.avoidWord") && f.args().get(0).equals("approche")));
     }
 
     @Test

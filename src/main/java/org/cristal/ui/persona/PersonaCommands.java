@@ -37,7 +37,15 @@ public final class PersonaCommands {
             open.close();
         }
         PersonasModel personas = new PersonasModel(model.workers(), model.workspaceProperty()::get, text, model.locale());
-        open = new PersonasView(text, personas, card::reload).open(window.stage(), name);
+        open = new PersonasView(text, personas, this::personasChanged).open(window.stage(), name);
+    }
+
+    /** A persona saved or deleted: the card, and the open story's findings against its persona, follow. */
+    private void personasChanged() {
+        card.reload();
+        if (model.editor().isOpen()) {
+            model.preview().request(model.editor().storyId(), model.editor().sourceProperty().get());
+        }
     }
 
     /** The open story as {@code contact} would receive it by e-mail (nothing is sent). */
