@@ -61,7 +61,7 @@ public final class Workspace implements AutoCloseable {
         this.audience = new Audience(db, clock);
         this.results = new Results(db, clock);
         this.abTests = new AbTests(db, clock);
-        this.personas = new Personas(db, clock);
+        this.personas = new Personas(db, clock, audience);
         this.scenarios = new Scenarios(db, clock);
         this.cohorts = new Cohorts(db, clock);
         this.printRuns = new PrintRuns(db, clock);

@@ -157,6 +157,7 @@ final class StudioMenus {
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
                 item("menuCohorts", "menu.cohorts", null, new org.cristal.ui.cohort.CohortsCommands(commands)::show),
+                item("menuPersonas", "menu.personas", null, () -> commands.personas().show("")),
                 item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(
                         window.stage(), text, model.locale())),
                 new SeparatorMenuItem(),
