@@ -36,6 +36,17 @@ public final class Checks {
         return out;
     }
 
+    /**
+     * The findings of all checks and of the story's persona: {@code persona} is the one the caller found for
+     * the story's {@code persona:}, empty when no persona has that name (see {@link PersonaCheck}).
+     */
+    public static List<Finding> run(StoryDocument doc, Brand brand, Renderers.All renditions,
+            java.util.Optional<PersonaRules> persona) {
+        List<Finding> out = new ArrayList<>(run(doc, brand, renditions));
+        out.addAll(PersonaCheck.check(doc, persona));
+        return out;
+    }
+
     /** A missing alt text the web or email renderer already reported for that line is not said twice. */
     private static List<Finding> withoutRepeats(List<Finding> findings, Renderers.All renditions) {
         if (renditions == null) {

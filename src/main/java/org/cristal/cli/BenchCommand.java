@@ -89,6 +89,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dashboard", description = "Only measure a story's results dashboard (50 publications).")
     boolean dashboardOnly;
 
+    @Option(names = "--cohorts", description = "Only measure the cohort table (--contacts contacts, five deliveries each).")
+    boolean cohortsOnly;
+    @Option(names = "--print", description = "Only measure personalised print: --print-copies brochures, "
+            + "a first-name greeting and every body different, against one plain brochure.")
+    boolean printOnly;
+
+    @Option(names = "--print-copies", defaultValue = "1000", description = "Contacts for --print (default: ${DEFAULT-VALUE}).")
+    int printCopies;
+
     @Option(names = "--contacts", defaultValue = "100000", description = "Contacts in the generated audience (default: ${DEFAULT-VALUE}).")
     int contacts;
 
@@ -138,8 +147,16 @@ final class BenchCommand implements Callable<Integer> {
             ResultsImportBenchReport.run(out, resultsRows, 5);
             return CristalCli.OK;
         }
+        if (printOnly) {
+            PrintBench.run(out, printCopies);
+            return CristalCli.OK;
+        }
         if (dashboardOnly) {
             DashboardBenchReport.run(out, Math.max(20, queries / 2));
+            return CristalCli.OK;
+        }
+        if (cohortsOnly) {
+            CohortsBenchReport.run(out, contacts, 10);
             return CristalCli.OK;
         }
         if (migrateFile != null) {

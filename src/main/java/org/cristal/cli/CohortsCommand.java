@@ -4,8 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cristal cohorts …} (docs/one-to-one.md). Placeholder of the shared contract: its part adds the subcommands. */
-@Command(name = "cohorts", mixinStandardHelpOptions = true, description = "Show contacts grouped by when they joined, week by week.")
+/** {@code cristal cohorts show}: contacts grouped by when they joined or consented (docs/one-to-one.md). */
+@Command(name = "cohorts", mixinStandardHelpOptions = true,
+        description = "Show contacts grouped by when they joined, week by week.",
+        subcommands = {CohortsShowCommand.class})
 final class CohortsCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -89,6 +89,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show details of errors.")
     boolean verbose;
 
+    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace holding the persona the "
+            + "story's persona: names (default: $CRISTAL_WORKSPACE, else the default workspace, when it exists).")
+    String workspace;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -116,7 +120,9 @@ final class RenderCommand implements Callable<Integer> {
                 throw new UserError(CliText.get("render.cannotWrite", this.out, Errors.reason(e)), e);
             }
         }
-        findings.addAll(Checks.run(doc, brand, all(renditions)));
+        var persona = CliPersonas.rules(doc, workspace, out);
+        findings.addAll(persona.isPresent() ? Checks.run(doc, brand, all(renditions), persona.get())
+                : Checks.run(doc, brand, all(renditions)));
         findings.addAll(spelt.join());
         FindingsPrinter.print(out, storyFile.getFileName().toString(), findings);
         out.println(CliText.get("render.done", files, this.out.toAbsolutePath().normalize()));

@@ -60,6 +60,7 @@ public final class SampleContent {
         } catch (StoryFormatException e) {
             throw new IllegalStateException("a sample story is broken: " + e.getMessage(), e);
         }
+        SamplePersonas.seed(workspace.personas());
         workspace.setSetting(SEEDED, "1");
         return count;
     }

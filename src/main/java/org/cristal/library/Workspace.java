@@ -16,6 +16,8 @@ import java.util.function.DoubleConsumer;
 import org.cristal.library.audience.Audience;
 import org.cristal.library.abtest.AbTests;
 import org.cristal.library.persona.Personas;
+import org.cristal.library.cohort.Cohorts;
+import org.cristal.library.print.PrintRuns;
 import org.cristal.library.scenario.Scenarios;
 import org.cristal.library.results.Results;
 
@@ -43,6 +45,8 @@ public final class Workspace implements AutoCloseable {
     private final AbTests abTests;
     private final Personas personas;
     private final Scenarios scenarios;
+    private final Cohorts cohorts;
+    private final PrintRuns printRuns;
 
     private Workspace(Path path, Db db, Clock clock) {
         this.path = path;
@@ -57,8 +61,10 @@ public final class Workspace implements AutoCloseable {
         this.audience = new Audience(db, clock);
         this.results = new Results(db, clock);
         this.abTests = new AbTests(db, clock);
-        this.personas = new Personas(db, clock);
+        this.personas = new Personas(db, clock, audience);
         this.scenarios = new Scenarios(db, clock);
+        this.cohorts = new Cohorts(db, clock);
+        this.printRuns = new PrintRuns(db, clock);
     }
 
     /**
@@ -227,6 +233,16 @@ public final class Workspace implements AutoCloseable {
     /** Scenarios and their versions (docs/one-to-one.md); the runs are the publisher's. */
     public Scenarios scenarios() {
         return scenarios;
+    }
+
+    /** Contacts grouped by when they joined or consented, followed period by period (docs/one-to-one.md). */
+    public Cohorts cohorts() {
+        return cohorts;
+    }
+
+    /** The personalised print runs and their copies (docs/one-to-one.md). */
+    public PrintRuns printRuns() {
+        return printRuns;
     }
 
     /** Shortcut for {@code search().find(query)}. */

@@ -41,6 +41,7 @@ final class StudioCommands implements CommandContext {
     private final ExportCommands exports;
     private final ContactsCommands contacts;
     private final ResultsCommands results;
+    private final org.cristal.ui.persona.PersonaCommands personas;
     private Choosers choosers = Choosers.PLATFORM;
     private Consumer<String> links = url -> { };
     private Path logFolder;
@@ -58,6 +59,8 @@ final class StudioCommands implements CommandContext {
         this.exports = new ExportCommands(this, window::showJob);
         this.contacts = new ContactsCommands(this);
         this.results = new ResultsCommands(this);
+        this.personas = new org.cristal.ui.persona.PersonaCommands(this,
+                new org.cristal.ui.persona.PersonaCardModel(model.workers(), model.workspaceProperty()::get));
     }
 
     LibraryCommands library() {
@@ -82,6 +85,10 @@ final class StudioCommands implements CommandContext {
 
     ResultsCommands results() {
         return results;
+    }
+
+    org.cristal.ui.persona.PersonaCommands personas() {
+        return personas;
     }
 
     @Override

@@ -51,6 +51,17 @@ final class StudioMenus {
         this.exports = commands.exports();
     }
 
+    /** The story open in the editor, printed once per contact of a segment (personalised print). */
+    private void showPrint() {
+        org.cristal.library.Workspace ws = model.workspaceProperty().get();
+        if (ws == null || !model.editor().isOpen()) {
+            return;
+        }
+        model.editor().saveNow();
+        org.cristal.ui.print.PrintDialog.show(window.stage(), text, new org.cristal.ui.print.PrintModel(model.workers(),
+                ws, model.editor().storyId(), text, model.locale()), commands.choosers(), commands.links());
+    }
+
     MenuBar menuBar() {
         Menu file = new Menu(text.getString("menu.file"));
         file.setId("fileMenu");
@@ -140,12 +151,15 @@ final class StudioMenus {
                         new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         this.publish::showPublish),
                 item("menuPublications", "menu.publications", null, this.publish::showPublications),
+                item("menuPrintForEach", "menu.printForEach", null, this::showPrint),
                 item("menuResults", "menu.results", null, commands.results()::show),
                 item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
                 item("menuScenarios", "menu.scenarios", null,
                         new org.cristal.ui.scenario.ScenarioCommands(commands)::show),
+                item("menuCohorts", "menu.cohorts", null, new org.cristal.ui.cohort.CohortsCommands(commands)::show),
+                item("menuPersonas", "menu.personas", null, () -> commands.personas().show("")),
                 item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(
                         window.stage(), text, model.locale())),
                 new SeparatorMenuItem(),

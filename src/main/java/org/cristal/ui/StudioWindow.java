@@ -230,7 +230,28 @@ public final class StudioWindow {
         form.setBrands(model.library().brands());
         model.library().brands().addListener((javafx.collections.ListChangeListener<org.cristal.story.Brand>) c ->
                 form.setBrands(model.library().brands()));
-        formScroll.setContent(form);
+        formScroll.setContent(new javafx.scene.layout.VBox(personaCard(), form));
+    }
+
+    /** The card of the story's persona, above the form; the form's persona choice lists the workspace's. */
+    private org.cristal.ui.persona.PersonaCard personaCard() {
+        org.cristal.ui.persona.PersonaCommands personas = commands.personas();
+        org.cristal.ui.persona.PersonaCardModel card = personas.card();
+        card.nameProperty().bind(model.editor().form().personaProperty());
+        card.names().addListener((javafx.collections.ListChangeListener<String>) c -> form.setPersonas(card.names()));
+        model.workspaceProperty().addListener((o, a, b) -> card.reload());
+        card.reload();
+        return new org.cristal.ui.persona.PersonaCard(text, locale, card, new org.cristal.ui.persona.PersonaCard.Actions() {
+            @Override
+            public void previewAs(org.cristal.library.audience.Contact contact) {
+                personas.previewAs(contact);
+            }
+
+            @Override
+            public void openPersonas(String name) {
+                personas.show(name);
+            }
+        });
     }
 
     private void buildSidebar() {

@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** CSV as Excel opens it right: UTF-8 with a byte-order mark, commas, CRLF, quotes only where needed. */
-final class CsvOut implements AutoCloseable {
+public final class CsvOut implements AutoCloseable {
     private final Writer out;
 
-    CsvOut(OutputStream stream) throws IOException {
+    public CsvOut(OutputStream stream) throws IOException {
         stream.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    void row(List<String> cells) throws IOException {
+    public void row(List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');

@@ -28,4 +28,9 @@ public record Persona(long id, String name, String portrait, List<String> goals,
         channels = List.copyOf(channels);
         channelsAvoid = List.copyOf(channelsAvoid);
     }
+
+    /** What the checks hold a story written for this persona to. */
+    public org.cristal.check.PersonaRules rules() {
+        return new org.cristal.check.PersonaRules(name, wordsAvoid, readingTarget, channelsAvoid);
+    }
 }

@@ -46,6 +46,8 @@ final class BrochurePage {
     private final Optional<FrenchSpacing> french;
 
     private final Sheet sheet;
+    /** A mailed copy's layout: room left for the address and the personal QR code, which are drawn later. */
+    private MailLayout mail;
 
     BrochurePage(StoryDocument doc, Brand brand, RenderOptions options, Sheet sheet, List<Finding> findings) {
         this.doc = doc;
@@ -57,10 +59,20 @@ final class BrochurePage {
         this.french = FrenchSpacing.of(doc.story());
     }
 
+    /** Lays the page out for mailing: the address and the personal QR code are drawn over it per contact. */
+    BrochurePage forMail(MailLayout layout) {
+        this.mail = layout;
+        return this;
+    }
+
     Document build() {
         Story s = doc.story();
         StringBuilder h = start(BrochureStyle.css(brand, sheet), sheet.paper().isFlyer() ? "flyer" : "");
         footer(h);
+        if (mail != null) {
+            // The window's part of the first page stays blank (14 mm: the page's top margin).
+            h.append("<div class=\"mail-zone\" style=\"height: ").append(mail.zoneMm() - 14).append("mm\"></div>");
+        }
         band(h);
         h.append("<h1 class=\"title\">").append(esc(title)).append("</h1>");
         lead(h, s);
@@ -84,6 +96,10 @@ final class BrochurePage {
     /** The tri-fold's back panel: the brand's contact block, then the call to action and its QR code. */
     Document back(TriFold fold) {
         StringBuilder h = start(BrochureStyle.panelCss(brand, fold.wideMm(), fold.heightMm()), "trifold back");
+        if (mail != null) {
+            // A self-mailer's back is its mailing panel: sender, address and QR code are drawn per contact.
+            return Jsoup.parse(h.append("</body></html>").toString());
+        }
         h.append("<div class=\"contact\"><div class=\"contact-name\">").append(esc(line(brand.name())))
                 .append("</div>");
         if (!brand.tagline().isBlank()) {
@@ -251,8 +267,9 @@ final class BrochurePage {
             finding(Severity.ERROR, "brochure.cta.unsafeUrl", 0);
         }
         Optional<String> target = url.isEmpty() ? Optional.empty() : Optional.of(printToWeb(doc.story(), brand, url.get()));
-        Optional<String> qr = target.flatMap(qrCodes::add);
-        if (url.isPresent() && qr.isEmpty()) {
+        // A mailed copy gets its own QR code beside the address instead.
+        Optional<String> qr = mail != null ? Optional.empty() : target.flatMap(qrCodes::add);
+        if (url.isPresent() && qr.isEmpty() && mail == null) {
             finding(Severity.WARNING, "brochure.cta.noQrCode", 0);
         }
         h.append("<div class=\"cta\"><table class=\"cta-table\"><tr><td class=\"cta-text\">");

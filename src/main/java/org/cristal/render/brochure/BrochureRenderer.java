@@ -51,18 +51,34 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
 
     @Override
     public Rendition<BrochurePdf> render(StoryDocument story, Brand brand, RenderOptions options) {
+        return render(story, brand, options, null).rendition();
+    }
+
+    /** What a personalised copy is drawn on: the brochure with room left for the mailing parts. */
+    record Base(Rendition<BrochurePdf> rendition, Sheet sheet, MailLayout mail) {
+    }
+
+    /** @param window where the envelope's window is, or null for the ordinary brochure */
+    static Base render(StoryDocument story, Brand brand, RenderOptions options, MailWindow window) {
         List<Finding> findings = new ArrayList<>();
         Brand kit = brand == null ? Brand.DEFAULT : brand;
+        Sheet sheet = new Sheet(options.paper(), 0);
+        MailLayout mail = null;
         try {
-            Sheet sheet = Sheet.of(options, kit, story.story(), findings);
+            sheet = Sheet.of(options, kit, story.story(), findings);
+            mail = window == null ? null : MailLayout.of(sheet.paper(), window);
             BrochurePage page = new BrochurePage(story, kit, options, sheet, findings);
+            if (mail != null) {
+                page.forMail(mail);
+            }
             BrochurePdf pdf = sheet.paper().isTriFold() ? triFold(page, sheet, story.story(), kit, options, findings)
                     : write(page.build(), page, sheet, story.story(), kit, options, findings);
-            return new Rendition<>(Channel.BROCHURE, pdf, findings);
+            return new Base(new Rendition<>(Channel.BROCHURE, pdf, findings), sheet, mail);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "brochure layout failed for story " + story.story().id(), e);
             findings.add(Finding.of(Severity.ERROR, Channel.BROCHURE, "brochure.failed", 0));
-            return new Rendition<>(Channel.BROCHURE, blank(options, story.story(), kit), findings);
+            return new Base(new Rendition<>(Channel.BROCHURE, blank(options, story.story(), kit), findings), sheet,
+                    window == null ? null : MailLayout.of(sheet.paper(), window));
         }
     }
 

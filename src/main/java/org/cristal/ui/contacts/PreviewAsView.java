@@ -13,11 +13,11 @@ import javafx.stage.Window;
 import org.cristal.ui.Styles;
 
 /** The newsletter as one contact reads it: its subject and its body, nothing sent. */
-final class PreviewAsView {
+public final class PreviewAsView {
     private PreviewAsView() {
     }
 
-    static void open(Window owner, ResourceBundle text, String who, PreviewAsModel model) {
+    public static void open(Window owner, ResourceBundle text, String who, PreviewAsModel model) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(javafx.stage.Modality.NONE);

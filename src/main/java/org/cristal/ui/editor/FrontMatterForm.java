@@ -64,6 +64,7 @@ public class FrontMatterForm extends VBox {
     private final StoryFormModel model;
     private final Map<String, String> brandNames = new HashMap<>();
     private final ComboBox<String> brandChoice = new ComboBox<>();
+    private final ComboBox<String> personaChoice = new ComboBox<>();
     private final Map<String, Node> fields = new LinkedHashMap<>();
     private final Map<String, Label> problemLabels = new HashMap<>();
     private final Map<String, TitledPane> sectionOf = new HashMap<>();
@@ -112,7 +113,11 @@ public class FrontMatterForm extends VBox {
         addRow(basics, 2, "form.summary", "summaryBox", summaryBox);
 
         TextField tags = textField("tagsField", model.tagsProperty(), "form.tags.prompt");
-        addRow(basics, 3, "form.tags", "tags", tags);
+        // The persona shares the tags' line: the form keeps its height on a 768-pixel screen.
+        HBox.setHgrow(tags, Priority.ALWAYS);
+        HBox tagsAndPersona = new HBox(8, tags, pair("form.persona", personaChoice()));
+        tagsAndPersona.setAlignment(Pos.CENTER_LEFT);
+        addRow(basics, 3, "form.tags", "tags", tagsAndPersona);
         fields.put("tags", tags);
         // Language, brand and status wrap onto more lines when the editor column is narrow.
         FlowPane meta = new FlowPane(12, 6, pair("form.lang", langChoice()), pair("form.brand", brandChoice()),
@@ -290,6 +295,29 @@ public class FrontMatterForm extends VBox {
         });
         brandChoice.valueProperty().bindBidirectional(model.brandProperty());
         return brandChoice;
+    }
+
+    /** The persona the story is written for: one of the workspace's, typed, or none (empty). */
+    private ComboBox<String> personaChoice() {
+        personaChoice.setId("personaChoice");
+        personaChoice.setEditable(true);
+        personaChoice.setPrefWidth(120);
+        personaChoice.setPromptText(text.getString("form.persona.none"));
+        personaChoice.setTooltip(new Tooltip(text.getString("form.persona.tooltip")));
+        personaChoice.valueProperty().bindBidirectional(model.personaProperty());
+        return personaChoice;
+    }
+
+    /** The workspace's persona names to choose from; "" first, for a story written for no one in particular. */
+    public void setPersonas(List<String> names) {
+        String current = model.personaProperty().get();
+        java.util.List<String> items = new java.util.ArrayList<>();
+        items.add("");
+        items.addAll(names);
+        personaChoice.getItems().setAll(items);
+        if (!Objects.equals(personaChoice.getValue(), current)) {
+            personaChoice.setValue(current);
+        }
     }
 
     private ChoiceBox<Status> statusChoice() {

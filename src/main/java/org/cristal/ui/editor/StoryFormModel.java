@@ -57,6 +57,8 @@ public final class StoryFormModel {
     private final StringProperty emailPreheader = property("emailPreheader");
     private final StringProperty socialText = property("socialText");
     private final StringProperty status = property("status");
+    /** The persona the story is written for ({@code persona:}), "" for none. */
+    private final StringProperty persona = property("persona");
     private final ReadOnlyLongWrapper edited = new ReadOnlyLongWrapper(this, "edited", 0);
     private final ObservableList<FormProblem> problems = FXCollections.observableArrayList();
     private final ObservableList<FormProblem> readOnlyProblems = FXCollections.unmodifiableObservableList(problems);
@@ -110,7 +112,7 @@ public final class StoryFormModel {
 
     private List<StringProperty> all() {
         return Arrays.asList(title, slug, summary, tags, lang, brand, ctaLabel, ctaUrl, image, imageAlt, emailSubject,
-                emailPreheader, socialText, status);
+                emailPreheader, socialText, status, persona);
     }
 
     private void changed() {
@@ -151,6 +153,7 @@ public final class StoryFormModel {
             emailPreheader.set(channelValue(story, EMAIL, "preheader"));
             socialText.set(channelValue(story, SOCIAL, "text"));
             status.set(story.status().id());
+            persona.set(org.cristal.story.StoryPersona.name(story).orElse(""));
             // A slug still made from the title (with -2… when that was taken) was not chosen by hand.
             slugFollowsTitle.set(!isPublished() && (story.slug().isEmpty() || madeFrom(story.slug(), story.title())));
         } finally {
@@ -215,7 +218,16 @@ public final class StoryFormModel {
         Status st = Status.fromId(v(status)).orElse(base.status());
         return new Story(base.id(), v(title).strip(), slug(base), v(summary).strip(), base.body(), tagList,
                 v(lang).strip(), v(brand).strip(), v(image).strip(), v(imageAlt).strip(), cta(base), st,
-                channels(base), base.extra(), base.bodyLine());
+                channels(base), extra(base), base.bodyLine());
+    }
+
+    /** The story's other front matter, with the persona chosen (the file's own while the field shows it). */
+    private Map<String, Object> extra(Story base) {
+        String chosen = v(persona).strip();
+        if (chosen.equals(org.cristal.story.StoryPersona.name(base).orElse(""))) {
+            return base.extra();
+        }
+        return org.cristal.story.StoryPersona.extraWith(base, chosen);
     }
 
     /**
@@ -386,6 +398,11 @@ public final class StoryFormModel {
     }
 
     /** The brand's id. */
+    /** The persona's name, "" for none. */
+    public StringProperty personaProperty() {
+        return persona;
+    }
+
     public StringProperty brandProperty() {
         return brand;
     }

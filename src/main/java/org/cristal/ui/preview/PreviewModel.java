@@ -235,8 +235,9 @@ public final class PreviewModel {
                 Brand used = override != null && override.id().equals(brandId) ? override
                         : ws.brands().get(brandId).orElse(Brand.DEFAULT);
                 showVariants(gen, doc);
+                var persona = persona(ws, doc);
                 if (renderAll == null) {
-                    renderTextFirst(gen, storyId, doc, used, options, edited);
+                    renderTextFirst(gen, storyId, doc, used, options, edited, persona);
                     return;
                 }
                 renderAll.render(doc, used, options, workers.render()).whenComplete((all, t) -> {
@@ -244,7 +245,8 @@ public final class PreviewModel {
                         LOG.log(System.Logger.Level.WARNING, "render failed for " + storyId, t);
                     }
                     // The content checks run here, on the render thread that finished the renditions.
-                    List<Finding> checks = all == null || gen != generation.get() ? List.of() : checks(doc, used, all);
+                    List<Finding> checks = all == null || gen != generation.get() ? List.of()
+                            : checks(doc, used, all, persona);
                     workers.fx().execute(() -> deliver(gen, all, used, checks, doc));
                 });
             } catch (Exception e) {
@@ -272,7 +274,7 @@ public final class PreviewModel {
      * keystroke never waits for the PDF or the checks. The findings arrive together with the brochure.
      */
     private void renderTextFirst(long gen, String storyId, StoryDocument doc, Brand used, RenderOptions options,
-            long edited) {
+            long edited, java.util.Optional<java.util.Optional<org.cristal.check.PersonaRules>> persona) {
         Renderers.All text;
         try {
             text = new Renderers.All(Renderers.WEB.render(doc, used, options), Renderers.EMAIL.render(doc, used, options),
@@ -286,7 +288,7 @@ public final class PreviewModel {
         if (gen != generation.get()) {
             return;
         }
-        List<Finding> checks = checks(doc, used, text);
+        List<Finding> checks = checks(doc, used, text, persona);
         TypingTrace.mark(TypingTrace.Stage.CHECKED);
         // Spelling waits for the brochure: LanguageTool's first load takes seconds of a core, which the
         // brochure and the web pages need first.
@@ -335,11 +337,28 @@ public final class PreviewModel {
         renditions.set(new Renderers.All(text.web(), text.email(), text.social(), sameStory ? before.brochure() : null));
     }
 
-    private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all) {
+    /**
+     * The persona the story's {@code persona:} names, read here on the render thread: empty when it names
+     * none, empty inside when the workspace has no persona of that name (a finding says so).
+     */
+    private static java.util.Optional<java.util.Optional<org.cristal.check.PersonaRules>> persona(Workspace ws,
+            StoryDocument doc) {
+        try {
+            return org.cristal.story.StoryPersona.name(doc.story()).map(name -> ws.personas().find(name)
+                    .map(org.cristal.library.persona.Persona::rules));
+        } catch (RuntimeException e) {
+            // The persona's checks must never cost the user the previews.
+            LOG.log(System.Logger.Level.WARNING, "reading the story's persona failed", e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static List<Finding> checks(StoryDocument doc, Brand brand, Renderers.All all,
+            java.util.Optional<java.util.Optional<org.cristal.check.PersonaRules>> persona) {
         try {
             // The parser's own findings (an unknown front-matter key, a bad date …) come first, as the CLI shows them.
             List<Finding> out = new ArrayList<>(doc.findings());
-            out.addAll(Checks.run(doc, brand, all));
+            out.addAll(persona.isPresent() ? Checks.run(doc, brand, all, persona.get()) : Checks.run(doc, brand, all));
             return out;
         } catch (RuntimeException e) {
             // A check must never cost the user the previews.
