@@ -206,4 +206,30 @@ class ScenarioRunTest {
         assertEquals(Map.of("s1", 1, "s2", 1, "s3", 1), Map.of("s1", counts("Versions", "s1").sent(),
                 "s2", counts("Versions", "s2").sent(), "s3", counts("Versions", "s3").sent()));
     }
+
+    @Test
+    void aVariantStepSendsThatArmsSubject() throws Exception {
+        f.ws.stories().save("pain", """
+                ---
+                title: Pain au levain
+                slug: pain-au-levain
+                lang: fr
+                channels:
+                  email:
+                    subject: "Notre pain au levain"
+                variants:
+                  subject:
+                    b: "Le pain qui change tout"
+                ---
+                Un pain qui se garde une semaine. Voyez [notre carte](https://fournil.example/carte).
+                """);
+        f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        f.ws.scenarios().create("Variante", "", Reentry.NEVER, 0, ScenarioFixture.PARIS, List.of(
+                new Step("s1", "pain", "b", "news", Step.Timing.AFTER_ENTRY, Duration.ZERO, null, null, List.of())),
+                List.of());
+        f.runner.start("Variante");
+        at("2026-12-01T08:00:00Z");
+        assertEquals(1, to("marie@").size());
+        assertEquals("Le pain qui change tout", to("marie@").get(0).getSubject());
+    }
 }
