@@ -232,4 +232,43 @@ class ScenarioRunTest {
         assertEquals(1, to("marie@").size());
         assertEquals("Le pain qui change tout", to("marie@").get(0).getSubject());
     }
+
+    @Test
+    void aRoundCutShortAfterAddingTheEntryFindsItByItsKeyAndSendsOnce() {
+        f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        Scenario s = f.ws.scenarios().create("Crash", "", Reentry.NEVER, 0, ScenarioFixture.PARIS, List.of(
+                email("s1", "boulangerie-levain", Step.Timing.AFTER_ENTRY, Duration.ZERO)), List.of());
+        f.clock.set(Instant.parse("2026-12-01T07:00:00Z"));
+        f.runner.start("Crash");
+        ScenarioRuns.Run run = f.ws.scenarios().runs().active(s.id()).get(0);
+        // What a round killed between adding the entry and marking the step leaves behind.
+        String key = Ticker.key(s.id(), run.id(), "s1", 0);
+        f.ws.outbox().add(new org.cristal.library.OutboxEntry.New(key, "boulangerie-levain",
+                f.ws.stories().get("boulangerie-levain").orElseThrow().revision(), "news", "smtp-newsletter", "email",
+                "scenario-run:" + run.id() + ":s1", Instant.parse("2026-12-01T08:00:00Z"), ScenarioFixture.PARIS));
+        at("2026-12-01T08:00:00Z");
+        at("2026-12-01T08:05:00Z");
+        assertEquals(1, to("marie@").size());
+        assertEquals(1, f.ws.outbox().forStory("boulangerie-levain").size(), "no second entry");
+        assertEquals(1, counts("Crash", "s1").sent());
+    }
+
+    @Test
+    void stoppingWithdrawsWhatHasNotBegunAndEndsEveryRun() {
+        f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        Scenario s = f.ws.scenarios().create("Stop", "", Reentry.ALWAYS, 0, ScenarioFixture.PARIS, List.of(
+                email("s1", "boulangerie-levain", Step.Timing.AFTER_ENTRY, Duration.ZERO)), List.of());
+        f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+        f.runner.start("Stop");
+        assertEquals(1, counts("Stop", "s1").queued(), "queued, not yet sent");
+        f.runner.stop("Stop");
+        at("2026-12-01T08:01:00Z");
+        at("2026-12-05T08:01:00Z");
+        assertEquals(0, to("marie@").size());
+        assertEquals(1, counts("Stop", "s1").skipped());
+        assertEquals(ScenarioRuns.EXITED, f.ws.scenarios().runs().latest(s.id()).values().iterator().next().state());
+        assertEquals("The scenario “Stop” was stopped for good; make a copy to run it again.",
+                org.junit.jupiter.api.Assertions.assertThrows(org.cristal.publish.PublisherException.class,
+                        () -> f.runner.start("Stop")).text().get(java.util.Locale.ENGLISH));
+    }
 }
