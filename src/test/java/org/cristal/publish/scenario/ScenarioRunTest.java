@@ -271,4 +271,34 @@ class ScenarioRunTest {
                 org.junit.jupiter.api.Assertions.assertThrows(org.cristal.publish.PublisherException.class,
                         () -> f.runner.start("Stop")).text().get(java.util.Locale.ENGLISH));
     }
+
+    @Test
+    void importedVisitsByTheContactsTokenDriveClickedConditionsAndConvertedExits() {
+        long marie = f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        long luc = f.contact("luc@example.com", "Luc", true, ScenarioFixture.PARIS);
+        long paul = f.contact("paul@example.com", "Paul", true, ScenarioFixture.PARIS);
+        f.ws.scenarios().create("Relance", "", Reentry.NEVER, 0, ScenarioFixture.PARIS, List.of(
+                email("s1", "boulangerie-levain", Step.Timing.AFTER_ENTRY, Duration.ZERO),
+                email("s2", "nimbus-tax-season", Step.Timing.AFTER_PREVIOUS, Duration.ofDays(2),
+                        new Condition(Condition.Kind.CLICKED, "s1", true))),
+                List.of(new ExitRule(ExitRule.Kind.CONVERTED, "")));
+        f.runner.start("Relance");
+        at("2026-12-01T08:00:00Z");
+        assertEquals(3, mail.getReceivedMessages().length);
+        var tokens = f.ws.audience().tokens();
+        // Marie visited from her e-mail; Paul bought: the analytics file says so by their tokens.
+        f.ws.results().importWeb("visits.csv", "csv", "csv", List.of(
+                new org.cristal.library.results.WebRow(java.time.LocalDate.of(2026, 12, 1), "boulangerie-levain",
+                        "newsletter", "email", tokens.token(marie), 1, 0),
+                new org.cristal.library.results.WebRow(java.time.LocalDate.of(2026, 12, 1), "boulangerie-levain",
+                        "newsletter", "email", tokens.token(paul), 1, 1)));
+        at("2026-12-03T08:00:00Z");
+        at("2026-12-03T08:01:00Z");
+        assertEquals(1, to("marie@").size(), "she clicked: the reminder for those who did not is skipped");
+        assertEquals(2, to("luc@").size(), "he did not click: he gets the reminder");
+        assertEquals(1, to("paul@").size(), "he converted: out before the reminder");
+        Scenario s = f.ws.scenarios().find("Relance").orElseThrow();
+        assertEquals("exit-converted", f.ws.scenarios().runs().latest(s.id()).get(paul).reason());
+        assertEquals(luc, f.ws.scenarios().runs().latest(s.id()).get(luc).contact());
+    }
 }
