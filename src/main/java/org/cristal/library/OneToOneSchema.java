@@ -76,7 +76,8 @@ final class OneToOneSchema {
                 + "WHERE state = 'active'");
         // Each step of each run: when it is due, and what became of it (waiting, held by a pause or the
         // frequency cap, queued as an outbox entry, sent, skipped with a reason, failed). entry: the outbox
-        // entry once queued, whose idempotency key makes sure the step never goes twice.
+        // entry once queued, whose idempotency key makes sure the step never goes twice. attempt: how many
+        // times a send held the step back at the cap (each later try is its own entry with its own key).
         Db.exec(c, """
                 CREATE TABLE scenario_touches (
                   run INTEGER NOT NULL REFERENCES scenario_runs(id) ON DELETE CASCADE,
@@ -85,6 +86,7 @@ final class OneToOneSchema {
                   state TEXT NOT NULL,
                   entry INTEGER REFERENCES outbox(id) ON DELETE SET NULL,
                   reason TEXT NOT NULL DEFAULT '',
+                  attempt INTEGER NOT NULL DEFAULT 0,
                   updated_at INTEGER NOT NULL,
                   PRIMARY KEY (run, step)) WITHOUT ROWID""");
         Db.exec(c, "CREATE INDEX scenario_touches_due ON scenario_touches(state, due_at)");

@@ -38,8 +38,10 @@ import org.cristal.library.abtest.AbTests;
 import org.cristal.library.audience.ContactChannel;
 import org.cristal.library.audience.Purpose;
 import org.cristal.library.audience.Sql;
+import org.cristal.library.scenario.ScenarioRuns;
 import org.cristal.publish.newsletter.ConfirmationMail;
 import org.cristal.publish.newsletter.ContactPreview;
+import org.cristal.publish.scenario.ScenarioRunner;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.Journal;
@@ -76,6 +78,12 @@ public final class Publisher {
      * and journal item.
      */
     public static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * The target of a scenario's outbox entry for one contact's step: {@code scenario-run:RUN:STEP}. Such an
+     * entry goes to that one contact (still checked for consent and the cap when it goes), with their variant
+     * and their own token as {@code utm_content}; see publish.scenario.
+     */
+    public static final String SCENARIO_TARGET = "scenario-run:";
     private static final long TOUCH_EVERY_MS = 5_000;
     /** Real time between lease renewals while a plugin call runs: well inside {@link #LEASE}. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
@@ -99,6 +107,7 @@ public final class Publisher {
     private final Map<Long, PublishResult> unrecorded = new java.util.concurrent.ConcurrentHashMap<>();
     /** Entries whose recovery broke, already logged: once per entry is enough, the scheduler asks every minute. */
     private final Set<Long> loggedBroken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ScenarioRunner scenarios = new ScenarioRunner(this);
 
     public Publisher(Workspace ws, PluginSource plugins, SecretStore secrets, Clock clock) {
         this(ws, plugins, secrets, clock, () -> ThreadLocalRandom.current().nextDouble());
@@ -456,6 +465,7 @@ public final class Publisher {
     /** Sends every due entry (after recovering interrupted ones); blocking. */
     public List<Outcome> sendDue(Progress progress, BooleanSupplier cancelled) {
         List<Outcome> out = new ArrayList<>(recover());
+        advanceScenarios();
         for (OutboxEntry e : ws.outbox().due(clock.instant())) {
             if (cancelled.getAsBoolean()) {
                 break;
@@ -469,7 +479,14 @@ public final class Publisher {
                 out.add(broken(e, ex));
             }
         }
+        // What went is recorded on its scenario step now, so the status is right at once.
+        advanceScenarios();
         return out;
+    }
+
+    /** The scenario engine over this publisher's workspace. */
+    public ScenarioRunner scenarios() {
+        return scenarios;
     }
 
     /** An entry a workspace or render error stopped: logged (once), and said, in place of a crash. */
@@ -738,6 +755,17 @@ public final class Publisher {
                 }
                 return fail(e, r.text);
             }
+            Optional<ScenarioRuns.Personal> personal = personal(e);
+            if (personal.isPresent() && recipients instanceof AudienceRecipients audience) {
+                // One contact: their variant, their token in the links, and no test copy for each of them.
+                PublishRequest q = p.request;
+                long contact = personal.get().contact();
+                recipients = audience.withArms(Map.of(contact, ScenarioSends.ARM));
+                p = new Prepared(p.plugin, new PublishRequest(q.entryId(), q.idempotencyKey(), q.story(),
+                        q.revision(), q.brand(), q.renditions(), q.assets(), ScenarioSends.withoutTestCopy(q.settings()),
+                        q.scheduledAt(), ScenarioSends.emails(q.story(), q.brand(), options(e.zone(), e.scheduledAt()),
+                                personal.get().variant(), ws.audience().tokens().token(contact))));
+            }
             Optional<AbTests.Test> test = ws.abTests().forEntryKey(e.idempotencyKey());
             if (test.isPresent() && recipients instanceof AudienceRecipients audience) {
                 // Every contact's arm is drawn and recorded before the first message: the same on every attempt.
@@ -927,8 +955,13 @@ public final class Publisher {
     private Recipients recipients(OutboxEntry e) throws Refusal {
         ChannelAccount account = ws.channelAccounts().get(e.account())
                 .orElseThrow(() -> new Refusal(text("publish.core.accountMissing", e.account()), false));
-        String segment = segmentOf(e, account);
-        Sql where = segmentSql(ws, segment).orElseThrow(() -> new Refusal(text("publish.core.segmentMissing",
+        Optional<ScenarioRuns.Personal> personal = personal(e);
+        if (e.target() != null && e.target().startsWith(SCENARIO_TARGET) && personal.isEmpty()) {
+            throw new Refusal(text("publish.core.scenarioRunGone"), false);
+        }
+        String segment = personal.isPresent() ? "" : segmentOf(e, account);
+        Sql where = personal.isPresent() ? new Sql("c.id = ?", List.of(personal.get().contact()))
+                : segmentSql(ws, segment).orElseThrow(() -> new Refusal(text("publish.core.segmentMissing",
                 segment, segmentNames(ws)), false));
         UnsubscribeTokens tokens;
         try {
@@ -937,6 +970,34 @@ public final class Publisher {
             throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text()), true);
         }
         return new AudienceRecipients(ws.audience(), tokens, segment, where, e.id(), e.storyId());
+    }
+
+    /** The one contact (and variant) of a scenario step's entry; empty for any other entry. */
+    private Optional<ScenarioRuns.Personal> personal(OutboxEntry e) {
+        String t = e.target() == null ? "" : e.target();
+        if (!t.startsWith(SCENARIO_TARGET)) {
+            return Optional.empty();
+        }
+        String[] parts = t.substring(SCENARIO_TARGET.length()).split(":", 2);
+        try {
+            return ws.scenarios().runs().personal(Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : "");
+        } catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Brings every scenario up to date (entries, exits, due steps queued or held, queued steps from the
+     * outbox): what a round of due sends does first, so the studio's scheduler and {@code cristal publish
+     * --due} both advance them. A failure is logged and the sends go on.
+     */
+    public void advanceScenarios() {
+        try {
+            scenarios.tick();
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "scenario pass stopped; trying again at the next round: "
+                    + ex.getClass().getName());
+        }
     }
 
     private PublishContext context(long entryId, Progress progress, BooleanSupplier cancelled) {

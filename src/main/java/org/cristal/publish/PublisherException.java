@@ -11,7 +11,7 @@ public final class PublisherException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient LocalText text;
 
-    PublisherException(String key, Object... args) {
+    public PublisherException(String key, Object... args) {
         this(LocalText.fromBundle(PublishException.BUNDLE, key, args));
     }
 

@@ -81,6 +81,8 @@ public final class Scheduler implements AutoCloseable {
         }
         try {
             publisher.recover().forEach(this::tell);
+            // Scenario steps that fell due become entries (or are held) before the due entries are read.
+            publisher.advanceScenarios();
             for (var entry : publisher.workspace().outbox().due(publisher.clock().instant())) {
                 if (closed) {
                     break;

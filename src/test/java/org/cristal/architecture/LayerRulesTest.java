@@ -87,9 +87,10 @@ class LayerRulesTest {
         // A built-in plugin is written as a third-party one would be: against publish.spi, with the HTTP
         // helper and the shared social/web-post helpers of the built-ins, the story and its renditions.
         // The export folder writes exactly the files of the studio's export (library.RenditionExport).
+        // publish.scenario is no plugin but the core's scenario engine, as publish.audience is its audience.
         classes().that().resideInAPackage("org.cristal.publish.*..")
                 .and().resideOutsideOfPackages("org.cristal.publish.spi..", "org.cristal.publish.http..",
-                        "org.cristal.publish.audience..")
+                        "org.cristal.publish.audience..", "org.cristal.publish.scenario..")
                 .should(onlyUseTheSpiOrTheirOwnPackage())
                 .check(classes);
     }

@@ -22,10 +22,17 @@ import org.cristal.library.WorkspaceException;
 public final class Scenarios {
     private final Db db;
     private final Clock clock;
+    private final ScenarioRuns runs;
 
     public Scenarios(Db db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.runs = new ScenarioRuns(db, clock);
+    }
+
+    /** The runs of every scenario: the engine's memory of who is where. */
+    public ScenarioRuns runs() {
+        return runs;
     }
 
     /** A new draft scenario with its first version. Refused when the name is taken or blank. */
