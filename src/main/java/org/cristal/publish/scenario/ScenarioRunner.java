@@ -41,7 +41,7 @@ public final class ScenarioRunner {
     /** What starting the scenario now would do, for every contact of its segment. Writes nothing. */
     public Simulation simulate(String name) {
         Scenario s = scenario(name);
-        ScenarioVersion v = ws().scenarios().current(s.id());
+        ScenarioVersion v = checked(s);
         return new Simulator(ws()).run(s, v, segment(s), this::reachesContacts, publisher.clock().instant());
     }
 
@@ -54,18 +54,7 @@ public final class ScenarioRunner {
         if (s.state() == ScenarioState.PAUSED) {
             return resume(name);
         }
-        ScenarioVersion v = ws().scenarios().current(s.id());
-        if (v.steps().isEmpty()) {
-            throw new PublisherException("publish.scenario.noSteps", s.name());
-        }
-        for (Step step : v.steps()) {
-            if (ws().stories().get(step.storyId()).isEmpty()) {
-                throw new PublisherException("publish.scenario.storyMissing", step.id(), step.storyId());
-            }
-            if (ws().channelAccounts().get(step.account()).isEmpty()) {
-                throw new PublisherException("publish.scenario.accountMissing", step.id(), step.account());
-            }
-        }
+        checked(s);
         segment(s);
         Scenario started = s.state() == ScenarioState.RUNNING ? s
                 : ws().scenarios().setState(s.id(), ScenarioState.RUNNING);
@@ -202,6 +191,23 @@ public final class ScenarioRunner {
             }
         }
         return moved;
+    }
+
+    /** The current version, refused in words when it has no step or a step's story or account is gone. */
+    private ScenarioVersion checked(Scenario s) {
+        ScenarioVersion v = ws().scenarios().current(s.id());
+        if (v.steps().isEmpty()) {
+            throw new PublisherException("publish.scenario.noSteps", s.name());
+        }
+        for (Step step : v.steps()) {
+            if (ws().stories().get(step.storyId()).isEmpty()) {
+                throw new PublisherException("publish.scenario.storyMissing", step.id(), step.storyId());
+            }
+            if (ws().channelAccounts().get(step.account()).isEmpty()) {
+                throw new PublisherException("publish.scenario.accountMissing", step.id(), step.account());
+            }
+        }
+        return v;
     }
 
     /** One scenario's pass; one at a time in this process (another process's is made safe by the keys). */

@@ -206,4 +206,99 @@ class ScenarioRunTest {
         assertEquals(Map.of("s1", 1, "s2", 1, "s3", 1), Map.of("s1", counts("Versions", "s1").sent(),
                 "s2", counts("Versions", "s2").sent(), "s3", counts("Versions", "s3").sent()));
     }
+
+    @Test
+    void aVariantStepSendsThatArmsSubject() throws Exception {
+        f.ws.stories().save("pain", """
+                ---
+                title: Pain au levain
+                slug: pain-au-levain
+                lang: fr
+                channels:
+                  email:
+                    subject: "Notre pain au levain"
+                variants:
+                  subject:
+                    b: "Le pain qui change tout"
+                ---
+                Un pain qui se garde une semaine. Voyez [notre carte](https://fournil.example/carte).
+                """);
+        f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        f.ws.scenarios().create("Variante", "", Reentry.NEVER, 0, ScenarioFixture.PARIS, List.of(
+                new Step("s1", "pain", "b", "news", Step.Timing.AFTER_ENTRY, Duration.ZERO, null, null, List.of())),
+                List.of());
+        f.runner.start("Variante");
+        at("2026-12-01T08:00:00Z");
+        assertEquals(1, to("marie@").size());
+        assertEquals("Le pain qui change tout", to("marie@").get(0).getSubject());
+    }
+
+    @Test
+    void aRoundCutShortAfterAddingTheEntryFindsItByItsKeyAndSendsOnce() {
+        f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        Scenario s = f.ws.scenarios().create("Crash", "", Reentry.NEVER, 0, ScenarioFixture.PARIS, List.of(
+                email("s1", "boulangerie-levain", Step.Timing.AFTER_ENTRY, Duration.ZERO)), List.of());
+        f.clock.set(Instant.parse("2026-12-01T07:00:00Z"));
+        f.runner.start("Crash");
+        ScenarioRuns.Run run = f.ws.scenarios().runs().active(s.id()).get(0);
+        // What a round killed between adding the entry and marking the step leaves behind.
+        String key = Ticker.key(s.id(), run.id(), "s1", 0);
+        f.ws.outbox().add(new org.cristal.library.OutboxEntry.New(key, "boulangerie-levain",
+                f.ws.stories().get("boulangerie-levain").orElseThrow().revision(), "news", "smtp-newsletter", "email",
+                "scenario-run:" + run.id() + ":s1", Instant.parse("2026-12-01T08:00:00Z"), ScenarioFixture.PARIS));
+        at("2026-12-01T08:00:00Z");
+        at("2026-12-01T08:05:00Z");
+        assertEquals(1, to("marie@").size());
+        assertEquals(1, f.ws.outbox().forStory("boulangerie-levain").size(), "no second entry");
+        assertEquals(1, counts("Crash", "s1").sent());
+    }
+
+    @Test
+    void stoppingWithdrawsWhatHasNotBegunAndEndsEveryRun() {
+        f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        Scenario s = f.ws.scenarios().create("Stop", "", Reentry.ALWAYS, 0, ScenarioFixture.PARIS, List.of(
+                email("s1", "boulangerie-levain", Step.Timing.AFTER_ENTRY, Duration.ZERO)), List.of());
+        f.clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+        f.runner.start("Stop");
+        assertEquals(1, counts("Stop", "s1").queued(), "queued, not yet sent");
+        f.runner.stop("Stop");
+        at("2026-12-01T08:01:00Z");
+        at("2026-12-05T08:01:00Z");
+        assertEquals(0, to("marie@").size());
+        assertEquals(1, counts("Stop", "s1").skipped());
+        assertEquals(ScenarioRuns.EXITED, f.ws.scenarios().runs().latest(s.id()).values().iterator().next().state());
+        assertEquals("The scenario “Stop” was stopped for good; make a copy to run it again.",
+                org.junit.jupiter.api.Assertions.assertThrows(org.cristal.publish.PublisherException.class,
+                        () -> f.runner.start("Stop")).text().get(java.util.Locale.ENGLISH));
+    }
+
+    @Test
+    void importedVisitsByTheContactsTokenDriveClickedConditionsAndConvertedExits() {
+        long marie = f.contact("marie@example.com", "Marie", true, ScenarioFixture.PARIS);
+        long luc = f.contact("luc@example.com", "Luc", true, ScenarioFixture.PARIS);
+        long paul = f.contact("paul@example.com", "Paul", true, ScenarioFixture.PARIS);
+        f.ws.scenarios().create("Relance", "", Reentry.NEVER, 0, ScenarioFixture.PARIS, List.of(
+                email("s1", "boulangerie-levain", Step.Timing.AFTER_ENTRY, Duration.ZERO),
+                email("s2", "nimbus-tax-season", Step.Timing.AFTER_PREVIOUS, Duration.ofDays(2),
+                        new Condition(Condition.Kind.CLICKED, "s1", true))),
+                List.of(new ExitRule(ExitRule.Kind.CONVERTED, "")));
+        f.runner.start("Relance");
+        at("2026-12-01T08:00:00Z");
+        assertEquals(3, mail.getReceivedMessages().length);
+        var tokens = f.ws.audience().tokens();
+        // Marie visited from her e-mail; Paul bought: the analytics file says so by their tokens.
+        f.ws.results().importWeb("visits.csv", "csv", "csv", List.of(
+                new org.cristal.library.results.WebRow(java.time.LocalDate.of(2026, 12, 1), "boulangerie-levain",
+                        "newsletter", "email", tokens.token(marie), 1, 0),
+                new org.cristal.library.results.WebRow(java.time.LocalDate.of(2026, 12, 1), "boulangerie-levain",
+                        "newsletter", "email", tokens.token(paul), 1, 1)));
+        at("2026-12-03T08:00:00Z");
+        at("2026-12-03T08:01:00Z");
+        assertEquals(1, to("marie@").size(), "she clicked: the reminder for those who did not is skipped");
+        assertEquals(2, to("luc@").size(), "he did not click: he gets the reminder");
+        assertEquals(1, to("paul@").size(), "he converted: out before the reminder");
+        Scenario s = f.ws.scenarios().find("Relance").orElseThrow();
+        assertEquals("exit-converted", f.ws.scenarios().runs().latest(s.id()).get(paul).reason());
+        assertEquals(luc, f.ws.scenarios().runs().latest(s.id()).get(luc).contact());
+    }
 }
