@@ -156,6 +156,8 @@ final class StudioMenus {
                 item("menuFetchResults", "menu.fetchResults", null, this.publish::fetchResults),
                 item("menuPublishCalendar", "menu.calendar", null, this.publish::showCalendar),
                 item("menuContacts", "menu.contacts", null, commands.contacts()::show),
+                item("menuScenarios", "menu.scenarios", null,
+                        new org.cristal.ui.scenario.ScenarioCommands(commands)::show),
                 item("menuCohorts", "menu.cohorts", null, new org.cristal.ui.cohort.CohortsCommands(commands)::show),
                 item("menuPersonas", "menu.personas", null, () -> commands.personas().show("")),
                 item("menuAbtestPlanner", "menu.abtestPlanner", null, () -> org.cristal.ui.abtest.PlannerDialog.show(
