@@ -113,15 +113,12 @@ public class FrontMatterForm extends VBox {
         addRow(basics, 2, "form.summary", "summaryBox", summaryBox);
 
         TextField tags = textField("tagsField", model.tagsProperty(), "form.tags.prompt");
-        // The persona shares the tags' line: the form keeps its height on a 768-pixel screen.
-        HBox.setHgrow(tags, Priority.ALWAYS);
-        HBox tagsAndPersona = new HBox(8, tags, pair("form.persona", personaChoice()));
-        tagsAndPersona.setAlignment(Pos.CENTER_LEFT);
-        addRow(basics, 3, "form.tags", "tags", tagsAndPersona);
+        addRow(basics, 3, "form.tags", "tags", tags);
         fields.put("tags", tags);
-        // Language, brand and status wrap onto more lines when the editor column is narrow.
+        // Language, brand, status and persona wrap onto more lines when the editor column is narrow, so the
+        // tags keep a usable width at 1366×768 in French.
         FlowPane meta = new FlowPane(12, 6, pair("form.lang", langChoice()), pair("form.brand", brandChoice()),
-                pair("form.status", statusChoice()));
+                pair("form.status", statusChoice()), pair("form.persona", personaChoice()));
         addRow(basics, 4, "form.details", "details", meta);
 
         GridPane ctaImage = grid();

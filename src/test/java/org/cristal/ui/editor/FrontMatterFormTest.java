@@ -41,7 +41,8 @@ class FrontMatterFormTest {
         form = new FrontMatterForm(text, Locale.FRENCH, model);
         form.setBrands(List.of(Corpus.loadBrand("boulangerie-martin"), Corpus.loadBrand("harbor-pine")));
         model.load(story);
-        stage.setScene(new Scene(form, 900, 400));
+        // Tall enough for the image row below the details (language, brand, status, persona); the studio scrolls.
+        stage.setScene(new Scene(form, 900, 560));
         stage.show();
     }
 
