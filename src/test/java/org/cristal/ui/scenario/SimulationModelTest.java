@@ -146,8 +146,8 @@ class SimulationModelTest {
         assertEquals((byte) 0xEF, bytes[0], "a byte-order mark, so Excel reads the accents");
         List<String> lines = List.of(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n"));
         assertEquals(22, lines.size());
-        assertEquals("Contact,Étape,Histoire,Par,Quand (heure du contact),Fuseau horaire,UTC,Part, ou pourquoi pas"
-                .replace("Part, ou pourquoi pas", "\"Part, ou pourquoi pas\""), lines.get(0));
+        assertEquals("Contact,Étape,Histoire,Par,Quand (heure du contact),Fuseau horaire,UTC,Envoi, ou pourquoi pas"
+                .replace("Envoi, ou pourquoi pas", "\"Envoi, ou pourquoi pas\""), lines.get(0));
         assertEquals("Hélène Dupré,1,levain,news,2026-12-07T09:30,America/Montreal,2026-12-07T14:30:00Z,"
                 + "Pas de consentement", lines.get(1));
     }
