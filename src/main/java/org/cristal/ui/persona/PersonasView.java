@@ -61,8 +61,9 @@ public final class PersonasView {
         model.startNew();
         model.load().thenRun(() -> {
             String wanted = select == null ? "" : select.strip();
-            model.saved().stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst().ifPresentOrElse(
-                    p -> list.getSelectionModel().select(p), () -> model.nameProperty().set(wanted));
+            // Asked for none: the first persona is shown, so the screen opens on something to read, not a blank form.
+            model.saved().stream().filter(p -> wanted.isEmpty() || p.name().equalsIgnoreCase(wanted)).findFirst()
+                    .ifPresentOrElse(p -> list.getSelectionModel().select(p), () -> model.nameProperty().set(wanted));
         });
         dialog.show();
         org.cristal.ui.Styles.size(dialog, 1000, 720);
