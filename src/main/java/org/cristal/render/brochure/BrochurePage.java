@@ -65,6 +65,11 @@ final class BrochurePage {
         return this;
     }
 
+    /** Whether this page is a layout for personalised copies (room left for the address and the QR code). */
+    boolean isForMail() {
+        return mail != null;
+    }
+
     Document build() {
         Story s = doc.story();
         StringBuilder h = start(BrochureStyle.css(brand, sheet), sheet.paper().isFlyer() ? "flyer" : "");

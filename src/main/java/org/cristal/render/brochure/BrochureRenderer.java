@@ -85,8 +85,11 @@ public final class BrochureRenderer implements ChannelRenderer<BrochurePdf> {
     private static BrochurePdf write(Document html, BrochurePage page, Sheet sheet, Story story, Brand brand,
             RenderOptions options, List<Finding> findings) throws IOException {
         BrochureFonts.Needs needs = needs(html.body().text(), findings);
-        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, sheet,
-                pdf -> describe(pdf, page.title(), story, brand, options, sheet, true));
+        // A layout for personalised copies is imported page by page as forms, which drops any structure tree:
+        // tagging it would be paid for on every distinct text and thrown away.
+        boolean tagged = !page.isForMail();
+        PdfLayout.Output out = PdfLayout.write(html, page.gate, page.qrCodes, needs, sheet, tagged,
+                pdf -> describe(pdf, page.title(), story, brand, options, sheet, tagged));
         return new BrochurePdf(out.bytes(), out.pages());
     }
 

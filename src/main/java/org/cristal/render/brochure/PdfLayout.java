@@ -35,7 +35,13 @@ final class PdfLayout {
      */
     static Output write(Document html, ResourceGate gate, FSObjectDrawerFactory objects, BrochureFonts.Needs needs,
             Sheet sheet, Consumer<PDDocument> finish) throws IOException {
-        try (PDDocument pdf = layout(html, gate, objects, needs, sheet.mediaWidthMm(), sheet.mediaHeightMm(), true)) {
+        return write(html, gate, objects, needs, sheet, true, finish);
+    }
+
+    /** As above; {@code tagged} false for a layout that is only drawn on (a personalised copy keeps no tags). */
+    static Output write(Document html, ResourceGate gate, FSObjectDrawerFactory objects, BrochureFonts.Needs needs,
+            Sheet sheet, boolean tagged, Consumer<PDDocument> finish) throws IOException {
+        try (PDDocument pdf = layout(html, gate, objects, needs, sheet.mediaWidthMm(), sheet.mediaHeightMm(), tagged)) {
             if (sheet.printReady()) {
                 PrintMarks.apply(pdf, sheet);
             }
