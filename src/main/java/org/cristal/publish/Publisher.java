@@ -195,7 +195,7 @@ public final class Publisher {
         all.addAll(renditions.findings());
         all.addAll(Checks.run(doc, brand, renditions));
         Status status = doc.story().status();
-        List<OutboxEntry> history = ws.outbox().forStory(storyId);
+        List<OutboxEntry> history = ws.outbox().forStory(storyId).stream().filter(e -> !isScenarioStep(e)).toList();
         Address address = new Address(doc.story().webSlug(), ws.stories().slugsInUse(storyId),
                 ws.stories().publishedSlug(storyId).orElse(""));
 
@@ -482,6 +482,14 @@ public final class Publisher {
         // What went is recorded on its scenario step now, so the status is right at once.
         advanceScenarios();
         return out;
+    }
+
+    /**
+     * Whether the entry is one contact's step of a scenario: followed in the scenario's own view, not as a
+     * publication of the story (the calendar, the story's publications and its checklist leave it out).
+     */
+    public static boolean isScenarioStep(OutboxEntry e) {
+        return e.target() != null && e.target().startsWith(SCENARIO_TARGET);
     }
 
     /** The scenario engine over this publisher's workspace. */

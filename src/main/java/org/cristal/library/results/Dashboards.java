@@ -248,7 +248,10 @@ public final class Dashboards {
         }
         List<PublicationFigures> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, plugin, channel, target, account, url, published_at "
-                + "FROM outbox WHERE story_id = ? AND state = 'SENT' ORDER BY published_at, id")) {
+                + "FROM outbox WHERE story_id = ? AND state = 'SENT' AND target NOT LIKE 'scenario-run:%' "
+                // A scenario's steps to single contacts count in the channel's figures but are no publications
+                // of their own: a list (and a galaxy) of one row per contact would hide the posts.
+                + "ORDER BY published_at, id")) {
             ps.setString(1, storyId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -33,7 +33,9 @@ public final class PublicationsModel {
 
     public CompletableFuture<Void> load(String story) {
         storyId = story;
-        return onIo(ws -> ws.outbox().forStory(story)).thenAccept(entries::setAll);
+        // A scenario's steps to single contacts are followed in the scenario screen, not listed here one by one.
+        return onIo(ws -> ws.outbox().forStory(story).stream()
+                .filter(e -> !org.cristal.publish.Publisher.isScenarioStep(e)).toList()).thenAccept(entries::setAll);
     }
 
     /** Puts a failed or pending entry back in the queue for now; the scheduler sends it. */

@@ -417,6 +417,25 @@ class PublishingModelsTest {
     }
 
     @Test
+    void aScenarioStepToOneContactIsNeitherACalendarChipNorAPublicationOfTheStory() throws Exception {
+        ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
+                Map.of("instance", "https://piaille.fr", "handle", "levain")));
+        Instant friday = ZonedDateTime.of(2027, 3, 26, 9, 0, 0, 0, PARIS).toInstant();
+        OutboxEntry post = ws().outbox().add(new OutboxEntry.New("k4", storyId, 1, "testnet", "testnet", "social",
+                "Piaille", friday, PARIS));
+        ws().outbox().add(new OutboxEntry.New("k5", storyId, 1, "testnet", "testnet", "social",
+                org.cristal.publish.Publisher.SCENARIO_TARGET + "7:s1", friday, PARIS));
+        CalendarModel calendar = new CalendarModel(studio.workers(), () -> studio.workspaceProperty().get(),
+                () -> { }, Locale.FRANCE, PARIS, LocalDate.of(2027, 3, 26));
+        fx.call(calendar::load).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(post.id()), fx.call(() -> calendar.on(LocalDate.of(2027, 3, 26)).stream()
+                .map(c -> c.entry().id()).toList()));
+        PublicationsModel history = fx.call(() -> studio.publishing().publications());
+        fx.call(() -> history.load(storyId)).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(post.id()), fx.call(() -> history.entries().stream().map(OutboxEntry::id).toList()));
+    }
+
+    @Test
     void aPublishedEntryCannotBeDragged() throws Exception {
         ws().channelAccounts().save(ChannelAccount.of("testnet", "testnet", "Piaille",
                 Map.of("instance", "https://piaille.fr", "handle", "levain")));
