@@ -155,6 +155,20 @@ class PublishCommandTest {
     }
 
     @Test
+    void aScenarioStepIsListedAsSuchAndNeverByItsInnerTarget() throws Exception {
+        addHook();
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            ws.outbox().add(new OutboxEntry.New("k-scenario", "boulangerie-levain", 1, "hook", "webhook", "web",
+                    org.cristal.publish.Publisher.SCENARIO_TARGET + "12:s2", Instant.parse("2099-12-01T08:00:00Z"),
+                    ZoneId.of("Europe/Paris")));
+        }
+        CliRun list = cli("outbox", "list");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("hook: a scenario step, to one contact"), list.out());
+        assertFalse(list.out().contains("scenario-run:"), list.out());
+    }
+
+    @Test
     void publishSendsTheTypingTheStudioAutosavedAfterTheLastRevision() throws Exception {
         addHook();
         try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
