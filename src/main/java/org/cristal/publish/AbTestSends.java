@@ -1,10 +1,6 @@
 package org.cristal.publish;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cristal.library.abtest.AbTests;
@@ -29,14 +25,8 @@ final class AbTestSends {
     /** The key of an A/B send: its own publication, never the same as the ordinary send at that time. */
     static String key(String storyId, int revision, String accountId, Instant at, String segment,
             Variants.Element element) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((storyId + '\n' + revision + '\n' + accountId + '\n' + at.toEpochMilli()
-                    + "\nsegment:" + segment + "\nabtest:" + element.id()).getBytes(StandardCharsets.UTF_8));
-            return "cristal-ab-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicationKeys.of("cristal-ab-", storyId + '\n' + revision + '\n' + accountId + '\n'
+                + at.toEpochMilli() + "\nsegment:" + segment + "\nabtest:" + element.id());
     }
 
     /** Each arm's e-mail, rendered as the ordinary send's is (same options), with the arm's tags. */

@@ -1,8 +1,5 @@
 package org.cristal.publish;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -437,14 +433,8 @@ public final class Publisher {
 
     /** As above, per segment of a newsletter; "" (every contact) keeps the key entries had before segments. */
     static String idempotencyKey(String storyId, int revision, String accountId, Instant at, String segment) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((storyId + '\n' + revision + '\n' + accountId + '\n' + at.toEpochMilli()
-                    + (segment.isEmpty() ? "" : "\nsegment:" + segment)).getBytes(StandardCharsets.UTF_8));
-            return "cristal-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicationKeys.of("cristal-", storyId + '\n' + revision + '\n' + accountId + '\n' + at.toEpochMilli()
+                + (segment.isEmpty() ? "" : "\nsegment:" + segment));
     }
 
     /** Sends one entry now, if it is due/pending; blocking — never call on the FX thread. */

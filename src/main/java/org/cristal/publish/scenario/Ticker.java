@@ -1,8 +1,5 @@
 package org.cristal.publish.scenario;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -33,6 +30,7 @@ import org.cristal.library.scenario.ScenarioState;
 import org.cristal.library.scenario.ScenarioVersion;
 import org.cristal.library.scenario.Step;
 import org.cristal.library.scenario.StepTimes;
+import org.cristal.publish.PublicationKeys;
 import org.cristal.publish.Publisher;
 import org.cristal.story.Channel;
 
@@ -291,12 +289,6 @@ final class Ticker {
 
     /** The key of one step of one run (run 0: the scenario's public post), per attempt after a hold at the cap. */
     static String key(long scenario, long run, String step, int attempt) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("scenario\n" + scenario + '\n' + run + '\n'
-                    + step + '\n' + attempt).getBytes(StandardCharsets.UTF_8));
-            return "cristal-sc-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PublicationKeys.of("cristal-sc-", "scenario\n" + scenario + '\n' + run + '\n' + step + '\n' + attempt);
     }
 }
