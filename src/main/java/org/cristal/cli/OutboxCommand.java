@@ -52,7 +52,7 @@ final class OutboxCommand implements Runnable {
                     CliText.get("outbox.col.result")});
                 for (OutboxEntry e : entries) {
                     rows.add(new String[] {Long.toString(e.id()), CliText.plain(e.storyId()) + " r" + e.revision(),
-                        org.cristal.publish.Publisher.isScenarioStep(e) ? CliText.get("outbox.target.scenarioStep", e.account())
+                        e.isScenarioStep() ? CliText.get("outbox.target.scenarioStep", e.account())
                                 : CliText.plain(e.target().isEmpty() ? e.account() : e.target()), e.state().name(),
                         PublishTimes.show(e.publishedAt() != null ? e.publishedAt() : e.dueAt(), e.zone()),
                         result(e)});

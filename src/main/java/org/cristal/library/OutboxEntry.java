@@ -21,6 +21,17 @@ public record OutboxEntry(long id, String idempotencyKey, String storyId, int re
         String plugin, String channel, String target, Instant scheduledAt, ZoneId zone, OutboxState state,
         int attempts, Instant nextAttemptAt, String remoteId, String url, Instant publishedAt, int items,
         Map<String, String> error, Instant createdAt, Instant updatedAt) {
+    /**
+     * The target of a scenario's entry for one contact's step: {@code scenario-run:RUN:STEP}. Such an entry is
+     * followed in its scenario's view, not as a publication of the story (calendar, publications, checklist,
+     * results leave it out); the publisher sends it to that one contact.
+     */
+    public static final String SCENARIO_TARGET = "scenario-run:";
+
+    /** Whether this is one contact's step of a scenario (see {@link #SCENARIO_TARGET}). */
+    public boolean isScenarioStep() {
+        return target != null && target.startsWith(SCENARIO_TARGET);
+    }
 
     /** When it is next due: the retry time if any, else the scheduled time. */
     public Instant dueAt() {

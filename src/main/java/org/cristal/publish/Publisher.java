@@ -74,12 +74,8 @@ public final class Publisher {
      * and journal item.
      */
     public static final Duration LEASE = Duration.ofMinutes(2);
-    /**
-     * The target of a scenario's outbox entry for one contact's step: {@code scenario-run:RUN:STEP}. Such an
-     * entry goes to that one contact (still checked for consent and the cap when it goes), with their variant
-     * and their own token as {@code utm_content}; see publish.scenario.
-     */
-    public static final String SCENARIO_TARGET = "scenario-run:";
+    /** The target of a scenario's entry for one contact's step (see {@link OutboxEntry#SCENARIO_TARGET}). */
+    public static final String SCENARIO_TARGET = OutboxEntry.SCENARIO_TARGET;
     private static final long TOUCH_EVERY_MS = 5_000;
     /** Real time between lease renewals while a plugin call runs: well inside {@link #LEASE}. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
@@ -191,7 +187,7 @@ public final class Publisher {
         all.addAll(renditions.findings());
         all.addAll(Checks.run(doc, brand, renditions));
         Status status = doc.story().status();
-        List<OutboxEntry> history = ws.outbox().forStory(storyId).stream().filter(e -> !isScenarioStep(e)).toList();
+        List<OutboxEntry> history = ws.outbox().forStory(storyId).stream().filter(e -> !e.isScenarioStep()).toList();
         Address address = new Address(doc.story().webSlug(), ws.stories().slugsInUse(storyId),
                 ws.stories().publishedSlug(storyId).orElse(""));
 
@@ -474,13 +470,6 @@ public final class Publisher {
         return out;
     }
 
-    /**
-     * Whether the entry is one contact's step of a scenario: followed in the scenario's own view, not as a
-     * publication of the story (the calendar, the story's publications and its checklist leave it out).
-     */
-    public static boolean isScenarioStep(OutboxEntry e) {
-        return e.target() != null && e.target().startsWith(SCENARIO_TARGET);
-    }
 
     /** The scenario engine over this publisher's workspace. */
     public ScenarioRunner scenarios() {
@@ -954,7 +943,7 @@ public final class Publisher {
         ChannelAccount account = ws.channelAccounts().get(e.account())
                 .orElseThrow(() -> new Refusal(text("publish.core.accountMissing", e.account()), false));
         Optional<ScenarioRuns.Personal> personal = personal(e);
-        if (e.target() != null && e.target().startsWith(SCENARIO_TARGET) && personal.isEmpty()) {
+        if (e.isScenarioStep() && personal.isEmpty()) {
             throw new Refusal(text("publish.core.scenarioRunGone"), false);
         }
         String segment = personal.isPresent() ? "" : segmentOf(e, account);

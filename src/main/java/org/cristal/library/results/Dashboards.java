@@ -248,7 +248,8 @@ public final class Dashboards {
         }
         List<PublicationFigures> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, plugin, channel, target, account, url, published_at "
-                + "FROM outbox WHERE story_id = ? AND state = 'SENT' AND target NOT LIKE 'scenario-run:%' "
+                + "FROM outbox WHERE story_id = ? AND state = 'SENT' AND target NOT LIKE '"
+                + org.cristal.library.OutboxEntry.SCENARIO_TARGET + "%' "
                 // A scenario's steps to single contacts count in the channel's figures but are no publications
                 // of their own: a list (and a galaxy) of one row per contact would hide the posts.
                 + "ORDER BY published_at, id")) {

@@ -211,7 +211,7 @@ public final class CalendarModel {
             }
             List<Chip> list = new ArrayList<>();
             for (OutboxEntry e : ws.outbox().between(from, to)) {
-                if (org.cristal.publish.Publisher.isScenarioStep(e)) {
+                if (e.isScenarioStep()) {
                     continue; // one chip per contact would bury the publications: the scenario screen follows them
                 }
                 list.add(new Chip(e, titles.getOrDefault(e.storyId(), e.storyId()), local(e)));

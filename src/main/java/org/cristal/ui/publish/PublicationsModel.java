@@ -35,7 +35,7 @@ public final class PublicationsModel {
         storyId = story;
         // A scenario's steps to single contacts are followed in the scenario screen, not listed here one by one.
         return onIo(ws -> ws.outbox().forStory(story).stream()
-                .filter(e -> !org.cristal.publish.Publisher.isScenarioStep(e)).toList()).thenAccept(entries::setAll);
+                .filter(e -> !e.isScenarioStep()).toList()).thenAccept(entries::setAll);
     }
 
     /** Puts a failed or pending entry back in the queue for now; the scheduler sends it. */
