@@ -63,7 +63,7 @@ public final class Workspace implements AutoCloseable {
         this.abTests = new AbTests(db, clock);
         this.personas = new Personas(db, clock, audience);
         this.scenarios = new Scenarios(db, clock);
-        this.cohorts = new Cohorts(db, clock);
+        this.cohorts = new Cohorts(db, clock, audience);
         this.printRuns = new PrintRuns(db, clock);
     }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cristal.library.Db;
+import org.cristal.library.audience.Audience;
 import org.cristal.library.audience.ContactTokens;
 
 /**
@@ -31,10 +32,12 @@ public final class Cohorts {
 
     private final Db db;
     private final Clock clock;
+    private final Audience audience;
 
-    public Cohorts(Db db, Clock clock) {
+    public Cohorts(Db db, Clock clock, Audience audience) {
         this.db = db;
         this.clock = clock;
+        this.audience = audience;
     }
 
     public Clock clock() {
@@ -51,7 +54,8 @@ public final class Cohorts {
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
-        return db.read(c -> new Reading(c, by, from, periods, zone, now).table(today));
+        ContactTokens tokens = audience.tokens();
+        return db.read(c -> new Reading(c, by, from, periods, zone, now, tokens).table(today));
     }
 
     /** One reading: the members sorted by id, the cut of time, the counters. */
@@ -62,6 +66,7 @@ public final class Cohorts {
         private final int periods;
         private final ZoneId zone;
         private final long now;
+        private final ContactTokens tokens;
         private long[] ids = new long[0];
         /** The period index each member's cohort starts at, beside {@link #ids}. */
         private int[] cohortOf = new int[0];
@@ -70,13 +75,15 @@ public final class Cohorts {
         private long[] bounds = new long[0];
         private int outside;
 
-        Reading(Connection c, CohortPeriod by, CohortStart from, int periods, ZoneId zone, Instant now) {
+        Reading(Connection c, CohortPeriod by, CohortStart from, int periods, ZoneId zone, Instant now,
+                ContactTokens tokens) {
             this.c = c;
             this.by = by;
             this.from = from;
             this.periods = periods;
             this.zone = zone;
             this.now = now.toEpochMilli();
+            this.tokens = tokens;
         }
 
         CohortTable table(LocalDate today) throws SQLException {
@@ -268,7 +275,7 @@ public final class Cohorts {
             }
             java.util.Set<String> seen = new java.util.HashSet<>();
             byDayToken.keySet().forEach(k -> seen.add(k.substring(k.indexOf(' ') + 1)));
-            Map<String, Long> owner = tokens().owners(Arrays.stream(ids).boxed().toList(), seen);
+            Map<String, Long> owner = tokens.owners(Arrays.stream(ids).boxed().toList(), seen);
             boolean any = false;
             for (Map.Entry<String, long[]> e : byDayToken.entrySet()) {
                 String key = e.getKey();
@@ -287,14 +294,6 @@ public final class Cohorts {
                 }
             }
             return any;
-        }
-
-        /** The workspace's link tokens (keyed by its salt, read on this connection). */
-        private ContactTokens tokens() throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = 'audience.salt'");
-                    ResultSet rs = ps.executeQuery()) {
-                return new ContactTokens(rs.next() ? rs.getString(1) : "");
-            }
         }
 
         private boolean exists(String sql) throws SQLException {

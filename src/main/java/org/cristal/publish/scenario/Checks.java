@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.cristal.library.Workspace;
 import org.cristal.library.audience.Contact;
+import org.cristal.library.audience.ContactTokens;
 import org.cristal.library.audience.Delivery;
 import org.cristal.library.audience.Reach.LeftOut;
 import org.cristal.library.audience.Sql;
@@ -24,6 +25,8 @@ import org.cristal.story.StoryDocument;
 final class Checks {
     private final Workspace ws;
     private final Map<String, String> campaigns = new HashMap<>();
+    /** Read once: the salt never changes, and a round asks for many contacts' tokens. */
+    private ContactTokens tokens;
 
     Checks(Workspace ws) {
         this.ws = ws;
@@ -62,8 +65,14 @@ final class Checks {
         if (step == null) {
             return false;
         }
-        String token = ws.audience().tokens().token(contactId);
-        return ws.scenarios().runs().visits(token, campaign(step.storyId())).visitors() > 0;
+        return ws.scenarios().runs().visits(token(contactId), campaign(step.storyId())).visitors() > 0;
+    }
+
+    private String token(long contactId) {
+        if (tokens == null) {
+            tokens = ws.audience().tokens();
+        }
+        return tokens.token(contactId);
     }
 
     /** The story's {@code utm_campaign}: its web address, as the newsletter tags its links. */
@@ -90,8 +99,7 @@ final class Checks {
             boolean out = switch (r.kind()) {
                 case LEFT_SEGMENT -> !inSegment(scenarioSegment, contact.id());
                 case UNSUBSCRIBED -> left.filter(l -> l == LeftOut.UNSUBSCRIBED).isPresent();
-                case CONVERTED -> ws.scenarios().runs().visits(ws.audience().tokens().token(contact.id()), "")
-                        .conversions() > 0;
+                case CONVERTED -> ws.scenarios().runs().visits(token(contact.id()), "").conversions() > 0;
                 case IN_SEGMENT -> !r.argument().isBlank() && ws.audience().segments().find(r.argument()).isPresent()
                         && inSegment(r.argument(), contact.id());
                 case RECEIVED_STORY -> ws.audience().deliveries().of(contact.id()).stream()
