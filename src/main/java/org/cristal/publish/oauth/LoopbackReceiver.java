@@ -39,12 +39,20 @@ public final class LoopbackReceiver implements AutoCloseable {
         this.locale = locale;
     }
 
-    /** Starts listening; {@code locale} is the language of the page the browser shows. */
+    /** Starts listening on a free port; {@code locale} is the language of the page the browser shows. */
     public static LoopbackReceiver start(String state, Locale locale) throws IOException {
+        return start(state, locale, 0);
+    }
+
+    /**
+     * Starts listening on {@code port} (0: any free one). A fixed port is for the services that match a
+     * registered redirect URI port and all, against RFC 8252 §7.3; it fails when the port is taken.
+     */
+    public static LoopbackReceiver start(String state, Locale locale, int port) throws IOException {
         if (state == null || state.isBlank()) {
             throw new IllegalArgumentException("a state is needed");
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         LoopbackReceiver receiver = new LoopbackReceiver(server, state, locale);
         server.createContext(PATH, receiver::handle);
         // One daemon thread: a receiver left open never keeps Cristal from quitting.

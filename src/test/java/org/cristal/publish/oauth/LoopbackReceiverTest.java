@@ -25,6 +25,19 @@ class LoopbackReceiverTest {
     }
 
     @Test
+    void aServiceThatMatchesThePortGetsTheFixedPortAsked() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (LoopbackReceiver r = LoopbackReceiver.start("st", Locale.ENGLISH, port)) {
+            assertEquals("http://127.0.0.1:" + port + "/callback", r.redirectUri());
+            assertThrows(IOException.class, () -> LoopbackReceiver.start("other", Locale.ENGLISH, port),
+                    "a port already taken is an error, not another port the service would refuse");
+        }
+    }
+
+    @Test
     void aWrongOrMissingStateIsRefusedAndTheWaitGoesOnUntilTheRightOne() throws Exception {
         try (LoopbackReceiver r = LoopbackReceiver.start("right-state", Locale.ENGLISH)) {
             assertEquals(400, browser.get(URI.create(r.redirectUri() + "?code=stolen&state=wrong")).statusCode());
