@@ -87,10 +87,12 @@ class LayerRulesTest {
         // A built-in plugin is written as a third-party one would be: against publish.spi, with the HTTP
         // helper and the shared social/web-post helpers of the built-ins, the story and its renditions.
         // The export folder writes exactly the files of the studio's export (library.RenditionExport).
-        // publish.scenario is no plugin but the core's scenario engine, as publish.audience is its audience.
+        // publish.scenario is no plugin but the core's scenario engine, as publish.audience is its audience
+        // and publish.oauth its OAuth helper (grants live in the core's SecretStore).
         classes().that().resideInAPackage("org.cristal.publish.*..")
                 .and().resideOutsideOfPackages("org.cristal.publish.spi..", "org.cristal.publish.http..",
-                        "org.cristal.publish.audience..", "org.cristal.publish.scenario..")
+                        "org.cristal.publish.audience..", "org.cristal.publish.scenario..",
+                        "org.cristal.publish.oauth..")
                 .should(onlyUseTheSpiOrTheirOwnPackage())
                 .check(classes);
     }
