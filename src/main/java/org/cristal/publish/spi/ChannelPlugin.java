@@ -126,4 +126,12 @@ public interface ChannelPlugin {
     default Optional<ResultsReader> results() {
         return Optional.empty();
     }
+
+    /**
+     * How an account connects with a Connect button instead of a pasted token, when the service allows it;
+     * empty (the default) when its settings are all there is. See {@link OAuthConnect}.
+     */
+    default Optional<OAuthConnect> oauth() {
+        return Optional.empty();
+    }
 }

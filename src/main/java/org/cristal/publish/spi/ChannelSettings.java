@@ -71,6 +71,15 @@ public final class ChannelSettings {
         return new ChannelSettings(copy, secretKeys);
     }
 
+    /** This settings object with one more secret value (an access token Cristal hands the plugin). */
+    public ChannelSettings withSecret(String key, String value) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.put(key, value);
+        Set<String> secrets = new java.util.HashSet<>(secretKeys);
+        secrets.add(key);
+        return new ChannelSettings(copy, secrets);
+    }
+
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("{");

@@ -28,6 +28,9 @@ final class Hashtags {
             case X -> 2;
             case BLUESKY -> 3;
             case MASTODON, LINKEDIN, INSTAGRAM -> 5;
+            case FACEBOOK -> 3;
+            // A Business Profile post is read on a map listing: hashtags link nowhere there.
+            case GOOGLE -> 0;
         };
     }
 

@@ -51,7 +51,7 @@ public final class PostLength {
             case X -> XLength.of(text);
             case MASTODON -> mastodon(text);
             case BLUESKY -> Graphemes.count(text);
-            case LINKEDIN, INSTAGRAM -> text.length();
+            case LINKEDIN, INSTAGRAM, FACEBOOK, GOOGLE -> text.length();
         };
     }
 

@@ -231,6 +231,8 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
             case BLUESKY -> "Bluesky";
             case LINKEDIN -> "LinkedIn";
             case INSTAGRAM -> "Instagram";
+            case FACEBOOK -> "Facebook";
+            case GOOGLE -> "Google Business Profile";
         };
     }
 

@@ -130,6 +130,8 @@ public final class SocialPreview extends BorderPane {
             case BLUESKY -> Widgets.format(text, locale, "preview.social.network.bluesky");
             case LINKEDIN -> Widgets.format(text, locale, "preview.social.network.linkedin");
             case INSTAGRAM -> Widgets.format(text, locale, "preview.social.network.instagram");
+            case FACEBOOK -> Widgets.format(text, locale, "preview.social.network.facebook");
+            case GOOGLE -> Widgets.format(text, locale, "preview.social.network.google");
         };
     }
 
