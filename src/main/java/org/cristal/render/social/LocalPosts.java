@@ -123,7 +123,8 @@ public final class LocalPosts {
             return Action.NONE;
         }
         if (read.isEmpty() && !label.isBlank()) {
-            findings.add(finding("social.google.ctaUnmapped", label.strip()));
+            // Information only: "Learn more" suits most links, and the story is shown to other networks too.
+            findings.add(Finding.of(Severity.INFO, Channel.SOCIAL, "social.google.ctaUnmapped", 0, label.strip()));
         }
         return read.orElse(Action.LEARN_MORE);
     }
