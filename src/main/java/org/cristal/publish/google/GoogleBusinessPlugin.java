@@ -23,12 +23,14 @@ import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.publish.spi.PublishResult;
 import org.cristal.publish.spi.SettingSpec;
+import org.cristal.render.common.Pages;
 import org.cristal.render.social.LocalPost;
 import org.cristal.render.social.LocalPosts;
 import org.cristal.story.Channel;
 import org.cristal.story.Network;
 import org.cristal.story.Story;
 import org.cristal.story.Urls;
+import org.cristal.story.Utm;
 
 /**
  * Posts a story on a Google Business Profile — the posts shown on the shop's Google Maps and Search listing —
@@ -213,7 +215,7 @@ public final class GoogleBusinessPlugin implements ChannelPlugin {
 
     /** The local post, or a clear refusal of what Google would refuse anyway. */
     private static LocalPost publishable(PublishRequest request) throws PublishException {
-        LocalPost post = LocalPosts.of(request.story(), request.renditions().social().body());
+        LocalPost post = tagged(LocalPosts.of(request.story(), request.renditions().social().body()), request);
         if (post.summary().isBlank()) {
             throw PublishException.permanent(GoogleErrors.text("publish.social.nothingToPost"));
         }
@@ -223,6 +225,20 @@ public final class GoogleBusinessPlugin implements ChannelPlugin {
                     post.topic() == LocalPost.Topic.EVENT ? 1 : 2));
         }
         return post;
+    }
+
+    /**
+     * The button's link tagged like the other networks' links ({@code utm_source=google&utm_medium=social}) when
+     * the brand kit asks for UTM, so the listing's visits show in the results with the others.
+     */
+    private static LocalPost tagged(LocalPost post, PublishRequest request) {
+        String url = post.actionUrl();
+        if (request.brand().utm().isEmpty() || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            return post;
+        }
+        String link = Utm.of(Network.GOOGLE.id(), "social", Pages.slug(request.story().story())).tag(url);
+        return new LocalPost(post.topic(), post.summary(), post.title(), post.start(), post.end(), post.coupon(),
+                post.terms(), post.action(), link);
     }
 
     private static Instant since(PublishRequest request, Journal journal) {

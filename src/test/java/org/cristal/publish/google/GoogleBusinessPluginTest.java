@@ -93,7 +93,9 @@ class GoogleBusinessPluginTest {
         assertTrue(post.path("summary").asText().startsWith("Notre pain de Noël"), post.toString());
         assertFalse(post.path("summary").asText().contains("http"), "the link is on the button: " + post);
         assertEquals("LEARN_MORE", post.path("callToAction").path("actionType").asText());
-        assertTrue(post.path("callToAction").path("url").asText().startsWith("https://boulangerie-martin.example/noel"));
+        String url = post.path("callToAction").path("url").asText();
+        assertTrue(url.startsWith("https://boulangerie-martin.example/noel?utm_source=google&utm_medium=social"
+                + "&utm_campaign="), "tagged like the other networks' links, as the brand kit asks: " + url);
         assertEquals(server.posts.get(0).name(), result.remoteId());
         assertTrue(result.url().startsWith("https://local.google.com/place?"), result.url());
     }
@@ -116,7 +118,8 @@ class GoogleBusinessPluginTest {
         assertFalse(schedule.has("startTime") || schedule.has("endTime"), "whole days: dates alone " + schedule);
         assertEquals("NOEL10", post.path("offer").path("couponCode").asText());
         assertEquals("Une par client", post.path("offer").path("termsConditions").asText());
-        assertEquals("https://boulangerie-martin.example/commande", post.path("offer").path("redeemOnlineUrl").asText());
+        assertTrue(post.path("offer").path("redeemOnlineUrl").asText().startsWith(
+                "https://boulangerie-martin.example/commande?utm_source=google"), post.toString());
     }
 
     @Test
