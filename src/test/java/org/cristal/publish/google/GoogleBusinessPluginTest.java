@@ -309,6 +309,19 @@ class GoogleBusinessPluginTest {
     }
 
     @Test
+    void itIsGooglesNetworkWithItsSecretsMaskedAndItsTextsTranslated() {
+        assertEquals(Optional.of(Network.GOOGLE), plugin.network());
+        assertEquals(Set.of(org.cristal.story.Channel.SOCIAL), plugin.renditions());
+        for (var spec : plugin.settings()) {
+            assertFalse(spec.help().get(Locale.ENGLISH).equals(spec.help().get(Locale.FRENCH)), spec.key());
+            assertEquals(spec.key().equals("clientSecret"), spec.secret(), spec.key());
+        }
+        assertTrue(plugin.settings().stream().filter(s -> s.key().equals("clientId")).findFirst().orElseThrow()
+                .help().get(Locale.ENGLISH).contains("Desktop app"));
+        assertTrue(plugin.icon().startsWith("fth-"));
+    }
+
+    @Test
     void testingTheConnectionNamesTheListingAndWarnsAboutPhotos() throws Exception {
         String said = plugin.testConnection(request("").settings(), new TestContext()).get(Locale.ENGLISH);
 
