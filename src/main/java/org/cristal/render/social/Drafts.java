@@ -84,6 +84,10 @@ final class Drafts {
                 shownLink = "";
             }
         }
+        if (network == Network.GOOGLE) {
+            // A Business Profile post shows no link in its text: its button carries it (see LocalPosts).
+            shownLink = "";
+        }
         boolean authorTagged = own.isPresent() && HAS_HASHTAG.matcher(text).find();
         List<String> tags = authorTagged ? List.of() : Hashtags.of(story.tags(), network, text);
         return new Draft(text, shownLink, tags.subList(0, Math.min(tags.size(), Hashtags.budget(network))),

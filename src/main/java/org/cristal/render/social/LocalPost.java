@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param topic     what kind of post
  * @param summary   the post's text, links left to the button (Google shows none in the text)
  * @param title     an offer's or event's title; "" for a "What's new"
- * @param start     an offer's or event's start; empty for a "What's new"
- * @param end       an offer's or event's end
+ * @param start     an offer's or event's start, in the shop's local time; empty for a "What's new". A start
+ *                  written as a date alone is that day at 00:00 ({@link #wholeDayStart()})
+ * @param end       an offer's or event's end; a date alone is that day at 23:59 ({@link #wholeDayEnd()})
  * @param coupon    an offer's coupon code, or ""
  * @param terms     an offer's terms and conditions, or ""
  * @param action    the button, {@link Action#NONE} when the story has no CTA
@@ -32,6 +33,16 @@ public record LocalPost(Topic topic, String summary, String title, Optional<Loca
         terms = Objects.requireNonNullElse(terms, "");
         Objects.requireNonNull(action);
         actionUrl = Objects.requireNonNullElse(actionUrl, "");
+    }
+
+    /** Whether the start was written as a date alone (Google then takes the day, without a time). */
+    public boolean wholeDayStart() {
+        return start.map(t -> PostDates.wholeDay(t, false)).orElse(false);
+    }
+
+    /** Whether the end was written as a date alone. */
+    public boolean wholeDayEnd() {
+        return end.map(t -> PostDates.wholeDay(t, true)).orElse(false);
     }
 
     /** Google's post types ({@code topicType}). */

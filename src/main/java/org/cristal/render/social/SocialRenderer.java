@@ -86,6 +86,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
                 checkInstagram(posts.get(network), networkLink, findings);
             }
         }
+        if (!posts.getOrDefault(Network.GOOGLE, List.of()).isEmpty()) {
+            findings.addAll(LocalPosts.findings(doc, new SocialPosts(posts)));
+        }
         if (mergeTags) {
             findings.add(finding(Severity.WARNING, "social.mergeTags"));
         }
@@ -142,7 +145,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
         if (split.oversized()) {
             findings.add(finding(Severity.WARNING, "social.link.overLimit", name, limit));
         }
-        if (network == Network.INSTAGRAM && (split.truncated() || draft.clipped())) {
+        if (network == Network.GOOGLE && (split.truncated() || draft.clipped())) {
+            findings.add(finding(Severity.WARNING, "social.google.tooLong", limit));
+        } else if (network == Network.INSTAGRAM && (split.truncated() || draft.clipped())) {
             findings.add(finding(Severity.WARNING, "social.caption.truncated", name, limit));
         } else if (split.truncated() || draft.clipped()) {
             findings.add(finding(Severity.WARNING, "social.thread.truncated", name, posts.size()));
@@ -153,9 +158,9 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
     }
 
     private static ThreadSplitter.Split split(Network network, String text, int limit) {
-        if (network == Network.INSTAGRAM && PostLength.of(network, text) > limit) {
-            // An Instagram post has one caption and no thread to continue it in: the text is cut where a
-            // thread would cut its first post, and ends with an ellipsis.
+        if ((network == Network.INSTAGRAM || network == Network.GOOGLE) && PostLength.of(network, text) > limit) {
+            // An Instagram post has one caption, a Google one summary, and no thread to continue it in: the
+            // text is cut where a thread would cut its first post, and ends with an ellipsis.
             ThreadSplitter.Split cut = ThreadSplitter.split(text, t -> PostLength.of(network, t), limit - 2);
             String first = cut.posts().get(0);
             String caption = first.substring(0, first.lastIndexOf(' ')) + " …";

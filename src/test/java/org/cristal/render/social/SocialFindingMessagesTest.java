@@ -28,7 +28,10 @@ class SocialFindingMessagesTest {
             "social.empty", "social.thread", "social.thread.truncated", "social.hashtags.dropped",
             "social.post.tooLong", "social.link.overLimit", "social.instagram.linkInBio",
             "social.instagram.linkNotClickable", "social.hashtags.tooMany", "social.caption.truncated", "social.image.small",
-            "social.image.tooSmall");
+            "social.image.tooSmall", "social.google.tooLong", "social.google.phone", "social.google.noTitle",
+            "social.google.titleTooLong", "social.google.noDates", "social.google.endBeforeStart",
+            "social.google.badDate", "social.google.badType", "social.google.badAction", "social.google.actionNoLink",
+            "social.google.ctaUnmapped", "social.google.unknownKey");
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
