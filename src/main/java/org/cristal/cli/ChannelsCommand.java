@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cristal channels list|test|add}: the plugins and the accounts configured in a workspace. */
+/** {@code cristal channels list|test|add|connect|disconnect}: the plugins and the accounts configured in a workspace. */
 @Command(name = "channels", mixinStandardHelpOptions = true, description = "Channel plugins and accounts.",
-        subcommands = {ChannelsCommand.ListCmd.class, ChannelsCommand.TestCmd.class, ChannelsCommand.AddCmd.class})
+        subcommands = {ChannelsCommand.ListCmd.class, ChannelsCommand.TestCmd.class, ChannelsCommand.AddCmd.class,
+                ChannelsConnect.ConnectCmd.class, ChannelsConnect.DisconnectCmd.class})
 final class ChannelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
