@@ -60,10 +60,10 @@ final class ChannelsConnect {
             };
             Connector connector = new Connector(ws, CliPublishing.plugins(ws), CliPublishing.secrets(),
                     Clock.systemUTC(), browser, CliText.locale());
-            List<Connected.Target>[] offered = new List[1];
+            java.util.concurrent.atomic.AtomicReference<List<Connected.Target>> offered = new java.util.concurrent.atomic.AtomicReference<>();
             try {
                 Connector.Result r = connector.connect(account, (who, targets) -> {
-                    offered[0] = targets;
+                    offered.set(targets);
                     return targets.stream().filter(t -> t.id().equals(target)).findFirst();
                 });
                 out.println(CliText.get("channels.connect.done", CliText.plain(r.who().get(CliText.locale()))));
@@ -71,11 +71,11 @@ final class ChannelsConnect {
                         CliText.plain(t.id()))));
                 return CristalCli.OK;
             } catch (PublishException e) {
-                if (offered[0] != null && e.kind() == PublishException.Kind.CANCELLED) {
+                if (offered.get() != null && e.kind() == PublishException.Kind.CANCELLED) {
                     // Several places and none named: the user runs it again with --target.
                     out.println(CliText.get(target == null ? "channels.connect.chooseTarget"
                             : "channels.connect.noSuchTarget", CliText.plain(String.valueOf(target))));
-                    for (Connected.Target t : offered[0]) {
+                    for (Connected.Target t : offered.get()) {
                         out.println("  " + CliText.plain(t.id()) + "  " + CliText.plain(t.name()));
                     }
                     return CristalCli.BAD_INPUT;
@@ -92,7 +92,7 @@ final class ChannelsConnect {
                         && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
                     java.awt.Desktop.getDesktop().browse(uri);
                 }
-            } catch (IOException | UnsupportedOperationException | SecurityException | java.awt.HeadlessException e) {
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 // No browser here: the user opens the printed address.
             }
         }

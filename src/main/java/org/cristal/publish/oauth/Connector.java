@@ -87,6 +87,16 @@ public final class Connector {
      *                          user refused, the 5-minute wait ran out, the service refused the code, cancelled
      */
     public Result connect(String accountId, Chooser chooser) throws PublishException {
+        try {
+            return connectOnce(accountId, chooser);
+        } finally {
+            // The same Connector may connect again (the user clicks Connect after a cancel).
+            connection = null;
+            cancelled = false;
+        }
+    }
+
+    private Result connectOnce(String accountId, Chooser chooser) throws PublishException {
         ChannelAccount account = ws.channelAccounts().get(accountId).orElseThrow(() -> PublishException.permanent(
                 OAuthText.of("publish.core.accountMissing", accountId)));
         ChannelPlugin plugin = plugins.find(account.plugin()).orElseThrow(() -> PublishException.permanent(
@@ -200,6 +210,11 @@ public final class Connector {
 
     /** Forgets the account's grant and chosen place's secrets; its outbox entries then wait for a reconnection. */
     public void disconnect(String accountId) throws SecretStoreException {
+        forget(secrets, accountId);
+    }
+
+    /** Removes an account's grant and its chosen place's secrets from {@code secrets}. */
+    public static void forget(SecretStore secrets, String accountId) throws SecretStoreException {
         Optional<String> keys = secrets.get(accountId, TARGET_SECRETS);
         if (keys.isPresent()) {
             for (String key : keys.get().split(",")) {
@@ -209,6 +224,6 @@ public final class Connector {
             }
             secrets.remove(accountId, TARGET_SECRETS);
         }
-        new Grants(secrets, clock).remove(accountId);
+        new Grants(secrets, Clock.systemUTC()).remove(accountId);
     }
 }
