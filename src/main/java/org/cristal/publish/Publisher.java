@@ -223,9 +223,14 @@ public final class Publisher {
         List<LocalText> blocked = new ArrayList<>();
         List<LocalText> warned = new ArrayList<>();
         try {
-            List<SettingProblem> problems = plugin.validate(new Accounts(ws.channelAccounts(), secrets).settings(account, plugin));
+            ChannelSettings settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
+            List<SettingProblem> problems = plugin.validate(settings);
             if (!problems.isEmpty()) {
                 blocked.add(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)));
+            } else if (plugin.oauth().isPresent() && !new AccessTokens(secrets, clock).connected(account, plugin)
+                    && !plugin.oauth().get().worksWithoutConnect(settings)) {
+                // Said now rather than by a post left waiting: no network here, only the secret store.
+                blocked.add(Reconnect.first(account.name()).text());
             }
         } catch (SecretStoreException e) {
             blocked.add(text("publish.core.secretsUnavailable", account.name(), e.text()));

@@ -123,6 +123,11 @@ class MastodonConnectTest {
         PublishException e = assertThrows(PublishException.class, () -> publisher.testConnection("masto"));
         assertEquals("Connect Piaille first: click Connect in the account’s settings.", e.text().get(Locale.ENGLISH));
         assertTrue(server.requests.isEmpty());
+        org.cristal.publish.ChecklistItem item = publisher.checklist("boulangerie-levain").stream()
+                .filter(i -> i.account().id().equals("masto")).findFirst().orElseThrow();
+        assertEquals(org.cristal.publish.ChecklistItem.Status.BLOCKED, item.status());
+        assertTrue(item.reasons().stream().anyMatch(t -> t.get(Locale.ENGLISH).startsWith("Connect Piaille first")),
+                item.reasons().toString());
 
         secrets.put("masto", "token", FakeMastodon.TOKEN);
         assertEquals("Connected as @boulangerie on 127.0.0.1", publisher.testConnection("masto").get(Locale.ENGLISH));
