@@ -97,6 +97,15 @@ final class ChannelsCommand implements Runnable {
             for (SettingProblem p : plugin.get().validate(ChannelSettings.of(values))) {
                 out.add((p.key().isEmpty() ? "" : p.key() + ": ") + p.message().get(CliText.locale()));
             }
+            Optional<org.cristal.publish.spi.OAuthConnect> oauth = plugin.get().oauth();
+            try {
+                if (out.isEmpty() && oauth.isPresent() && !oauth.get().worksWithoutConnect(ChannelSettings.of(values))
+                        && secrets.get(a.id(), org.cristal.publish.oauth.Grants.ACCESS).isEmpty()) {
+                    out.add(CliText.get("channels.notConnected", a.id()));
+                }
+            } catch (SecretStoreException e) {
+                out.add(CliPublishing.explain(e));
+            }
             return out;
         }
     }

@@ -57,6 +57,8 @@ class ChannelsConnectTest {
 
     @Test
     void connectPrintsTheAddressToOpenWaitsForTheAnswerAndSaysWhoItConnectedAs() throws Exception {
+        CliRun before = CliRun.of("channels", "list", "--workspace", ws.toString());
+        assertTrue(before.out().contains("not connected yet: run cristal channels connect masto"), before.out());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> CristalCli.run(new PrintWriter(out, true),
@@ -76,6 +78,8 @@ class ChannelsConnectTest {
         assertEquals(0, code.get(30, TimeUnit.SECONDS), out + "\n" + err);
         assertTrue(out.toString().contains("Connected as @boulangerie on 127.0.0.1."), out.toString());
         assertTrue(secrets.get("masto", "oauth.accessToken").isPresent());
+        CliRun after = CliRun.of("channels", "list", "--workspace", ws.toString());
+        assertFalse(after.out().contains("not connected"), after.out());
 
         CliRun gone = CliRun.of("channels", "disconnect", "masto", "--workspace", ws.toString());
         assertEquals(0, gone.code(), gone.out() + gone.err());

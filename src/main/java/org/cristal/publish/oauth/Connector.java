@@ -177,8 +177,13 @@ public final class Connector {
         if (target.isPresent() && !reached.targetKey().isEmpty()) {
             values.put(reached.targetKey(), target.get().id());
         }
-        target.ifPresent(t -> values.putAll(t.secrets()));
         try {
+            // Straight to the secret store, even under a key the plugin forgot to declare secret.
+            if (target.isPresent()) {
+                for (Map.Entry<String, String> e : target.get().secrets().entrySet()) {
+                    secrets.put(account.id(), e.getKey(), e.getValue());
+                }
+            }
             ChannelAccount saved = accounts.save(new ChannelAccount(account.id(), account.plugin(), account.name(),
                     values, account.enabled(), account.createdAt(), clock.instant()), plugin);
             String keys = target.map(t -> String.join(",", t.secrets().keySet())).orElse("");
