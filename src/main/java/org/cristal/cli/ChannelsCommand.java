@@ -29,9 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cristal channels list|test|add}: the plugins and the accounts configured in a workspace. */
+/** {@code cristal channels list|test|add|connect|disconnect}: the plugins and the accounts configured in a workspace. */
 @Command(name = "channels", mixinStandardHelpOptions = true, description = "Channel plugins and accounts.",
-        subcommands = {ChannelsCommand.ListCmd.class, ChannelsCommand.TestCmd.class, ChannelsCommand.AddCmd.class})
+        subcommands = {ChannelsCommand.ListCmd.class, ChannelsCommand.TestCmd.class, ChannelsCommand.AddCmd.class,
+                ChannelsConnect.ConnectCmd.class, ChannelsConnect.DisconnectCmd.class})
 final class ChannelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -95,6 +96,15 @@ final class ChannelsCommand implements Runnable {
             }
             for (SettingProblem p : plugin.get().validate(ChannelSettings.of(values))) {
                 out.add((p.key().isEmpty() ? "" : p.key() + ": ") + p.message().get(CliText.locale()));
+            }
+            Optional<org.cristal.publish.spi.OAuthConnect> oauth = plugin.get().oauth();
+            try {
+                if (out.isEmpty() && oauth.isPresent() && !oauth.get().worksWithoutConnect(ChannelSettings.of(values))
+                        && secrets.get(a.id(), org.cristal.publish.oauth.Grants.ACCESS).isEmpty()) {
+                    out.add(CliText.get("channels.notConnected", a.id()));
+                }
+            } catch (SecretStoreException e) {
+                out.add(CliPublishing.explain(e));
             }
             return out;
         }

@@ -181,6 +181,30 @@ public final class Outbox {
                 + "WHERE id = ? AND state = 'SENDING'", next.toEpochMilli(), toJson(error), clock.millis(), id);
     }
 
+    /**
+     * Records that a sending entry waits for its account to be connected again: pending, looked at again at
+     * {@code next}, and the attempt it just made not counted, since only the user can fix it.
+     */
+    public boolean awaitReconnection(long id, Instant next, Map<String, String> error) {
+        return update("UPDATE outbox SET state = 'RETRYING', next_attempt_at = ?, error = ?, "
+                + "attempts = MAX(attempts - 1, 0), updated_at = ? WHERE id = ? AND state = 'SENDING'",
+                next.toEpochMilli(), toJson(error), clock.millis(), id);
+    }
+
+    /** Makes an account's entries that wait for a retry due at {@code now} (it was just connected again). */
+    public int dueAgain(String account, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, updated_at = ? "
+                    + "WHERE account = ? AND state = 'RETRYING' AND next_attempt_at > ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setLong(2, clock.millis());
+                ps.setString(3, account);
+                ps.setLong(4, now.toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Records a failure for good. */
     public boolean failed(long id, Map<String, String> error) {
         return update("UPDATE outbox SET state = 'FAILED', next_attempt_at = NULL, error = ?, updated_at = ? "

@@ -93,10 +93,13 @@ public final class Accounts {
         return secrets.get(accountId, key).isPresent();
     }
 
-    /** Deletes the account and its secrets. */
+    /** Deletes the account and its secrets, the grant of its Connect included. */
     public boolean delete(String accountId, ChannelPlugin plugin) throws SecretStoreException {
         for (String key : secretKeys(plugin)) {
             secrets.remove(accountId, key);
+        }
+        if (plugin.oauth().isPresent()) {
+            org.cristal.publish.oauth.Connector.forget(secrets, accountId);
         }
         return accounts.delete(accountId);
     }

@@ -38,6 +38,8 @@ import org.cristal.library.scenario.ScenarioRuns;
 import org.cristal.publish.newsletter.ConfirmationMail;
 import org.cristal.publish.newsletter.ContactPreview;
 import org.cristal.publish.scenario.ScenarioRunner;
+import org.cristal.publish.oauth.AccessTokens;
+import org.cristal.publish.oauth.Reconnect;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.Journal;
@@ -74,6 +76,11 @@ public final class Publisher {
      * and journal item.
      */
     public static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How often a post waiting for its account's reconnection is looked at again: rarely, since only the
+     * user can fix it (a Connect makes it due at once); daily, in case the token was put right another way.
+     */
+    public static final Duration RECONNECT_CHECK = Duration.ofDays(1);
     /** The target of a scenario's entry for one contact's step (see {@link OutboxEntry#SCENARIO_TARGET}). */
     public static final String SCENARIO_TARGET = OutboxEntry.SCENARIO_TARGET;
     private static final long TOUCH_EVERY_MS = 5_000;
@@ -216,9 +223,14 @@ public final class Publisher {
         List<LocalText> blocked = new ArrayList<>();
         List<LocalText> warned = new ArrayList<>();
         try {
-            List<SettingProblem> problems = plugin.validate(new Accounts(ws.channelAccounts(), secrets).settings(account, plugin));
+            ChannelSettings settings = new Accounts(ws.channelAccounts(), secrets).settings(account, plugin);
+            List<SettingProblem> problems = plugin.validate(settings);
             if (!problems.isEmpty()) {
                 blocked.add(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)));
+            } else if (plugin.oauth().isPresent() && !new AccessTokens(secrets, clock).connected(account, plugin)
+                    && !plugin.oauth().get().worksWithoutConnect(settings)) {
+                // Said now rather than by a post left waiting: no network here, only the secret store.
+                blocked.add(Reconnect.first(account.name()).text());
             }
         } catch (SecretStoreException e) {
             blocked.add(text("publish.core.secretsUnavailable", account.name(), e.text()));
@@ -621,6 +633,11 @@ public final class Publisher {
                     describe(plugin, problems)));
         }
         try {
+            settings = new AccessTokens(secrets, clock).settings(account, plugin, settings).settings();
+        } catch (SecretStoreException e) {
+            throw PublishException.permanent(text("publish.core.secretsUnavailable", account.name(), e.text()));
+        }
+        try {
             return plugin.testConnection(settings, new MemoryContext(clock));
         } catch (RuntimeException | LinkageError e) {
             throw PublishException.permanent(text("publish.core.pluginCrashed", plugin.id()));
@@ -726,6 +743,9 @@ public final class Publisher {
             // Never leave a claimed entry SENDING because preparing it broke: it would look interrupted.
             return fail(e, text("publish.core.unreadableStory", e.storyId(), ex.getClass().getSimpleName()));
         } catch (Refusal r) {
+            if (r.reconnect) {
+                return awaitReconnection(e, r.text);
+            }
             if (r.mayPass) {
                 return retry(e, r.text, null);
             }
@@ -748,7 +768,7 @@ public final class Publisher {
                 PublishRequest q = p.request;
                 long contact = personal.get().contact();
                 recipients = audience.withArms(Map.of(contact, ScenarioSends.ARM));
-                p = new Prepared(p.plugin, new PublishRequest(q.entryId(), q.idempotencyKey(), q.story(),
+                p = p.with(new PublishRequest(q.entryId(), q.idempotencyKey(), q.story(),
                         q.revision(), q.brand(), q.renditions(), q.assets(), ScenarioSends.withoutTestCopy(q.settings()),
                         q.scheduledAt(), ScenarioSends.emails(q.story(), q.brand(), options(e.zone(), e.scheduledAt()),
                                 personal.get().variant(), ws.audience().tokens().token(contact))));
@@ -762,7 +782,7 @@ public final class Publisher {
                 }
                 recipients = audience.withArms(ws.abTests().assign(t.id(), audience.contactIds()));
                 PublishRequest q = p.request;
-                p = new Prepared(p.plugin, new PublishRequest(q.entryId(), q.idempotencyKey(), q.story(),
+                p = p.with(new PublishRequest(q.entryId(), q.idempotencyKey(), q.story(),
                         q.revision(), q.brand(), q.renditions(), q.assets(), q.settings(), q.scheduledAt(),
                         AbTestSends.emails(q.story(), q.brand(), options(e.zone(), e.scheduledAt()), t)));
             }
@@ -776,6 +796,9 @@ public final class Publisher {
             try {
                 found = p.plugin.lookup(p.request, context);
             } catch (PublishException ex) {
+                if (ex.kind() == PublishException.Kind.AUTH && p.connected != null) {
+                    return awaitReconnection(e, refusedToken(p, ex));
+                }
                 return retry(e, text("publish.core.lookupFirst", ex.text()), ex.retryAfter().orElse(null));
             } catch (RuntimeException | LinkageError ex) {
                 return fail(e, text("publish.core.pluginCrashed", p.plugin.id()));
@@ -807,6 +830,7 @@ public final class Publisher {
                     ws.outbox().cancelSending(e.id());
                     yield new Outcome(current(e.id()), false, ex.text());
                 }
+                case AUTH -> p.connected != null ? awaitReconnection(e, refusedToken(p, ex)) : fail(e, ex.text());
                 default -> fail(e, ex.text());
             };
         } catch (RuntimeException | LinkageError ex) {
@@ -890,6 +914,8 @@ public final class Publisher {
         if (!problems.isEmpty()) {
             throw new Refusal(text("publish.core.settingsInvalid", account.name(), describe(plugin, problems)), false);
         }
+        AccessTokens.Access access = access(account, plugin, settings);
+        settings = access.settings();
         Revision revision = ws.stories().revision(e.storyId(), e.revision())
                 .orElseThrow(() -> new Refusal(text("publish.core.revisionMissing", e.storyId(), e.revision()), false));
         StoryDocument doc;
@@ -901,7 +927,38 @@ public final class Publisher {
         Brand brand = brandOf(doc);
         Renderers.All renditions = render(doc, brand, e.zone(), e.scheduledAt());
         return new Prepared(plugin, new PublishRequest(Long.toString(e.id()), e.idempotencyKey(), doc, e.revision(),
-                brand, renditions, ws.assetResolver(), settings, e.scheduledAt()));
+                brand, renditions, ws.assetResolver(), settings, e.scheduledAt()), access.connected() ? account : null);
+    }
+
+    /** The settings with a fresh access token for an account connected with a button (see {@link AccessTokens}). */
+    private AccessTokens.Access access(ChannelAccount account, ChannelPlugin plugin, ChannelSettings settings)
+            throws Refusal {
+        try {
+            return new AccessTokens(secrets, clock).settings(account, plugin, settings);
+        } catch (Reconnect ex) {
+            throw new Refusal(ex.text(), false, true);
+        } catch (PublishException ex) {
+            throw new Refusal(ex.text(), ex.kind() == PublishException.Kind.TRANSIENT);
+        } catch (SecretStoreException ex) {
+            throw new Refusal(text("publish.core.secretsUnavailable", account.name(), ex.text()), true);
+        } catch (RuntimeException | LinkageError ex) {
+            throw new Refusal(text("publish.core.pluginCrashed", plugin.id()), false);
+        }
+    }
+
+    /**
+     * Keeps an entry whose account must be connected again: pending, its attempt not counted, looked at again
+     * after {@link #RECONNECT_CHECK} (a token fixed another way lets it go) and at once after a Connect.
+     */
+    private Outcome awaitReconnection(OutboxEntry e, LocalText why) {
+        LocalText said = text("publish.connect.waiting", why);
+        ws.outbox().awaitReconnection(e.id(), clock.instant().plus(RECONNECT_CHECK), said.byLanguage());
+        return new Outcome(current(e.id()), false, said);
+    }
+
+    /** The service refused the token of a connected account: its reason, as one to connect again. */
+    private static LocalText refusedToken(Prepared p, PublishException ex) {
+        return ex instanceof Reconnect ? ex.text() : Reconnect.refused(p.connected.name(), ex.text()).text();
     }
 
     /**
@@ -1085,7 +1142,15 @@ public final class Publisher {
         return new LocalText(out);
     }
 
-    private record Prepared(ChannelPlugin plugin, PublishRequest request) {
+    /** {@code connected}: the account when it posts through a Connect (a refused token then waits), else null. */
+    private record Prepared(ChannelPlugin plugin, PublishRequest request, ChannelAccount connected) {
+        Prepared(ChannelPlugin plugin, PublishRequest request) {
+            this(plugin, request, null);
+        }
+
+        Prepared with(PublishRequest other) {
+            return new Prepared(plugin, other, connected);
+        }
     }
 
     /** Why an entry cannot be handed to its plugin; {@code mayPass} when a later attempt may succeed. */
@@ -1093,11 +1158,18 @@ public final class Publisher {
         private static final long serialVersionUID = 1L;
         final transient LocalText text;
         final boolean mayPass;
+        /** Only the user can fix it, by connecting the account again. */
+        final boolean reconnect;
 
         Refusal(LocalText text, boolean mayPass) {
+            this(text, mayPass, false);
+        }
+
+        Refusal(LocalText text, boolean mayPass, boolean reconnect) {
             super(text.toString(), null, false, false);
             this.text = text;
             this.mayPass = mayPass;
+            this.reconnect = reconnect;
         }
     }
 }

@@ -17,6 +17,7 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.Workspace;
 import org.cristal.library.results.FetchState;
 import org.cristal.library.results.Results;
+import org.cristal.publish.oauth.AccessTokens;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.Journal;
@@ -187,9 +188,13 @@ public final class ResultsFetcher {
         ChannelSettings settings;
         try {
             settings = new Accounts(ws.channelAccounts(), secrets).settings(account.get(), plugin.get());
+            settings = new AccessTokens(secrets, clock).settings(account.get(), plugin.get(), settings).settings();
         } catch (SecretStoreException e) {
             return all(entries, FetchState.Status.FAILED, now.plus(AFTER_TRANSIENT),
                     Publisher.text("publish.core.secretsUnavailable", account.get().name(), e.text()));
+        } catch (PublishException e) {
+            // Not connected, or the refresh was refused: said like any refusal of the service.
+            return refused(accountId, entries, e, now);
         }
         List<ResultsReader.Published> asked = entries.stream().map(e -> new ResultsReader.Published(e.remoteId(),
                 e.url(), e.publishedAt() == null ? e.scheduledAt() : e.publishedAt(), Math.max(1, e.items()))).toList();

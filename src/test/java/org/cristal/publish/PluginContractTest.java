@@ -172,6 +172,36 @@ public abstract class PluginContractTest {
     }
 
     @Test
+    void aGrantedAccessTokenNeverReachesLogsOrMessages() {
+        // A plugin with a Connect gets its token from Cristal, not from its declared settings: checked apart.
+        java.util.Optional<org.cristal.publish.spi.OAuthConnect> oauth = plugin().oauth();
+        org.junit.jupiter.api.Assumptions.assumeTrue(oauth.isPresent(), "no Connect button");
+        String granted = "granted-contract-5Qx9vT2m";
+        ChannelSettings refused = failingSettings().withSecret(org.cristal.publish.spi.OAuthConnect.ACCESS_TOKEN, granted);
+        StringBuilder seen = new StringBuilder();
+        captured(seen, () -> {
+            try {
+                seen.append(plugin().publish(request(refused), context())).append('\n');
+            } catch (PublishException e) {
+                appendMessages(seen, e);
+            }
+            try {
+                seen.append(plugin().testConnection(refused, new TestContext())).append('\n');
+            } catch (PublishException e) {
+                appendMessages(seen, e);
+            }
+            try {
+                seen.append(oauth.get().connected(refused, new TestContext())).append('\n');
+                seen.append(oauth.get().spec(refused)).append('\n');
+            } catch (PublishException e) {
+                appendMessages(seen, e);
+            }
+            seen.append(refused).append('\n').append(request(refused)).append('\n');
+        });
+        assertFalse(seen.toString().contains(granted), "the granted token leaked into logs or messages:\n" + seen);
+    }
+
+    @Test
     void readingResultsBackNeverShowsASecretAndAnswersForEachPublication() {
         java.util.Optional<org.cristal.publish.spi.ResultsReader> reader = plugin().results();
         if (reader.isEmpty()) {

@@ -13,8 +13,11 @@ import org.cristal.publish.http.Multipart;
 import org.cristal.publish.social.SocialThread;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Connected;
 import org.cristal.publish.spi.Journal;
 import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.OAuthConnect;
+import org.cristal.publish.spi.OAuthSpec;
 import org.cristal.publish.spi.PluginDescriptor;
 import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
@@ -35,6 +38,10 @@ public final class MastodonPlugin implements ChannelPlugin {
     static final String INSTANCE = "instance";
     static final String TOKEN = "token";
     static final String VISIBILITY = "visibility";
+    static final String CLIENT_ID = "clientId";
+    static final String CLIENT_SECRET = "clientSecret";
+    /** Posting, its image, and reading back who the user is and the counts of what was posted. */
+    static final String SCOPES = "read:accounts read:statuses write:statuses write:media";
 
     private final Duration timeout;
     private final Duration pollInterval;
@@ -68,12 +75,21 @@ public final class MastodonPlugin implements ChannelPlugin {
                         LocalText.of("Instance", "Instance"),
                         LocalText.of("The address of your Mastodon server, e.g. https://piaille.fr",
                                 "L’adresse de votre serveur Mastodon, par exemple https://piaille.fr")),
-                SettingSpec.secret(TOKEN, LocalText.of("Access token", "Jeton d’accès"),
-                        LocalText.of("Preferences › Development › New application, with the write:statuses, "
-                                + "write:media and read:accounts scopes; copy “Your access token”.",
-                                "Préférences › Développement › Nouvelle application, avec les autorisations "
-                                        + "write:statuses, write:media et read:accounts ; copiez « Votre jeton "
-                                        + "d’accès ».")),
+                new SettingSpec(TOKEN, SettingSpec.Type.PASSWORD, false, true, "", List.of(),
+                        LocalText.of("Access token (instead of Connect)", "Jeton d’accès (au lieu de Connecter)"),
+                        LocalText.of("Leave empty and click Connect. Or, the old way: Preferences › Development › "
+                                + "New application, with the read:accounts, read:statuses, write:statuses and "
+                                + "write:media scopes; copy “Your access token”.",
+                                "Laissez vide et cliquez sur Connecter. Ou, à l’ancienne\u00a0: Préférences › "
+                                        + "Développement › Nouvelle application, avec les autorisations "
+                                        + "read:accounts, read:statuses, write:statuses et write:media\u00a0; copiez "
+                                        + "«\u00a0Votre jeton d’accès\u00a0».")),
+                SettingSpec.optional(CLIENT_ID, SettingSpec.Type.TEXT, "",
+                        LocalText.of("App id on the instance", "Identifiant de l’application sur l’instance"),
+                        LocalText.of("Filled by Connect.", "Rempli par Connecter.")),
+                new SettingSpec(CLIENT_SECRET, SettingSpec.Type.PASSWORD, false, true, "", List.of(),
+                        LocalText.of("App secret on the instance", "Secret de l’application sur l’instance"),
+                        LocalText.of("Filled by Connect.", "Rempli par Connecter.")),
                 new SettingSpec(VISIBILITY, SettingSpec.Type.CHOICE, false, false, "public",
                         List.of("public", "unlisted", "private"), LocalText.of("Visibility", "Visibilité"),
                         LocalText.of("public: everyone; unlisted: not in public timelines; private: followers only.",
@@ -84,12 +100,61 @@ public final class MastodonPlugin implements ChannelPlugin {
     @Override
     public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
         String base = JsonHttp.base(settings.require(INSTANCE));
-        String token = settings.require(TOKEN);
+        String token = token(settings);
         JsonHttp http = new JsonHttp("Mastodon", timeout, context.clock(), token);
         JsonNode account = http.get(URI.create(base + "/api/v1/accounts/verify_credentials"), token);
         String acct = http.field(account, "acct");
         return LocalText.fromBundle(PublishException.BUNDLE, "publish.mastodon.connected", acct,
                 URI.create(base).getHost());
+    }
+
+    /** The token Connect granted, else the one pasted the old way. */
+    static String token(ChannelSettings settings) throws PublishException {
+        Optional<String> granted = settings.get(OAuthConnect.ACCESS_TOKEN);
+        return granted.isPresent() ? granted.get() : settings.require(TOKEN);
+    }
+
+    /**
+     * Connect: Cristal registers itself on the user's instance (there is no app shared by every server), then
+     * the usual consent page. It registers again at each Connect, with that Connect's loopback address:
+     * Mastodon checks the redirect URI, port and all, against the registered one, and a fixed port could be
+     * taken on the user's machine. An app registration is free and only the latest one is kept.
+     */
+    @Override
+    public Optional<OAuthConnect> oauth() {
+        return Optional.of(new OAuthConnect() {
+            @Override
+            public OAuthSpec spec(ChannelSettings settings) throws PublishException {
+                String base = JsonHttp.base(settings.require(INSTANCE));
+                return OAuthSpec.of(URI.create(base + "/oauth/authorize"), URI.create(base + "/oauth/token"),
+                        settings.require(CLIENT_ID), settings.get(CLIENT_SECRET).orElse(null), SCOPES);
+            }
+
+            @Override
+            public Map<String, String> register(ChannelSettings settings, String redirectUri, PublishContext context)
+                    throws PublishException {
+                String base = JsonHttp.base(settings.require(INSTANCE));
+                JsonHttp http = new JsonHttp("Mastodon", timeout, context.clock());
+                Map<String, Object> app = new LinkedHashMap<>();
+                app.put("client_name", "Cristal");
+                app.put("redirect_uris", redirectUri);
+                app.put("scopes", SCOPES);
+                JsonNode got = http.postJson(URI.create(base + "/api/v1/apps"), null, app, Map.of());
+                String secret = http.field(got, "client_secret");
+                http = new JsonHttp("Mastodon", timeout, context.clock(), secret);
+                return Map.of(CLIENT_ID, http.field(got, "client_id"), CLIENT_SECRET, secret);
+            }
+
+            @Override
+            public Connected connected(ChannelSettings settings, PublishContext context) throws PublishException {
+                return Connected.as(testConnection(settings, context));
+            }
+
+            @Override
+            public boolean worksWithoutConnect(ChannelSettings settings) {
+                return settings.get(TOKEN).isPresent();
+            }
+        });
     }
 
     /** Favourites, boosts and replies of what it posted (see {@link MastodonResults}). */
@@ -103,7 +168,7 @@ public final class MastodonPlugin implements ChannelPlugin {
         SocialThread thread = SocialThread.of(request, Network.MASTODON);
         ChannelSettings settings = request.settings();
         String base = JsonHttp.base(settings.require(INSTANCE));
-        String token = settings.require(TOKEN);
+        String token = token(settings);
         String visibility = settings.get(VISIBILITY, "public");
         JsonHttp http = new JsonHttp("Mastodon", timeout, context.clock(), token);
         Journal journal = context.journal();
@@ -157,7 +222,7 @@ public final class MastodonPlugin implements ChannelPlugin {
         SocialThread thread = SocialThread.of(request, Network.MASTODON);
         ChannelSettings settings = request.settings();
         String base = JsonHttp.base(settings.require(INSTANCE));
-        String token = settings.require(TOKEN);
+        String token = token(settings);
         JsonHttp http = new JsonHttp("Mastodon", timeout, context.clock(), token);
         Journal journal = context.journal();
         JsonNode statuses = null;

@@ -39,7 +39,7 @@ final class MastodonResults implements ResultsReader {
     public List<Report> counts(ChannelSettings settings, List<Published> publications, PublishContext context)
             throws PublishException {
         String base = JsonHttp.base(settings.require(MastodonPlugin.INSTANCE));
-        String token = settings.require(MastodonPlugin.TOKEN);
+        String token = MastodonPlugin.token(settings);
         JsonHttp http = new JsonHttp("Mastodon", timeout, context.clock(), token);
         List<Report> out = new ArrayList<>();
         Instant holdUntil = null;

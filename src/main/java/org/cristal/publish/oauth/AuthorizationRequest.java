@@ -40,7 +40,7 @@ public final class AuthorizationRequest {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

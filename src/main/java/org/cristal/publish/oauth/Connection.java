@@ -33,28 +33,60 @@ public final class Connection {
 
     public Grant connect(URI authorizationEndpoint, TokenClient tokens, String clientId, String scope,
             Map<String, String> extra) throws PublishException {
+        return connect(0, redirectUri -> new Consent(authorizationEndpoint, tokens, clientId, scope, extra));
+    }
+
+    /** Where the consent page is and who trades the code, once the redirect URI is known. */
+    public record Consent(URI authorizationEndpoint, TokenClient tokens, String clientId, String scope,
+            Map<String, String> extra) {
+    }
+
+    /**
+     * Works out the {@link Consent} for the loopback redirect URI: a service that registers the app per
+     * server (Mastodon) does it here, with the very URI the browser will come back to.
+     */
+    @FunctionalInterface
+    public interface Setup {
+        Consent at(String redirectUri) throws PublishException;
+    }
+
+    /**
+     * Connects through the loopback receiver on {@code port} (0: any free one).
+     *
+     * @throws PublishException permanent when the port is taken or the browser does not open, the service's
+     *                          refusal, a timeout, or {@code CANCELLED}
+     */
+    public Grant connect(int port, Setup setup) throws PublishException {
         Pkce pkce = Pkce.create(random);
         String state = Pkce.state(random);
         LoopbackReceiver r;
         try {
-            r = LoopbackReceiver.start(state, locale);
+            r = LoopbackReceiver.start(state, locale, port);
         } catch (IOException e) {
-            throw PublishException.permanent(OAuthText.of("publish.oauth.noReceiver"));
+            throw PublishException.permanent(port == 0 ? OAuthText.of("publish.oauth.noReceiver")
+                    : OAuthText.of("publish.connect.portTaken", Integer.toString(port)));
         }
         receiver = r;
-        if (cancelled) {
-            r.cancel();
-        }
-        String code;
         try {
-            browser.open(AuthorizationRequest.build(authorizationEndpoint, clientId, r.redirectUri(), scope, state,
-                    pkce.challenge(), extra));
+            if (cancelled) {
+                throw PublishException.cancelled();
+            }
+            Consent consent = setup.at(r.redirectUri());
+            if (cancelled) {
+                throw PublishException.cancelled();
+            }
+            String code;
+            try {
+                browser.open(AuthorizationRequest.build(consent.authorizationEndpoint(), consent.clientId(),
+                        r.redirectUri(), consent.scope(), state, pkce.challenge(), consent.extra()));
+            } catch (IOException e) {
+                throw PublishException.permanent(OAuthText.of("publish.oauth.noBrowser"));
+            }
             code = r.await(wait);
-        } catch (IOException e) {
+            return consent.tokens().exchange(code, pkce.verifier(), r.redirectUri());
+        } finally {
             r.close();
-            throw PublishException.permanent(OAuthText.of("publish.oauth.noBrowser"));
         }
-        return tokens.exchange(code, pkce.verifier(), r.redirectUri());
     }
 
     public void cancel() {

@@ -1,17 +1,28 @@
 package org.cristal.publish.oauth;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cristal.library.ChannelAccount;
 import org.cristal.library.Workspace;
+import org.cristal.publish.Accounts;
+import org.cristal.publish.MemoryContext;
 import org.cristal.publish.PluginSource;
 import org.cristal.publish.SecretStore;
 import org.cristal.publish.SecretStoreException;
+import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.Connected;
 import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.OAuthConnect;
+import org.cristal.publish.spi.OAuthSpec;
+import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
 
 /**
@@ -22,7 +33,6 @@ import org.cristal.publish.spi.PublishException;
  * several places, and saves the choice with the account and the grant in the secret store. Blocking: run it
  * off the FX thread; {@link #cancel()} from any thread ends the wait.
  *
- * <p>CONTRACT FOR ISSUE 16 — the body is built by the "connect" part; the signatures are shared.
  */
 public final class Connector {
     /**
@@ -39,21 +49,34 @@ public final class Connector {
     public record Result(ChannelAccount account, LocalText who, Optional<Connected.Target> target) {
     }
 
+    /** Secret-store key listing the setting keys of the chosen place's secrets, so Disconnect can forget them. */
+    static final String TARGET_SECRETS = "oauth.targetSecrets";
+
     private final Workspace ws;
     private final PluginSource plugins;
     private final SecretStore secrets;
     private final Clock clock;
     private final Browser browser;
     private final Locale locale;
+    private final Duration wait;
+    private volatile Connection connection;
+    private volatile boolean cancelled;
 
     public Connector(Workspace ws, PluginSource plugins, SecretStore secrets, Clock clock, Browser browser,
             Locale locale) {
+        this(ws, plugins, secrets, clock, browser, locale, Connection.WAIT);
+    }
+
+    /** With another wait for the browser's return (tests). */
+    public Connector(Workspace ws, PluginSource plugins, SecretStore secrets, Clock clock, Browser browser,
+            Locale locale, Duration wait) {
         this.ws = Objects.requireNonNull(ws);
         this.plugins = Objects.requireNonNull(plugins);
         this.secrets = Objects.requireNonNull(secrets);
         this.clock = Objects.requireNonNull(clock);
         this.browser = Objects.requireNonNull(browser);
         this.locale = Objects.requireNonNull(locale);
+        this.wait = Objects.requireNonNull(wait);
     }
 
     /**
@@ -64,12 +87,125 @@ public final class Connector {
      *                          user refused, the 5-minute wait ran out, the service refused the code, cancelled
      */
     public Result connect(String accountId, Chooser chooser) throws PublishException {
-        throw new UnsupportedOperationException("issue 16: built by the connect part");
+        try {
+            return connectOnce(accountId, chooser);
+        } finally {
+            // The same Connector may connect again (the user clicks Connect after a cancel).
+            connection = null;
+            cancelled = false;
+        }
+    }
+
+    private Result connectOnce(String accountId, Chooser chooser) throws PublishException {
+        ChannelAccount account = ws.channelAccounts().get(accountId).orElseThrow(() -> PublishException.permanent(
+                OAuthText.of("publish.core.accountMissing", accountId)));
+        ChannelPlugin plugin = plugins.find(account.plugin()).orElseThrow(() -> PublishException.permanent(
+                OAuthText.of("publish.core.pluginMissing", account.plugin())));
+        OAuthConnect oauth = plugin.oauth().orElseThrow(() -> PublishException.permanent(
+                OAuthText.of("publish.connect.tokenOnly", plugin.displayName())));
+        Accounts accounts = new Accounts(ws.channelAccounts(), secrets);
+        ChannelSettings stored;
+        try {
+            stored = accounts.settings(account, plugin);
+        } catch (SecretStoreException e) {
+            throw PublishException.permanent(OAuthText.of("publish.core.secretsUnavailable", account.name(), e.text()));
+        }
+        PublishContext context = new MemoryContext(clock, locale);
+        String service = plugin.displayName().get(Locale.ENGLISH);
+        // What the service's registration returned: kept only once the whole Connect has succeeded.
+        Map<String, String> registered = new LinkedHashMap<>();
+        ChannelSettings[] settings = {stored};
+        Connection c = new Connection(browser, new SecureRandom(), locale, wait);
+        connection = c;
+        if (cancelled) {
+            c.cancel();
+        }
+        int port = fixedPort(oauth, stored);
+        Grant grant = c.connect(port, redirectUri -> {
+            Map<String, String> got = oauth.register(settings[0], redirectUri, context);
+            for (Map.Entry<String, String> e : got.entrySet()) {
+                settings[0] = settings[0].isSecret(e.getKey()) ? settings[0].withSecret(e.getKey(), e.getValue())
+                        : settings[0].with(e.getKey(), e.getValue());
+            }
+            registered.putAll(got);
+            OAuthSpec spec = oauth.spec(settings[0]);
+            return new Connection.Consent(spec.authorizationEndpoint(),
+                    TokenClient.of(service, account.name(), spec, clock), spec.clientId(), spec.scope(), spec.extra());
+        });
+        Connected reached = oauth.connected(settings[0].withSecret(OAuthConnect.ACCESS_TOKEN, grant.accessToken()),
+                context);
+        if (reached.accessToken() != null) {
+            grant = new Grant(reached.accessToken(), grant.refreshToken(), reached.expiresAt(), grant.scope());
+        }
+        Optional<Connected.Target> target = choose(reached, chooser);
+        ChannelAccount saved = save(accounts, account, plugin, registered, reached, target, grant);
+        ws.outbox().dueAgain(accountId, clock.instant());
+        return new Result(saved, reached.who(), target);
+    }
+
+    /**
+     * The port the service expects, if any. Before a registration the spec may lack the client id it brings:
+     * then any port, and the spec asked again once registered says what is really missing.
+     */
+    private static int fixedPort(OAuthConnect oauth, ChannelSettings settings) {
+        try {
+            return oauth.spec(settings).fixedPort();
+        } catch (PublishException e) {
+            return 0;
+        }
+    }
+
+    private static Optional<Connected.Target> choose(Connected reached, Chooser chooser) throws PublishException {
+        if (reached.targets().isEmpty()) {
+            return Optional.empty();
+        }
+        if (reached.targets().size() == 1) {
+            return Optional.of(reached.targets().get(0));
+        }
+        Optional<Connected.Target> chosen = chooser.choose(reached.who(), reached.targets());
+        if (chosen.isEmpty()) {
+            throw PublishException.cancelled();
+        }
+        return chosen;
+    }
+
+    private ChannelAccount save(Accounts accounts, ChannelAccount account, ChannelPlugin plugin,
+            Map<String, String> registered, Connected reached, Optional<Connected.Target> target, Grant grant)
+            throws PublishException {
+        Map<String, String> values = new LinkedHashMap<>(account.settings());
+        values.putAll(registered);
+        if (target.isPresent() && !reached.targetKey().isEmpty()) {
+            values.put(reached.targetKey(), target.get().id());
+        }
+        try {
+            // Straight to the secret store, even under a key the plugin forgot to declare secret.
+            if (target.isPresent()) {
+                for (Map.Entry<String, String> e : target.get().secrets().entrySet()) {
+                    secrets.put(account.id(), e.getKey(), e.getValue());
+                }
+            }
+            ChannelAccount saved = accounts.save(new ChannelAccount(account.id(), account.plugin(), account.name(),
+                    values, account.enabled(), account.createdAt(), clock.instant()), plugin);
+            String keys = target.map(t -> String.join(",", t.secrets().keySet())).orElse("");
+            if (keys.isEmpty()) {
+                secrets.remove(account.id(), TARGET_SECRETS);
+            } else {
+                secrets.put(account.id(), TARGET_SECRETS, keys);
+            }
+            new Grants(secrets, clock).save(account.id(), grant);
+            return saved;
+        } catch (SecretStoreException e) {
+            throw PublishException.permanent(OAuthText.of("publish.core.secretsUnavailable", account.name(), e.text()));
+        }
     }
 
     /** Ends a {@link #connect} under way; it then throws {@link PublishException#cancelled()}. */
     public void cancel() {
-        throw new UnsupportedOperationException("issue 16: built by the connect part");
+        cancelled = true;
+        Connection c = connection;
+        if (c != null) {
+            c.cancel();
+        }
     }
 
     /** Whether the account has a grant stored (the form shows "Connected" and a Disconnect button). */
@@ -79,6 +215,20 @@ public final class Connector {
 
     /** Forgets the account's grant and chosen place's secrets; its outbox entries then wait for a reconnection. */
     public void disconnect(String accountId) throws SecretStoreException {
-        throw new UnsupportedOperationException("issue 16: built by the connect part");
+        forget(secrets, accountId);
+    }
+
+    /** Removes an account's grant and its chosen place's secrets from {@code secrets}. */
+    public static void forget(SecretStore secrets, String accountId) throws SecretStoreException {
+        Optional<String> keys = secrets.get(accountId, TARGET_SECRETS);
+        if (keys.isPresent()) {
+            for (String key : keys.get().split(",")) {
+                if (!key.isBlank()) {
+                    secrets.remove(accountId, key);
+                }
+            }
+            secrets.remove(accountId, TARGET_SECRETS);
+        }
+        new Grants(secrets, Clock.systemUTC()).remove(accountId);
     }
 }

@@ -32,6 +32,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final String state;
     private final Locale locale;
     private final CompletableFuture<String> code = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LoopbackReceiver(HttpServer server, String state, Locale locale) {
         this.server = server;
@@ -103,6 +104,9 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }

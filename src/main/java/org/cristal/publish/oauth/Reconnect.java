@@ -1,5 +1,6 @@
 package org.cristal.publish.oauth;
 
+import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.PublishException;
 
 /**
@@ -13,8 +14,22 @@ public final class Reconnect extends PublishException {
     private final String account;
 
     public Reconnect(String account) {
-        super(Kind.AUTH, OAuthText.of("publish.oauth.reconnect", account), null, null);
+        this(account, OAuthText.of("publish.oauth.reconnect", account));
+    }
+
+    private Reconnect(String account, LocalText text) {
+        super(Kind.AUTH, text, null, null);
         this.account = account;
+    }
+
+    /** The account was never connected (or was disconnected), and has no pasted token to fall back on. */
+    public static Reconnect first(String account) {
+        return new Reconnect(account, OAuthText.of("publish.connect.first", account));
+    }
+
+    /** The service refused the token a plugin sent: its words, as a reason to reconnect. */
+    public static Reconnect refused(String account, LocalText said) {
+        return new Reconnect(account, OAuthText.of("publish.connect.reconnectSaid", account, said));
     }
 
     /** The account's name as the user knows it. */

@@ -24,6 +24,7 @@ public final class TokenClient {
     private final URI endpoint;
     private final String clientId;
     private final String clientSecret;
+    private final boolean basicAuth;
     private final Clock clock;
 
     /**
@@ -34,12 +35,28 @@ public final class TokenClient {
      */
     public TokenClient(String service, String account, URI endpoint, String clientId, String clientSecret,
             Clock clock) {
+        this(service, account, endpoint, clientId, clientSecret, false, clock);
+    }
+
+    /**
+     * @param basicAuth with a secret, the client authenticates with HTTP Basic (RFC 6749 §2.3.1), as X wants
+     *                  of a confidential app, instead of {@code client_id} and {@code client_secret} in the body
+     */
+    public TokenClient(String service, String account, URI endpoint, String clientId, String clientSecret,
+            boolean basicAuth, Clock clock) {
         this.service = Objects.requireNonNull(service);
         this.account = Objects.requireNonNull(account);
         this.endpoint = Objects.requireNonNull(endpoint);
         this.clientId = Objects.requireNonNull(clientId);
-        this.clientSecret = clientSecret;
+        this.clientSecret = clientSecret == null || clientSecret.isBlank() ? null : clientSecret;
+        this.basicAuth = basicAuth;
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The token endpoint of a plugin's {@link OAuthSpec}, for the account named {@code account}. */
+    public static TokenClient of(String service, String account, org.cristal.publish.spi.OAuthSpec spec, Clock clock) {
+        return new TokenClient(service, account, spec.tokenEndpoint(), spec.clientId(), spec.clientSecret(),
+                spec.basicAuth(), clock);
     }
 
     public String account() {
@@ -71,16 +88,28 @@ public final class TokenClient {
     }
 
     private Grant call(Map<String, String> form, Grant old, String... secrets) throws PublishException {
-        form.put("client_id", clientId);
-        if (clientSecret != null) {
-            form.put("client_secret", clientSecret);
+        boolean basic = basicAuth && clientSecret != null;
+        String credentials = null;
+        if (basic) {
+            // RFC 6749 §2.3.1: each part form-encoded before the Base64, so a ':' in an id stays unambiguous.
+            credentials = java.util.Base64.getEncoder().encodeToString((AuthorizationRequest.encode(clientId) + ":"
+                    + AuthorizationRequest.encode(clientSecret)).getBytes(StandardCharsets.UTF_8));
+        } else {
+            form.put("client_id", clientId);
+            if (clientSecret != null) {
+                form.put("client_secret", clientSecret);
+            }
         }
-        String[] all = java.util.Arrays.copyOf(secrets, secrets.length + 1);
+        String[] all = java.util.Arrays.copyOf(secrets, secrets.length + 2);
         all[secrets.length] = clientSecret;
+        all[secrets.length + 1] = credentials;
         JsonHttp http = new JsonHttp(service, JsonHttp.REQUEST_TIMEOUT, clock, all);
         HttpRequest.Builder request = http.request(endpoint)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(AuthorizationRequest.form(form), StandardCharsets.UTF_8));
+        if (basic) {
+            request.header("Authorization", "Basic " + credentials);
+        }
         JsonHttp.Response r = http.exchange(request);
         if (!r.ok()) {
             if ((r.status() == 400 || r.status() == 401) && "invalid_grant".equals(r.errorCode())) {

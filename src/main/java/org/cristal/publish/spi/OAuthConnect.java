@@ -40,4 +40,12 @@ public interface OAuthConnect {
      * who the user is and where the grant lets Cristal post; may trade the token for a longer-lived one.
      */
     Connected connected(ChannelSettings settings, PublishContext context) throws PublishException;
+
+    /**
+     * Whether an account that was never connected can still post with what its settings hold (Mastodon and X:
+     * a token pasted the old way). When false, such an account's posts wait for a Connect.
+     */
+    default boolean worksWithoutConnect(ChannelSettings settings) {
+        return false;
+    }
 }

@@ -14,8 +14,11 @@ import org.cristal.publish.http.JsonHttp;
 import org.cristal.publish.social.SocialThread;
 import org.cristal.publish.spi.ChannelPlugin;
 import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Connected;
 import org.cristal.publish.spi.Journal;
 import org.cristal.publish.spi.LocalText;
+import org.cristal.publish.spi.OAuthConnect;
+import org.cristal.publish.spi.OAuthSpec;
 import org.cristal.publish.spi.PluginDescriptor;
 import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
@@ -38,6 +41,13 @@ import org.cristal.story.Network;
 public final class XPlugin implements ChannelPlugin {
     static final String TOKEN = "token";
     static final String API = "api";
+    static final String CLIENT_ID = "clientId";
+    static final String CLIENT_SECRET = "clientSecret";
+    static final String PORT = "port";
+    static final String AUTHORIZE = "authorize";
+    /** X matches the callback URL exactly, port included: the one the user registers with their app. */
+    static final int DEFAULT_PORT = 8719;
+    static final String SCOPES = "tweet.read tweet.write users.read offline.access";
     private static final String DUPLICATE = "duplicate content";
 
     private final Duration timeout;
@@ -63,23 +73,89 @@ public final class XPlugin implements ChannelPlugin {
     @Override
     public List<SettingSpec> settings() {
         return List.of(
-                SettingSpec.secret(TOKEN, LocalText.of("Access token (OAuth 2)", "Jeton d’accès (OAuth 2)"),
-                        LocalText.of("A user-context OAuth 2 token of your app in the X developer portal, with "
-                                + "the tweet.read, tweet.write and users.read scopes.",
-                                "Un jeton OAuth 2 « contexte utilisateur » de votre application du portail "
-                                        + "développeur X, avec les autorisations tweet.read, tweet.write et "
-                                        + "users.read.")),
+                SettingSpec.optional(CLIENT_ID, SettingSpec.Type.TEXT, "",
+                        LocalText.of("Client ID of your X app", "Client ID de votre application X"),
+                        LocalText.of("X developer portal › your app › Keys and tokens › OAuth 2.0 Client ID. In the "
+                                + "app’s User authentication settings, allow Read and write, and add the callback "
+                                + "URL http://127.0.0.1:8719/callback. Then click Connect.",
+                                "Portail développeur X › votre application › Keys and tokens › OAuth 2.0 Client ID. "
+                                        + "Dans les User authentication settings de l’application, autorisez Read "
+                                        + "and write et ajoutez l’URL de retour http://127.0.0.1:8719/callback. "
+                                        + "Cliquez ensuite sur Connecter.")),
+                new SettingSpec(CLIENT_SECRET, SettingSpec.Type.PASSWORD, false, true, "", List.of(),
+                        LocalText.of("Client secret (confidential app only)",
+                                "Client secret (application confidentielle seulement)"),
+                        LocalText.of("Only if X made your app a confidential client (Web App): its OAuth 2.0 "
+                                + "Client Secret. Leave empty for a Native App.",
+                                "Seulement si X a fait de votre application un client confidentiel (Web App)\u00a0: "
+                                        + "son OAuth 2.0 Client Secret. Laissez vide pour une Native App.")),
+                SettingSpec.optional(PORT, SettingSpec.Type.INTEGER, Integer.toString(DEFAULT_PORT),
+                        LocalText.of("Callback port", "Port de retour"),
+                        LocalText.of("Leave 8719 unless another program uses it; the callback URL of your app must "
+                                + "then say the same port: http://127.0.0.1:PORT/callback.",
+                                "Laissez 8719 sauf si un autre programme l’utilise\u00a0; l’URL de retour de votre "
+                                        + "application doit alors indiquer le même port\u00a0: "
+                                        + "http://127.0.0.1:PORT/callback.")),
+                new SettingSpec(TOKEN, SettingSpec.Type.PASSWORD, false, true, "", List.of(),
+                        LocalText.of("Access token (instead of Connect)", "Jeton d’accès (au lieu de Connecter)"),
+                        LocalText.of("Leave empty and click Connect. Or paste a user-context OAuth 2 token of your "
+                                + "app, with the tweet.read, tweet.write and users.read scopes (it expires after "
+                                + "two hours).",
+                                "Laissez vide et cliquez sur Connecter. Ou collez un jeton OAuth 2 «\u00a0contexte "
+                                        + "utilisateur\u00a0» de votre application, avec les autorisations "
+                                        + "tweet.read, tweet.write et users.read (il expire au bout de deux heures).")),
                 SettingSpec.optional(API, SettingSpec.Type.URL, "https://api.x.com",
                         LocalText.of("API address", "Adresse de l’API"),
-                        LocalText.of("Leave https://api.x.com.", "Laissez https://api.x.com.")));
+                        LocalText.of("Leave https://api.x.com.", "Laissez https://api.x.com.")),
+                SettingSpec.optional(AUTHORIZE, SettingSpec.Type.URL, "https://x.com/i/oauth2/authorize",
+                        LocalText.of("Consent page address", "Adresse de la page d’autorisation"),
+                        LocalText.of("Leave https://x.com/i/oauth2/authorize.",
+                                "Laissez https://x.com/i/oauth2/authorize.")));
     }
 
     @Override
     public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
-        String token = settings.require(TOKEN);
+        String token = token(settings);
         JsonHttp http = new JsonHttp("X", timeout, context.clock(), token);
         JsonNode me = me(http, base(settings), token);
         return LocalText.fromBundle(PublishException.BUNDLE, "publish.x.connected", http.field(me, "username"));
+    }
+
+    /** The token Connect granted (refreshed by Cristal), else the one pasted the old way. */
+    static String token(ChannelSettings settings) throws PublishException {
+        Optional<String> granted = settings.get(OAuthConnect.ACCESS_TOKEN);
+        return granted.isPresent() ? granted.get() : settings.require(TOKEN);
+    }
+
+    /**
+     * Connect with the user's own app (X has no app shared by every user of a desktop program): OAuth 2.0
+     * with PKCE; a confidential app authenticates with HTTP Basic, as X asks. The refresh token
+     * ({@code offline.access}) keeps the account connected past the access token's two hours.
+     */
+    @Override
+    public Optional<OAuthConnect> oauth() {
+        return Optional.of(new OAuthConnect() {
+            @Override
+            public OAuthSpec spec(ChannelSettings settings) throws PublishException {
+                String clientId = settings.get(CLIENT_ID).orElseThrow(() -> PublishException.permanent(
+                        LocalText.fromBundle(PublishException.BUNDLE, "publish.x.noClientId")));
+                int port = settings.getInt(PORT, DEFAULT_PORT);
+                return new OAuthSpec(URI.create(settings.get(AUTHORIZE, "https://x.com/i/oauth2/authorize")),
+                        URI.create(base(settings) + "/2/oauth2/token"), clientId,
+                        settings.get(CLIENT_SECRET).orElse(null), SCOPES, Map.of(),
+                        port > 0 && port < 65536 ? port : DEFAULT_PORT, true);
+            }
+
+            @Override
+            public Connected connected(ChannelSettings settings, PublishContext context) throws PublishException {
+                return Connected.as(testConnection(settings, context));
+            }
+
+            @Override
+            public boolean worksWithoutConnect(ChannelSettings settings) {
+                return settings.get(TOKEN).isPresent();
+            }
+        });
     }
 
     /** Likes, reposts, replies, quotes and impressions, where the account's API tier allows (see {@link XResults}). */
@@ -92,7 +168,7 @@ public final class XPlugin implements ChannelPlugin {
     public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
         SocialThread thread = SocialThread.of(request, Network.X);
         String base = base(request.settings());
-        String token = request.settings().require(TOKEN);
+        String token = token(request.settings());
         JsonHttp http = new JsonHttp("X", timeout, context.clock(), token);
         Journal journal = context.journal();
         int n = thread.size();

@@ -41,7 +41,7 @@ final class XResults implements ResultsReader {
     @Override
     public List<Report> counts(ChannelSettings settings, List<Published> publications, PublishContext context)
             throws PublishException {
-        String token = settings.require(XPlugin.TOKEN);
+        String token = XPlugin.token(settings);
         String base = JsonHttp.base(settings.get(XPlugin.API, "https://api.x.com"));
         JsonHttp http = new JsonHttp("X", timeout, context.clock(), token);
         LocalText wait = LocalText.fromBundle(PublishException.BUNDLE, "publish.results.wait", "X");

@@ -24,7 +24,7 @@ import org.cristal.publish.social.FakeService;
  * {@code Idempotency-Key} (a repeated key gets the status it created, not a new one, until the keys are
  * {@linkplain #forgetKeys() forgotten}, as Mastodon does after an hour), and the account's latest statuses.
  */
-final class FakeMastodon extends FakeService {
+public final class FakeMastodon extends FakeService {
     static final String TOKEN = "tok-9f8e7d6c5b4a";
     static final String STATUSES = "POST /api/v1/statuses";
     static final String MEDIA = "POST /api/v2/media";
@@ -54,6 +54,24 @@ final class FakeMastodon extends FakeService {
     /** The server's clock, for created_at (a test moving its publisher's clock sets this one too). */
     volatile java.util.function.Supplier<java.time.Instant> now = java.time.Instant::now;
 
+    /** Apps registered through {@code POST /api/v1/apps}, and the tokens their Connect granted. */
+    final MastodonOAuth oauth = new MastodonOAuth();
+
+    /** A body as Mastodon takes it: JSON or a form. */
+    static final java.util.function.BiFunction<HttpExchange, byte[], Map<String, String>> JSON_OR_FORM = (ex, body) -> {
+        String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+        if (!type.startsWith("application/json")) {
+            return MastodonOAuth.decode(new String(body, StandardCharsets.UTF_8));
+        }
+        Map<String, String> m = new java.util.HashMap<>();
+        try {
+            json(body).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        } catch (IOException e) {
+            // an empty map: refused as incomplete
+        }
+        return m;
+    };
+
     /** What Mastodon does an hour after a status was created: a repeated key now makes a new status. */
     void forgetKeys() {
         byKey.clear();
@@ -61,7 +79,12 @@ final class FakeMastodon extends FakeService {
 
     @Override
     protected Answer handle(HttpExchange ex, String endpoint, byte[] body) throws IOException {
-        if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        Answer oauthAnswer = oauth.handle(ex, endpoint, body);
+        if (oauthAnswer != null) {
+            return oauthAnswer;
+        }
+        String bearer = ex.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + TOKEN).equals(bearer) && !oauth.accepts(bearer)) {
             return new Answer(401, unauthorizedBody());
         }
         if (endpoint.equals("GET /api/v1/accounts/verify_credentials")) {

@@ -11,11 +11,11 @@ import java.time.Duration;
  * The test's browser: asks for the consent page, follows its 302 to the loopback receiver as a browser
  * would, and keeps the page the receiver showed.
  */
-final class FollowingBrowser implements Browser {
+public final class FollowingBrowser implements Browser {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    volatile URI opened;
-    volatile URI redirectedTo;
+    public volatile URI opened;
+    public volatile URI redirectedTo;
     volatile int pageStatus;
     volatile String page;
 

@@ -33,12 +33,19 @@ final class FakeX extends FakeService {
         }
     }
 
+    /** The app's OAuth 2.0 endpoints and the tokens they granted. */
+    final XOAuth oauth = new XOAuth();
     final List<Tweet> tweets = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(1_860_000_000_000_000_000L);
 
     @Override
     protected Answer handle(HttpExchange ex, String endpoint, byte[] body) throws IOException {
-        if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        Answer oauthAnswer = oauth.handle(ex, endpoint, body);
+        if (oauthAnswer != null) {
+            return oauthAnswer;
+        }
+        String bearer = ex.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + TOKEN).equals(bearer) && !oauth.accepts(bearer)) {
             return new Answer(401, unauthorizedBody());
         }
         if (endpoint.equals("GET /2/users/me")) {

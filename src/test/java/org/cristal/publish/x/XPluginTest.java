@@ -173,9 +173,15 @@ class XPluginTest {
     }
 
     @Test
-    void aMissingTokenIsReported() {
-        assertEquals(Set.of("token"), plugin.validate(ChannelSettings.of(Map.of())).stream().map(p -> p.key())
+    void anAccountWithNeitherAConnectNorATokenIsRefusedBeforeContactingX() {
+        // No setting is required any more (Connect fills the token), but a publish still needs one.
+        assertEquals(Set.of(), plugin.validate(ChannelSettings.of(Map.of())).stream().map(p -> p.key())
                 .collect(Collectors.toSet()));
+        org.cristal.publish.spi.PublishException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.cristal.publish.spi.PublishException.class, () -> plugin.testConnection(
+                        ChannelSettings.of(Map.of("api", server.url())), new TestContext()));
+        assertTrue(e.text().get(java.util.Locale.ENGLISH).contains("token"), e.text().toString());
+        assertTrue(server.requests.isEmpty());
     }
 
     @Test
