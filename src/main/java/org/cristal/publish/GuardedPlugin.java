@@ -126,6 +126,53 @@ final class GuardedPlugin implements ChannelPlugin {
         });
     }
 
+    /** The plugin's Connect, if it has one, with every call guarded like the others. */
+    @Override
+    public Optional<org.cristal.publish.spi.OAuthConnect> oauth() {
+        Optional<org.cristal.publish.spi.OAuthConnect> found;
+        try {
+            found = inPlugin(delegate::oauth);
+        } catch (RuntimeException | LinkageError e) {
+            rethrowFatal(e);
+            crashed(e);
+            return Optional.empty();
+        }
+        if (found == null || found.isEmpty()) {
+            return Optional.empty();
+        }
+        org.cristal.publish.spi.OAuthConnect inner = found.get();
+        return Optional.of(new org.cristal.publish.spi.OAuthConnect() {
+            @Override
+            public org.cristal.publish.spi.OAuthSpec spec(ChannelSettings values) throws PublishException {
+                return guarded(() -> inner.spec(values));
+            }
+
+            @Override
+            public java.util.Map<String, String> register(ChannelSettings values, String redirectUri,
+                    PublishContext context) throws PublishException {
+                java.util.Map<String, String> kept = guarded(() -> inner.register(values, redirectUri, context));
+                return kept == null ? java.util.Map.of() : kept;
+            }
+
+            @Override
+            public org.cristal.publish.spi.Connected connected(ChannelSettings values, PublishContext context)
+                    throws PublishException {
+                return guarded(() -> inner.connected(values, context));
+            }
+
+            @Override
+            public boolean worksWithoutConnect(ChannelSettings values) {
+                try {
+                    return inPlugin(() -> inner.worksWithoutConnect(values));
+                } catch (RuntimeException | LinkageError e) {
+                    rethrowFatal(e);
+                    crashed(e);
+                    return false;
+                }
+            }
+        });
+    }
+
     @Override
     public String toString() {
         return descriptor.id() + " (" + jar + ")";

@@ -223,6 +223,34 @@ class PluginRegistryTest {
                 "the context loader is restored after a call into a plugin");
     }
 
+    @Test
+    void aThirdPartyPluginsConnectButtonIsOfferedAndItsCrashesArePlainFailures() throws Exception {
+        broken("linky.jar", "com.acme.Linky", """
+                public Optional<OAuthConnect> oauth() {
+                  return Optional.of(new OAuthConnect() {
+                    public OAuthSpec spec(ChannelSettings s) {
+                      return OAuthSpec.of(java.net.URI.create("https://auth.example/authorize"),
+                          java.net.URI.create("https://auth.example/token"), "linky-app", null, "post");
+                    }
+                    public Connected connected(ChannelSettings s, PublishContext c) {
+                      throw new IllegalStateException("bug in the plugin");
+                    }
+                  });
+                }
+                """);
+        PluginRegistry r = registry();
+        r.enable(single(r.jars()));
+        ChannelPlugin linky = r.find("linky").orElseThrow();
+
+        org.cristal.publish.spi.OAuthConnect connect = linky.oauth().orElseThrow(
+                () -> new AssertionError("the account form must offer Connect for a plugin from a jar too"));
+        assertEquals("linky-app", connect.spec(ChannelSettings.of(Map.of())).clientId());
+        PublishException e = assertThrows(PublishException.class,
+                () -> connect.connected(ChannelSettings.of(Map.of()), new TestContext()));
+        assertEquals(PublishException.Kind.PERMANENT, e.kind());
+        assertTrue(e.message(Locale.ENGLISH).startsWith("The plugin “linky” failed unexpectedly."), e.message(Locale.ENGLISH));
+    }
+
     private void broken(String jar, String className, String body) {
         String id = jar.equals("f-same-id.jar") ? EXAMPLE_ID : className.substring(className.lastIndexOf('.') + 1)
                 .toLowerCase(Locale.ROOT);
