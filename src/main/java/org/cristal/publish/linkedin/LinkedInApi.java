@@ -31,7 +31,9 @@ final class LinkedInApi {
     private final Clock clock;
 
     LinkedInApi(ChannelSettings settings, Duration timeout, Clock clock) throws PublishException {
-        this.token = settings.require(OAuthConnect.ACCESS_TOKEN);
+        // Not connected yet (or the grant was dropped): the user's next step is the Connect button.
+        this.token = settings.get(OAuthConnect.ACCESS_TOKEN)
+                .orElseThrow(() -> PublishException.auth(text("publish.linkedin.notConnected")));
         this.base = JsonHttp.base(settings.get(LinkedInPlugin.API, LinkedInPlugin.DEFAULT_API));
         this.version = settings.get(LinkedInPlugin.VERSION, LinkedInPlugin.DEFAULT_VERSION);
         this.asPage = LinkedInPlugin.postsAsPage(settings);

@@ -126,10 +126,8 @@ public final class LinkedInPlugin implements ChannelPlugin {
                         LocalText.of("API version", "Version de l’API"),
                         LocalText.of("Change only if LinkedIn says this version is no longer supported (YYYYMM).",
                                 "À changer seulement si LinkedIn dit que cette version n’est plus prise en "
-                                        + "charge (AAAAMM).")),
-                new SettingSpec(OAuthConnect.ACCESS_TOKEN, SettingSpec.Type.PASSWORD, false, true, "", List.of(),
-                        LocalText.of("Access", "Accès"),
-                        LocalText.of("Filled by Connect.", "Rempli par « Connecter ».")));
+                                        + "charge (AAAAMM).")));
+        // No access-token field: Connect keeps the grant and Cristal hands it over as OAuthConnect.ACCESS_TOKEN.
     }
 
     @Override

@@ -228,6 +228,18 @@ class LinkedInPluginTest {
     }
 
     @Test
+    void anAccountNeverConnectedAsksToConnectInsteadOfNamingAnInternalSetting() {
+        Map<String, String> s = settings(ME);
+        s.remove(OAuthConnect.ACCESS_TOKEN);
+        PublishException e = assertThrows(PublishException.class,
+                () -> plugin.publish(request(Corpus.document("boulangerie-levain"), s), new TestContext()));
+
+        assertEquals(PublishException.Kind.AUTH, e.kind());
+        assertEquals("This LinkedIn account is not connected. Press Connect in its settings.", e.message(Locale.ENGLISH));
+        assertTrue(server.requests.isEmpty());
+    }
+
+    @Test
     void aMissingProductIsNamedForAProfileAndForAPage() {
         server.forbidPosts = true;
         PublishException member = assertThrows(PublishException.class,
