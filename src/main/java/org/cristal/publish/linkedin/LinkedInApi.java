@@ -69,6 +69,18 @@ final class LinkedInApi {
         throw failure(r, null);
     }
 
+    /**
+     * A post's reactions and comments; 403, 404, 400 and 429 are returned, not thrown, for the results
+     * reader to report per post. A refused token throws.
+     */
+    JsonHttp.Response socialActions(String urn) throws PublishException {
+        JsonHttp.Response r = http.exchange(rest("/rest/socialActions/" + encode(urn)).GET());
+        if (r.ok() || r.status() == 403 || r.status() == 404 || r.status() == 400 || r.status() == 429) {
+            return r;
+        }
+        throw failure(r, null);
+    }
+
     /** A POST of a JSON body to the versioned API; the answer as it came (LinkedIn says the new id in a header). */
     JsonHttp.Response post(String path, Object body) throws PublishException {
         return send(rest(path).header("Content-Type", "application/json").POST(JsonHttp.body(body)), null);
@@ -135,7 +147,7 @@ final class LinkedInApi {
      * LinkedIn's limits are daily and reset at midnight UTC; its 429 rarely says when to come back. Without a
      * {@code Retry-After}, wait until the quota is new rather than knocking every few minutes all day.
      */
-    private Duration retryAfter(JsonHttp.Response r) {
+    Duration retryAfter(JsonHttp.Response r) {
         Duration said = JsonHttp.parseRetryAfter(r.header("Retry-After"), clock);
         if (said != null) {
             return said;

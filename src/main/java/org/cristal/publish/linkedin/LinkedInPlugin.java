@@ -135,6 +135,12 @@ public final class LinkedInPlugin implements ChannelPlugin {
         return Optional.of(new LinkedInConnect(timeout));
     }
 
+    /** Reactions and comments of what it posted, where LinkedIn lets an app read them (see {@link LinkedInResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new LinkedInResults(timeout));
+    }
+
     static boolean postsAsPage(ChannelSettings settings) {
         return "page".equals(settings.get(POST_AS, "me")) || settings.get(AUTHOR, "").startsWith(Urns.ORGANIZATION);
     }
@@ -154,8 +160,8 @@ public final class LinkedInPlugin implements ChannelPlugin {
 
     @Override
     public PublishResult publish(PublishRequest request, PublishContext context) throws PublishException {
-        String commentary = commentary(request);
         SocialThread thread = SocialThread.of(request, Network.LINKEDIN);
+        String commentary = commentary(thread);
         context.checkCancelled();
         Journal journal = context.journal();
         Optional<String> done = journal.get("post");
@@ -230,15 +236,14 @@ public final class LinkedInPlugin implements ChannelPlugin {
         if (journal.get("sending").isEmpty()) {
             return Optional.empty();
         }
-        String commentary = commentary(request);
+        String commentary = commentary(SocialThread.of(request, Network.LINKEDIN));
         LinkedInApi api = new LinkedInApi(request.settings(), timeout, context.clock());
         Optional<String> found = find(api, author(api, request.settings(), journal), commentary, journal);
         found.ifPresent(urn -> journal.put("post", urn));
         return found.map(urn -> result(urn, context));
     }
 
-    private static String commentary(PublishRequest request) throws PublishException {
-        SocialThread thread = SocialThread.of(request, Network.LINKEDIN);
+    private static String commentary(SocialThread thread) throws PublishException {
         if (thread.size() > 1) {
             // The renderer cut it into a thread: LinkedIn has no threads, and half a post is not what was written.
             throw PublishException.permanent(LinkedInApi.text("publish.linkedin.tooLong",

@@ -66,6 +66,8 @@ final class FakeLinkedIn extends FakeService {
     final Map<String, byte[]> images = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Whether this token may read a member's posts ({@code r_member_social}, which LinkedIn gives few apps). */
     volatile boolean memberPostsReadable = true;
+    /** Reactions and comments of a post, by URN, as other members left them. */
+    final Map<String, long[]> social = new java.util.concurrent.ConcurrentHashMap<>();
     /** Answer 403 to posts: the app lacks the product. */
     volatile boolean forbidPosts;
     /** Answer 429 without Retry-After to posts: the daily quota is spent. */
@@ -118,6 +120,9 @@ final class FakeLinkedIn extends FakeService {
         }
         if (endpoint.equals("GET /rest/posts") && "author".equals(query.get("q"))) {
             return list(query.getOrDefault("author", ""));
+        }
+        if (endpoint.startsWith("GET /rest/socialActions/")) {
+            return socialActions(endpoint.substring("GET /rest/socialActions/".length()));
         }
         if (endpoint.equals("GET /rest/organizationAcls") && "roleAssignee".equals(query.get("q"))
                 && "ADMINISTRATOR".equals(query.get("role")) && "APPROVED".equals(query.get("state"))) {
@@ -181,6 +186,23 @@ final class FakeLinkedIn extends FakeService {
             }
         }
         return Answer.json(200, Map.of("paging", Map.of("start", 0, "count", 20), "elements", elements));
+    }
+
+    private Answer socialActions(String urn) {
+        Post post;
+        synchronized (posts) {
+            post = posts.stream().filter(p -> p.urn().equals(urn)).findFirst().orElse(null);
+        }
+        if (post == null) {
+            return error(404, "Entity " + urn + " not found", 0);
+        }
+        if (post.author().startsWith("urn:li:person:") && !memberPostsReadable) {
+            return error(403, "Not enough permissions to access: socialActions.GET.20260501", 100);
+        }
+        long[] c = social.getOrDefault(urn, new long[2]);
+        return Answer.json(200, Map.of("target", urn, "likesSummary", Map.of("totalLikes", c[0],
+                "aggregatedTotalLikes", c[0], "likedByCurrentUser", false), "commentsSummary",
+                Map.of("aggregatedTotalComments", c[1], "totalFirstLevelComments", c[1])));
     }
 
     private Answer upload(HttpExchange ex, String endpoint, byte[] body) {
