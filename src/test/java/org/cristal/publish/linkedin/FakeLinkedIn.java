@@ -68,6 +68,8 @@ final class FakeLinkedIn extends FakeService {
     volatile boolean memberPostsReadable = true;
     /** Reactions and comments of a post, by URN, as other members left them. */
     final Map<String, long[]> social = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Answer 403 to the organisations a member administers: the app lacks the Community Management API. */
+    volatile boolean forbidOrganizations;
     /** Answer 403 to posts: the app lacks the product. */
     volatile boolean forbidPosts;
     /** Answer 429 without Retry-After to posts: the daily quota is spent. */
@@ -126,6 +128,10 @@ final class FakeLinkedIn extends FakeService {
         }
         if (endpoint.equals("GET /rest/organizationAcls") && "roleAssignee".equals(query.get("q"))
                 && "ADMINISTRATOR".equals(query.get("role")) && "APPROVED".equals(query.get("state"))) {
+            if (forbidOrganizations) {
+                return error(403, "Not enough permissions to access: organizationAcls.FINDER-roleAssignee.20260501",
+                        100);
+            }
             String me = "urn:li:person:" + SUB;
             return Answer.json(200, Map.of("paging", Map.of("start", 0, "count", 10, "total", 2), "elements", List.of(
                     Map.of("role", "ADMINISTRATOR", "organization", ORG, "roleAssignee", me, "state", "APPROVED"),

@@ -57,6 +57,16 @@ class LinkedInConnectTest {
     }
 
     @Test
+    void anAppWithoutTheCommunityManagementApiIsToldWhichProductPagesNeed() {
+        server.forbidOrganizations = true;
+        PublishException e = assertThrows(PublishException.class,
+                () -> connect.connected(settings("page"), new TestContext()));
+
+        assertEquals(PublishException.Kind.AUTH, e.kind());
+        assertTrue(e.message(Locale.ENGLISH).contains("“Community Management API” product"), e.getMessage());
+    }
+
+    @Test
     void connectingAsMeOffersOnlyTheProfileInTheUsersLanguage() throws Exception {
         Connected c = connect.connected(settings("me"), new TestContext().locale(Locale.FRENCH));
 
