@@ -799,6 +799,11 @@ public final class Publisher {
                 if (ex.kind() == PublishException.Kind.AUTH && p.connected != null) {
                     return awaitReconnection(e, refusedToken(p, ex));
                 }
+                if (ex.kind() == PublishException.Kind.PERMANENT) {
+                    // The service will never say (LinkedIn does not let most apps read a member's posts):
+                    // asking again for days changes nothing; the user looks, and publishes again if it is not there.
+                    return fail(e, ex.text());
+                }
                 return retry(e, text("publish.core.lookupFirst", ex.text()), ex.retryAfter().orElse(null));
             } catch (RuntimeException | LinkageError ex) {
                 return fail(e, text("publish.core.pluginCrashed", p.plugin.id()));

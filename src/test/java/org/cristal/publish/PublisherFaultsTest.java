@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.cristal.library.OutboxEntry;
 import org.cristal.library.OutboxState;
 import org.cristal.library.StoryFilter;
 import org.cristal.publish.WebhookReceiver.Fault;
+import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.PublishContext;
+import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.publish.spi.PublishResult;
 import org.cristal.story.Status;
@@ -157,6 +160,40 @@ class PublisherFaultsTest {
         assertEquals(1, recovered.size());
         assertEquals(OutboxState.SENT, f.entry(e.id()).state());
         assertEquals(1, PublisherTest.Remembering.published, "found by lookup, not posted again");
+    }
+
+    @Test
+    void aServiceThatCanNeverSayWhetherALostPostWentFailsItWithItsSentenceInsteadOfAskingForDays() throws Exception {
+        int[] published = {0};
+        PublisherTest.TestPlugin plugin = new PublisherTest.TestPlugin("remembering") {
+            @Override
+            public PublishResult publish(PublishRequest request, PublishContext context) {
+                published[0]++;
+                return new PublishResult("new", "", context.clock().instant(), 1);
+            }
+
+            @Override
+            public Optional<PublishResult> lookup(PublishRequest request, PublishContext context)
+                    throws PublishException {
+                throw PublishException.permanent(LocalText.of("Look at your profile: this service cannot tell.",
+                        "Regardez votre profil : ce service ne peut pas le dire."));
+            }
+        };
+        f.plugins.add(plugin);
+        f.ws.channelAccounts().save(ChannelAccount.of("mem", "remembering", "Remembers", Map.of()));
+        OutboxEntry e = f.publisher.queue(PublishFixture.STORY, "mem", f.clock.instant(), PublishFixture.PARIS);
+        sql("CREATE TRIGGER refuse_sent BEFORE UPDATE ON outbox WHEN NEW.state = 'SENT' "
+                + "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+        f.publisher.send(e.id(), Progress.NONE, () -> false);
+        sql("DROP TRIGGER refuse_sent");
+        f.clock.advance(Publisher.LEASE);
+
+        new Publisher(f.ws, () -> f.plugins, f.secrets, f.clock, () -> 0.0).recover();
+
+        OutboxEntry after = f.entry(e.id());
+        assertEquals(OutboxState.FAILED, after.state(), "not retried for days: the service will never say");
+        assertTrue(after.lastError().contains("Look at your profile"), after.lastError());
+        assertEquals(1, published[0], "never sent a second time");
     }
 
     @Test
