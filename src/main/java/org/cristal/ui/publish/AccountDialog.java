@@ -38,7 +38,7 @@ final class AccountDialog {
     }
 
     static void show(Window owner, ResourceBundle text, Locale locale, Choosers choosers, AccountFormModel form,
-            Consumer<ChannelAccount> saved, Consumer<Throwable> failed) {
+            Consumer<String> links, Consumer<ChannelAccount> saved, Consumer<Throwable> failed) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setResizable(true);
@@ -64,8 +64,12 @@ final class AccountDialog {
         for (AccountFormModel.Field field : form.fields()) {
             SettingSpec spec = field.spec();
             Node control = control(field, form, text, choosers, owner);
-            String label = spec.label().get(locale) + (spec.required() ? " *" : "");
+            boolean orPaste = form.isPasteAlternative(spec);
+            String label = spec.label().get(locale) + (spec.required() && !orPaste ? " *" : "");
             String help = spec.help().get(locale);
+            if (orPaste) {
+                help = text.getString("channels.connect.orPaste") + (help.isBlank() ? "" : " " + help);
+            }
             if (spec.secret() && form.hasStoredSecret(spec.key())) {
                 help = (help.isBlank() ? "" : help + " ") + text.getString("channels.secretKept");
             }
@@ -98,6 +102,17 @@ final class AccountDialog {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * form.fields().size()));
         VBox content = new VBox(10, scroll, testBox);
+        if (form.canConnect()) {
+            Window here = owner;
+            content.getChildren().add(1, ConnectBox.buttons(here, text, locale, form, links, saved));
+            javafx.scene.Node appId = ConnectBox.appIdBox(text, form, links);
+            if (appId != null) {
+                content.getChildren().add(0, appId);
+            }
+            form.checkConnected();
+            // Closing the form mid-wait ends the wait: the loopback port closes with it.
+            dialog.setOnHidden(e -> form.cancelConnect());
+        }
         dialog.getDialogPane().setPrefWidth(760);
         dialog.getDialogPane().setContent(content);
         ButtonType save = new ButtonType(text.getString("channels.save"), ButtonBar.ButtonData.OK_DONE);
