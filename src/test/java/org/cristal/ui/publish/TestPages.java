@@ -19,6 +19,7 @@ import org.cristal.publish.spi.PublishResult;
 import org.cristal.publish.spi.SettingProblem;
 import org.cristal.publish.spi.SettingSpec;
 import org.cristal.story.Channel;
+import org.cristal.story.Network;
 
 /**
  * A Facebook-like plugin for the studio's tests: an app id to give, a Connect against the loopback
@@ -34,8 +35,9 @@ public final class TestPages implements ChannelPlugin {
 
     @Override
     public PluginDescriptor descriptor() {
+        // No icon of its own: the studio shows its network's.
         return PluginDescriptor.of("testpages", LocalText.of("Test Pages", "Pages de test"), Set.of(Channel.SOCIAL))
-                .icon("fth-facebook");
+                .network(Network.FACEBOOK);
     }
 
     @Override
