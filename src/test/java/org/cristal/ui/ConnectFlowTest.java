@@ -126,6 +126,8 @@ class ConnectFlowTest {
         assertEquals("You need your own app id for Test Pages", appId.getText());
         assertEquals("Where to get it: " + TestPages.HOW_TO,
                 robot.lookup("#appIdHowTo").queryAs(Label.class).getText());
+        assertTrue(robot.lookup(".field-help").queryAllAs(Label.class).stream()
+                .noneMatch(l -> l.getText().contains(TestPages.HOW_TO)), "not said again under the field");
 
         robot.clickOn("#connectAccount");
         waitFor(() -> robot.lookup("#placeList").tryQuery().isPresent());

@@ -66,7 +66,7 @@ final class AccountDialog {
             Node control = control(field, form, text, choosers, owner);
             boolean orPaste = form.isPasteAlternative(spec);
             String label = spec.label().get(locale) + (spec.required() && !orPaste ? " *" : "");
-            String help = spec.help().get(locale);
+            String help = form.isExplainedAbove(spec) ? "" : spec.help().get(locale);
             if (orPaste) {
                 help = text.getString("channels.connect.orPaste") + (help.isBlank() ? "" : " " + help);
             }
@@ -102,13 +102,18 @@ final class AccountDialog {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * form.fields().size()));
         VBox content = new VBox(10, scroll, testBox);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        int extra = 0;
         if (form.canConnect()) {
-            Window here = owner;
-            content.getChildren().add(1, ConnectBox.buttons(here, text, locale, form, links, saved));
+            ConnectBox.Parts connect = ConnectBox.buttons(owner, text, locale, form, links, saved);
+            testBox.getChildren().addAll(0, connect.buttons());
+            content.getChildren().add(connect.status());
             javafx.scene.Node appId = ConnectBox.appIdBox(text, form, links);
             if (appId != null) {
                 content.getChildren().add(0, appId);
+                extra += 150;
             }
+            extra += 40;
             form.checkConnected();
             // Closing the form mid-wait ends the wait: the loopback port closes with it.
             dialog.setOnHidden(e -> form.cancelConnect());
@@ -136,7 +141,7 @@ final class AccountDialog {
             }));
         });
         dialog.show();
-        Styles.size(dialog, 780, Math.min(760, 260 + 92 * form.fields().size()));
+        Styles.size(dialog, 780, Math.min(760, 260 + extra + 92 * form.fields().size()));
         // A new account starts at its name; a saved one at the first field to fix, so typing never
         // replaces a name by accident.
         javafx.scene.Node first = form.isExisting() ? form.fields().stream()

@@ -373,6 +373,12 @@ public final class AccountFormModel {
                         format("channels.connect.appIdWhere", s.help().get(locale))));
     }
 
+    /** The app id field whose how-to the box above the fields already gives: said once, not twice. */
+    public boolean isExplainedAbove(SettingSpec spec) {
+        return canConnect() && spec.required() && !spec.secret() && isAppId(spec.key())
+                && appIdHelp().isPresent();
+    }
+
     static boolean isAppId(String key) {
         String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         return k.equals("appid") || k.equals("clientid") || k.endsWith(".appid") || k.endsWith(".clientid");

@@ -67,8 +67,11 @@ final class ConnectBox {
         }).orElse(null);
     }
 
-    /** Connect, Cancel and Disconnect with the wait and the outcome in one sentence. */
-    static Node buttons(Window owner, ResourceBundle text, Locale locale, AccountFormModel form,
+    /** Connect, Cancel and Disconnect (beside "Test the connection"), and the line saying how it went. */
+    record Parts(List<Node> buttons, Node status) {
+    }
+
+    static Parts buttons(Window owner, ResourceBundle text, Locale locale, AccountFormModel form,
             Consumer<String> links, Consumer<ChannelAccount> saved) {
         Button connect = new Button(text.getString("channels.connect"), new FontIcon(Feather.LOG_IN));
         connect.setId("connectAccount");
@@ -115,10 +118,12 @@ final class ConnectBox {
             ask.getDialogPane().lookupButton(yes).setId("confirmDisconnect");
             ask.showAndWait().filter(b -> b == yes).ifPresent(b -> form.disconnect());
         });
-        HBox row = new HBox(8, connect, cancel, disconnect, spinner, status);
-        row.setAlignment(Pos.CENTER_LEFT);
+        HBox line = new HBox(8, spinner, status);
+        line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
-        return row;
+        line.managedProperty().bind(status.textProperty().isNotEmpty());
+        line.visibleProperty().bind(status.textProperty().isNotEmpty());
+        return new Parts(List.of(connect, cancel, disconnect), line);
     }
 
     /** Asks where to post, without blocking: the answer completes when the dialog closes. */
