@@ -99,10 +99,8 @@ public final class SocialPreview extends BorderPane {
 
     /** The story the posts come from: a Facebook link's title and picture, the Google post's type and button. */
     public void setStory(StoryDocument doc) {
-        if (!Objects.equals(doc, this.doc)) {
-            this.doc = doc;
-            rebuild(true);
-        }
+        // No rebuild here: the renditions made from it follow at once, and typing must not build the cards twice.
+        this.doc = doc;
     }
 
     private void rebuild(boolean keepScroll) {
@@ -113,7 +111,9 @@ public final class SocialPreview extends BorderPane {
         Network n = network.getValue() == null ? Network.X : network.getValue();
         List<Post> thread = posts.thread(n);
         // Each card is a handful of nodes with a tooltip, styled anew when added: not redone for nothing.
-        List<Object> from = java.util.Arrays.asList(n, brand, thread, n == Network.X ? null : doc);
+        // Only the Facebook and Google cards show more of the story than its posts.
+        List<Object> from = java.util.Arrays.asList(n, brand, thread,
+                n == Network.FACEBOOK || n == Network.GOOGLE ? doc : null);
         if (from.equals(built)) {
             return;
         }
