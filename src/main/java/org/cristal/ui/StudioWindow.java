@@ -294,6 +294,7 @@ public final class StudioWindow {
     private void showRenditions(org.cristal.render.Renderers.All all) {
         if (all != null) {
             previews.setBrand(model.preview().brandProperty().get());
+            previews.setStory(model.preview().documentProperty().get());
             previews.show(all);
         }
     }

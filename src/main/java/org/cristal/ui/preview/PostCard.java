@@ -45,6 +45,12 @@ final class PostCard {
         card.getStyleClass().add("social-card");
         firstLink(post.text()).ifPresent(url -> card.getChildren().add(linkCard(url)));
 
+        card.getChildren().add(footer(text, locale, post, networkName));
+        return card;
+    }
+
+    /** The length counted the network's way against its limit, red past it. */
+    static HBox footer(ResourceBundle text, Locale locale, Post post, String networkName) {
         Label counter = new Label(Widgets.format(text, locale, "preview.social.counter", post.length(), post.limit()));
         counter.getStyleClass().add("post-counter");
         if (post.overLimit()) {
@@ -55,12 +61,11 @@ final class PostCard {
             counter.setTooltip(Widgets.tooltip(Widgets.format(text, locale, "preview.social.counter.tip",
                     post.length(), post.limit(), networkName)));
         }
-        HBox footer = new HBox(Widgets.spacer(), counter);
-        card.getChildren().add(footer);
-        return card;
+        return new HBox(Widgets.spacer(), counter);
     }
 
-    private static TextFlow body(String text) {
+    /** The post's words as plain text nodes: nothing in a post is ever interpreted as markup. */
+    static TextFlow body(String text) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add("post-text");
         Matcher m = TOKENS.matcher(text);

@@ -90,6 +90,11 @@ public final class PreviewGrid extends StackPane {
         social.setBrand(brand);
     }
 
+    /** The story shown, for what the social cards take from it beyond the posts. */
+    public void setStory(org.cristal.story.StoryDocument doc) {
+        social.setStory(doc);
+    }
+
     private void arrange() {
         PreviewLayout now = getLayout() == null ? PreviewLayout.GRID : getLayout();
         int i = 0;

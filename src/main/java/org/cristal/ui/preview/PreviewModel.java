@@ -72,6 +72,8 @@ public final class PreviewModel {
     private List<Finding> fastFindings = List.of();
     private List<Finding> spellingFindings = List.of();
     private StoryDocument shownDoc;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<StoryDocument> document =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private Brand shownBrand;
 
     /** How the four renditions are made; tests put a slow one here. */
@@ -120,6 +122,11 @@ public final class PreviewModel {
     /** The open story's A/B variants, each arm's texts side by side; {@link VariantSummary#NONE} for none. */
     public ReadOnlyObjectProperty<VariantSummary> variantsProperty() {
         return variants.getReadOnlyProperty();
+    }
+
+    /** The story the renditions shown were made from (the cards' link title, photo, Google post). */
+    public ReadOnlyObjectProperty<StoryDocument> documentProperty() {
+        return document.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Renderers.All> renditionsProperty() {
@@ -332,6 +339,8 @@ public final class PreviewModel {
         Renderers.All before = renditions.get();
         boolean sameStory = before != null && shownDoc != null && shownDoc.story().id().equals(doc.story().id());
         brand.set(used);
+        // Before the renditions: whoever shows them reads the story they came from.
+        document.set(doc);
         // The findings stay as they are until the brochure's and the checks' arrive with the brochure:
         // the list changes once per pause in typing, in channel order, instead of twice.
         renditions.set(new Renderers.All(text.web(), text.email(), text.social(), sameStory ? before.brochure() : null));

@@ -14,7 +14,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.cristal.render.social.LocalPost;
+import org.cristal.render.social.LocalPosts;
 import org.cristal.story.Brand;
+import org.cristal.story.Story;
+import org.cristal.story.StoryDocument;
 import org.cristal.story.Network;
 import org.cristal.story.Post;
 import org.cristal.story.Rendition;
@@ -34,6 +38,7 @@ public final class SocialPreview extends BorderPane {
     private final Label empty;
     private final HBox controls;
     private Brand brand = Brand.DEFAULT;
+    private StoryDocument doc;
     private SocialPosts posts;
     /** What the cards on screen were built from: a keystroke that changes none of it rebuilds nothing. */
     private List<Object> built;
@@ -92,6 +97,12 @@ public final class SocialPreview extends BorderPane {
         }
     }
 
+    /** The story the posts come from: a Facebook link's title and picture, the Google post's type and button. */
+    public void setStory(StoryDocument doc) {
+        // No rebuild here: the renditions made from it follow at once, and typing must not build the cards twice.
+        this.doc = doc;
+    }
+
     private void rebuild(boolean keepScroll) {
         if (posts == null) {
             return;
@@ -100,7 +111,9 @@ public final class SocialPreview extends BorderPane {
         Network n = network.getValue() == null ? Network.X : network.getValue();
         List<Post> thread = posts.thread(n);
         // Each card is a handful of nodes with a tooltip, styled anew when added: not redone for nothing.
-        List<Object> from = List.of(n, brand, thread);
+        // Only the Facebook and Google cards show more of the story than its posts.
+        List<Object> from = java.util.Arrays.asList(n, brand, thread,
+                n == Network.FACEBOOK || n == Network.GOOGLE ? doc : null);
         if (from.equals(built)) {
             return;
         }
@@ -110,8 +123,13 @@ public final class SocialPreview extends BorderPane {
         } else {
             cards.getChildren().clear();
             for (int i = 0; i < thread.size(); i++) {
-                cards.getChildren().add(PostCard.of(text, locale, brand, n, name(n), thread.get(i), i + 1,
-                        thread.size()));
+                Post post = thread.get(i);
+                Story story = doc == null ? null : doc.story();
+                cards.getChildren().add(switch (n) {
+                    case FACEBOOK -> FacebookCard.of(text, locale, brand, story, post, name(n));
+                    case GOOGLE -> GoogleCard.of(text, locale, brand, story, local(post), post, name(n));
+                    default -> PostCard.of(text, locale, brand, n, name(n), post, i + 1, thread.size());
+                });
             }
         }
         if (keepScroll) {
@@ -121,6 +139,20 @@ public final class SocialPreview extends BorderPane {
         } else {
             scroll.setVvalue(0);
         }
+    }
+
+    /** The Google post the story makes; a plain "What's new" when the mapping cannot tell. */
+    private LocalPost local(Post post) {
+        if (doc != null) {
+            try {
+                return LocalPosts.of(doc, posts);
+            } catch (RuntimeException e) {
+                // A half-typed front matter must not take the preview down; the checks say what is wrong.
+                System.getLogger(SocialPreview.class.getName()).log(System.Logger.Level.DEBUG, "local post", e);
+            }
+        }
+        return new LocalPost(LocalPost.Topic.STANDARD, post.text(), "", java.util.Optional.empty(),
+                java.util.Optional.empty(), "", "", LocalPost.Action.NONE, "");
     }
 
     private String name(Network n) {

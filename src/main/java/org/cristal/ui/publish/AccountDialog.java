@@ -38,7 +38,7 @@ final class AccountDialog {
     }
 
     static void show(Window owner, ResourceBundle text, Locale locale, Choosers choosers, AccountFormModel form,
-            Consumer<ChannelAccount> saved, Consumer<Throwable> failed) {
+            Consumer<String> links, Consumer<ChannelAccount> saved, Consumer<Throwable> failed) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setResizable(true);
@@ -64,8 +64,12 @@ final class AccountDialog {
         for (AccountFormModel.Field field : form.fields()) {
             SettingSpec spec = field.spec();
             Node control = control(field, form, text, choosers, owner);
-            String label = spec.label().get(locale) + (spec.required() ? " *" : "");
-            String help = spec.help().get(locale);
+            boolean orPaste = form.isPasteAlternative(spec);
+            String label = spec.label().get(locale) + (spec.required() && !orPaste ? " *" : "");
+            String help = form.isExplainedAbove(spec) ? "" : spec.help().get(locale);
+            if (orPaste) {
+                help = text.getString("channels.connect.orPaste") + (help.isBlank() ? "" : " " + help);
+            }
             if (spec.secret() && form.hasStoredSecret(spec.key())) {
                 help = (help.isBlank() ? "" : help + " ") + text.getString("channels.secretKept");
             }
@@ -98,6 +102,22 @@ final class AccountDialog {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * form.fields().size()));
         VBox content = new VBox(10, scroll, testBox);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        int extra = 0;
+        if (form.canConnect()) {
+            ConnectBox.Parts connect = ConnectBox.buttons(owner, text, locale, form, links, saved);
+            testBox.getChildren().addAll(0, connect.buttons());
+            content.getChildren().add(connect.status());
+            javafx.scene.Node appId = ConnectBox.appIdBox(text, form, links);
+            if (appId != null) {
+                content.getChildren().add(0, appId);
+                extra += 150;
+            }
+            extra += 40;
+            form.checkConnected();
+            // Closing the form mid-wait ends the wait: the loopback port closes with it.
+            dialog.setOnHidden(e -> form.cancelConnect());
+        }
         dialog.getDialogPane().setPrefWidth(760);
         dialog.getDialogPane().setContent(content);
         ButtonType save = new ButtonType(text.getString("channels.save"), ButtonBar.ButtonData.OK_DONE);
@@ -121,7 +141,7 @@ final class AccountDialog {
             }));
         });
         dialog.show();
-        Styles.size(dialog, 780, Math.min(760, 260 + 92 * form.fields().size()));
+        Styles.size(dialog, 780, Math.min(760, 260 + extra + 92 * form.fields().size()));
         // A new account starts at its name; a saved one at the first field to fix, so typing never
         // replaces a name by accident.
         javafx.scene.Node first = form.isExisting() ? form.fields().stream()

@@ -28,7 +28,9 @@ import org.cristal.publish.Accounts;
 import org.cristal.publish.SecretStore;
 import org.cristal.publish.SecretStoreException;
 import org.cristal.publish.spi.ChannelPlugin;
+import org.cristal.publish.oauth.Browser;
 import org.cristal.publish.spi.ChannelSettings;
+import org.cristal.publish.spi.Connected;
 import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
@@ -38,10 +40,23 @@ import org.cristal.ui.model.Workers;
 
 /**
  * The form of one channel account, generated from its plugin's {@link ChannelPlugin#settings()}: a value
- * and a problem per field, checked as the user types, a connection test, and save (plain values to the
- * workspace, secrets to the secret store).
+ * and a problem per field, checked as the user types, a connection test, save (plain values to the
+ * workspace, secrets to the secret store), and for a plugin that has one, the Connect button's flow.
  */
 public final class AccountFormModel {
+    /**
+     * Asks the user where to post (Pages, organisations, locations). Called on the FX thread; the answer
+     * comes later, empty when the user gave up.
+     */
+    @FunctionalInterface
+    public interface PlaceChooser {
+        CompletableFuture<Optional<Connected.Target>> choose(String who, List<Connected.Target> places);
+    }
+
+    /** The plain-words box about the app id a service wants from the user: its title and the how-to. */
+    public record AppIdHelp(String title, String howTo) {
+    }
+
     /** One field: what it is, what is typed, what is wrong with it ("" when nothing). */
     public record Field(SettingSpec spec, StringProperty value, ReadOnlyStringWrapper problemWrapper) {
         public ReadOnlyStringProperty problem() {
@@ -54,7 +69,11 @@ public final class AccountFormModel {
     }
 
     private final ChannelPlugin plugin;
-    private final ChannelAccount existing;
+    private final Publishing publishing;
+    /** The account as saved: the one edited, or the new one once saved (Connect saves first). */
+    private ChannelAccount existing;
+    /** Typed into since the form opened or was last saved: Connect saves first. */
+    private boolean changed;
     private final Set<String> storedSecrets;
     private final Workers workers;
     private final Executor network;
@@ -70,17 +89,26 @@ public final class AccountFormModel {
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testFailed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper connectStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper connectFailed = new ReadOnlyBooleanWrapper();
+    /** The Connect under way, for Cancel; touched on the FX thread only. */
+    private Connecting current;
+    /** The place question waiting for the user, completed empty when the Connect is cancelled. */
+    private volatile CompletableFuture<Optional<Connected.Target>> pendingChoice;
 
     AccountFormModel(ChannelPlugin plugin, ChannelAccount existing, Set<String> storedSecrets, Workers workers,
-            Executor network, Supplier<Workspace> workspace, SecretStore secrets, ResourceBundle text,
+            Executor network, Supplier<Workspace> workspace, Publishing publishing, ResourceBundle text,
             Locale locale) {
         this.plugin = plugin;
+        this.publishing = publishing;
+        this.secrets = publishing.secrets();
         this.existing = existing;
         this.storedSecrets = Set.copyOf(storedSecrets);
         this.workers = workers;
         this.network = network;
         this.workspace = workspace;
-        this.secrets = secrets;
         this.text = text;
         this.locale = locale;
         name.set(existing == null ? plugin.displayName().get(locale) : existing.name());
@@ -91,13 +119,21 @@ public final class AccountFormModel {
             Field f = new Field(spec, new SimpleStringProperty(start), new ReadOnlyStringWrapper(""));
             fields.add(f);
             f.value().addListener((o, a, b) -> validate());
+            f.value().addListener((o, a, b) -> changed = true);
         }
         name.addListener((o, a, b) -> validate());
+        name.addListener((o, a, b) -> changed = true);
+        enabled.addListener((o, a, b) -> changed = true);
         validate();
     }
 
     public ChannelPlugin plugin() {
         return plugin;
+    }
+
+    /** The account as saved, or null while a new one has never been saved. */
+    public ChannelAccount account() {
+        return existing;
     }
 
     /** True when editing a saved account, false for a new one. */
@@ -269,15 +305,246 @@ public final class AccountFormModel {
         Split split = split();
         String accountName = name.get().strip();
         boolean on = enabled.get();
+        ChannelAccount saved = existing;
         return workers.onWorkspace("saving a channel account", () -> {
             Workspace ws = workspace.get();
-            String id = existing != null ? existing.id() : ws.channelAccounts().freeId(plugin.id());
+            String id = saved != null ? saved.id() : ws.channelAccounts().freeId(plugin.id());
             // Secrets to the secret store (a blank one, left out of the split, keeps the stored one).
             Map<String, String> values = new LinkedHashMap<>(split.settings());
             values.putAll(split.secrets());
+            if (saved != null) {
+                // What Connect chose (a Page's id) is no field of the form, and must survive a save.
+                saved.settings().forEach((k, v) -> {
+                    if (field(k).isEmpty()) {
+                        values.putIfAbsent(k, v);
+                    }
+                });
+            }
             return new Accounts(ws.channelAccounts(), secrets).save(
                     new ChannelAccount(id, plugin.id(), accountName, values, on, null, null), plugin);
+        }).thenApply(account -> {
+            existing = account;
+            changed = false;
+            return account;
         });
+    }
+
+    /** Whether the plugin has a Connect button (OAuth); a third-party plugin's bug counts as none. */
+    public boolean canConnect() {
+        try {
+            return plugin.oauth().isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True once the account holds a grant: the form says so and offers Disconnect. */
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    /** True while waiting for the user in the browser (and for the place they choose). */
+    public ReadOnlyBooleanProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** "Waiting for you in the browser…", "Connected as …", or why Connect failed; "" before. */
+    public ReadOnlyStringProperty connectStatusProperty() {
+        return connectStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectFailedProperty() {
+        return connectFailed.getReadOnlyProperty();
+    }
+
+    /**
+     * The app id a service wants from the user (Meta's app id, a client id), explained once above the fields
+     * from the setting's own help, which carries the plugin's how-to; empty when the plugin wants none.
+     */
+    public Optional<AppIdHelp> appIdHelp() {
+        if (!canConnect()) {
+            return Optional.empty();
+        }
+        String service = plugin.displayName().get(locale);
+        return fields.stream().map(Field::spec)
+                .filter(s -> s.required() && !s.secret() && isAppId(s.key()))
+                .findFirst()
+                .map(s -> new AppIdHelp(format("channels.connect.appIdTitle", service),
+                        format("channels.connect.appIdWhere", s.help().get(locale))));
+    }
+
+    /** The app id field whose how-to the box above the fields already gives: said once, not twice. */
+    public boolean isExplainedAbove(SettingSpec spec) {
+        return canConnect() && spec.required() && !spec.secret() && isAppId(spec.key())
+                && appIdHelp().isPresent();
+    }
+
+    static boolean isAppId(String key) {
+        String k = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        return k.equals("appid") || k.equals("clientid") || k.endsWith(".appid") || k.endsWith(".clientid");
+    }
+
+    /**
+     * A pasted token (Mastodon, X) is only the other way in once the plugin has Connect: the form says so
+     * instead of asking for it.
+     */
+    public boolean isPasteAlternative(SettingSpec spec) {
+        return canConnect() && spec.secret() && spec.key().toLowerCase(Locale.ROOT).contains("token");
+    }
+
+    /** Reads whether the saved account is connected; completes on the UI thread. */
+    public CompletableFuture<Boolean> checkConnected() {
+        ChannelAccount account = existing;
+        if (!canConnect() || account == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        Connecting c = publishing.connecting(workspace.get(), AccountFormModel::noBrowser, locale);
+        return workers.on(network, "reading whether an account is connected", () -> c.isConnected(account.id()))
+                .thenApply(on -> {
+                    connected.set(on);
+                    if (on && connectStatus.get().isEmpty()) {
+                        connectStatus.set(text.getString("channels.connect.connected"));
+                    }
+                    return on;
+                });
+    }
+
+    /**
+     * Connect: saves the account first when it is new or changed, then, off the UI thread, opens the
+     * service's consent page in {@code browser}, waits for the user (up to five minutes), asks {@code chooser}
+     * where to post when the grant reaches several places, and stores the grant. Completes on the UI thread,
+     * never exceptionally: a failure is one sentence in {@link #connectStatusProperty()}.
+     */
+    public CompletableFuture<Void> connect(Browser browser, PlaceChooser chooser) {
+        if (connecting.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!valid.get()) {
+            fail(text.getString("channels.testFixFirst"));
+            return CompletableFuture.completedFuture(null);
+        }
+        connecting.set(true);
+        connectFailed.set(false);
+        connectStatus.set(text.getString("channels.connect.waiting"));
+        CompletableFuture<ChannelAccount> saved = existing == null || changed ? save()
+                : CompletableFuture.completedFuture(existing);
+        return saved.thenCompose(account -> {
+            Connecting c = publishing.connecting(workspace.get(), browser, locale);
+            current = c;
+            return workers.on(network, "connecting a channel account",
+                    () -> c.connect(account.id(), (who, places) -> ask(chooser, who, places)));
+        }).handle((result, t) -> {
+            current = null;
+            connecting.set(false);
+            Throwable why = t == null ? null : Workers.unwrap(t);
+            if (why instanceof PublishException e && e.kind() == PublishException.Kind.CANCELLED) {
+                connectFailed.set(false);
+                connectStatus.set(text.getString("channels.connect.cancelled"));
+            } else if (why != null) {
+                fail(format("channels.connect.failed", describe(why)));
+            } else {
+                existing = result.account();
+                takeSettings(result.account());
+                changed = false;
+                connected.set(true);
+                String who = result.who().get(locale);
+                connectStatus.set(result.target().map(p -> format("channels.connect.connectedAsAt", who, p.name()))
+                        .orElseGet(() -> format("channels.connect.connectedAs", who)));
+            }
+            return null;
+        });
+    }
+
+    /** Ends the wait for the browser (or for the place question); the Connect then says it was cancelled. */
+    public void cancelConnect() {
+        CompletableFuture<Optional<Connected.Target>> choice = pendingChoice;
+        if (choice != null) {
+            choice.complete(Optional.empty());
+        }
+        Connecting c = current;
+        if (c != null) {
+            try {
+                c.cancel();
+            } catch (RuntimeException e) {
+                System.getLogger(AccountFormModel.class.getName()).log(System.Logger.Level.WARNING, "cancel", e);
+            }
+        }
+    }
+
+    /** Forgets the account's grant; its scheduled posts wait until it is connected again. */
+    public CompletableFuture<Void> disconnect() {
+        ChannelAccount account = existing;
+        if (account == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Connecting c = publishing.connecting(workspace.get(), AccountFormModel::noBrowser, locale);
+        return workers.on(network, "disconnecting a channel account", () -> {
+            c.disconnect(account.id());
+            return null;
+        }).handle((x, t) -> {
+            if (t != null) {
+                fail(format("channels.connect.disconnectFailed", describe(Workers.unwrap(t))));
+            } else {
+                connected.set(false);
+                connectFailed.set(false);
+                connectStatus.set(text.getString("channels.connect.disconnected"));
+            }
+            return null;
+        });
+    }
+
+    /** On the connecting thread: asks on the UI thread and waits for the answer there, never blocking it. */
+    private Optional<Connected.Target> ask(PlaceChooser chooser, LocalText who, List<Connected.Target> places) {
+        CompletableFuture<Optional<Connected.Target>> answer = new CompletableFuture<>();
+        pendingChoice = answer;
+        workers.fx().execute(() -> {
+            try {
+                chooser.choose(who.get(locale), places).whenComplete((a, t) -> answer.complete(
+                        t == null && a != null ? a : Optional.empty()));
+            } catch (RuntimeException e) {
+                answer.complete(Optional.empty());
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        } finally {
+            pendingChoice = null;
+        }
+    }
+
+    /** What Connect stored with the account (the chosen Page's id) shows in its field, so a later save keeps it. */
+    private void takeSettings(ChannelAccount account) {
+        for (Field f : fields) {
+            String v = account.settings().get(f.spec().key());
+            if (!f.spec().secret() && v != null && !v.equals(f.value().get())) {
+                f.value().set(v);
+            }
+        }
+    }
+
+    private void fail(String sentence) {
+        connectFailed.set(true);
+        connectStatus.set(sentence);
+    }
+
+    private String describe(Throwable t) {
+        if (t instanceof PublishException e) {
+            return e.message(locale);
+        }
+        if (t instanceof SecretStoreException e) {
+            return e.getMessage();
+        }
+        return text.getString("error.unexpected");
+    }
+
+    /** For reading or forgetting a grant, which opens no page. */
+    private static void noBrowser(java.net.URI uri) throws java.io.IOException {
+        throw new java.io.IOException("no browser here");
     }
 
     private String format(String key, Object... args) {

@@ -239,7 +239,10 @@ public final class CalendarDialog {
     private Node chip(Chip chip) {
         OutboxEntry e = chip.entry();
         // The state's icon first: a retrying or failed publication must not pass for a scheduled one.
-        HBox icons = new HBox(2, EntryDetails.stateIcon(e.state()), new FontIcon(channelIcon(e.channel())));
+        // The plugin's own icon tells a Facebook Page from a Google listing; the channel's when it is gone.
+        FontIcon where = model.plugin(e).map(PluginIcons::of).orElseGet(() -> new FontIcon(channelIcon(e.channel())));
+        where.setId("chipIcon-" + e.id());
+        HBox icons = new HBox(2, EntryDetails.stateIcon(e.state()), where);
         Label l = new Label(Dates.time(e.publishedAt() != null ? e.publishedAt() : e.scheduledAt(), model.zone(),
                 locale) + " " + chip.title(), icons);
         l.setId("chip-" + e.id());

@@ -65,6 +65,8 @@ public final class CalendarModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.MONTH);
     private final ObjectProperty<LocalDate> anchor = new SimpleObjectProperty<>();
     private final ObservableList<Chip> chips = FXCollections.observableArrayList();
+    private java.util.function.Function<String, java.util.Optional<org.cristal.publish.spi.ChannelPlugin>> plugins =
+            id -> java.util.Optional.empty();
 
     CalendarModel(Workers workers, Supplier<Workspace> workspace, Runnable wakeScheduler, Locale locale, ZoneId zone,
             LocalDate today) {
@@ -74,6 +76,20 @@ public final class CalendarModel {
         this.locale = locale;
         this.zone = zone;
         anchor.set(today);
+    }
+
+    /** Where the calendar finds an entry's plugin, for its icon (a Facebook Page, not just "social"). */
+    void usePlugins(java.util.function.Function<String, java.util.Optional<org.cristal.publish.spi.ChannelPlugin>> find) {
+        plugins = find;
+    }
+
+    /** The plugin an entry goes out through, if it is still installed. */
+    public java.util.Optional<org.cristal.publish.spi.ChannelPlugin> plugin(OutboxEntry entry) {
+        try {
+            return plugins.apply(entry.plugin());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public Locale locale() {

@@ -34,8 +34,9 @@ public final class ChannelsDialog {
     private ChannelsDialog() {
     }
 
+    /** @param links opens an address in the system browser (a service's consent page, the guide) */
     public static void show(Window owner, ResourceBundle text, Locale locale, Choosers choosers, ChannelsModel model,
-            Consumer<Throwable> failed) {
+            Consumer<String> links, Consumer<Throwable> failed) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(text.getString("channels.title"));
@@ -80,7 +81,7 @@ public final class ChannelsDialog {
             MenuItem item = new MenuItem(p.displayName().get(locale), PluginIcons.of(p));
             item.setId("addPlugin-" + p.id());
             item.setOnAction(e -> AccountDialog.show(dialog.getDialogPane().getScene().getWindow(), text, locale,
-                    choosers, model.newAccount(p), a -> model.refresh(), failed));
+                    choosers, model.newAccount(p), links, a -> model.refresh(), failed));
             add.getItems().add(item);
         }
         add.setDisable(model.plugins().isEmpty());
@@ -100,7 +101,7 @@ public final class ChannelsDialog {
                     failed.accept(t);
                 } else {
                     AccountDialog.show(dialog.getDialogPane().getScene().getWindow(), text, locale, choosers, form,
-                            x -> model.refresh(), failed);
+                            links, x -> model.refresh(), failed);
                 }
             }));
         };

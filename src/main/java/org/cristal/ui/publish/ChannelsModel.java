@@ -64,7 +64,7 @@ public final class ChannelsModel {
 
     /** A form for a new account of {@code plugin}. */
     public AccountFormModel newAccount(ChannelPlugin plugin) {
-        return new AccountFormModel(plugin, null, Set.of(), workers, network, workspace, publishing.secrets(), text,
+        return new AccountFormModel(plugin, null, Set.of(), workers, network, workspace, publishing, text,
                 locale);
     }
 
@@ -84,7 +84,7 @@ public final class ChannelsModel {
             }
             return stored;
         }).thenApply(stored -> new AccountFormModel(plugin, account, stored, workers, network, workspace,
-                publishing.secrets(), text, locale));
+                publishing, text, locale));
     }
 
     /** Removes the account and its secrets; its publications stay in the outbox history. */

@@ -26,7 +26,7 @@ public final class PublishCommands {
             return;
         }
         ChannelsDialog.show(window.stage(), text, model.locale(), window.choosers(), model.publishing().channels(),
-                window::failed);
+                window.links(), window::failed);
     }
 
     public void showPublish() {

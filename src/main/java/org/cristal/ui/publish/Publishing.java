@@ -16,13 +16,29 @@ import org.cristal.publish.SecretStores;
  * Where the studio's publishing screens get their plugins, secrets and time: the seam tests replace with
  * an in-test plugin and a map-backed secret store.
  *
- * @param pluginsOf the plugins of a workspace (third-party jars are enabled per workspace)
+ * @param pluginsOf  the plugins of a workspace (third-party jars are enabled per workspace)
+ * @param connecting how an account form connects an account (the core's Connector; a test's own flow)
  */
-public record Publishing(Function<Workspace, PluginSource> pluginsOf, SecretStore secrets, Clock clock) {
+public record Publishing(Function<Workspace, PluginSource> pluginsOf, SecretStore secrets, Clock clock,
+        Connecting.Factory connecting) {
+
+    public Publishing(Function<Workspace, PluginSource> pluginsOf, SecretStore secrets, Clock clock) {
+        this(pluginsOf, secrets, clock, Connecting.CORE);
+    }
 
     /** The same plugins whatever the workspace (tests). */
     public Publishing(PluginSource plugins, SecretStore secrets, Clock clock) {
         this(ws -> plugins, secrets, clock);
+    }
+
+    /** The same, connecting accounts with {@code factory}. */
+    public Publishing withConnecting(Connecting.Factory factory) {
+        return new Publishing(pluginsOf, secrets, clock, factory);
+    }
+
+    /** The Connect of accounts of {@code ws}, opening consent pages with {@code browser}. */
+    public Connecting connecting(Workspace ws, org.cristal.publish.oauth.Browser browser, java.util.Locale locale) {
+        return connecting.open(this, ws, browser, locale);
     }
 
     /** The plugins of {@code ws}. */

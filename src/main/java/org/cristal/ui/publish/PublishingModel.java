@@ -89,8 +89,10 @@ public final class PublishingModel implements AutoCloseable {
     }
 
     public CalendarModel calendar() {
-        return new CalendarModel(workers, workspace, this::wake,
+        CalendarModel calendar = new CalendarModel(workers, workspace, this::wake,
                 CalendarModel.withRegion(locale, Locale.getDefault(Locale.Category.FORMAT)), zone, LocalDate.now(zone));
+        calendar.usePlugins(id -> publishing.plugins(workspace.get()).find(id));
+        return calendar;
     }
 
     public PublicationsModel publications() {
