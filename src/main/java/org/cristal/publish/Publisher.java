@@ -556,6 +556,10 @@ public final class Publisher {
         try {
             found = p.plugin.lookup(p.request, context);
         } catch (PublishException ex) {
+            if (ex.kind() == PublishException.Kind.PERMANENT) {
+                // The service will never say: left SENDING it would be asked again at every start, for good.
+                return fail(e, ex.text());
+            }
             return new Outcome(e, false, text("publish.core.lookupLater", ex.text()));
         } catch (RuntimeException | LinkageError ex) {
             return new Outcome(e, false, text("publish.core.pluginCrashed", e.plugin()));

@@ -192,7 +192,7 @@ class PublisherFaultsTest {
 
         OutboxEntry after = f.entry(e.id());
         assertEquals(OutboxState.FAILED, after.state(), "not retried for days: the service will never say");
-        assertTrue(after.lastError().contains("Look at your profile"), after.lastError());
+        assertTrue(after.error().get("en").contains("Look at your profile"), after.error().toString());
         assertEquals(1, published[0], "never sent a second time");
     }
 

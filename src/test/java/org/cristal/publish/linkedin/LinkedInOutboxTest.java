@@ -21,7 +21,8 @@ import org.cristal.publish.Outcome;
 import org.cristal.publish.Progress;
 import org.cristal.publish.Publisher;
 import org.cristal.publish.social.FakeService.Fault;
-import org.cristal.publish.spi.OAuthConnect;
+import org.cristal.publish.oauth.Grant;
+import org.cristal.publish.oauth.Grants;
 import org.cristal.support.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +39,12 @@ class LinkedInOutboxTest {
         MutableClock clock = new MutableClock(T0);
         try (FakeLinkedIn server = new FakeLinkedIn(); Workspace ws = Workspace.open(dir.resolve("l.cristal"), clock)) {
             new Importer(ws, Locale.ENGLISH).importFolder(Corpus.root());
-            // The access token as a plain value stands in for the grant Connect keeps and Cristal hands over
-            // as OAuthConnect.ACCESS_TOKEN (the connect part's wiring); this test is about the outbox.
             ws.channelAccounts().save(ChannelAccount.of("li", "linkedin", "Boulangerie", Map.of("api", server.url(),
-                    "clientId", "86ab4xq0cristal", "author", FakeLinkedIn.ORG,
-                    OAuthConnect.ACCESS_TOKEN, FakeLinkedIn.TOKEN)));
+                    "clientId", "86ab4xq0cristal", "author", FakeLinkedIn.ORG)));
             MapSecrets secrets = new MapSecrets();
             secrets.put("li", "clientSecret", "WPL_AP1.secret.7d3e9f");
+            // What Connect keeps: the core hands it to the plugin as OAuthConnect.ACCESS_TOKEN.
+            new Grants(secrets, clock).save("li", new Grant(FakeLinkedIn.TOKEN, null, null, ""));
             Publisher publisher = new Publisher(ws, () -> List.of(new LinkedInPlugin(Duration.ofSeconds(20))),
                     secrets, clock, () -> 0.0);
             server.fault(FakeLinkedIn.POSTS, 1, Fault.DROP_AFTER_WORK);

@@ -55,6 +55,9 @@ class ConnectAccountsModelTest {
                     Map.of("appId", "1234567890", "pageId", "p1")));
         }
         secrets.put("testpages", "pageToken", "pt-1");
+        // Connected: an account never connected is blocked in the checklist with "Connect … first".
+        new org.cristal.publish.oauth.Grants(secrets, java.time.Clock.systemUTC()).save("testpages",
+                new org.cristal.publish.oauth.Grant("at-testpages-1", null, null, ""));
         fx = new FxThread();
         ResourceBundle text = ResourceBundle.getBundle("org.cristal.ui.messages", Locale.ENGLISH,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
