@@ -77,8 +77,8 @@ public final class GraphLogin {
         Instant expiresAt = seconds > 0 ? context.clock().instant().plusSeconds(seconds) : null;
         Graph asUser = new Graph(service, Graph.api(settings), timeout, context.clock(), shortToken, secret, token);
         String name = asUser.get("me?fields=id,name", token).path("name").asText("");
-        JsonNode pages = asUser.get("me/accounts?limit=100&fields=id,name,access_token,tasks"
-                + (fields.isEmpty() ? "" : "," + fields), token).path("data");
+        JsonNode pages = asUser.get("me/accounts?limit=100&fields=" + Graph.enc("id,name,access_token,tasks"
+                + (fields.isEmpty() ? "" : "," + fields)), token).path("data");
         return new Reached(name, token, expiresAt, pages);
     }
 
