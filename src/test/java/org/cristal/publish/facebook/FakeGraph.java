@@ -71,6 +71,8 @@ public final class FakeGraph extends FakeService {
     public final List<Posted> media = Collections.synchronizedList(new ArrayList<>());
     /** How many status queries answer IN_PROGRESS before FINISHED. */
     public volatile int processingPolls = 1;
+    /** The service's clock, for the times it stamps on posts (a test's clock, to match an outbox's). */
+    public volatile java.util.function.Supplier<Instant> now = Instant::now;
     /** Whether containers end in ERROR with 2207026 (format) instead of FINISHED. */
     public volatile boolean containersFail;
     /** Whether the bakery's Page has an Instagram professional account linked. */
@@ -151,7 +153,7 @@ public final class FakeGraph extends FakeService {
             if (f.getOrDefault("message", "").isBlank() && !f.containsKey("link")) {
                 return error(400, 100, 0, "(#100) Missing message or attachment");
             }
-            Posted p = new Posted(node + "_" + ids.incrementAndGet(), node, f, Instant.now(), false);
+            Posted p = new Posted(node + "_" + ids.incrementAndGet(), node, f, now.get(), false);
             posts.add(p);
             return Answer.json(200, Map.of("id", p.id()));
         }
@@ -163,10 +165,10 @@ public final class FakeGraph extends FakeService {
             }
             String photo = String.valueOf(ids.incrementAndGet());
             if ("false".equals(f.get("published"))) {
-                hiddenPhotos.add(new Posted(photo, node, f, Instant.now(), file));
+                hiddenPhotos.add(new Posted(photo, node, f, now.get(), file));
                 return Answer.json(200, Map.of("id", photo));
             }
-            Posted p = new Posted(node + "_" + photo, node, f, Instant.now(), file);
+            Posted p = new Posted(node + "_" + photo, node, f, now.get(), file);
             posts.add(p);
             return Answer.json(200, Map.of("id", photo, "post_id", p.id()));
         }
@@ -195,7 +197,7 @@ public final class FakeGraph extends FakeService {
             if (!f.containsKey("image_url")) {
                 return error(400, 100, 0, "(#100) The parameter image_url is required");
             }
-            Posted c = new Posted(String.valueOf(ids.incrementAndGet()), IG_ID, f, Instant.now(), false);
+            Posted c = new Posted(String.valueOf(ids.incrementAndGet()), IG_ID, f, now.get(), false);
             containers.add(c);
             containerStatus.put(c.id(), "IN_PROGRESS");
             return Answer.json(200, Map.of("id", c.id()));
@@ -207,7 +209,7 @@ public final class FakeGraph extends FakeService {
                 return error(400, 9007, 2207027, "Media ID is not available");
             }
             Posted c = containers.stream().filter(x -> x.id().equals(container)).findFirst().orElseThrow();
-            Posted m = new Posted(String.valueOf(ids.incrementAndGet()), IG_ID, c.fields(), Instant.now(), false);
+            Posted m = new Posted(String.valueOf(ids.incrementAndGet()), IG_ID, c.fields(), now.get(), false);
             media.add(m);
             containerStatus.put(container, "PUBLISHED");
             return Answer.json(200, Map.of("id", m.id()));
