@@ -27,7 +27,7 @@ class SocialFindingMessagesTest {
     private static final List<String> CODES = List.of("social.cta.unsafe", "social.link.missing", "social.mergeTags",
             "social.empty", "social.thread", "social.thread.truncated", "social.hashtags.dropped",
             "social.post.tooLong", "social.link.overLimit", "social.instagram.linkInBio",
-            "social.instagram.linkNotClickable", "social.hashtags.tooMany", "social.caption.truncated", "social.image.small",
+            "social.instagram.linkNotClickable", "social.instagram.imageShape", "social.hashtags.tooMany", "social.caption.truncated", "social.image.small",
             "social.image.tooSmall");
 
     private static Properties bundle(String name) throws IOException {
