@@ -127,6 +127,12 @@ public final class FacebookPagePlugin implements ChannelPlugin {
         });
     }
 
+    /** Likes and comments of what it posted (see {@link FacebookResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new FacebookResults(timeout));
+    }
+
     @Override
     public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
         String page = page(settings);

@@ -151,6 +151,12 @@ public final class InstagramPlugin implements ChannelPlugin {
         });
     }
 
+    /** Likes and comments of what it posted (see {@link InstagramResults}). */
+    @Override
+    public Optional<org.cristal.publish.spi.ResultsReader> results() {
+        return Optional.of(new InstagramResults(timeout));
+    }
+
     @Override
     public LocalText testConnection(ChannelSettings settings, PublishContext context) throws PublishException {
         String account = account(settings);

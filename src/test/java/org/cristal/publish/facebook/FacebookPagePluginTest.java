@@ -235,4 +235,35 @@ class FacebookPagePluginTest {
         assertEquals("Connected to the Facebook Page “Boulangerie Martin”",
                 plugin.testConnection(settings(), new TestContext()).get(Locale.ENGLISH));
     }
+
+    @Test
+    void resultsReadThePostsReactionsCommentsAndShares() throws Exception {
+        PublishResult first = plugin.publish(withoutImage(), new TestContext());
+        graph.likes.put(first.remoteId(), 12);
+        List<org.cristal.publish.spi.ResultsReader.Report> reports = plugin.results().orElseThrow().counts(settings(),
+                List.of(published(first.remoteId()), published(FakeGraph.PAGE_ID + "_404")), new TestContext());
+        assertEquals(Map.of("likes", 12L, "comments", 2L, "reposts", 1L), reports.get(0).counts());
+        assertEquals(org.cristal.publish.spi.ResultsReader.Kind.UNAVAILABLE, reports.get(1).kind(),
+                "a deleted post is said to be gone");
+    }
+
+    @Test
+    void resultsHoldTheRestOfTheRoundDuringARateLimit() throws Exception {
+        PublishResult first = plugin.publish(withoutImage(), new TestContext());
+        String read = "GET " + FakeGraph.V + first.remoteId();
+        int before = graph.calls(read);
+        graph.graphFault(read, before + 1, GraphFault.BUSINESS_RATE_LIMIT);
+        Instant now = Instant.now();
+        List<org.cristal.publish.spi.ResultsReader.Report> reports = plugin.results().orElseThrow().counts(settings(),
+                List.of(published(first.remoteId()), published(first.remoteId())), new TestContext());
+        for (org.cristal.publish.spi.ResultsReader.Report r : reports) {
+            assertEquals(org.cristal.publish.spi.ResultsReader.Kind.WAIT, r.kind());
+            assertTrue(!r.until().isBefore(now.plus(Duration.ofMinutes(7))), "" + r.until());
+        }
+        assertEquals(before + 1, graph.calls(read), "nothing more asked while held");
+    }
+
+    private static org.cristal.publish.spi.ResultsReader.Published published(String id) {
+        return new org.cristal.publish.spi.ResultsReader.Published(id, "", Instant.now(), 1);
+    }
 }

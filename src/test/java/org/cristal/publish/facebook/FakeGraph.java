@@ -73,6 +73,8 @@ public final class FakeGraph extends FakeService {
     public volatile int processingPolls = 1;
     /** The service's clock, for the times it stamps on posts (a test's clock, to match an outbox's). */
     public volatile java.util.function.Supplier<Instant> now = Instant::now;
+    /** Likes (reactions) of a post or media by id; comments are always 2, shares 1. */
+    public final Map<String, Integer> likes = new ConcurrentHashMap<>();
     /** Whether containers end in ERROR with 2207026 (format) instead of FINISHED. */
     public volatile boolean containersFail;
     /** Whether the bakery's Page has an Instagram professional account linked. */
@@ -257,6 +259,12 @@ public final class FakeGraph extends FakeService {
         }
         synchronized (posts) {
             for (Posted p : posts) {
+                if (p.id().equals(id) && fields.contains("reactions")) {
+                    return Answer.json(200, Map.of("id", id,
+                            "reactions", Map.of("data", List.of(), "summary", Map.of("total_count", likes.getOrDefault(id, 0))),
+                            "comments", Map.of("data", List.of(), "summary", Map.of("total_count", 2)),
+                            "shares", Map.of("count", 1)));
+                }
                 if (p.id().equals(id)) {
                     return Answer.json(200, Map.of("id", id, "permalink_url", permalink(id)));
                 }
@@ -264,6 +272,10 @@ public final class FakeGraph extends FakeService {
         }
         synchronized (media) {
             for (Posted m : media) {
+                if (m.id().equals(id) && fields.contains("like_count")) {
+                    return Answer.json(200, Map.of("id", id, "like_count", likes.getOrDefault(id, 0),
+                            "comments_count", 2));
+                }
                 if (m.id().equals(id)) {
                     return Answer.json(200, Map.of("id", id, "permalink", "https://www.instagram.com/p/C" + id + "/"));
                 }

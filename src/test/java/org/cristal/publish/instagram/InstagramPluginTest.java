@@ -241,4 +241,23 @@ class InstagramPluginTest {
                 .withSecret("appSecret", FakeGraph.APP_SECRET)
                 .withSecret(OAuthConnect.ACCESS_TOKEN, FakeGraph.SHORT_TOKEN);
     }
+
+    @Test
+    void resultsReadTheMediasLikesAndComments() throws Exception {
+        PublishResult posted = plugin.publish(levain(settings()), new TestContext());
+        graph.likes.put(posted.remoteId(), 31);
+        List<org.cristal.publish.spi.ResultsReader.Report> reports = plugin.results().orElseThrow().counts(settings(),
+                List.of(new org.cristal.publish.spi.ResultsReader.Published(posted.remoteId(), posted.url(),
+                        posted.publishedAt(), 1)), new TestContext());
+        assertEquals(Map.of("likes", 31L, "comments", 2L), reports.get(0).counts());
+    }
+
+    @Test
+    void resultsWithAnExpiredTokenAskToReconnect() {
+        graph.graphFault("GET " + FakeGraph.V + "42", 1, GraphFault.EXPIRED_TOKEN);
+        PublishException e = assertThrows(PublishException.class, () -> plugin.results().orElseThrow().counts(
+                settings(), List.of(new org.cristal.publish.spi.ResultsReader.Published("42", "",
+                        java.time.Instant.now(), 1)), new TestContext()));
+        assertEquals(PublishException.Kind.AUTH, e.kind());
+    }
 }
