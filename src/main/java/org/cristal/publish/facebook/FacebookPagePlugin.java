@@ -122,7 +122,7 @@ public final class FacebookPagePlugin implements ChannelPlugin {
                     throw PublishException.permanent(text("publish.facebook.noPage"));
                 }
                 return new Connected(text("publish.meta.who", reached.user(), "Facebook"), PAGE, targets,
-                        reached.token(), reached.expiresAt());
+                        reached.token(), reached.grantExpiry());
             }
         });
     }

@@ -49,10 +49,19 @@ public final class GraphLogin {
      *
      * @param user      the user's name on Facebook
      * @param token     the long-lived user token
-     * @param expiresAt when it expires, or null when Meta did not say
+     * @param expiresAt when it expires (about 60 days), or null when Meta did not say
      * @param pages     {@code /me/accounts} entries: id, name, access_token and the fields asked for
      */
     public record Reached(String user, String token, Instant expiresAt, JsonNode pages) {
+        /**
+         * The expiry to give Cristal's core with the replacement token: none. Meta gives no refresh token, so a
+         * stated expiry would make the core ask for a reconnection after 60 days, although the plugins post with
+         * the Page token, which does not expire. The user token only serves at Connect, which makes a new one.
+         */
+        public Instant grantExpiry() {
+            return null;
+        }
+
         @Override
         public String toString() {
             return "Reached[" + user + ", token=•••, expiresAt=" + expiresAt + "]";

@@ -146,7 +146,7 @@ public final class InstagramPlugin implements ChannelPlugin {
                     throw PublishException.permanent(text("publish.instagram.noAccount"));
                 }
                 return new Connected(text("publish.meta.who", reached.user(), "Instagram"), ACCOUNT, targets,
-                        reached.token(), reached.expiresAt());
+                        reached.token(), reached.grantExpiry());
             }
         });
     }
