@@ -121,6 +121,17 @@ public final class InstagramPlugin implements ChannelPlugin {
                         LocalText.of("Leave " + Graph.DEFAULT_API + ".", "Laissez " + Graph.DEFAULT_API + ".")));
     }
 
+    /** Besides the basic checks: "site" needs the website's address. */
+    @Override
+    public List<org.cristal.publish.spi.SettingProblem> validate(ChannelSettings settings) {
+        List<org.cristal.publish.spi.SettingProblem> problems = new ArrayList<>(
+                org.cristal.publish.spi.SettingProblem.basic(settings(), settings));
+        if (settings.get(IMAGE_HOST, "page").equals("site") && settings.get(SITE_URL).isEmpty()) {
+            problems.add(new org.cristal.publish.spi.SettingProblem(SITE_URL, text("publish.instagram.siteUrlNeeded")));
+        }
+        return problems;
+    }
+
     @Override
     public Optional<OAuthConnect> oauth() {
         return Optional.of(new OAuthConnect() {

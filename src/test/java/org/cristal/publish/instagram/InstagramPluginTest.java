@@ -260,4 +260,12 @@ class InstagramPluginTest {
                         java.time.Instant.now(), 1)), new TestContext()));
         assertEquals(PublishException.Kind.AUTH, e.kind());
     }
+
+    @Test
+    void takingTheImageFromTheWebsiteNeedsItsAddress() {
+        List<org.cristal.publish.spi.SettingProblem> problems = plugin.validate(settings().with("imageHost", "site"));
+        assertEquals(List.of("siteUrl"), problems.stream().map(org.cristal.publish.spi.SettingProblem::key).toList());
+        assertTrue(problems.get(0).message().get(Locale.FRENCH).contains("adresse"), problems.get(0).message().get(Locale.FRENCH));
+        assertEquals(List.of(), plugin.validate(settings().with("imageHost", "site").with("siteUrl", "https://a.fr")));
+    }
 }
