@@ -190,12 +190,28 @@ class InstagramPluginTest {
     }
 
     @Test
-    void cancellingWhileInstagramProcessesStopsBeforePublishing() {
-        graph.processingPolls = 1_000;
-        TestContext context = new TestContext().cancelAfter(1);
-        PublishException e = assertThrows(PublishException.class, () -> plugin.publish(levain(settings()), context));
-        assertEquals(PublishException.Kind.CANCELLED, e.kind());
+    void cancellingWhileInstagramProcessesStopsBeforePublishing() throws Exception {
+        graph.processingPolls = 1_000_000;
+        TestContext context = new TestContext();
+        java.util.concurrent.CompletableFuture<PublishResult> sending = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return plugin.publish(levain(settings()), context);
+                    } catch (PublishException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+        while (graph.containers.isEmpty() || graph.calls("GET " + FakeGraph.V + graph.containers.get(0).id()) < 2) {
+            assertFalse(sending.isDone(), "still waiting for Instagram");
+            Thread.onSpinWait();
+        }
+        context.cancelNow();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> sending.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(PublishException.Kind.CANCELLED, ((PublishException) e.getCause()).kind());
         assertEquals(0, graph.calls(PUBLISH));
+        assertEquals(graph.containers.get(0).id(), context.journalMap().get("container"),
+                "the container is kept for when the user sends it again");
     }
 
     @Test
