@@ -432,6 +432,25 @@ class SocialRendererTest {
     }
 
     @Test
+    void aPictureInstagramWouldRefuseForItsShapeIsAWarning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path stories = java.nio.file.Files.createDirectories(dir.resolve("stories"));
+        for (String[] size : new String[][] {{"phone", "1200", "1600"}, {"portrait", "1080", "1350"},
+                {"wide", "1910", "1000"}}) {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(Integer.parseInt(size[1]),
+                    Integer.parseInt(size[2]), java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                    stories.resolve(size[0] + ".png").toFile());
+        }
+        Finding f = finding(renderWithImage("phone.png", stories), "social.instagram.imageShape").orElseThrow();
+        assertEquals(Severity.WARNING, f.severity());
+        assertEquals(List.of("Instagram", 1200, 1600), f.args());
+        assertEquals("Instagram: the story image is 1200×1600 px; Instagram takes pictures from 4:5 (portrait) to "
+                + "1.91:1 (landscape) and refuses the post otherwise. Crop the image.", f.message(java.util.Locale.ENGLISH));
+        assertTrue(finding(renderWithImage("portrait.png", stories), "social.instagram.imageShape").isEmpty(), "4:5 is fine");
+        assertTrue(finding(renderWithImage("wide.png", stories), "social.instagram.imageShape").isEmpty(), "1.91:1 is fine");
+    }
+
+    @Test
     void corpusHeroImagesAreLargeEnoughForLinkPreviews() {
         for (String story : List.of("coffee-huila", "boulangerie-levain", "velo-atelier-solidaire")) {
             StoryDocument doc = Corpus.document(story);
