@@ -43,6 +43,9 @@ class FacebookOutboxTest {
             MapSecrets secrets = new MapSecrets();
             secrets.put("fb", "pageToken", FakeGraph.PAGE_TOKEN);
             secrets.put("fb", "appSecret", FakeGraph.APP_SECRET);
+            // Connected, as the Connect button leaves it (the Page token came with the grant).
+            new org.cristal.publish.oauth.Grants(secrets, clock).save("fb",
+                    new org.cristal.publish.oauth.Grant(FakeGraph.LONG_TOKEN, null, null, ""));
             Publisher publisher = new Publisher(ws, () -> List.of(new FacebookPagePlugin(Duration.ofSeconds(20))),
                     secrets, clock, () -> 0.0);
             String photos = "POST " + FakeGraph.V + FakeGraph.PAGE_ID + "/photos";

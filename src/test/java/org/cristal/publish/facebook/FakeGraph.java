@@ -103,6 +103,9 @@ public final class FakeGraph extends FakeService {
             return error(400, 2500, 0, "Unknown path components: " + path);
         }
         path = path.substring(V.length());
+        if (method.equals("GET") && path.equals("dialog/oauth")) {
+            return consent(ex, query);
+        }
         if (path.equals("oauth/access_token")) {
             return token(method, method.equals("GET") ? query : form(new String(body, StandardCharsets.UTF_8)));
         }
@@ -299,9 +302,54 @@ public final class FakeGraph extends FakeService {
                     "expires_in", LONG_LIVED_SECONDS));
         }
         if (CODE.equals(f.get("code"))) {
+            Map<String, String> asked = consented;
+            if (asked != null) {
+                // The code came from the consent page: checked as Meta checks it, and good once.
+                consented = null;
+                if (!asked.get("redirect_uri").equals(f.get("redirect_uri"))) {
+                    return error(400, 100, 36008, "Error validating verification code. Please make sure your "
+                            + "redirect_uri is identical to the one you used in the OAuth dialog request");
+                }
+                if (!asked.get("code_challenge").equals(challenge(f.getOrDefault("code_verifier", "")))) {
+                    return error(400, 100, 0, "Invalid code verifier.");
+                }
+                if (!APP_SECRET.equals(f.get("client_secret"))) {
+                    return error(400, 1, 0, "Error validating client secret.");
+                }
+            }
             return Answer.json(200, Map.of("access_token", SHORT_TOKEN, "token_type", "bearer", "expires_in", 5183));
         }
         return error(400, 100, 36009, "This authorization code has been used.");
+    }
+
+    /** What the last consent page was asked (client, redirect URI, scope, PKCE challenge), until its code is used. */
+    public volatile Map<String, String> consented;
+    /** The consent page's query as the browser opened it. */
+    public volatile Map<String, String> lastConsent;
+
+    /** Facebook Login's dialog: the user agrees at once; back to the app's redirect URI with a code. */
+    private Answer consent(HttpExchange ex, Map<String, String> q) {
+        lastConsent = Map.copyOf(q);
+        if (!APP_ID.equals(q.get("client_id"))) {
+            return error(400, 101, 0, "Invalid App ID");
+        }
+        if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
+            return error(400, 100, 0, "code_challenge required");
+        }
+        consented = Map.copyOf(q);
+        ex.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + CODE + "&state="
+                + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
+        return new Answer(302, "");
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> account(String id, String token, String fields, boolean ig) {

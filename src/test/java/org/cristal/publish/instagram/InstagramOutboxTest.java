@@ -44,6 +44,9 @@ class InstagramOutboxTest {
             MapSecrets secrets = new MapSecrets();
             secrets.put("ig", "pageToken", FakeGraph.PAGE_TOKEN);
             secrets.put("ig", "appSecret", FakeGraph.APP_SECRET);
+            // Connected, as the Connect button leaves it (the Page token came with the grant).
+            new org.cristal.publish.oauth.Grants(secrets, clock).save("ig",
+                    new org.cristal.publish.oauth.Grant(FakeGraph.LONG_TOKEN, null, null, ""));
             Publisher publisher = new Publisher(ws, () -> List.of(new InstagramPlugin(Duration.ofSeconds(20), Duration.ofMillis(10),
                     Duration.ofSeconds(5))),
                     secrets, clock, () -> 0.0);
