@@ -103,8 +103,8 @@ class SocialCardsTest {
         Node card = onFx(() -> p.lookup("#googleCard"));
         assertNotNull(card);
         assertEquals("Nouveautés", onFx(() -> ((Label) p.lookup("#googleTopic")).getText()));
-        // The story has a call to action: Google shows one button under the post.
-        assertEquals("En savoir plus", onFx(() -> ((Label) p.lookup("#googleAction")).getText()));
+        // The story's call to action is "Réserver…": Google shows its Book button under the post.
+        assertEquals("Réserver", onFx(() -> ((Label) p.lookup("#googleAction")).getText()));
     }
 
     private VBox googleCard(Locale locale, LocalPost local, String text) {
