@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.HBox;
@@ -15,8 +16,9 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A post as a Facebook Page shows it: the Page's avatar and name, the text, the link preview Facebook unfurls
- * (picture, domain, title) and the like, comment and share row.
+ * A post as a Facebook Page shows it: the Page's avatar and name, the text, then the story's picture (a photo
+ * post, as the plugin makes when the story has one) or else the link preview Facebook unfurls (domain, title),
+ * and the like, comment and share row.
  */
 final class FacebookCard {
     private FacebookCard() {
@@ -35,7 +37,14 @@ final class FacebookCard {
         VBox card = new VBox(8, header, PostCard.body(post.text()));
         card.setId("facebookCard");
         card.getStyleClass().addAll("social-card", "facebook-card");
-        PostCard.firstLink(post.text()).ifPresent(url -> card.getChildren().add(linkPreview(text, locale, story, url)));
+        if (story != null && story.hasImage()) {
+            // What the plugin posts: a photo post with the link in its text (Facebook unfurls no card then).
+            Node photo = Photo.of(text, locale, story.imageAlt(), 220);
+            photo.setId("facebookPhoto");
+            card.getChildren().add(photo);
+        } else {
+            PostCard.firstLink(post.text()).ifPresent(url -> card.getChildren().add(linkPreview(text, locale, story, url)));
+        }
         HBox actions = new HBox(action(text, locale, Feather.THUMBS_UP, "preview.facebook.like"),
                 action(text, locale, Feather.MESSAGE_CIRCLE, "preview.facebook.comment"),
                 action(text, locale, Feather.SHARE_2, "preview.facebook.share"));
@@ -49,9 +58,6 @@ final class FacebookCard {
         VBox box = new VBox(2);
         box.setId("facebookLink");
         box.getStyleClass().add("link-card");
-        if (story != null && story.hasImage()) {
-            box.getChildren().add(Photo.of(text, locale, story.imageAlt(), 150));
-        }
         Label domain = new Label(PostCard.host(url).toUpperCase(Locale.ROOT));
         domain.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label title = new Label(story == null || story.title().isBlank() ? url : story.title());

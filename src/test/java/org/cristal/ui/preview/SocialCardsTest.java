@@ -4,6 +4,7 @@ import static org.cristal.ui.preview.PreviewFixtures.onFx;
 import static org.cristal.ui.preview.PreviewFixtures.runFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
@@ -90,11 +91,21 @@ class SocialCardsTest {
         assertEquals(PreviewFixtures.brandOf(doc).name(), onFx(() -> ((Label) p.lookup("#facebookPage")).getText()));
         String w = onFx(() -> words(card));
         assertTrue(w.contains("Like|Comment|Share"), w);
+        // The story has a picture: the plugin makes a photo post, the link stays in the text, no card unfurls.
+        Node photo = onFx(() -> p.lookup("#facebookPhoto"));
+        assertNotNull(photo, "the story's picture, as the photo post shows it");
+        assertTrue(onFx(() -> words(photo)).contains("Picture: " + doc.story().imageAlt()));
+        assertNull(onFx(() -> p.lookup("#facebookLink")), "a photo post shows no link card");
+    }
+
+    @Test
+    void aStoryWithoutPictureShowsTheLinkCardFacebookUnfurls() {
+        SocialPreview p = preview(Locale.ENGLISH, "edge-cases", Network.FACEBOOK);
+        StoryDocument doc = Corpus.document("edge-cases");
         Node link = onFx(() -> p.lookup("#facebookLink"));
-        assertNotNull(link, "the story's link unfurls");
-        String lw = onFx(() -> words(link));
-        assertTrue(lw.contains("BOULANGERIE-MARTIN.EXAMPLE|" + doc.story().title()), lw);
-        assertTrue(lw.contains("Picture: " + doc.story().imageAlt()), lw);
+        assertNotNull(link, "a link post: Facebook unfurls the story's page");
+        assertTrue(onFx(() -> words(link)).contains(doc.story().title()), onFx(() -> words(link)));
+        assertNull(onFx(() -> p.lookup("#facebookPhoto")));
     }
 
     @Test
