@@ -52,7 +52,7 @@ public final class GoogleBusinessPlugin implements ChannelPlugin {
     static final String CLIENT_SECRET = "clientSecret";
     static final String LOCATION = "location";
     static final String IMAGE_BASE = "imageUrlBase";
-    /** One address for the three Google APIs instead of theirs (tests; a proxy). */
+    /** One address for the three Google APIs and its sign-in instead of theirs (tests; a proxy). */
     static final String API = "api";
     static final String POSTS_API = "https://mybusiness.googleapis.com";
     static final String ACCOUNTS_API = "https://mybusinessaccountmanagement.googleapis.com";

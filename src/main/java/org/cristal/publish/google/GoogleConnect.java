@@ -23,8 +23,8 @@ import org.cristal.publish.spi.PublishException;
  * manages, across its accounts (personal and location groups), are the places to choose from.
  */
 final class GoogleConnect implements OAuthConnect {
-    static final URI AUTHORIZE = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
-    static final URI TOKEN = URI.create("https://oauth2.googleapis.com/token");
+    static final String ACCOUNTS = "https://accounts.google.com";
+    static final String OAUTH2 = "https://oauth2.googleapis.com";
     static final String SCOPE = "https://www.googleapis.com/auth/business.manage";
     /** Enough pages of accounts or locations for any small business; a chain of thousands is not the aim. */
     private static final int MAX_PAGES = 10;
@@ -39,8 +39,10 @@ final class GoogleConnect implements OAuthConnect {
     public OAuthSpec spec(ChannelSettings settings) throws PublishException {
         String clientId = settings.get(GoogleBusinessPlugin.CLIENT_ID).orElseThrow(
                 () -> PublishException.permanent(GoogleErrors.text("publish.google.noClientId")));
-        return OAuthSpec.of(AUTHORIZE, TOKEN, clientId, settings.get(GoogleBusinessPlugin.CLIENT_SECRET).orElse(null),
-                SCOPE).extra(Map.of("access_type", "offline", "prompt", "consent"));
+        // The api setting stands for Google's sign-in hosts too, so a proxy (or a test) sees the whole Connect.
+        return OAuthSpec.of(URI.create(GoogleBusinessPlugin.base(settings, ACCOUNTS) + "/o/oauth2/v2/auth"),
+                URI.create(GoogleBusinessPlugin.base(settings, OAUTH2) + "/token"), clientId,
+                settings.get(GoogleBusinessPlugin.CLIENT_SECRET).orElse(null), SCOPE).extra(Map.of("access_type", "offline", "prompt", "consent"));
     }
 
     @Override

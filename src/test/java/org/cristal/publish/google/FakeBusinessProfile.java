@@ -17,7 +17,8 @@ import org.cristal.publish.social.FakeService;
  * Google's Business Profile APIs on loopback, one server for the three hosts (their paths do not collide):
  * {@code GET /v1/accounts} (Account Management), {@code GET /v1/{account}/locations?readMask=…} and
  * {@code GET /v1/locations/{id}} (Business Information), {@code POST} and {@code GET
- * /v4/{account}/{location}/localPosts} (the v4 local posts). Errors are {@code google.rpc.Status} bodies;
+ * /v4/{account}/{location}/localPosts} (the v4 local posts), and Google's sign-in ({@link GoogleOAuth}), whose
+ * tokens the APIs then take. Errors are {@code google.rpc.Status} bodies;
  * a post is checked as Google documents it (summary length, button, event schedule, photo address), and one
  * with a phone number in its text is created REJECTED, as Google's content review does.
  */
@@ -62,9 +63,17 @@ final class FakeBusinessProfile extends FakeService {
         next = problem;
     }
 
+    /** The consent page and token endpoint, on the same server as the APIs (the {@code api} setting). */
+    final GoogleOAuth oauth = new GoogleOAuth();
+
     @Override
     protected Answer handle(HttpExchange ex, String endpoint, byte[] body) throws IOException {
-        if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        Answer signIn = oauth.handle(ex, endpoint, body);
+        if (signIn != null) {
+            return signIn;
+        }
+        String bearer = ex.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + TOKEN).equals(bearer) && !oauth.accepts(bearer)) {
             return new Answer(401, unauthorizedBody());
         }
         String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();

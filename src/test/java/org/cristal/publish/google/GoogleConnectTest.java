@@ -48,7 +48,11 @@ class GoogleConnectTest {
         assertEquals(Map.of("access_type", "offline", "prompt", "consent"), spec.extra());
         assertEquals("4242-desktop.apps.googleusercontent.com", spec.clientId());
         assertEquals(0, spec.fixedPort(), "a desktop client takes any loopback port");
-        assertEquals("accounts.google.com", spec.authorizationEndpoint().getHost());
+        assertEquals(server.url() + "/o/oauth2/v2/auth", spec.authorizationEndpoint().toString(),
+                "the api setting stands for Google's sign-in host too");
+        OAuthSpec google = connect.spec(ChannelSettings.of(Map.of("clientId", "4242-desktop.apps.googleusercontent.com")));
+        assertEquals("https://accounts.google.com/o/oauth2/v2/auth", google.authorizationEndpoint().toString());
+        assertEquals("https://oauth2.googleapis.com/token", google.tokenEndpoint().toString());
     }
 
     @Test

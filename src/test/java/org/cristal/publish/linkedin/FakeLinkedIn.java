@@ -19,7 +19,8 @@ import org.cristal.publish.social.FakeService;
  * {@code X-Restli-Protocol-Version: 2.0.0}) {@code POST /rest/images?action=initializeUpload} then a
  * {@code PUT} of the bytes to the upload URL, {@code POST /rest/posts} (201, the post's URN in
  * {@code x-restli-id}, no body), {@code GET /rest/posts?q=author} (newest first), the organisations the
- * member administers and their names. Errors are LinkedIn's JSON ({@code message}, {@code status},
+ * member administers and their names, and the authorization page and token endpoint on the auth base
+ * ({@link LinkedInOAuth}). Errors are LinkedIn's JSON ({@code message}, {@code status},
  * {@code serviceErrorCode}).
  *
  * <p>A post's commentary is read as LinkedIn reads "little" text: escapes undone, hashtag templates shown
@@ -79,9 +80,15 @@ final class FakeLinkedIn extends FakeService {
     /** Answer 426 as for a version LinkedIn retired. */
     volatile String retiredVersion = "";
     private final AtomicLong ids = new AtomicLong(7_180_000_000_000_000_000L);
+    /** The Connect side, on the same server as the API (the plugin's {@code auth} setting points here). */
+    final LinkedInOAuth oauth = new LinkedInOAuth();
 
     @Override
     protected Answer handle(HttpExchange ex, String endpoint, byte[] body) throws IOException {
+        Answer signIn = oauth.handle(ex, endpoint, body);
+        if (signIn != null) {
+            return signIn;
+        }
         if (endpoint.startsWith("PUT /dms-uploads/")) {
             return upload(ex, endpoint, body);
         }
