@@ -42,7 +42,9 @@ import org.cristal.story.Network;
  *
  * <p>Every step's id (photo, container, media) is journalled as soon as Meta gives it, so a retry resumes
  * instead of starting again; after a lost answer to the publish itself, {@link #lookup} finds the media among
- * the account's latest by its caption and time. One image: a story has one hero image.
+ * the account's latest by its caption and time. A story with more pictures than its hero (images in its
+ * body) becomes a carousel: one item container per picture, each journalled and waited for, then the
+ * carousel container with the caption (see {@link Pictures}).
  */
 public final class InstagramPlugin implements ChannelPlugin {
     static final String ACCOUNT = "account";
@@ -72,8 +74,9 @@ public final class InstagramPlugin implements ChannelPlugin {
     @Override
     public PluginDescriptor descriptor() {
         return PluginDescriptor.of("instagram", LocalText.of("Instagram"), Set.of(Channel.SOCIAL))
-            .description(LocalText.of("Posts the story’s picture with its caption on an Instagram professional "
-                    + "account.", "Publie l’image de l’histoire avec sa légende sur un compte Instagram "
+            .description(LocalText.of("Posts the story’s pictures (a carousel when there are "
+                    + "several) with its caption on an Instagram professional account.", "Publie les images de "
+                    + "l’histoire (en carrousel s’il y en a plusieurs) avec sa légende sur un compte Instagram "
                     + "professionnel."))
             .icon("fth-instagram")
             .network(Network.INSTAGRAM);
@@ -185,38 +188,52 @@ public final class InstagramPlugin implements ChannelPlugin {
         if (journal.get("media").isPresent()) {
             return result(journal.get("media").get(), journal, context);
         }
-        Asset image = thread.image().orElseThrow(() -> PublishException.permanent(text("publish.instagram.noImage")));
+        thread.image().orElseThrow(() -> PublishException.permanent(text("publish.instagram.noImage")));
+        Pictures pictures = Pictures.of(request, thread);
         String account = account(settings);
         String token = token(settings);
         Graph graph = graph(settings, context, token);
         String caption = String.join("\n\n", thread.posts());
         context.progress(0, text("publish.instagram.preparing"));
+        if (pictures.leftOut() > 0) {
+            context.progress(0, text("publish.instagram.carouselFull", Pictures.MAX, pictures.leftOut()));
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             String container = journal.get("container").filter(c -> !c.isBlank()).orElse(null);
             if (container == null) {
                 context.checkCancelled();
                 Map<String, String> form = new LinkedHashMap<>();
-                form.put("image_url", imageUrl(settings, graph, token, image, journal, context));
-                form.put("caption", caption);
-                if (!thread.alt().isEmpty()) {
-                    form.put("alt_text", thread.alt());
+                if (pictures.carousel()) {
+                    List<String> children = new ArrayList<>();
+                    String status = children(pictures, settings, graph, token, journal, context, children);
+                    if (status.equals("EXPIRED")) {
+                        forget(pictures, journal);
+                        continue;
+                    }
+                    if (status.equals("PUBLISHED")) {
+                        return published(request, context);
+                    }
+                    form.put("media_type", "CAROUSEL");
+                    form.put("children", String.join(",", children));
+                } else {
+                    Pictures.Picture picture = pictures.shown().get(0);
+                    form.put("image_url", imageUrl(settings, graph, token, picture.asset(), "photo", journal));
+                    if (!picture.alt().isEmpty()) {
+                        form.put("alt_text", picture.alt());
+                    }
                 }
+                form.put("caption", caption);
                 container = graph.field(graph.post(account + "/media", token, form), "id");
                 journal.put("container", container);
             }
             String status = await(graph, token, container, context);
             if (status.equals("EXPIRED")) {
-                // Not published within 24 hours: Instagram wants a new container.
-                journal.put("container", "");
+                // Not published within 24 hours: Instagram wants a new container (and new carousel items).
+                forget(pictures, journal);
                 continue;
             }
             if (status.equals("PUBLISHED")) {
-                // An earlier attempt's publish went through and its answer was lost.
-                Optional<PublishResult> found = lookup(request, context);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                throw PublishException.transientFailure(text("publish.instagram.notListedYet"), null);
+                return published(request, context);
             }
             context.progress(0.8, SocialThread.progress(1, 1));
             String media = graph.field(graph.post(account + "/media_publish", token, Map.of("creation_id", container)),
@@ -231,6 +248,58 @@ public final class InstagramPlugin implements ChannelPlugin {
             return result(media, journal, context);
         }
         throw PublishException.transientFailure(text("publish.instagram.expired"), null);
+    }
+
+    /**
+     * Makes (or reuses, from the journal) one carousel item per picture, in order, and waits for each;
+     * returns FINISHED when all are, else the first other status (EXPIRED, PUBLISHED).
+     */
+    private String children(Pictures pictures, ChannelSettings settings, Graph graph, String token, Journal journal,
+            PublishContext context, List<String> children) throws PublishException {
+        String account = account(settings);
+        int n = pictures.shown().size();
+        for (int i = 0; i < n; i++) {
+            String key = "child." + (i + 1);
+            String child = journal.get(key).filter(c -> !c.isBlank()).orElse(null);
+            if (child == null) {
+                context.checkCancelled();
+                context.progress(0.8 * i / n, text("publish.instagram.preparingPicture", i + 1, n));
+                Pictures.Picture picture = pictures.shown().get(i);
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("image_url", imageUrl(settings, graph, token, picture.asset(), "photo." + (i + 1), journal));
+                form.put("is_carousel_item", "true");
+                if (!picture.alt().isEmpty()) {
+                    form.put("alt_text", picture.alt());
+                }
+                child = graph.field(graph.post(account + "/media", token, form), "id");
+                journal.put(key, child);
+            }
+            String status = await(graph, token, child, context);
+            if (!status.equals("FINISHED")) {
+                return status;
+            }
+            children.add(child);
+        }
+        return "FINISHED";
+    }
+
+    /** Drops the containers Instagram let expire; uploaded pictures stay reusable. */
+    private static void forget(Pictures pictures, Journal journal) {
+        journal.put("container", "");
+        if (pictures.carousel()) {
+            for (int i = 1; i <= pictures.shown().size(); i++) {
+                journal.put("child." + i, "");
+            }
+        }
+    }
+
+    /** An earlier attempt's publish went through and its answer was lost. */
+    private PublishResult published(PublishRequest request, PublishContext context) throws PublishException {
+        Optional<PublishResult> found = lookup(request, context);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        throw PublishException.transientFailure(text("publish.instagram.notListedYet"), null);
     }
 
     /** Finds the media among the account's latest by its caption (whitespace aside) and a time no older than the publication's. */
@@ -260,21 +329,21 @@ public final class InstagramPlugin implements ChannelPlugin {
 
     /**
      * Where Instagram fetches the image: the Page's copy (uploaded once, unpublished, its id journalled
-     * before its address is read) or the website's.
+     * under {@code key} before its address is read) or the website's.
      */
-    private String imageUrl(ChannelSettings settings, Graph graph, String token, Asset image, Journal journal,
-            PublishContext context) throws PublishException {
+    private String imageUrl(ChannelSettings settings, Graph graph, String token, Asset image, String key,
+            Journal journal) throws PublishException {
         String name = fileName(image.name());
         if (settings.get(IMAGE_HOST, "page").equals("site")) {
             return JsonHttp.base(settings.require(SITE_URL)) + "/images/" + Graph.enc(name).replace("+", "%20");
         }
-        String photo = journal.get("photo").orElse(null);
+        String photo = journal.get(key).orElse(null);
         if (photo == null) {
             // With a Page token, "me" is the Page.
             String page = graph.field(graph.get("me?fields=id", token), "id");
             photo = graph.field(graph.post(page + "/photos", token, new Multipart()
                     .file("source", name, image.mediaType(), image.bytes()).field("published", "false")), "id");
-            journal.put("photo", photo);
+            journal.put(key, photo);
         }
         JsonNode images = graph.get(photo + "?fields=images", token).path("images");
         // Largest first, as Graph lists them.

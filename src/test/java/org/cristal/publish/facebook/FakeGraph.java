@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cristal.publish.http.Graph;
@@ -24,6 +25,7 @@ import org.cristal.publish.social.FakeService;
  * first) and {@code /photos} (multipart, {@code published=false} for an unpublished photo, whose
  * {@code images} give a CDN address), and Instagram's content publishing: {@code /{ig}/media} containers,
  * their {@code status_code} (IN_PROGRESS for {@link #processingPolls} queries, then FINISHED),
+ * carousels ({@code media_type=CAROUSEL} of 2 to 10 FINISHED {@code is_carousel_item} children),
  * {@code /{ig}/media_publish} and the account's media list. Errors are Graph's error object, with the
  * faults of {@link GraphFault} to switch on for the n-th call of an endpoint.
  */
@@ -199,7 +201,12 @@ public final class FakeGraph extends FakeService {
             return Answer.json(200, Map.of("id", IG_ID, "username", "boulangerie.martin"));
         }
         if (edge.equals("media") && method.equals("POST")) {
-            if (!f.containsKey("image_url")) {
+            if ("CAROUSEL".equals(f.get("media_type"))) {
+                String refused = carouselRefusal(f.getOrDefault("children", ""));
+                if (refused != null) {
+                    return error(400, 100, 0, "(#100) " + refused);
+                }
+            } else if (!f.containsKey("image_url")) {
                 return error(400, 100, 0, "(#100) The parameter image_url is required");
             }
             Posted c = new Posted(String.valueOf(ids.incrementAndGet()), IG_ID, f, now.get(), false);
@@ -213,7 +220,10 @@ public final class FakeGraph extends FakeService {
             if (!"FINISHED".equals(status)) {
                 return error(400, 9007, 2207027, "Media ID is not available");
             }
-            Posted c = containers.stream().filter(x -> x.id().equals(container)).findFirst().orElseThrow();
+            Posted c = container(container).orElseThrow();
+            if ("true".equals(c.fields().get("is_carousel_item"))) {
+                return error(400, 100, 0, "(#100) A carousel item cannot be published on its own");
+            }
             Posted m = new Posted(String.valueOf(ids.incrementAndGet()), IG_ID, c.fields(), now.get(), false);
             media.add(m);
             containerStatus.put(container, "PUBLISHED");
@@ -231,6 +241,30 @@ public final class FakeGraph extends FakeService {
             return Answer.json(200, Map.of("data", data));
         }
         return error(400, 100, 0, "(#100) Unknown edge");
+    }
+
+    /** Why Instagram would refuse a carousel of these children: 2 to 10 carousel items, all FINISHED. */
+    private String carouselRefusal(String children) {
+        List<String> ids = children.isBlank() ? List.of() : List.of(children.split(","));
+        if (ids.size() < 2 || ids.size() > 10) {
+            return "A carousel takes 2 to 10 children, not " + ids.size();
+        }
+        for (String id : ids) {
+            Optional<Posted> child = container(id);
+            if (child.isEmpty() || !"true".equals(child.get().fields().get("is_carousel_item"))) {
+                return "Child " + id + " is not a carousel item";
+            }
+            if (!"FINISHED".equals(containerStatus.get(id))) {
+                return "Child " + id + " is not ready";
+            }
+        }
+        return null;
+    }
+
+    private Optional<Posted> container(String id) {
+        synchronized (containers) {
+            return containers.stream().filter(x -> x.id().equals(id)).findFirst();
+        }
     }
 
     /** A container, a photo, a post or a media by id. */

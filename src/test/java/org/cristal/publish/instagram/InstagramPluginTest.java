@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cristal.library.FileAssets;
 import org.cristal.publish.Publications;
 import org.cristal.publish.TestContext;
 import org.cristal.publish.facebook.FakeGraph;
@@ -22,17 +26,24 @@ import org.cristal.publish.spi.OAuthConnect;
 import org.cristal.publish.spi.PublishException;
 import org.cristal.publish.spi.PublishRequest;
 import org.cristal.publish.spi.PublishResult;
+import org.cristal.render.RenderOptions;
+import org.cristal.render.Renderers;
 import org.cristal.story.Network;
 import org.cristal.story.Post;
+import org.cristal.story.StoryDocument;
+import org.cristal.support.Corpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InstagramPluginTest {
     private static final String MEDIA = "POST " + FakeGraph.V + FakeGraph.IG_ID + "/media";
     private static final String PUBLISH = "POST " + FakeGraph.V + FakeGraph.IG_ID + "/media_publish";
 
     private FakeGraph graph;
+    @TempDir
+    Path dir;
     private final InstagramPlugin plugin = new InstagramPlugin(Duration.ofSeconds(20), Duration.ofMillis(10),
             Duration.ofSeconds(5));
 
@@ -82,6 +93,107 @@ class InstagramPluginTest {
         assertEquals("https://www.instagram.com/p/C" + result.remoteId() + "/", result.url());
         assertTrue(graph.calls("GET " + FakeGraph.V + graph.containers.get(0).id()) >= 4, "polled while IN_PROGRESS");
         assertEquals(graph.containers.get(0).id(), context.journalMap().get("container"));
+    }
+
+    /**
+     * The levain story with {@code pictures} more pictures written in its body ({@code pain-1.jpg}, …),
+     * after the hero image written once more (which the carousel shows once).
+     */
+    private PublishRequest levainWithPictures(int pictures, ChannelSettings settings) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Path stories = Files.createDirectories(dir.resolve("stories"));
+        Files.copy(Corpus.images().resolve("hero-levain.jpg"), images.resolve("hero-levain.jpg"));
+        StringBuilder source = new StringBuilder(Files.readString(Corpus.story("boulangerie-levain")))
+                .append("\n![La miche encore](../images/hero-levain.jpg)\n");
+        for (int i = 1; i <= pictures; i++) {
+            Files.copy(Corpus.images().resolve("hero-coffee.jpg"), images.resolve("pain-" + i + ".jpg"));
+            source.append("\n![Pain numéro ").append(i).append("](../images/pain-").append(i).append(".jpg)\n");
+        }
+        StoryDocument doc = StoryDocument.parse("boulangerie-pains", source.toString());
+        FileAssets assets = new FileAssets(stories, dir);
+        Instant at = Instant.parse("2026-11-23T09:00:00Z");
+        Renderers.All all = Renderers.renderAll(doc, Corpus.loadBrand("boulangerie-martin"),
+                RenderOptions.at(at).withAssets(assets), Runnable::run).join();
+        return new PublishRequest("entry-pains", "idem-pains", doc, 1, Corpus.loadBrand("boulangerie-martin"), all,
+                assets, settings, at);
+    }
+
+    private List<FakeGraph.Posted> children() {
+        return graph.containers.stream().filter(c -> "true".equals(c.fields().get("is_carousel_item"))).toList();
+    }
+
+    @Test
+    void aStoryWithPicturesInItsBodyGoesOnceAsACarouselOfTheHeroThenTheBodyPicturesInOrder() throws Exception {
+        ChannelSettings site = settings().with("imageHost", "site").with("siteUrl", "https://boulangerie-martin.fr");
+        PublishRequest request = levainWithPictures(2, site);
+        TestContext context = new TestContext();
+        PublishResult result = plugin.publish(request, context);
+
+        List<FakeGraph.Posted> children = children();
+        assertEquals(List.of("https://boulangerie-martin.fr/images/hero-levain.jpg",
+                "https://boulangerie-martin.fr/images/pain-1.jpg", "https://boulangerie-martin.fr/images/pain-2.jpg"),
+                children.stream().map(c -> c.fields().get("image_url")).toList(), "hero first, each picture once");
+        assertEquals(List.of("Une miche de pain au levain posée sur une planche en bois, farinée", "Pain numéro 1",
+                "Pain numéro 2"), children.stream().map(c -> c.fields().get("alt_text")).toList());
+        assertEquals(4, graph.containers.size(), "three pictures and the carousel");
+        Map<String, String> carousel = graph.containers.get(3).fields();
+        assertEquals("CAROUSEL", carousel.get("media_type"));
+        assertEquals(String.join(",", children.stream().map(FakeGraph.Posted::id).toList()), carousel.get("children"));
+        assertEquals(caption(request), carousel.get("caption"));
+        assertEquals(1, graph.media.size(), "one post");
+        assertEquals(graph.media.get(0).id(), result.remoteId());
+        assertEquals(children.get(2).id(), context.journalMap().get("child.3"));
+        assertEquals(graph.containers.get(3).id(), context.journalMap().get("container"));
+        assertTrue(context.progressReports().stream().anyMatch(p -> p.endsWith("preparing picture 3 of 3")),
+                context.progressReports().toString());
+    }
+
+    @Test
+    void aRetryAfterTheLostAnswerOfACarouselsPublishReusesItsContainersAndPostsOnce() throws Exception {
+        PublishRequest request = levainWithPictures(2, settings());
+        graph.fault(PUBLISH, 1, Fault.DROP_AFTER_WORK);
+        TestContext context = new TestContext();
+        assertEquals(PublishException.Kind.TRANSIENT,
+                assertThrows(PublishException.class, () -> plugin.publish(request, context)).kind());
+
+        PublishResult result = plugin.publish(request, context);
+        assertEquals(1, graph.media.size(), "published once");
+        assertEquals(graph.media.get(0).id(), result.remoteId());
+        assertEquals(1, graph.calls(PUBLISH));
+        assertEquals(4, graph.calls(MEDIA), "no picture nor carousel prepared twice");
+        assertEquals(3, graph.hiddenPhotos.size(), "no picture uploaded twice");
+    }
+
+    @Test
+    void aRetryAfterACarouselsFailedPublishReusesItsUploadsAndContainers() throws Exception {
+        PublishRequest request = levainWithPictures(2, settings());
+        graph.fault(PUBLISH, 1, Fault.SERVER_ERROR);
+        TestContext context = new TestContext();
+        assertThrows(PublishException.class, () -> plugin.publish(request, context));
+        assertEquals(Optional.empty(), plugin.lookup(request, context));
+
+        plugin.publish(request, context);
+        assertEquals(1, graph.media.size());
+        assertEquals(4, graph.calls(MEDIA));
+        assertEquals(3, graph.hiddenPhotos.size());
+    }
+
+    @Test
+    void elevenPicturesMakeACarouselOfTheFirstTenAndSaySo() throws Exception {
+        ChannelSettings site = settings().with("imageHost", "site").with("siteUrl", "https://boulangerie-martin.fr");
+        TestContext context = new TestContext();
+        plugin.publish(levainWithPictures(10, site), context);
+
+        List<String> urls = children().stream().map(c -> c.fields().get("image_url")).toList();
+        assertEquals(10, urls.size(), "Instagram's limit");
+        assertTrue(urls.get(0).endsWith("/hero-levain.jpg") && urls.get(9).endsWith("/pain-9.jpg"), urls.toString());
+        assertEquals(1, graph.media.size());
+        assertTrue(context.progressReports().contains(
+                "0.0 Instagram takes at most 10 pictures in a post: the last picture of the story is left out."),
+                context.progressReports().toString());
+        assertEquals("Instagram prend au plus 10 images par publication\u00a0: les 2 dernières images de l’histoire "
+                + "sont laissées de côté.", org.cristal.publish.spi.LocalText.fromBundle(PublishException.BUNDLE,
+                "publish.instagram.carouselFull", 10, 2).get(Locale.FRENCH));
     }
 
     @Test
