@@ -195,11 +195,15 @@ public final class Outbox {
                 next.toEpochMilli(), toJson(marked), clock.millis(), id);
     }
 
-    /** Makes an account's entries that wait for a retry due at {@code now} (it was just connected again). */
+    /**
+     * Makes an account's entries that wait for a retry due at {@code now} (it was just connected again); they
+     * no longer wait for a reconnection, so their {@link OutboxEntry#REASON} goes (their sentence stays).
+     */
     public int dueAgain(String account, Instant now) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, updated_at = ? "
-                    + "WHERE account = ? AND state = 'RETRYING' AND next_attempt_at > ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, updated_at = ?, "
+                    + "error = CASE WHEN json_valid(error) THEN json_remove(error, '$." + OutboxEntry.REASON + "') "
+                    + "ELSE error END WHERE account = ? AND state = 'RETRYING' AND next_attempt_at > ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, clock.millis());
                 ps.setString(3, account);

@@ -25,13 +25,16 @@ import org.cristal.ui.publish.CalendarModel.Chip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One publication of the calendar: where, when, how it stands and why, with Send now, Cancel and Try again. */
+/**
+ * One publication of the calendar: where, when, how it stands and why, with Send now, Cancel and Try again,
+ * and Reconnect… when it waits for its account to be connected again.
+ */
 final class EntryDetails {
     private EntryDetails() {
     }
 
     static void show(Window owner, ResourceBundle text, CalendarModel model, Chip chip, Consumer<String> openLink,
-            Consumer<Throwable> failed) {
+            Reconnect reconnect, Consumer<Throwable> failed) {
         Locale locale = model.locale();
         OutboxEntry e = chip.entry();
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -83,6 +86,25 @@ final class EntryDetails {
         dialog.getDialogPane().setContent(content);
 
         HBox actions = new HBox(8);
+        if (chip.canReconnect()) {
+            Button b = new Button(text.getString("calendar.details.reconnect"), new FontIcon(Feather.LINK));
+            b.setId("entryReconnect");
+            b.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+            b.setDefaultButton(true);
+            // Connected again, the post is due now: show it as it stands (the scheduler was woken).
+            b.setOnAction(x -> reconnect.open(dialog.getDialogPane().getScene().getWindow(), e.account(),
+                    () -> model.load().whenComplete((v, t) -> {
+                        if (t != null) {
+                            failed.accept(t);
+                            return;
+                        }
+                        model.chips().stream().filter(c -> c.entry().id() == e.id()).findFirst().ifPresent(c -> {
+                            dialog.close();
+                            show(owner, text, model, c, openLink, reconnect, failed);
+                        });
+                    })));
+            actions.getChildren().add(b);
+        }
         action(actions, "entrySendNow", Feather.SEND, text.getString("calendar.details.sendNow"), chip.canSendNow(),
                 model::sendNow, chip, dialog, failed);
         action(actions, "entryRetry", Feather.ROTATE_CW, text.getString("calendar.details.retry"), chip.canRetry(),
