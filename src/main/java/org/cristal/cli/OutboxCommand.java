@@ -53,7 +53,7 @@ final class OutboxCommand implements Runnable {
                 for (OutboxEntry e : entries) {
                     rows.add(new String[] {Long.toString(e.id()), CliText.plain(e.storyId()) + " r" + e.revision(),
                         e.isScenarioStep() ? CliText.get("outbox.target.scenarioStep", e.account())
-                                : CliText.plain(e.target().isEmpty() ? e.account() : e.target()), e.state().name(),
+                                : CliText.plain(e.target().isEmpty() ? e.account() : e.target()), state(e),
                         PublishTimes.show(e.publishedAt() != null ? e.publishedAt() : e.dueAt(), e.zone()),
                         result(e)});
                 }
@@ -61,6 +61,11 @@ final class OutboxCommand implements Runnable {
                 out.println(CliText.get("outbox.count", entries.size()));
                 return CristalCli.OK;
             });
+        }
+
+        /** Its state; one that waits for a Connect says so, as retrying it again would change nothing. */
+        private static String state(OutboxEntry e) {
+            return e.awaitsReconnection() ? CliText.get("outbox.state.awaitsReconnection") : e.state().name();
         }
 
         private static String result(OutboxEntry e) {

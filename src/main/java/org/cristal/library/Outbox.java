@@ -183,19 +183,27 @@ public final class Outbox {
 
     /**
      * Records that a sending entry waits for its account to be connected again: pending, looked at again at
-     * {@code next}, and the attempt it just made not counted, since only the user can fix it.
+     * {@code next}, and the attempt it just made not counted, since only the user can fix it. The error keeps
+     * {@link OutboxEntry#REASON} = {@link OutboxEntry#RECONNECT} beside its languages, so the studio and the
+     * command line can tell such an entry from a plain retry without parsing a sentence (and without a column).
      */
     public boolean awaitReconnection(long id, Instant next, Map<String, String> error) {
+        Map<String, String> marked = new java.util.LinkedHashMap<>(error);
+        marked.put(OutboxEntry.REASON, OutboxEntry.RECONNECT);
         return update("UPDATE outbox SET state = 'RETRYING', next_attempt_at = ?, error = ?, "
                 + "attempts = MAX(attempts - 1, 0), updated_at = ? WHERE id = ? AND state = 'SENDING'",
-                next.toEpochMilli(), toJson(error), clock.millis(), id);
+                next.toEpochMilli(), toJson(marked), clock.millis(), id);
     }
 
-    /** Makes an account's entries that wait for a retry due at {@code now} (it was just connected again). */
+    /**
+     * Makes an account's entries that wait for a retry due at {@code now} (it was just connected again); they
+     * no longer wait for a reconnection, so their {@link OutboxEntry#REASON} goes (their sentence stays).
+     */
     public int dueAgain(String account, Instant now) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, updated_at = ? "
-                    + "WHERE account = ? AND state = 'RETRYING' AND next_attempt_at > ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, updated_at = ?, "
+                    + "error = CASE WHEN json_valid(error) THEN json_remove(error, '$." + OutboxEntry.REASON + "') "
+                    + "ELSE error END WHERE account = ? AND state = 'RETRYING' AND next_attempt_at > ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, clock.millis());
                 ps.setString(3, account);

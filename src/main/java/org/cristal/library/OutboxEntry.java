@@ -15,7 +15,8 @@ import java.util.Map;
  * @param nextAttemptAt  when a {@link OutboxState#RETRYING} entry is tried again, else null
  * @param publishedAt    when it went live, else null
  * @param items          posts of a thread, e-mails of a newsletter, files written
- * @param error          the last failure's message by language ("en", "fr"), empty when none
+ * @param error          the last failure's message by language ("en", "fr"), empty when none; may also hold
+ *                       {@link #REASON}
  */
 public record OutboxEntry(long id, String idempotencyKey, String storyId, int revision, String account,
         String plugin, String channel, String target, Instant scheduledAt, ZoneId zone, OutboxState state,
@@ -27,6 +28,19 @@ public record OutboxEntry(long id, String idempotencyKey, String storyId, int re
      * results leave it out); the publisher sends it to that one contact.
      */
     public static final String SCENARIO_TARGET = "scenario-run:";
+
+    /**
+     * The key in {@link #error()} that says why, in no language: readers pick a language ("en", "fr") and
+     * never see it.
+     */
+    public static final String REASON = "reason";
+    /** {@link #REASON} of an entry that waits for its account to be connected again. */
+    public static final String RECONNECT = "reconnect";
+
+    /** Whether it waits for its account to be connected again (a Connect makes it due at once). */
+    public boolean awaitsReconnection() {
+        return state == OutboxState.RETRYING && error != null && RECONNECT.equals(error.get(REASON));
+    }
 
     /** Whether this is one contact's step of a scenario (see {@link #SCENARIO_TARGET}). */
     public boolean isScenarioStep() {

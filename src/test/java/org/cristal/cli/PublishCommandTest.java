@@ -169,6 +169,24 @@ class PublishCommandTest {
     }
 
     @Test
+    void aPublicationWaitingForItsAccountToBeConnectedAgainIsListedAsSuch() throws Exception {
+        addHook();
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            OutboxEntry e = ws.outbox().add(new OutboxEntry.New("k-reconnect", "boulangerie-levain", 1, "hook",
+                    "webhook", "web", "", Instant.parse("2026-12-01T08:00:00Z"), ZoneId.of("Europe/Paris")));
+            assertTrue(ws.outbox().claim(e.id()));
+            ws.outbox().awaitReconnection(e.id(), Instant.parse("2099-12-01T09:00:00Z"),
+                    Map.of("en", "Reconnect Zapier: access was withdrawn.", "fr", "Reconnectez Zapier."));
+        }
+        CliRun list = cli("outbox", "list");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("waiting for reconnection"), list.out());
+        assertFalse(list.out().contains("RETRYING"), list.out());
+        assertTrue(list.out().contains("Reconnect Zapier: access was withdrawn."), list.out());
+        assertFalse(list.out().contains("reconnect "), "the mark itself is never shown: " + list.out());
+    }
+
+    @Test
     void publishSendsTheTypingTheStudioAutosavedAfterTheLastRevision() throws Exception {
         addHook();
         try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {

@@ -70,6 +70,34 @@ class OutboxTest {
     }
 
     @Test
+    void anEntryWaitingForReconnectionIsToldFromAPlainRetryUntilItIsTriedAgain() {
+        try (Workspace ws = Workspace.open(dir.resolve("w.cristal"))) {
+            OutboxEntry waits = ws.outbox().add(entry("k1", NINE));
+            OutboxEntry busy = ws.outbox().add(entry("k2", NINE));
+            ws.outbox().claim(waits.id());
+            ws.outbox().claim(busy.id());
+            ws.outbox().awaitReconnection(waits.id(), NINE.plusSeconds(3600),
+                    Map.of("en", "Reconnect Piaille: the token was withdrawn.", "fr", "Reconnectez Piaille."));
+            ws.outbox().retry(busy.id(), NINE.plusSeconds(60), Map.of("en", "Server busy", "fr", "Serveur occupé"));
+            OutboxEntry read = ws.outbox().get(waits.id()).orElseThrow();
+            assertTrue(read.awaitsReconnection());
+            assertEquals("Reconnectez Piaille.", read.error().get("fr"), "the sentence is kept as it was");
+            assertFalse(ws.outbox().get(busy.id()).orElseThrow().awaitsReconnection());
+            // Connected again: due at once, no longer waiting, the last sentence still there to read.
+            assertEquals(2, ws.outbox().dueAgain("mastodon", NINE.plusSeconds(5)));
+            OutboxEntry connected = ws.outbox().get(waits.id()).orElseThrow();
+            assertFalse(connected.awaitsReconnection());
+            assertEquals(NINE.plusSeconds(5), connected.nextAttemptAt());
+            assertEquals("Reconnectez Piaille.", connected.error().get("fr"));
+            assertEquals("Serveur occupé", ws.outbox().get(busy.id()).orElseThrow().error().get("fr"));
+            // Tried again after a Connect and refused for another reason: no longer a matter of connecting.
+            ws.outbox().claim(waits.id());
+            ws.outbox().retry(waits.id(), NINE.plusSeconds(7200), Map.of("en", "Server busy"));
+            assertFalse(ws.outbox().get(waits.id()).orElseThrow().awaitsReconnection());
+        }
+    }
+
+    @Test
     void anEntryLeftSendingByACrashIsFoundInterruptedAfterReopeningWithItsJournal() {
         Path file = dir.resolve("w.cristal");
         long id;

@@ -93,6 +93,8 @@ public final class AccountFormModel {
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper connectStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connectFailed = new ReadOnlyBooleanWrapper();
+    /** Run after each successful Connect (Reconnect… refreshes a waiting post); touched on the FX thread only. */
+    private final List<Runnable> connectedListeners = new ArrayList<>();
     /** The Connect under way, for Cancel; touched on the FX thread only. */
     private Connecting current;
     /** The place question waiting for the user, completed empty when the Connect is cancelled. */
@@ -450,9 +452,15 @@ public final class AccountFormModel {
                 String who = result.who().get(locale);
                 connectStatus.set(result.target().map(p -> format("channels.connect.connectedAsAt", who, p.name()))
                         .orElseGet(() -> format("channels.connect.connectedAs", who)));
+                connectedListeners.forEach(Runnable::run);
             }
             return null;
         });
+    }
+
+    /** Runs {@code listener} on the UI thread after each Connect that succeeds (not after a check or a Cancel). */
+    public void onConnected(Runnable listener) {
+        connectedListeners.add(listener);
     }
 
     /** Ends the wait for the browser (or for the place question); the Connect then says it was cancelled. */

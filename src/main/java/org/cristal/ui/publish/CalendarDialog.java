@@ -46,23 +46,25 @@ public final class CalendarDialog {
     private final CalendarModel model;
     private final Consumer<Throwable> failed;
     private final Consumer<String> openLink;
+    private final Reconnect reconnect;
     private final Locale locale;
     private final GridPane grid = new GridPane();
     private final Label title = new Label();
     private Chip dragged;
 
-    private CalendarDialog(ResourceBundle text, CalendarModel model, Consumer<String> openLink,
+    private CalendarDialog(ResourceBundle text, CalendarModel model, Consumer<String> openLink, Reconnect reconnect,
             Consumer<Throwable> failed) {
         this.text = text;
         this.model = model;
         this.failed = failed;
         this.openLink = openLink;
+        this.reconnect = reconnect;
         this.locale = model.locale();
     }
 
     public static void show(Window owner, ResourceBundle text, CalendarModel model, Consumer<String> openLink,
-            Consumer<Throwable> failed) {
-        new CalendarDialog(text, model, openLink, failed).open(owner);
+            Reconnect reconnect, Consumer<Throwable> failed) {
+        new CalendarDialog(text, model, openLink, reconnect, failed).open(owner);
     }
 
     private void open(Window owner) {
@@ -286,7 +288,7 @@ public final class CalendarDialog {
     }
 
     private void details(Node from, Chip chip) {
-        EntryDetails.show(from.getScene().getWindow(), text, model, chip, openLink, failed);
+        EntryDetails.show(from.getScene().getWindow(), text, model, chip, openLink, reconnect, failed);
     }
 
     private void dropTarget(VBox target, LocalDate day, Integer hour) {

@@ -52,6 +52,11 @@ public final class CalendarModel {
             return entry.state() == OutboxState.FAILED || entry.state() == OutboxState.CANCELLED;
         }
 
+        /** Its account's access was withdrawn: only a Connect lets it go, so Reconnect… comes first. */
+        public boolean canReconnect() {
+            return entry.awaitsReconnection();
+        }
+
         public boolean canCancel() {
             return entry.state().isPending() || entry.state() == OutboxState.FAILED;
         }

@@ -87,6 +87,12 @@ public final class ChannelsModel {
                 publishing, text, locale));
     }
 
+    /** The form of the account a publication goes to (Reconnect…); fails when the account was deleted. */
+    public CompletableFuture<AccountFormModel> edit(String accountId) {
+        return onIo(ws -> ws.channelAccounts().get(accountId)
+                .orElseThrow(() -> new IllegalStateException("no account " + accountId))).thenCompose(this::edit);
+    }
+
     /** Removes the account and its secrets; its publications stay in the outbox history. */
     public CompletableFuture<Void> delete(ChannelAccount account) {
         ChannelPlugin plugin = plugin(account);

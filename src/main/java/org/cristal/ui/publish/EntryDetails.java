@@ -25,20 +25,31 @@ import org.cristal.ui.publish.CalendarModel.Chip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One publication of the calendar: where, when, how it stands and why, with Send now, Cancel and Try again. */
+/**
+ * One publication of the calendar: where, when, how it stands and why, with Send now, Cancel and Try again,
+ * and Reconnect… when it waits for its account to be connected again.
+ */
 final class EntryDetails {
     private EntryDetails() {
     }
 
     static void show(Window owner, ResourceBundle text, CalendarModel model, Chip chip, Consumer<String> openLink,
-            Consumer<Throwable> failed) {
-        Locale locale = model.locale();
-        OutboxEntry e = chip.entry();
+            Reconnect reconnect, Consumer<Throwable> failed) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(text.getString("calendar.details.title"));
         Styles.add(dialog);
+        dialog.getDialogPane().setContent(content(dialog, text, model, chip, openLink, reconnect, failed));
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("entryClose");
+        dialog.show();
+    }
 
+    private static VBox content(Dialog<ButtonType> dialog, ResourceBundle text, CalendarModel model, Chip chip,
+            Consumer<String> openLink, Reconnect reconnect, Consumer<Throwable> failed) {
+        Locale locale = model.locale();
+        OutboxEntry e = chip.entry();
         Label title = new Label(chip.title());
         title.setId("entryTitle");
         title.getStyleClass().add("title-4");
@@ -80,9 +91,27 @@ final class EntryDetails {
             content.getChildren().add(link);
         }
         content.setPrefWidth(460);
-        dialog.getDialogPane().setContent(content);
 
         HBox actions = new HBox(8);
+        if (chip.canReconnect()) {
+            Button b = new Button(text.getString("calendar.details.reconnect"), new FontIcon(Feather.LINK));
+            b.setId("entryReconnect");
+            b.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+            b.setDefaultButton(true);
+            // Connected again, the post is due now: show it as it stands (the scheduler was woken), in place, as
+            // the account's form (which says "Connected as …") stays open above.
+            b.setOnAction(x -> reconnect.open(dialog.getDialogPane().getScene().getWindow(), e.account(),
+                    () -> model.load().whenComplete((v, t) -> {
+                        if (t != null) {
+                            failed.accept(t);
+                            return;
+                        }
+                        model.chips().stream().filter(c -> c.entry().id() == e.id()).findFirst().ifPresent(c -> dialog
+                                .getDialogPane().setContent(content(dialog, text, model, c, openLink, reconnect,
+                                        failed)));
+                    })));
+            actions.getChildren().add(b);
+        }
         action(actions, "entrySendNow", Feather.SEND, text.getString("calendar.details.sendNow"), chip.canSendNow(),
                 model::sendNow, chip, dialog, failed);
         action(actions, "entryRetry", Feather.ROTATE_CW, text.getString("calendar.details.retry"), chip.canRetry(),
@@ -92,10 +121,7 @@ final class EntryDetails {
         if (!actions.getChildren().isEmpty()) {
             content.getChildren().add(actions);
         }
-        dialog.getDialogPane().getButtonTypes().add(new ButtonType(text.getString("dialog.close"),
-                ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).setId("entryClose");
-        dialog.show();
+        return content;
     }
 
     private static void action(HBox actions, String id, Feather icon, String label, boolean offered,

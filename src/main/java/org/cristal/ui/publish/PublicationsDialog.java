@@ -33,7 +33,7 @@ public final class PublicationsDialog {
     }
 
     public static void show(Window owner, ResourceBundle text, Locale locale, String storyTitle, String storyId,
-            PublicationsModel model, Consumer<String> openLink, Consumer<Throwable> failed) {
+            PublicationsModel model, Consumer<String> openLink, Reconnect reconnect, Consumer<Throwable> failed) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(Text.format(text, locale, "publications.title", storyTitle));
@@ -83,6 +83,16 @@ public final class PublicationsDialog {
                     box.getChildren().add(l);
                 }
                 HBox actions = new HBox(8);
+                if (e.awaitsReconnection()) {
+                    Button again = new Button(text.getString("publications.reconnect"), new FontIcon(Feather.LINK));
+                    again.setId("reconnect-" + e.id());
+                    again.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+                    again.setMinWidth(Region.USE_PREF_SIZE);
+                    // Connected again, the post is due now: the list shows it so, then sent.
+                    again.setOnAction(x -> reconnect.open(getListView().getScene().getWindow(), e.account(),
+                            () -> watch.accept(model.load(storyId))));
+                    actions.getChildren().add(again);
+                }
                 if (e.state() == OutboxState.FAILED || e.state().isPending()) {
                     Button retry = new Button(text.getString("publications.retryNow"), new FontIcon(Feather.SEND));
                     retry.setOnAction(x -> watch.accept(model.retryNow(e)));

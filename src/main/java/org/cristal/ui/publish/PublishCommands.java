@@ -44,7 +44,8 @@ public final class PublishCommands {
         if (model.workspaceProperty().get() == null) {
             return;
         }
-        CalendarDialog.show(window.stage(), text, model.publishing().calendar(), window.links(), window::failed);
+        CalendarDialog.show(window.stage(), text, model.publishing().calendar(), window.links(), this::reconnect,
+                window::failed);
     }
 
     public void showPublications() {
@@ -52,7 +53,29 @@ public final class PublishCommands {
             return;
         }
         PublicationsDialog.show(window.stage(), text, model.locale(), model.editor().form().titleProperty().get(),
-                model.editor().storyId(), model.publishing().publications(), window.links(), window::failed);
+                model.editor().storyId(), model.publishing().publications(), window.links(), this::reconnect,
+                window::failed);
+    }
+
+    /**
+     * Reconnect… of a post waiting for its account: the same form as Channels and accounts › Modify, where the
+     * Connect button is. A Connect makes the account's waiting posts due (the connector does), and the woken
+     * scheduler sends them within seconds instead of at its next look.
+     */
+    private void reconnect(javafx.stage.Window owner, String accountId, Runnable connected) {
+        PublishingModel publishing = model.publishing();
+        publishing.channels().edit(accountId).whenComplete((form, t) -> javafx.application.Platform.runLater(() -> {
+            if (t != null) {
+                window.failed(t);
+                return;
+            }
+            form.onConnected(() -> {
+                publishing.wake();
+                connected.run();
+            });
+            AccountDialog.show(owner, text, model.locale(), window.choosers(), form, window.links(),
+                    a -> publishing.channels().refresh(), window::failed);
+        }));
     }
 
     /** Reads the publications' results now, in the background; {@link #resultsRead} says what came back. */
