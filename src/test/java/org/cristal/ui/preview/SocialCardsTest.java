@@ -59,6 +59,10 @@ class SocialCardsTest {
             p.show(all.social());
             p.networkProperty().set(network);
             root.getChildren().setAll(p);
+            // The cards sit inside a ScrollPane, whose content lookup() reaches only once its skin exists:
+            // made now, not at the next pulse, which a busy machine may not have run yet.
+            root.applyCss();
+            root.layout();
             return p;
         });
     }
