@@ -1,13 +1,11 @@
 package org.cristal.publish.instagram;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cristal.publish.http.Graph;
+import org.cristal.publish.http.GraphCounts;
 import org.cristal.publish.http.GraphLogin;
 import org.cristal.publish.spi.ChannelSettings;
 import org.cristal.publish.spi.LocalText;
@@ -38,35 +36,11 @@ final class InstagramResults implements ResultsReader {
                 LocalText.fromBundle(PublishException.BUNDLE, "publish.meta.notConnected", "Instagram")));
         Graph graph = new Graph("Instagram", Graph.api(settings), timeout, context.clock(), token,
                 settings.get(GraphLogin.APP_SECRET).orElse(null));
-        List<Report> out = new ArrayList<>();
-        Instant holdUntil = null;
-        for (Published p : publications) {
-            if (holdUntil != null) {
-                out.add(Report.waitUntil(holdUntil, text("publish.results.wait")));
-                continue;
-            }
-            context.checkCancelled();
-            try {
-                JsonNode post = graph.get(p.remoteId() + "?fields=" + FIELDS, token);
-                Map<String, Long> m = new LinkedHashMap<>();
-                m.put(Metrics.LIKES, post.path("like_count").asLong(0));
-                m.put(Metrics.COMMENTS, post.path("comments_count").asLong(0));
-                out.add(Report.counts(m));
-            } catch (PublishException e) {
-                switch (e.kind()) {
-                    case TRANSIENT -> {
-                        holdUntil = context.clock().instant().plus(e.retryAfter().orElse(Graph.RATE_WAIT));
-                        out.add(Report.waitUntil(holdUntil, text("publish.results.wait")));
-                    }
-                    case PERMANENT -> out.add(Report.unavailable(text("publish.results.gone")));
-                    default -> throw e;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static LocalText text(String key) {
-        return LocalText.fromBundle(PublishException.BUNDLE, key, "Instagram");
+        return GraphCounts.read(graph, token, "Instagram", publications, FIELDS, context, post -> {
+            Map<String, Long> m = new LinkedHashMap<>();
+            m.put(Metrics.LIKES, post.path("like_count").asLong(0));
+            m.put(Metrics.COMMENTS, post.path("comments_count").asLong(0));
+            return m;
+        });
     }
 }
