@@ -159,7 +159,7 @@ public final class FacebookPagePlugin implements ChannelPlugin {
         String id;
         if (thread.image().isPresent()) {
             Asset image = thread.image().get();
-            Multipart form = new Multipart().file("source", fileName(image.name()), image.mediaType(), image.bytes())
+            Multipart form = new Multipart().file("source", image.fileName(), image.mediaType(), image.bytes())
                     .field("caption", text);
             if (!thread.alt().isEmpty()) {
                 form.field("alt_text_custom", thread.alt());
@@ -255,11 +255,6 @@ public final class FacebookPagePlugin implements ChannelPlugin {
 
     private static String plain(String text) {
         return text.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String fileName(String name) {
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        return slash >= 0 ? name.substring(slash + 1) : name;
     }
 
     private static LocalText text(String key, Object... args) {

@@ -333,7 +333,7 @@ public final class InstagramPlugin implements ChannelPlugin {
      */
     private String imageUrl(ChannelSettings settings, Graph graph, String token, Asset image, String key,
             Journal journal) throws PublishException {
-        String name = fileName(image.name());
+        String name = image.fileName();
         if (settings.get(IMAGE_HOST, "page").equals("site")) {
             return JsonHttp.base(settings.require(SITE_URL)) + "/images/" + Graph.enc(name).replace("+", "%20");
         }
@@ -414,11 +414,6 @@ public final class InstagramPlugin implements ChannelPlugin {
 
     private static String plain(String text) {
         return text.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String fileName(String name) {
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        return slash >= 0 ? name.substring(slash + 1) : name;
     }
 
     private static LocalText text(String key, Object... args) {

@@ -307,7 +307,7 @@ public final class LinkedInPlugin implements ChannelPlugin {
             return uploaded.get();
         }
         Asset image = thread.image().orElseThrow();
-        String name = fileName(image.name());
+        String name = image.fileName();
         if (!IMAGE_TYPES.contains(image.mediaType())) {
             throw PublishException.permanent(LinkedInApi.text("publish.linkedin.imageType", name));
         }
@@ -335,10 +335,5 @@ public final class LinkedInPlugin implements ChannelPlugin {
     private static PublishResult result(String urn, PublishContext context) {
         return new PublishResult(urn, "https://www.linkedin.com/feed/update/" + urn + "/", context.clock().instant(),
                 1);
-    }
-
-    private static String fileName(String name) {
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        return slash >= 0 ? name.substring(slash + 1) : name;
     }
 }

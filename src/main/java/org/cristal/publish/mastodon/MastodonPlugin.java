@@ -314,7 +314,7 @@ public final class MastodonPlugin implements ChannelPlugin {
             return uploaded.get();
         }
         Asset image = thread.image().orElseThrow();
-        Multipart form = new Multipart().file("file", fileName(image.name()), image.mediaType(), image.bytes());
+        Multipart form = new Multipart().file("file", image.fileName(), image.mediaType(), image.bytes());
         if (!thread.alt().isEmpty()) {
             form.field("description", thread.alt());
         }
@@ -350,10 +350,5 @@ public final class MastodonPlugin implements ChannelPlugin {
         }
         throw PublishException.transientFailure(
                 LocalText.fromBundle(PublishException.BUNDLE, "publish.mastodon.mediaSlow"), null);
-    }
-
-    private static String fileName(String name) {
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        return slash >= 0 ? name.substring(slash + 1) : name;
     }
 }
