@@ -58,7 +58,7 @@ class ConnectFlowTest {
         server = new LoopbackAuth();
         Path file = dir.resolve("boulangerie.cristal");
         Publishing publishing = new Publishing(() -> List.of(new TestPages(server)), secrets, Clock.systemUTC())
-                .withConnecting(LoopbackConnecting::new);
+                .withConnecting(LoopbackConnecting::open);
         studio = StudioUnderTest.start(stage, dir, file, publishing, "boulangerie-levain");
         studio.setLinkOpener(browser());
     }

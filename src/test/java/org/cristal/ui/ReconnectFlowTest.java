@@ -65,7 +65,7 @@ class ReconnectFlowTest {
                     Map.of("appId", "1234567890")));
         }
         Publishing publishing = new Publishing(() -> List.of(new TestPages(server)), secrets, Clock.systemUTC())
-                .withConnecting(LoopbackConnecting::new);
+                .withConnecting(LoopbackConnecting::open);
         studio = StudioUnderTest.start(stage, dir, file, publishing, "boulangerie-levain", "coffee-huila");
         studio.setLinkOpener(ReconnectFlowTest::follow);
     }

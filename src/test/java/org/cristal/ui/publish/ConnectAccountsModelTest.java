@@ -63,7 +63,7 @@ class ConnectAccountsModelTest {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         studio = new StudioModel(Workers.start(fx::execute), Settings.load(dir.resolve("settings.properties")), text,
                 Locale.ENGLISH, new Publishing(() -> List.of(pages, network), secrets, java.time.Clock.systemUTC())
-                        .withConnecting(LoopbackConnecting::new));
+                        .withConnecting(LoopbackConnecting::open));
         studio.open(file).get(20, TimeUnit.SECONDS);
     }
 
