@@ -344,7 +344,8 @@ public final class FakeGraph extends FakeService {
                     return error(400, 100, 36008, "Error validating verification code. Please make sure your "
                             + "redirect_uri is identical to the one you used in the OAuth dialog request");
                 }
-                if (!asked.get("code_challenge").equals(challenge(f.getOrDefault("code_verifier", "")))) {
+                String sent = f.getOrDefault("code_verifier", "");
+                if (!asked.get("code_challenge").equals(org.cristal.publish.oauth.Pkce.challenge(sent))) {
                     return error(400, 100, 0, "Invalid code verifier.");
                 }
                 if (!APP_SECRET.equals(f.get("client_secret"))) {
@@ -374,16 +375,6 @@ public final class FakeGraph extends FakeService {
         ex.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + CODE + "&state="
                 + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8));
         return new Answer(302, "");
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, Object> account(String id, String token, String fields, boolean ig) {
