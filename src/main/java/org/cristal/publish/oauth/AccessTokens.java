@@ -44,7 +44,9 @@ public final class AccessTokens {
             return new Access(settings, false);
         }
         Grants grants = new Grants(secrets, clock);
-        if (grants.load(account.id()).isEmpty()) {
+        // Read once: each read may go to the system keychain.
+        Optional<Grant> stored = grants.load(account.id());
+        if (stored.isEmpty()) {
             if (oauth.get().worksWithoutConnect(settings)) {
                 return new Access(settings, false);
             }
@@ -52,7 +54,7 @@ public final class AccessTokens {
         }
         TokenClient tokens = TokenClient.of(plugin.displayName().get(java.util.Locale.ENGLISH), account.name(),
                 oauth.get().spec(settings), clock);
-        Grant grant = grants.fresh(account.id(), tokens);
+        Grant grant = grants.fresh(account.id(), stored.get(), tokens);
         return new Access(settings.withSecret(OAuthConnect.ACCESS_TOKEN, grant.accessToken()), true);
     }
 

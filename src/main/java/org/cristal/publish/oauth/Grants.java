@@ -59,7 +59,11 @@ public final class Grants {
      * outbox simply tries again later.
      */
     public Grant fresh(String accountId, TokenClient tokens) throws PublishException, SecretStoreException {
-        Grant grant = load(accountId).orElseThrow(() -> new Reconnect(tokens.account()));
+        return fresh(accountId, load(accountId).orElseThrow(() -> new Reconnect(tokens.account())), tokens);
+    }
+
+    /** {@code grant}, the account's as just loaded, refreshed first when it expires within {@link #MARGIN}. */
+    public Grant fresh(String accountId, Grant grant, TokenClient tokens) throws PublishException, SecretStoreException {
         if (!grant.expiresWithin(MARGIN, clock.instant())) {
             return grant;
         }
