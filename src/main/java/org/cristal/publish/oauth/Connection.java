@@ -31,11 +31,6 @@ public final class Connection {
         this.wait = Objects.requireNonNull(wait);
     }
 
-    public Grant connect(URI authorizationEndpoint, TokenClient tokens, String clientId, String scope,
-            Map<String, String> extra) throws PublishException {
-        return connect(0, redirectUri -> new Consent(authorizationEndpoint, tokens, clientId, scope, extra));
-    }
-
     /** Where the consent page is and who trades the code, once the redirect URI is known. */
     public record Consent(URI authorizationEndpoint, TokenClient tokens, String clientId, String scope,
             Map<String, String> extra) {

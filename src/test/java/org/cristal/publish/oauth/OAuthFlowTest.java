@@ -42,8 +42,8 @@ class OAuthFlowTest {
 
     private Grant connect(Locale locale) throws PublishException {
         return new Connection(browser, new SecureRandom(), locale, Duration.ofSeconds(20))
-                .connect(server.authorizationEndpoint(), tokens, LoopbackAuthServer.CLIENT_ID, "read write",
-                        Map.of("access_type", "offline"));
+                .connect(0, redirectUri -> new Connection.Consent(server.authorizationEndpoint(), tokens,
+                        LoopbackAuthServer.CLIENT_ID, "read write", Map.of("access_type", "offline")));
     }
 
     @Test
