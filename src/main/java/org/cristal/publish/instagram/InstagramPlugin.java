@@ -402,7 +402,7 @@ public final class InstagramPlugin implements ChannelPlugin {
     }
 
     /** The linked Page's token from Connect; the user's token works for Instagram's own calls too. */
-    private static String token(ChannelSettings settings) throws PublishException {
+    static String token(ChannelSettings settings) throws PublishException {
         return settings.get(GraphLogin.PAGE_TOKEN).or(() -> settings.get(OAuthConnect.ACCESS_TOKEN))
                 .orElseThrow(() -> PublishException.permanent(text("publish.meta.notConnected", "Instagram")));
     }

@@ -8,7 +8,6 @@ import org.cristal.publish.http.Graph;
 import org.cristal.publish.http.GraphCounts;
 import org.cristal.publish.http.GraphLogin;
 import org.cristal.publish.spi.ChannelSettings;
-import org.cristal.publish.spi.LocalText;
 import org.cristal.publish.spi.Metrics;
 import org.cristal.publish.spi.PublishContext;
 import org.cristal.publish.spi.PublishException;
@@ -31,9 +30,7 @@ final class InstagramResults implements ResultsReader {
     @Override
     public List<Report> counts(ChannelSettings settings, List<Published> publications, PublishContext context)
             throws PublishException {
-        String token = settings.get(GraphLogin.PAGE_TOKEN).or(() -> settings.get(
-                org.cristal.publish.spi.OAuthConnect.ACCESS_TOKEN)).orElseThrow(() -> PublishException.permanent(
-                LocalText.fromBundle(PublishException.BUNDLE, "publish.meta.notConnected", "Instagram")));
+        String token = InstagramPlugin.token(settings);
         Graph graph = new Graph("Instagram", Graph.api(settings), timeout, context.clock(), token,
                 settings.get(GraphLogin.APP_SECRET).orElse(null));
         return GraphCounts.read(graph, token, "Instagram", publications, FIELDS, context, post -> {
