@@ -170,6 +170,18 @@ final class GuardedPlugin implements ChannelPlugin {
                     return false;
                 }
             }
+
+            @Override
+            public java.util.Set<String> filledByConnect() {
+                try {
+                    java.util.Set<String> keys = inPlugin(inner::filledByConnect);
+                    return keys == null ? java.util.Set.of() : java.util.Set.copyOf(keys);
+                } catch (RuntimeException | LinkageError e) {
+                    rethrowFatal(e);
+                    crashed(e);
+                    return java.util.Set.of();
+                }
+            }
         });
     }
 

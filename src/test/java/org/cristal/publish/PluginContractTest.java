@@ -119,6 +119,18 @@ public abstract class PluginContractTest {
     }
 
     @Test
+    void whatConnectFillsInIsADeclaredOptionalSettingTheFormCanLeaveOut() {
+        ChannelPlugin p = plugin();
+        java.util.Set<String> filled = p.oauth().map(org.cristal.publish.spi.OAuthConnect::filledByConnect)
+                .orElse(java.util.Set.of());
+        for (String key : filled) {
+            SettingSpec spec = p.settings().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+            assertTrue(spec != null, key + " is filled by Connect but not a setting of " + p.id());
+            assertFalse(spec.required(), key + " is filled by Connect: a user cannot be asked for it");
+        }
+    }
+
+    @Test
     void validateNamesEachMissingRequiredSettingAndAcceptsWorkingOnes() {
         List<String> required = plugin().settings().stream()
                 .filter(s -> s.required() && s.defaultValue().isEmpty()).map(SettingSpec::key).toList();

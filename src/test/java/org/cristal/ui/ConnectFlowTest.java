@@ -128,6 +128,8 @@ class ConnectFlowTest {
                 robot.lookup("#appIdHowTo").queryAs(Label.class).getText());
         assertTrue(robot.lookup(".field-help").queryAllAs(Label.class).stream()
                 .noneMatch(l -> l.getText().contains(TestPages.HOW_TO)), "not said again under the field");
+        assertTrue(robot.lookup("#setting-pageId").tryQuery().isEmpty(), "what Connect fills is not asked for");
+        assertTrue(robot.lookup("#setting-pageToken").tryQuery().isEmpty());
 
         robot.clickOn("#connectAccount");
         waitFor(() -> robot.lookup("#placeList").tryQuery().isPresent());
@@ -144,6 +146,15 @@ class ConnectFlowTest {
         assertTrue(server.accepts(secrets.get("testpages", Grants.ACCESS).orElseThrow()));
         assertFalse(new String(Files.readAllBytes(ws().path())).contains("pt-2"), "no token in the workspace");
         waitFor(() -> !appId.isExpanded());
+        assertTrue(robot.lookup("#disconnectAccount").query().isVisible());
+
+        // Opened again later, the form still says who and where.
+        robot.clickOn("#saveAccount");
+        waitFor(() -> robot.lookup("#saveAccount").tryQuery().isEmpty());
+        robot.interact(() -> robot.lookup("#accountList").queryAs(ListView.class).getSelectionModel().select(0));
+        robot.clickOn("#editAccount");
+        waitFor(() -> robot.lookup("#connectStatus").tryQuery().isPresent()
+                && status(robot).equals("Connected as Marie Levain — Levain Traiteur"));
         assertTrue(robot.lookup("#disconnectAccount").query().isVisible());
 
         robot.clickOn("#disconnectAccount");

@@ -104,6 +104,11 @@ public final class FacebookPagePlugin implements ChannelPlugin {
     public Optional<OAuthConnect> oauth() {
         return Optional.of(new OAuthConnect() {
             @Override
+            public java.util.Set<String> filledByConnect() {
+                return java.util.Set.of(PAGE, GraphLogin.PAGE_TOKEN);
+            }
+
+            @Override
             public OAuthSpec spec(ChannelSettings settings) throws PublishException {
                 return GraphLogin.spec(settings, SCOPE);
             }

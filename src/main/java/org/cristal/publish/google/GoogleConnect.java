@@ -36,6 +36,11 @@ final class GoogleConnect implements OAuthConnect {
     }
 
     @Override
+    public java.util.Set<String> filledByConnect() {
+        return java.util.Set.of(GoogleBusinessPlugin.LOCATION);
+    }
+
+    @Override
     public OAuthSpec spec(ChannelSettings settings) throws PublishException {
         String clientId = settings.get(GoogleBusinessPlugin.CLIENT_ID).orElseThrow(
                 () -> PublishException.permanent(GoogleErrors.text("publish.google.noClientId")));

@@ -139,6 +139,11 @@ public final class InstagramPlugin implements ChannelPlugin {
     public Optional<OAuthConnect> oauth() {
         return Optional.of(new OAuthConnect() {
             @Override
+            public java.util.Set<String> filledByConnect() {
+                return java.util.Set.of(ACCOUNT, GraphLogin.PAGE_TOKEN);
+            }
+
+            @Override
             public OAuthSpec spec(ChannelSettings settings) throws PublishException {
                 return GraphLogin.spec(settings, SCOPE);
             }

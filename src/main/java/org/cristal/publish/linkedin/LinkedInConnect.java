@@ -32,6 +32,11 @@ final class LinkedInConnect implements OAuthConnect {
     }
 
     @Override
+    public java.util.Set<String> filledByConnect() {
+        return java.util.Set.of(LinkedInPlugin.AUTHOR);
+    }
+
+    @Override
     public OAuthSpec spec(ChannelSettings settings) throws PublishException {
         String auth = JsonHttp.base(settings.get(LinkedInPlugin.AUTH, LinkedInPlugin.DEFAULT_AUTH));
         String scope = "page".equals(settings.get(LinkedInPlugin.POST_AS, "me")) ? PAGE_SCOPE : MEMBER_SCOPE;

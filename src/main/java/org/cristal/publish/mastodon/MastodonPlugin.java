@@ -124,6 +124,11 @@ public final class MastodonPlugin implements ChannelPlugin {
     public Optional<OAuthConnect> oauth() {
         return Optional.of(new OAuthConnect() {
             @Override
+            public java.util.Set<String> filledByConnect() {
+                return java.util.Set.of(CLIENT_ID, CLIENT_SECRET);
+            }
+
+            @Override
             public OAuthSpec spec(ChannelSettings settings) throws PublishException {
                 String base = JsonHttp.base(settings.require(INSTANCE));
                 return OAuthSpec.of(URI.create(base + "/oauth/authorize"), URI.create(base + "/oauth/token"),

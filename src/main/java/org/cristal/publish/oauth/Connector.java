@@ -49,8 +49,25 @@ public final class Connector {
     public record Result(ChannelAccount account, LocalText who, Optional<Connected.Target> target) {
     }
 
+    /**
+     * Who an account is connected as and where its posts go, as the service named them at Connect ("" when a
+     * grant came before Cristal kept them).
+     */
+    public record Link(String who, String place) {
+        public Link {
+            who = Objects.requireNonNullElse(who, "");
+            place = Objects.requireNonNullElse(place, "");
+        }
+    }
+
     /** Secret-store key listing the setting keys of the chosen place's secrets, so Disconnect can forget them. */
     static final String TARGET_SECRETS = "oauth.targetSecrets";
+    /*
+     * The names shown when the form is opened again. In the secret store, with the grant, rather than in the
+     * workspace: a person's name is personal data, and an exported or shared workspace should not carry it.
+     */
+    static final String CONNECTED_WHO = "oauth.connectedAs";
+    static final String CONNECTED_PLACE = "oauth.connectedPlace";
 
     private final Workspace ws;
     private final PluginSource plugins;
@@ -193,6 +210,12 @@ public final class Connector {
                 secrets.put(account.id(), TARGET_SECRETS, keys);
             }
             new Grants(secrets, clock).save(account.id(), grant);
+            secrets.put(account.id(), CONNECTED_WHO, reached.who().get(locale));
+            if (target.isPresent()) {
+                secrets.put(account.id(), CONNECTED_PLACE, target.get().name());
+            } else {
+                secrets.remove(account.id(), CONNECTED_PLACE);
+            }
             return saved;
         } catch (SecretStoreException e) {
             throw PublishException.permanent(OAuthText.of("publish.core.secretsUnavailable", account.name(), e.text()));
@@ -213,6 +236,15 @@ public final class Connector {
         return new Grants(secrets, clock).load(accountId).isPresent();
     }
 
+    /** Who and where the account is connected as; empty when it has no grant. */
+    public Optional<Link> link(String accountId) throws SecretStoreException {
+        if (!isConnected(accountId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Link(secrets.get(accountId, CONNECTED_WHO).orElse(""),
+                secrets.get(accountId, CONNECTED_PLACE).orElse("")));
+    }
+
     /** Forgets the account's grant and chosen place's secrets; its outbox entries then wait for a reconnection. */
     public void disconnect(String accountId) throws SecretStoreException {
         forget(secrets, accountId);
@@ -229,6 +261,8 @@ public final class Connector {
             }
             secrets.remove(accountId, TARGET_SECRETS);
         }
+        secrets.remove(accountId, CONNECTED_WHO);
+        secrets.remove(accountId, CONNECTED_PLACE);
         new Grants(secrets, Clock.systemUTC()).remove(accountId);
     }
 }

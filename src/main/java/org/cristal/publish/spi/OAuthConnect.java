@@ -48,4 +48,13 @@ public interface OAuthConnect {
     default boolean worksWithoutConnect(ChannelSettings settings) {
         return false;
     }
+
+    /**
+     * The settings Connect fills in itself (the place chosen, its token, a client registered on the server).
+     * The account form does not show them: an id or a token nobody typed is only noise there, and the form
+     * names the place in words once connected. Each must be a declared, optional setting.
+     */
+    default java.util.Set<String> filledByConnect() {
+        return java.util.Set.of();
+    }
 }

@@ -63,6 +63,9 @@ final class AccountDialog {
         grid.add(enabled, 1, row++);
         for (AccountFormModel.Field field : form.fields()) {
             SettingSpec spec = field.spec();
+            if (form.isFilledByConnect(spec)) {
+                continue;
+            }
             Node control = control(field, form, text, choosers, owner);
             boolean orPaste = form.isPasteAlternative(spec);
             String label = spec.label().get(locale) + (spec.required() && !orPaste ? " *" : "");

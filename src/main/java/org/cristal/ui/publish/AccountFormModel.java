@@ -394,6 +394,24 @@ public final class AccountFormModel {
         return canConnect() && spec.secret() && spec.key().toLowerCase(Locale.ROOT).contains("token");
     }
 
+    /** "Connected as Marie — Boulangerie du Fournil", or less when a name is not known. */
+    private String connectedText(String who, String place) {
+        if (who.isBlank()) {
+            return text.getString("channels.connect.connected");
+        }
+        return place.isBlank() ? format("channels.connect.connectedAs", who)
+                : format("channels.connect.connectedAsAt", who, place);
+    }
+
+    /** A setting Connect fills in itself: the form does not show it (its value is kept as it is). */
+    public boolean isFilledByConnect(SettingSpec spec) {
+        try {
+            return !spec.required() && plugin.oauth().map(o -> o.filledByConnect().contains(spec.key())).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Reads whether the saved account is connected; completes on the UI thread. */
     public CompletableFuture<Boolean> checkConnected() {
         ChannelAccount account = existing;
@@ -401,13 +419,13 @@ public final class AccountFormModel {
             return CompletableFuture.completedFuture(false);
         }
         Connecting c = publishing.connecting(workspace.get(), AccountFormModel::noBrowser, locale);
-        return workers.on(network, "reading whether an account is connected", () -> c.isConnected(account.id()))
-                .thenApply(on -> {
-                    connected.set(on);
-                    if (on && connectStatus.get().isEmpty()) {
-                        connectStatus.set(text.getString("channels.connect.connected"));
+        return workers.on(network, "reading whether an account is connected", () -> c.link(account.id()))
+                .thenApply(link -> {
+                    connected.set(link.isPresent());
+                    if (link.isPresent() && connectStatus.get().isEmpty()) {
+                        connectStatus.set(connectedText(link.get().who(), link.get().place()));
                     }
-                    return on;
+                    return link.isPresent();
                 });
     }
 
@@ -449,9 +467,8 @@ public final class AccountFormModel {
                 takeSettings(result.account());
                 changed = false;
                 connected.set(true);
-                String who = result.who().get(locale);
-                connectStatus.set(result.target().map(p -> format("channels.connect.connectedAsAt", who, p.name()))
-                        .orElseGet(() -> format("channels.connect.connectedAs", who)));
+                connectStatus.set(connectedText(result.who().get(locale),
+                        result.target().map(org.cristal.publish.spi.Connected.Target::name).orElse("")));
                 connectedListeners.forEach(Runnable::run);
             }
             return null;

@@ -17,7 +17,8 @@ public interface Connecting {
     /** Ends a {@link #connect} under way, from any thread. */
     void cancel();
 
-    boolean isConnected(String accountId) throws SecretStoreException;
+    /** Who and where the account is connected as; empty when it is not connected. */
+    java.util.Optional<Connector.Link> link(String accountId) throws SecretStoreException;
 
     void disconnect(String accountId) throws SecretStoreException;
 
@@ -44,8 +45,8 @@ public interface Connecting {
             }
 
             @Override
-            public boolean isConnected(String accountId) throws SecretStoreException {
-                return connector.isConnected(accountId);
+            public java.util.Optional<Connector.Link> link(String accountId) throws SecretStoreException {
+                return connector.link(accountId);
             }
 
             @Override

@@ -71,6 +71,17 @@ class ConnectorTest {
         server.close();
     }
 
+    /** The workspace file and its write-ahead log, as text. */
+    private String workspaceBytes() throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("c.cristal")).toList()) {
+                all.append(new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
     private Connector connector() {
         return new Connector(ws, () -> List.of(plugin), secrets, clock, browser, Locale.ENGLISH, Duration.ofSeconds(20));
     }
@@ -101,9 +112,15 @@ class ConnectorTest {
         assertEquals("long-lived-token", new AccessTokens(secrets, clock).settings(saved, plugin, settings)
                 .settings().require(OAuthConnect.ACCESS_TOKEN));
 
+        assertEquals(Optional.of(new Connector.Link("Levain (Places)", "Levain Paris")), connector().link("shop"),
+                "the form opened again says who and where, without asking the service");
+        assertFalse(workspaceBytes().contains("Levain Paris"), "the names stay out of the workspace file");
+
         connector().disconnect("shop");
 
         assertFalse(connector().isConnected("shop"));
+        assertEquals(Optional.empty(), connector().link("shop"));
+        assertEquals(Optional.empty(), secrets.get("shop", Connector.CONNECTED_WHO), "who it was is forgotten too");
         assertEquals(Optional.empty(), secrets.get("shop", PLACE_TOKEN), "the place's token is forgotten too");
         assertEquals(Optional.empty(), secrets.get("shop", Grants.REFRESH));
     }

@@ -61,6 +61,11 @@ public final class TestPages implements ChannelPlugin {
     public Optional<OAuthConnect> oauth() {
         return Optional.of(new OAuthConnect() {
             @Override
+            public Set<String> filledByConnect() {
+                return Set.of("pageId", "pageToken");
+            }
+
+            @Override
             public OAuthSpec spec(ChannelSettings settings) {
                 return OAuthSpec.of(server.authorizationEndpoint(), server.tokenEndpoint(), LoopbackAuth.CLIENT_ID,
                         null, "read write");
