@@ -101,9 +101,10 @@ final class AccountDialog {
         testBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(result, Priority.ALWAYS);
 
+        long shown = form.fields().stream().filter(f -> !form.isFilledByConnect(f.spec())).count();
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * form.fields().size()));
+        scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * shown));
         VBox content = new VBox(10, scroll, testBox);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         int extra = 0;
@@ -112,6 +113,10 @@ final class AccountDialog {
             testBox.getChildren().addAll(0, connect.buttons());
             content.getChildren().add(connect.status());
             javafx.scene.Node appId = ConnectBox.appIdBox(text, form, links);
+            if (appId instanceof javafx.scene.layout.Region box) {
+                // On a small screen the fields scroll; the how-to above them is never cut.
+                box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             if (appId != null) {
                 content.getChildren().add(0, appId);
                 extra += 150;
@@ -144,7 +149,7 @@ final class AccountDialog {
             }));
         });
         dialog.show();
-        Styles.size(dialog, 780, Math.min(760, 260 + extra + 92 * form.fields().size()));
+        Styles.size(dialog, 780, Math.min(760, 260 + extra + 92 * shown));
         // A new account starts at its name; a saved one at the first field to fix, so typing never
         // replaces a name by accident.
         javafx.scene.Node first = form.isExisting() ? form.fields().stream()

@@ -45,7 +45,10 @@ public final class ChannelsDialog {
 
         ListView<ChannelAccount> list = new ListView<>(model.accounts());
         list.setId("accountList");
-        list.setPlaceholder(new Label(text.getString("channels.none")));
+        Label none = new Label(text.getString("channels.none"));
+        none.setWrapText(true);
+        none.setPadding(new javafx.geometry.Insets(0, 24, 0, 24));
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ChannelAccount a, boolean empty) {
@@ -77,7 +80,7 @@ public final class ChannelsDialog {
 
         MenuButton add = new MenuButton(text.getString("channels.add"), new FontIcon(Feather.PLUS));
         add.setId("addAccount");
-        for (ChannelPlugin p : model.plugins()) {
+        for (ChannelPlugin p : model.addable()) {
             MenuItem item = new MenuItem(p.displayName().get(locale), PluginIcons.of(p));
             item.setId("addPlugin-" + p.id());
             item.setOnAction(e -> AccountDialog.show(dialog.getDialogPane().getScene().getWindow(), text, locale,

@@ -43,6 +43,26 @@ public final class ChannelsModel {
         return publishing.plugins(workspace.get()).plugins();
     }
 
+    /*
+     * The add-account menu's order: what a shop or a freelancer uses most comes first (their letter, then the
+     * networks their customers are on), the technical outlets last. A plugin from a jar follows the known ones.
+     */
+    private static final List<String> MENU_ORDER = List.of("smtp-newsletter", "facebook-page", "instagram",
+            "google-business", "linkedin", "mastodon", "bluesky", "x", "static-site", "wordpress", "ghost",
+            "export-folder", "webhook");
+
+    /** The plugins in the add-account menu's order. */
+    public List<ChannelPlugin> addable() {
+        return inMenuOrder(plugins());
+    }
+
+    static List<ChannelPlugin> inMenuOrder(List<ChannelPlugin> plugins) {
+        return plugins.stream().sorted(java.util.Comparator.comparingInt(p -> {
+            int at = MENU_ORDER.indexOf(p.id());
+            return at < 0 ? MENU_ORDER.size() : at;
+        })).toList();
+    }
+
     /** The account's plugin, or null when it is missing or disabled. */
     public ChannelPlugin plugin(ChannelAccount account) {
         return publishing.plugins(workspace.get()).find(account.plugin()).orElse(null);
