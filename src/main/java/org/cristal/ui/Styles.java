@@ -17,6 +17,11 @@ public final class Styles {
         dialog.setHeight(Math.min(height, screen.getHeight() - 40));
         javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
         w.centerOnScreen();
+        // Centring puts a window a third of the way down: a tall one would run off a laptop screen's bottom,
+        // with its buttons.
+        if (w.getY() + w.getHeight() > screen.getMaxY()) {
+            w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
+        }
     }
 
     public static void add(Dialog<?> dialog) {
