@@ -196,18 +196,21 @@ public final class Outbox {
     }
 
     /**
-     * Makes an account's entries that wait for a retry due at {@code now} (it was just connected again); they
-     * no longer wait for a reconnection, so their {@link OutboxEntry#REASON} goes (their sentence stays).
+     * Makes an account's entries that wait for a reconnection due at {@code now} (it was just connected again);
+     * their {@link OutboxEntry#REASON} goes (their sentence stays). An entry waiting for another reason (a
+     * server busy, a rate limit's {@code Retry-After}) keeps its time: connecting does not change that.
      */
     public int dueAgain(String account, Instant now) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, updated_at = ?, "
-                    + "error = CASE WHEN json_valid(error) THEN json_remove(error, '$." + OutboxEntry.REASON + "') "
-                    + "ELSE error END WHERE account = ? AND state = 'RETRYING' AND next_attempt_at > ?")) {
+                    + "error = json_remove(error, '$." + OutboxEntry.REASON + "') WHERE account = ? "
+                    + "AND state = 'RETRYING' AND next_attempt_at > ? AND json_valid(error) "
+                    + "AND json_extract(error, '$." + OutboxEntry.REASON + "') = ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, clock.millis());
                 ps.setString(3, account);
                 ps.setLong(4, now.toEpochMilli());
+                ps.setString(5, OutboxEntry.RECONNECT);
                 return ps.executeUpdate();
             }
         });

@@ -84,12 +84,14 @@ class OutboxTest {
             assertEquals("Reconnectez Piaille.", read.error().get("fr"), "the sentence is kept as it was");
             assertFalse(ws.outbox().get(busy.id()).orElseThrow().awaitsReconnection());
             // Connected again: due at once, no longer waiting, the last sentence still there to read.
-            assertEquals(2, ws.outbox().dueAgain("mastodon", NINE.plusSeconds(5)));
+            assertEquals(1, ws.outbox().dueAgain("mastodon", NINE.plusSeconds(5)));
             OutboxEntry connected = ws.outbox().get(waits.id()).orElseThrow();
             assertFalse(connected.awaitsReconnection());
             assertEquals(NINE.plusSeconds(5), connected.nextAttemptAt());
             assertEquals("Reconnectez Piaille.", connected.error().get("fr"));
-            assertEquals("Serveur occupé", ws.outbox().get(busy.id()).orElseThrow().error().get("fr"));
+            OutboxEntry stillBusy = ws.outbox().get(busy.id()).orElseThrow();
+            assertEquals("Serveur occupé", stillBusy.error().get("fr"));
+            assertEquals(NINE.plusSeconds(60), stillBusy.nextAttemptAt(), "a busy server's wait is not cut short");
             // Tried again after a Connect and refused for another reason: no longer a matter of connecting.
             ws.outbox().claim(waits.id());
             ws.outbox().retry(waits.id(), NINE.plusSeconds(7200), Map.of("en", "Server busy"));
