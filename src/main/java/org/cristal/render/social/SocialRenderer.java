@@ -83,7 +83,8 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
             }
             posts.put(network, fit(network, draft, limit, findings));
             if (network == Network.INSTAGRAM) {
-                checkInstagram(posts.get(network), networkLink, story, options, findings);
+                checkInstagram(posts.get(network), networkLink, findings);
+                InstagramPictures.check(doc, options, findings);
             }
         }
         if (!posts.getOrDefault(Network.GOOGLE, List.of()).isEmpty()) {
@@ -173,8 +174,7 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
      * Instagram shows links in captions as plain text, neither clickable nor shortened, and refuses a
      * caption with more than 30 hashtags.
      */
-    private static void checkInstagram(List<Post> caption, String link, Story story, RenderOptions options,
-            List<Finding> findings) {
+    private static void checkInstagram(List<Post> caption, String link, List<Finding> findings) {
         String name = displayName(Network.INSTAGRAM);
         String text = caption.isEmpty() ? "" : caption.get(0).text();
         if (URL_IN_TEXT.matcher(text).find()) {
@@ -189,15 +189,6 @@ public final class SocialRenderer implements ChannelRenderer<SocialPosts> {
         }
         if (hashtags > INSTAGRAM_MAX_HASHTAGS) {
             findings.add(finding(Severity.ERROR, "social.hashtags.tooMany", name, hashtags, INSTAGRAM_MAX_HASHTAGS));
-        }
-        // Instagram refuses a feed picture narrower than 4:5 or wider than 1.91:1 (Graph error 36003) when the
-        // post is published: better said while writing. A phone's 3:4 portrait is already too tall.
-        String ref = story.image().strip();
-        if (!ref.isEmpty() && !Urls.isRemote(ref)) {
-            new ImageFiles(options.assets()).resolve(ref).file().filter(i -> i.width() > 0 && i.height() > 0)
-                    .filter(i -> i.width() * 5 < i.height() * 4 || i.width() * 100 > i.height() * 191)
-                    .ifPresent(i -> findings.add(finding(Severity.WARNING, "social.instagram.imageShape", name,
-                            i.width(), i.height())));
         }
     }
 

@@ -451,6 +451,40 @@ class SocialRendererTest {
     }
 
     @Test
+    void aPictureInTheTextThatInstagramWouldRefuseIsNamedWithItsLineAndBeyondTenTheRestAreSaidLeftOut(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path stories = java.nio.file.Files.createDirectories(dir.resolve("stories"));
+        StringBuilder body = new StringBuilder("Our bakes.\n\n![The counter](phone.png)\n\n![The counter again](phone.png)\n");
+        for (int i = 0; i < 11; i++) {
+            // Each picture its own file; all square, which Instagram takes.
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(100 + i, 100 + i,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", stories.resolve("p" + i + ".png").toFile());
+            body.append("\n![Loaf ").append(i).append("](p").append(i).append(".png)\n");
+        }
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1200, 1600,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", stories.resolve("phone.png").toFile());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1080, 1350,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", stories.resolve("hero.png").toFile());
+        String source = "---\ntitle: Spring menu\nsummary: Our spring menu is here.\nimage: hero.png\n"
+                + "image_alt: A plate\ncta: { label: Book, url: \"https://cafe.example/book\" }\n---\n" + body;
+
+        Rendition<SocialPosts> r = render(source, brand("", Map.of()),
+                OPTIONS.withAssets(new org.cristal.library.FileAssets(stories, stories.getParent())));
+
+        assertTrue(finding(r, "social.instagram.imageShape").isEmpty(), "the 4:5 hero is fine");
+        List<Finding> shapes = r.findings().stream().filter(f -> f.code().equals("social.instagram.pictureShape")).toList();
+        assertEquals(1, shapes.size(), "the tall picture, once, though the text shows it twice: " + shapes);
+        assertEquals(List.of("Instagram", "phone.png", 1200, 1600), shapes.get(0).args());
+        assertEquals(10, shapes.get(0).line(), "the line of the picture in the story file, to go to it");
+        assertEquals("Instagram: the picture “phone.png” is 1200×1600 px; Instagram takes pictures from 4:5 (portrait)"
+                + " to 1.91:1 (landscape) and refuses the whole post otherwise. Crop it.",
+                shapes.get(0).message(java.util.Locale.ENGLISH));
+        Finding full = finding(r, "social.instagram.carouselFull").orElseThrow();
+        assertEquals(Severity.INFO, full.severity());
+        assertEquals(List.of("Instagram", 13, 10, 3), full.args(), "hero + tall picture + 11 loaves");
+    }
+
+    @Test
     void corpusHeroImagesAreLargeEnoughForLinkPreviews() {
         for (String story : List.of("coffee-huila", "boulangerie-levain", "velo-atelier-solidaire")) {
             StoryDocument doc = Corpus.document(story);
