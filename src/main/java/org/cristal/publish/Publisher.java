@@ -52,9 +52,11 @@ import org.cristal.publish.spi.Recipients;
 import org.cristal.publish.spi.SettingProblem;
 import org.cristal.render.RenderOptions;
 import org.cristal.render.Renderers;
+import org.cristal.render.social.SocialFindings;
 import org.cristal.story.Brand;
 import org.cristal.story.Channel;
 import org.cristal.story.Finding;
+import org.cristal.story.Network;
 import org.cristal.story.Severity;
 import org.cristal.story.Status;
 import org.cristal.story.StoryDocument;
@@ -218,6 +220,14 @@ public final class Publisher {
     private record Address(String slug, Set<String> inUse, String sent) {
     }
 
+    private static Optional<Network> networkOf(ChannelPlugin plugin) {
+        try {
+            return plugin.descriptor().network();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private ChecklistItem item(ChannelAccount account, ChannelPlugin plugin, List<Finding> all, Status status,
             List<OutboxEntry> history, int revision, Address address, String segment) {
         List<LocalText> blocked = new ArrayList<>();
@@ -240,8 +250,10 @@ public final class Publisher {
         Set<Channel> channels = plugin.renditions().isEmpty() ? EnumSet.noneOf(Channel.class)
                 : EnumSet.copyOf(plugin.renditions());
         // Story-wide findings (no channel) count only when they are errors: they stop every channel alike.
+        // A social finding about another network's post is not this account's.
+        Optional<Network> network = networkOf(plugin);
         List<Finding> findings = all.stream().filter(f -> f.channel() == null ? f.severity() == Severity.ERROR
-                : channels.contains(f.channel())).toList();
+                : channels.contains(f.channel()) && SocialFindings.concerns(f, network)).toList();
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         if (errors > 0) {

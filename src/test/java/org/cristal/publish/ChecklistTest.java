@@ -68,6 +68,35 @@ class ChecklistTest {
     }
 
     @Test
+    void aSocialAccountSeesTheFindingsOfItsOwnNetworkAndThoseOfEveryPostNotAnotherNetworks() throws Exception {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            tags.append(" #pain").append(i);
+        }
+        // 31 hashtags: an error for Instagram only (it refuses more than 30); no link, which every post lacks.
+        String story = f.ws.stories().save("", "---\ntitle: Le levain du samedi\nsummary: \"Du levain, tous les samedis."
+                + tags + "\"\n---\nDu levain.\n", "").id();
+        f.plugins.add(new org.cristal.publish.mastodon.MastodonPlugin());
+        f.plugins.add(new org.cristal.publish.instagram.InstagramPlugin());
+        f.ws.channelAccounts().save(ChannelAccount.of("masto", "mastodon", "Piaille", Map.of()));
+        f.ws.channelAccounts().save(ChannelAccount.of("insta", "instagram", "Insta du fournil", Map.of()));
+
+        Map<String, ChecklistItem> items = byAccount(story);
+
+        List<String> insta = items.get("insta").findings().stream().map(x -> x.code()).toList();
+        List<String> masto = items.get("masto").findings().stream().map(x -> x.code()).toList();
+        assertTrue(insta.contains("social.hashtags.tooMany"), insta.toString());
+        assertTrue(masto.stream().noneMatch(c -> c.equals("social.hashtags.tooMany") || c.startsWith("social.instagram.")
+                || c.startsWith("social.google.")), "Instagram's and Google's findings are not Mastodon's: " + masto);
+        assertTrue(items.get("masto").findings().stream().noneMatch(x -> !x.args().isEmpty()
+                && List.of("Bluesky", "X", "LinkedIn", "Facebook", "Instagram").contains(x.args().get(0))), masto.toString());
+        assertTrue(insta.contains("social.link.missing") && masto.contains("social.link.missing"),
+                "a finding about every post is every social account's");
+        assertTrue(items.get("masto").reasons().stream().noneMatch(r -> r.get(Locale.ENGLISH).contains("error")),
+                "Instagram's error does not count against Mastodon: " + items.get("masto").reasons());
+    }
+
+    @Test
     void findingsAreOnlyThoseOfThePluginsChannels() {
         f.plugins.add(new PublisherTest.Crashing()); // a social-only plugin
         f.ws.channelAccounts().save(ChannelAccount.of("social", "crashing", "Social", Map.of()));
