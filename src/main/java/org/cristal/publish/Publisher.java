@@ -220,14 +220,6 @@ public final class Publisher {
     private record Address(String slug, Set<String> inUse, String sent) {
     }
 
-    private static Optional<Network> networkOf(ChannelPlugin plugin) {
-        try {
-            return plugin.descriptor().network();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private ChecklistItem item(ChannelAccount account, ChannelPlugin plugin, List<Finding> all, Status status,
             List<OutboxEntry> history, int revision, Address address, String segment) {
         List<LocalText> blocked = new ArrayList<>();
@@ -251,7 +243,7 @@ public final class Publisher {
                 : EnumSet.copyOf(plugin.renditions());
         // Story-wide findings (no channel) count only when they are errors: they stop every channel alike.
         // A social finding about another network's post is not this account's.
-        Optional<Network> network = networkOf(plugin);
+        Optional<Network> network = plugin.network();
         List<Finding> findings = all.stream().filter(f -> f.channel() == null ? f.severity() == Severity.ERROR
                 : channels.contains(f.channel()) && SocialFindings.concerns(f, network)).toList();
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
