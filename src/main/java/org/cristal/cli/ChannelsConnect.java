@@ -115,10 +115,8 @@ final class ChannelsConnect {
                 if (ws.channelAccounts().get(account).isEmpty()) {
                     throw new UserError(CliText.get("channels.connect.noAccount", CliText.plain(account)));
                 }
-                Connector connector = new Connector(ws, CliPublishing.plugins(ws), CliPublishing.secrets(),
-                        Clock.systemUTC(), uri -> { }, CliText.locale());
                 try {
-                    connector.disconnect(account);
+                    Connector.forget(CliPublishing.secrets(), account);
                 } catch (SecretStoreException e) {
                     throw new UserError(CliPublishing.explain(e), e);
                 }
