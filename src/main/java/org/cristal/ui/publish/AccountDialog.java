@@ -1,5 +1,6 @@
 package org.cristal.ui.publish;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -61,11 +62,9 @@ final class AccountDialog {
         enabled.setId("accountEnabled");
         enabled.selectedProperty().bindBidirectional(form.enabledProperty());
         grid.add(enabled, 1, row++);
-        for (AccountFormModel.Field field : form.fields()) {
+        List<AccountFormModel.Field> fields = form.shownFields();
+        for (AccountFormModel.Field field : fields) {
             SettingSpec spec = field.spec();
-            if (form.isFilledByConnect(spec)) {
-                continue;
-            }
             Node control = control(field, form, text, choosers, owner);
             boolean orPaste = form.isPasteAlternative(spec);
             String label = spec.label().get(locale) + (spec.required() && !orPaste ? " *" : "");
@@ -101,7 +100,7 @@ final class AccountDialog {
         testBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(result, Priority.ALWAYS);
 
-        long shown = form.fields().stream().filter(f -> !form.isFilledByConnect(f.spec())).count();
+        int shown = fields.size();
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(520, 90 + 70 * shown));
@@ -152,7 +151,7 @@ final class AccountDialog {
         Styles.size(dialog, 780, Math.min(760, 260 + extra + 92 * shown));
         // A new account starts at its name; a saved one at the first field to fix, so typing never
         // replaces a name by accident.
-        javafx.scene.Node first = form.isExisting() ? form.fields().stream()
+        javafx.scene.Node first = form.isExisting() ? fields.stream()
                 .filter(f -> !f.problem().get().isEmpty()).findFirst()
                 .map(f -> grid.lookup("#setting-" + f.spec().key())).orElse(null) : name;
         (first == null ? (javafx.scene.Node) test : first).requestFocus();

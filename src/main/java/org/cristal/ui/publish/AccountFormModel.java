@@ -147,6 +147,11 @@ public final class AccountFormModel {
         return fields;
     }
 
+    /** The fields the form shows: all but those Connect fills in itself. */
+    public List<Field> shownFields() {
+        return fields.stream().filter(f -> !isFilledByConnect(f.spec())).toList();
+    }
+
     public Optional<Field> field(String key) {
         return fields.stream().filter(f -> f.spec().key().equals(key)).findFirst();
     }
